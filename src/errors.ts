@@ -1,0 +1,120 @@
+/**
+ * The one error policy of cxmetrics: every export validates its input at the boundary and throws
+ * a {@link MetricsInputError} (a `RangeError`) for a value of the right type that is out of its
+ * domain, or a {@link MetricsTypeError} (a `TypeError`) for a value of the wrong type. Both carry
+ * a machine-readable {@link MetricsErrorCode}, the name of the offending argument and its value,
+ * and a message that says what was expected. No export returns `NaN` or `Infinity`.
+ *
+ * @module
+ */
+
+/**
+ * Why an input was rejected.
+ *
+ * - `EMPTY_INPUT`: no responses or records to compute from.
+ * - `NOT_FINITE`: `NaN`, `Infinity` or `-Infinity` where a finite number is needed.
+ * - `NOT_INTEGER`: a fraction where a whole number (a count, a scale point) is needed.
+ * - `OUT_OF_RANGE`: a finite number outside the allowed interval.
+ * - `INVALID_TYPE`: a value of the wrong type (a string for a number, a missing object).
+ * - `INVALID_OPTION`: an option that is not one of the allowed names or values.
+ * - `UNDEFINED_RESULT`: the inputs are valid one by one, but the metric has no finite value for
+ *   them (zero churn for a lifetime value, a zero denominator).
+ */
+export type MetricsErrorCode =
+  | "EMPTY_INPUT"
+  | "NOT_FINITE"
+  | "NOT_INTEGER"
+  | "OUT_OF_RANGE"
+  | "INVALID_TYPE"
+  | "INVALID_OPTION"
+  | "UNDEFINED_RESULT";
+
+/** Fields shared by both cxmetrics error classes. */
+export interface MetricsErrorDetails {
+  /** Why the input was rejected. */
+  readonly code: MetricsErrorCode;
+  /** The name of the offending argument or option, e.g. `"options.confidence"`. */
+  readonly argument: string;
+  /** The offending value, as passed. */
+  readonly value: unknown;
+}
+
+/**
+ * Thrown for a value of the right type outside its domain: a negative count, a confidence of 1,
+ * a score off the scale, an empty data set.
+ *
+ * @example
+ * ```ts
+ * import { nps, MetricsInputError } from "cxmetrics";
+ * try {
+ *   nps([9, 11]);
+ * } catch (error) {
+ *   if (error instanceof MetricsInputError) console.log(error.code, error.argument); // OUT_OF_RANGE scores[1]
+ * }
+ * ```
+ */
+export class MetricsInputError extends RangeError implements MetricsErrorDetails {
+  readonly code: MetricsErrorCode;
+  readonly argument: string;
+  readonly value: unknown;
+
+  constructor(code: MetricsErrorCode, argument: string, value: unknown, expected: string) {
+    super(`${argument} must be ${expected}; got ${describe(value)}`);
+    this.name = "MetricsInputError";
+    this.code = code;
+    this.argument = argument;
+    this.value = value;
+  }
+}
+
+/**
+ * Thrown for a value of the wrong type: a string where a number is needed, `null` where an
+ * object is needed, an unknown method name.
+ *
+ * @example
+ * ```ts
+ * import { nps, MetricsTypeError } from "cxmetrics";
+ * try {
+ *   nps("9,10" as never);
+ * } catch (error) {
+ *   console.log(error instanceof MetricsTypeError); // true
+ * }
+ * ```
+ */
+export class MetricsTypeError extends TypeError implements MetricsErrorDetails {
+  readonly code: MetricsErrorCode;
+  readonly argument: string;
+  readonly value: unknown;
+
+  constructor(code: MetricsErrorCode, argument: string, value: unknown, expected: string) {
+    super(`${argument} must be ${expected}; got ${describe(value)}`);
+    this.name = "MetricsTypeError";
+    this.code = code;
+    this.argument = argument;
+    this.value = value;
+  }
+}
+
+/**
+ * Whether `error` was thrown by cxmetrics for bad input.
+ *
+ * @example
+ * ```ts
+ * import { isMetricsError, normalQuantile } from "cxmetrics";
+ * try { normalQuantile(2); } catch (error) { console.log(isMetricsError(error)); } // true
+ * ```
+ */
+export function isMetricsError(error: unknown): error is (MetricsInputError | MetricsTypeError) {
+  return error instanceof MetricsInputError || error instanceof MetricsTypeError;
+}
+
+function describe(value: unknown): string {
+  if (typeof value === "number") return Object.is(value, -0) ? "-0" : String(value);
+  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === "bigint") return `${value}n`;
+  if (value === null || value === undefined || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return `an array of length ${value.length}`;
+  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`;
+  if (typeof value === "function") return "a function";
+  return "an object";
+}

@@ -1,0 +1,1 @@
+export { normalCdf, normalQuantile } from "./normal.js";

@@ -1,0 +1,136 @@
+// Validation helpers, one per kind of input, used at the public boundary of every export.
+// Each throws a MetricsInputError (domain) or MetricsTypeError (type) naming the argument.
+import { MetricsInputError, MetricsTypeError } from "./errors.js";
+
+/** A finite number, or throw. */
+export function assertFinite(value: unknown, argument: string): number {
+  if (typeof value !== "number") {
+    throw new MetricsTypeError("INVALID_TYPE", argument, value, "a finite number");
+  }
+  if (!Number.isFinite(value)) {
+    throw new MetricsInputError("NOT_FINITE", argument, value, "a finite number");
+  }
+  return value;
+}
+
+/** A finite number in [min, max] (either bound may be open), or throw. */
+export function assertInRange(
+  value: unknown,
+  argument: string,
+  min: number,
+  max: number,
+  { openMin = false, openMax = false }: { openMin?: boolean; openMax?: boolean } = {},
+): number {
+  const x = assertFinite(value, argument);
+  if (x < min || x > max || (openMin && x === min) || (openMax && x === max)) {
+    const interval = `${openMin ? "(" : "["}${min}, ${max}${openMax ? ")" : "]"}`;
+    throw new MetricsInputError("OUT_OF_RANGE", argument, value, `a number in ${interval}`);
+  }
+  return x;
+}
+
+/** A proportion or rate: a fraction in [0, 1]. */
+export function assertFraction(value: unknown, argument: string): number {
+  return assertInRange(value, argument, 0, 1);
+}
+
+/** A probability strictly between 0 and 1, such as a confidence level. */
+export function assertOpenFraction(value: unknown, argument: string): number {
+  return assertInRange(value, argument, 0, 1, { openMin: true, openMax: true });
+}
+
+/** A non-negative finite number (money, a spend, a duration). */
+export function assertNonNegative(value: unknown, argument: string): number {
+  const x = assertFinite(value, argument);
+  if (x < 0) throw new MetricsInputError("OUT_OF_RANGE", argument, value, "a number >= 0");
+  return x;
+}
+
+/** A strictly positive finite number. */
+export function assertPositive(value: unknown, argument: string): number {
+  const x = assertFinite(value, argument);
+  if (!(x > 0)) throw new MetricsInputError("OUT_OF_RANGE", argument, value, "a number > 0");
+  return x;
+}
+
+/** A count: a non-negative safe integer. */
+export function assertCount(value: unknown, argument: string): number {
+  const x = assertFinite(value, argument);
+  if (!Number.isInteger(x)) {
+    throw new MetricsInputError("NOT_INTEGER", argument, value, "a whole number (a count)");
+  }
+  if (x < 0) throw new MetricsInputError("OUT_OF_RANGE", argument, value, "a count >= 0");
+  if (x > Number.MAX_SAFE_INTEGER) {
+    throw new MetricsInputError("OUT_OF_RANGE", argument, value, "a count <= Number.MAX_SAFE_INTEGER");
+  }
+  return x;
+}
+
+/** A count of at least `min`. */
+export function assertCountAtLeast(value: unknown, argument: string, min: number): number {
+  const x = assertCount(value, argument);
+  if (x < min) throw new MetricsInputError("OUT_OF_RANGE", argument, value, `a whole number >= ${min}`);
+  return x;
+}
+
+/** A scale `[min, max]` of whole numbers with min < max. */
+export function assertScale(value: unknown, argument: string): readonly [number, number] {
+  if (!Array.isArray(value) || value.length !== 2) {
+    throw new MetricsTypeError("INVALID_TYPE", argument, value, "a [min, max] pair of whole numbers");
+  }
+  const min = assertFinite(value[0], `${argument}[0]`);
+  const max = assertFinite(value[1], `${argument}[1]`);
+  if (!Number.isInteger(min)) throw new MetricsInputError("NOT_INTEGER", `${argument}[0]`, min, "a whole number");
+  if (!Number.isInteger(max)) throw new MetricsInputError("NOT_INTEGER", `${argument}[1]`, max, "a whole number");
+  if (!(min < max)) {
+    throw new MetricsInputError("OUT_OF_RANGE", `${argument}[1]`, max, `greater than ${argument}[0] (${min})`);
+  }
+  if (max - min > 1000) {
+    throw new MetricsInputError("OUT_OF_RANGE", argument, value, "a scale of at most 1001 points");
+  }
+  return [min, max];
+}
+
+/** One of a fixed set of string options. */
+export function assertOneOf<T extends string>(value: unknown, argument: string, allowed: readonly T[]): T {
+  if (typeof value !== "string" || !(allowed as readonly string[]).includes(value)) {
+    throw new MetricsTypeError(
+      "INVALID_OPTION",
+      argument,
+      value,
+      `one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`,
+    );
+  }
+  return value as T;
+}
+
+/** A non-null object (an options bag or an input record). */
+export function assertObject(value: unknown, argument: string): Record<string, unknown> {
+  if (typeof value !== "object" || value === null) {
+    throw new MetricsTypeError("INVALID_TYPE", argument, value, "an object");
+  }
+  return value as Record<string, unknown>;
+}
+
+/** An options bag: `undefined` (all defaults) or an object. */
+export function optionsObject<T extends object>(value: T | undefined, argument = "options"): Partial<T> {
+  if (value === undefined) return {};
+  return assertObject(value, argument) as Partial<T>;
+}
+
+/** An array-like of numbers (array or typed array) that is not empty. */
+export function assertArrayLike(value: unknown, argument: string): ArrayLike<unknown> {
+  if (
+    typeof value !== "object" ||
+    value === null ||
+    typeof (value as ArrayLike<unknown>).length !== "number"
+  ) {
+    throw new MetricsTypeError("INVALID_TYPE", argument, value, "an array or typed array of numbers");
+  }
+  return value as ArrayLike<unknown>;
+}
+
+/** Throw EMPTY_INPUT when there is nothing to compute from. */
+export function assertNotEmpty(n: number, argument: string, value: unknown): void {
+  if (n === 0) throw new MetricsInputError("EMPTY_INPUT", argument, value, "at least one response");
+}

@@ -1,0 +1,17 @@
+import { expect } from "vitest";
+
+/** Assert |actual - expected| <= tol * max(|expected|, tiny): a relative-error check. */
+export function expectRelative(actual: number, expected: number, tol: number): void {
+  const scale = Math.max(Math.abs(expected), Number.MIN_VALUE);
+  const err = Math.abs(actual - expected) / scale;
+  if (!(err <= tol)) {
+    expect.fail(`expected ${actual} to be within ${tol} relative of ${expected} (relative error ${err})`);
+  }
+}
+
+/** Assert |actual - expected| <= tol. */
+export function expectAbsolute(actual: number, expected: number, tol: number): void {
+  if (!(Math.abs(actual - expected) <= tol)) {
+    expect.fail(`expected ${actual} to be within ${tol} of ${expected} (error ${Math.abs(actual - expected)})`);
+  }
+}
