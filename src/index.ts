@@ -1,2 +1,4 @@
 export * from "./errors.js";
 export * from "./stats/index.js";
+export * from "./tally/index.js";
+export * from "./nps/index.js";

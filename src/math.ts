@@ -1,0 +1,35 @@
+// Small numeric helpers shared across modules. Internal: not exported from the package.
+
+/**
+ * Rounds a required sample size up to a whole number, ignoring the last few ulps of
+ * floating-point error: 1536.0000000000002 (true value 1536) gives 1536, not 1537.
+ * Rounding down would miss the requested margin, so any real excess rounds up.
+ */
+export function ceilCount(x: number): number {
+  return Math.max(1, Math.ceil(x - Math.abs(x) * 1e-12));
+}
+
+/** Clip x to [lo, hi]. */
+export function clip(x: number, lo: number, hi: number): number {
+  return x < lo ? lo : x > hi ? hi : x;
+}
+
+/**
+ * Finds x in [lo, hi] with f(x) = 0 by bisection, given f(lo) and f(hi) of opposite signs
+ * (or zero). Bisection is slow but cannot fail on a monotone bracket; `tol` is absolute.
+ */
+export function bisect(f: (x: number) => number, lo: number, hi: number, tol: number): number {
+  let flo = f(lo);
+  for (let i = 0; i < 200 && hi - lo > tol; i++) {
+    const mid = lo + (hi - lo) / 2;
+    const fmid = f(mid);
+    if (fmid === 0) return mid;
+    if (fmid < 0 === flo < 0) {
+      lo = mid;
+      flo = fmid;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo + (hi - lo) / 2;
+}

@@ -1,0 +1,64 @@
+import { MetricsInputError } from "../errors.js";
+import { ceilCount } from "../math.js";
+import { zForConfidence } from "../stats/normal.js";
+import { assertFraction, assertInRange, assertObject, assertOpenFraction } from "../validate.js";
+
+/** Options for {@link npsSampleSize}. */
+export interface NpsSampleSizeOptions {
+  /** The ± margin of error wanted, in NPS points, in (0, 100]. */
+  marginOfError: number;
+  /** Confidence level, in (0, 1). Default 0.95. */
+  confidence?: number;
+  /** Expected share of promoters, a fraction. Give with `detractors`; omit both for the worst case. */
+  promoters?: number;
+  /** Expected share of detractors, a fraction. */
+  detractors?: number;
+}
+
+/**
+ * How many responses a survey needs for its NPS to have a given ± margin of error, by inverting
+ * the adjusted-Wald interval (the default of {@link npsSummary}):
+ *
+ * n = z² · var / MoE² − 3, rounded up, with var = 10⁴ · (p + d − (p − d)²) points² from the
+ * expected shares p and d. Without expected shares it uses the worst case, var = 10⁴ (half
+ * promoters, half detractors), which guarantees the margin whatever the shares turn out to be.
+ * The result is at least 1.
+ *
+ * @param options - `marginOfError` in points (required), `confidence` (default 0.95), and the
+ *   expected `promoters` and `detractors` shares (fractions; both or neither).
+ * @returns The number of completed responses needed (a whole number).
+ * @throws {@link MetricsInputError} for a margin outside (0, 100], a confidence outside (0, 1),
+ *   shares outside [0, 1] or summing above 1, or only one of the two shares.
+ * @see B. Rocks, The American Statistician 70(4), 2016 (the adjusted-Wald interval inverted here).
+ * @example
+ * ```ts
+ * import { npsSampleSize } from "cxmetrics";
+ * npsSampleSize({ marginOfError: 5 }); // 1534 (worst case, 95%)
+ * npsSampleSize({ marginOfError: 5, promoters: 0.5, detractors: 0.2 }); // 935
+ * ```
+ */
+export function npsSampleSize(options: NpsSampleSizeOptions): number {
+  const o = assertObject(options, "options");
+  const moe = assertInRange(o.marginOfError, "options.marginOfError", 0, 100, { openMin: true });
+  const confidence = o.confidence === undefined ? 0.95 : assertOpenFraction(o.confidence, "options.confidence");
+  let variance = 1; // worst case, as a fraction²: p = d = 1/2
+  if (o.promoters !== undefined || o.detractors !== undefined) {
+    if (o.promoters === undefined || o.detractors === undefined) {
+      const missing = o.promoters === undefined ? "promoters" : "detractors";
+      throw new MetricsInputError(
+        "INVALID_OPTION",
+        `options.${missing}`,
+        undefined,
+        "given together with the other expected share (or leave both out for the worst case)",
+      );
+    }
+    const p = assertFraction(o.promoters, "options.promoters");
+    const d = assertFraction(o.detractors, "options.detractors");
+    if (p + d > 1) {
+      throw new MetricsInputError("OUT_OF_RANGE", "options.detractors", d, `at most 1 − options.promoters (${1 - p})`);
+    }
+    variance = p + d - (p - d) ** 2;
+  }
+  const z = zForConfidence(confidence);
+  return ceilCount((z * z * variance * 10000) / (moe * moe) - 3);
+}

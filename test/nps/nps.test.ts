@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { MetricsInputError, MetricsTypeError, nps, tally } from "../../src/index.js";
+import { npsScores } from "../arbitraries.js";
+
+describe("nps", () => {
+  it("matches the R package NPS test suite: 3 promoters, 2 passives, 1 detractor give NPS 1/3", () => {
+    // R package NPS (B. Rocks): its test suite's counts (1 detractor, 2 passives, 3 promoters)
+    // give NPS 1/3 (a fraction there, 100/3 points here).
+    expect(nps({ promoters: 3, passives: 2, detractors: 1 })).toBe(100 / 3);
+    expect(nps([9, 10, 9, 7, 8, 1])).toBe(100 / 3);
+  });
+
+  it("is 100 for all promoters and -100 for all detractors", () => {
+    expect(nps([9, 10, 10])).toBe(100);
+    expect(nps([0, 3, 6])).toBe(-100);
+    expect(nps({ promoters: 0, passives: 5, detractors: 0 })).toBe(0);
+  });
+
+  it("accepts typed arrays and a tally, and a 1-10 scale", () => {
+    expect(nps(new Uint8Array([10, 10, 9, 5]))).toBe(50);
+    expect(nps(new Float64Array([10, 7, 0]))).toBe(0);
+    expect(nps(tally([10, 10, 9, 5], { scale: [0, 10] }))).toBe(50);
+    expect(nps([1, 10, 10, 8], { scale: [1, 10] })).toBe(25);
+    expect(nps(tally([1, 10, 10, 8], { scale: [1, 10] }))).toBe(25);
+  });
+
+  it("rejects empty input, scores off the scale, bad counts and wrong types", () => {
+    expect(() => nps([])).toThrow(/input must be at least one response/);
+    expect(() => nps([9, 11])).toThrow(/scores\[1\] must be a whole number from 0 to 10; got 11/);
+    expect(() => nps([9, 0], { scale: [1, 10] })).toThrow(MetricsInputError);
+    expect(() => nps([9, Number.NaN])).toThrow(MetricsInputError);
+    expect(() => nps([9, 8.5])).toThrow(MetricsInputError);
+    expect(() => nps([9, "9" as never])).toThrow(MetricsTypeError);
+    expect(() => nps({ promoters: -1, passives: 2, detractors: 3 })).toThrow(/input.promoters/);
+    expect(() => nps({ promoters: 1.5, passives: 2, detractors: 3 })).toThrow(MetricsInputError);
+    expect(() => nps({ promoters: 0, passives: 0, detractors: 0 })).toThrow(MetricsInputError);
+    expect(() => nps(null as never)).toThrow(MetricsTypeError);
+    expect(() => nps(42 as never)).toThrow(MetricsTypeError);
+    expect(() => nps(tally([9], { scale: [0, 10] }), { scale: [1, 10] })).toThrow(/input.scale/);
+  });
+
+  it("does not mutate its input", () => {
+    const scores = Object.freeze([10, 9, 3]);
+    expect(nps(scores)).toBeCloseTo(100 / 3, 12);
+  });
+
+  it("stays within [-100, 100] and equals the mean of the +100/0/-100 recoding", () => {
+    fc.assert(
+      fc.property(npsScores, (scores) => {
+        const score = nps(scores);
+        expect(score).toBeGreaterThanOrEqual(-100);
+        expect(score).toBeLessThanOrEqual(100);
+        const recoded = scores.map((s) => (s >= 9 ? 100 : s >= 7 ? 0 : -100));
+        const mean = recoded.reduce((acc, x) => acc + x, 0) / scores.length;
+        expect(score).toBeCloseTo(mean, 10);
+      }),
+    );
+  });
+
+  it("is invariant under permutation and agrees across raw scores, counts and tallies", () => {
+    fc.assert(
+      fc.property(npsScores, fc.integer(), (scores, seed) => {
+        const shuffled = scores.slice();
+        for (let i = shuffled.length - 1, s = seed; i > 0; i--) {
+          s = (s * 1103515245 + 12345) | 0;
+          const j = Math.abs(s) % (i + 1);
+          [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+        }
+        const counts = {
+          promoters: scores.filter((s) => s >= 9).length,
+          passives: scores.filter((s) => s === 7 || s === 8).length,
+          detractors: scores.filter((s) => s <= 6).length,
+        };
+        const score = nps(scores);
+        expect(nps(shuffled)).toBe(score);
+        expect(nps(counts)).toBe(score);
+        expect(nps(tally(scores, { scale: [0, 10] }))).toBe(score);
+        expect(nps(Uint8Array.from(scores))).toBe(score);
+      }),
+    );
+  });
+});

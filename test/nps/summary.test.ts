@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { MetricsInputError, MetricsTypeError, npsSummary } from "../../src/index.js";
+import { tangoStatistic } from "../../src/nps/interval.js";
+import { normalQuantile } from "../../src/stats/normal.js";
+import { confidenceArb, npsCountsArb } from "../arbitraries.js";
+import { expectAbsolute, expectRelative } from "../helpers.js";
+
+type Row = readonly [promoters: number, passives: number, detractors: number, confidence: number, ...values: number[]];
+
+// Wald: R 4.2, x <- c(rep(100,P), rep(0,Pa), rep(-100,D)); v <- var(x)*(n-1)/n;
+// se <- sqrt(v/n); mean(x) -/+ qnorm(1-(1-conf)/2)*se. Values: score, variance, se, lower, upper.
+const WALD: readonly Row[] = [
+  [3, 2, 1, 0.95, 33.333333333333336, 5555.5555555555557, 30.429030972509228, -26.306471457238551, 92.973138123905215],
+  [60, 25, 15, 0.95, 45, 5475, 7.399324293474371, 30.497590874857956, 59.502409125142044],
+  [13, 16, 7, 0.9, 16.666666666666668, 5277.7777777777774, 12.108052620946316, -3.2493076022161489, 36.582640935549485],
+];
+
+// Adjusted Wald (Rocks 2016): R 4.2, n <- P+Pa+D+3; p <- (P+.75)/n; d <- (D+.75)/n;
+// v <- p+d-(p-d)^2; se <- sqrt(v/n); 100*((p-d) -/+ qnorm(1-(1-conf)/2)*se).
+// Values: adjusted centre, variance (points²), se, lower, upper (unclipped).
+const ADJUSTED: readonly Row[] = [
+  [3, 2, 1, 0.95, 22.222222222222225, 5617.2839506172841, 24.982847339318596, -26.743258794104531, 71.187703238548977],
+  [60, 25, 15, 0.95, 43.689320388349515, 5518.4277500235648, 7.3196289828672825, 29.343111201734096, 58.035529574964926],
+  [13, 16, 7, 0.9, 15.384615384615389, 5276.1341222879691, 11.631229097351497, -3.7470539820667117, 34.516284751297491],
+  [10, 0, 0, 0.95, 76.92307692307692, 2928.9940828402373, 15.010237744338253, 47.503551544790206, 106.34260230136363],
+];
+
+// Tango (1998) score interval: R 4.2, uniroot(stat(d) -/+ z, tol = 1e-15) on Tango's statistic
+// T(d) = (b - c - n d)/sqrt(n(2q + d(1-d))), q the constrained MLE (his eq. for p21-hat),
+// written from the paper independently of this library. Values: lower, upper.
+const TANGO: readonly Row[] = [
+  [60, 25, 15, 0.95, 29.256915542644641, 58.125702018388068],
+  [13, 16, 7, 0.9, -3.8529432458453265, 35.716654137998951],
+  [3, 2, 1, 0.95, -31.107378462422414, 75.395666356386954],
+  [40, 100, 20, 0.95, 3.0864533133086742, 21.806424416682475],
+];
+
+describe("npsSummary", () => {
+  it("matches the R package NPS variance: counts (1, 2, 3) give variance 5/9", () => {
+    // R package NPS (B. Rocks), its test suite as quoted in issue #2: variance 5/9 (fraction²).
+    const s = npsSummary({ promoters: 3, passives: 2, detractors: 1 }, { method: "wald" });
+    expectRelative(s.variance, (5 / 9) * 10000, 1e-15);
+    expect(s.n).toBe(6);
+    expect(s.shares).toEqual({ promoters: 0.5, passives: 1 / 3, detractors: 1 / 6 });
+  });
+
+  it.each(WALD)("wald (%d, %d, %d) at %d matches R", (p, pa, d, confidence, score, variance, se, lower, upper) => {
+    const s = npsSummary({ promoters: p, passives: pa, detractors: d }, { method: "wald", confidence });
+    expectRelative(s.score, score!, 1e-15);
+    expectRelative(s.variance, variance!, 1e-14);
+    expectRelative(s.standardError, se!, 1e-14);
+    expectRelative(s.interval.lower, lower!, 1e-13);
+    expectRelative(s.interval.upper, upper!, 1e-13);
+    expect(s.method).toBe("wald");
+    expect(s.confidence).toBe(confidence);
+  });
+
+  it.each(ADJUSTED)("adjusted-wald (%d, %d, %d) at %d matches R, and is the default", (p, pa, d, confidence, centre, variance, se, lower, upper) => {
+    const s = npsSummary({ promoters: p, passives: pa, detractors: d }, { confidence });
+    expect(s.method).toBe("adjusted-wald");
+    expect(s.score).toBe((100 * (p - d)) / (p + pa + d));
+    expectRelative(s.variance, variance!, 1e-14);
+    expectRelative(s.standardError, se!, 1e-14);
+    expectRelative(s.interval.lower, Math.max(-100, lower!), 1e-13);
+    expectRelative(s.interval.upper, Math.min(100, upper!), 1e-13);
+    expectRelative(s.marginOfError, (upper! - lower!) / 2, 1e-13);
+    if (upper! <= 100) expectRelative((s.interval.lower + s.interval.upper) / 2, centre!, 1e-14);
+  });
+
+  it.each(TANGO)("score (%d, %d, %d) at %d matches R to 1e-10 points", (p, pa, d, confidence, lower, upper) => {
+    const s = npsSummary({ promoters: p, passives: pa, detractors: d }, { method: "score", confidence });
+    expectAbsolute(s.interval.lower, lower!, 1e-10);
+    expectAbsolute(s.interval.upper, upper!, 1e-10);
+  });
+
+  it("score interval bounds solve Tango's equation T(bound) = ±z (exact identity)", () => {
+    fc.assert(
+      fc.property(npsCountsArb, confidenceArb, (c, confidence) => {
+        const s = npsSummary(c, { method: "score", confidence });
+        const n = c.promoters + c.passives + c.detractors;
+        const z = -normalQuantile((1 - confidence) / 2);
+        if (s.interval.lower > -100) expectAbsolute(tangoStatistic(c.promoters, c.detractors, n, s.interval.lower / 100), z, 1e-6);
+        if (s.interval.upper < 100) expectAbsolute(tangoStatistic(c.promoters, c.detractors, n, s.interval.upper / 100), -z, 1e-6);
+        expect(s.interval.lower).toBeLessThanOrEqual(s.score + 1e-9);
+        expect(s.interval.upper).toBeGreaterThanOrEqual(s.score - 1e-9);
+      }),
+    );
+  });
+
+  it("handles all promoters and all detractors with finite, clipped intervals", () => {
+    for (const method of ["wald", "adjusted-wald", "score"] as const) {
+      const top = npsSummary([10, 9, 10], { method });
+      expect(top.score).toBe(100);
+      expect(top.interval.upper).toBe(100);
+      const bottom = npsSummary({ promoters: 0, passives: 0, detractors: 7 }, { method });
+      expect(bottom.score).toBe(-100);
+      expect(bottom.interval.lower).toBe(-100);
+      for (const v of [top.variance, top.standardError, top.marginOfError, top.interval.lower, bottom.interval.upper]) {
+        expect(Number.isFinite(v)).toBe(true);
+      }
+    }
+    expect(npsSummary([10], { method: "wald" }).interval).toEqual({ lower: 100, upper: 100 });
+  });
+
+  it("keeps every interval in [-100, 100]; the Wald interval contains the score", () => {
+    fc.assert(
+      fc.property(npsCountsArb, confidenceArb, fc.constantFrom("wald", "adjusted-wald", "score" as const), (c, confidence, method) => {
+        const s = npsSummary(c, { method, confidence });
+        expect(s.interval.lower).toBeGreaterThanOrEqual(-100);
+        expect(s.interval.upper).toBeLessThanOrEqual(100);
+        expect(s.interval.lower).toBeLessThanOrEqual(s.interval.upper);
+        if (method === "wald") {
+          expect(s.interval.lower).toBeLessThanOrEqual(s.score);
+          expect(s.interval.upper).toBeGreaterThanOrEqual(s.score);
+        }
+      }),
+    );
+  });
+
+  it("widens with confidence", () => {
+    fc.assert(
+      fc.property(npsCountsArb, confidenceArb, confidenceArb, fc.constantFrom("wald", "adjusted-wald", "score" as const), (c, c1, c2, method) => {
+        const [lo, hi] = c1 <= c2 ? [c1, c2] : [c2, c1];
+        expect(npsSummary(c, { method, confidence: lo }).marginOfError).toBeLessThanOrEqual(
+          npsSummary(c, { method, confidence: hi }).marginOfError + 1e-9,
+        );
+      }),
+    );
+  });
+
+  it("rejects bad options", () => {
+    expect(() => npsSummary([9], { confidence: 1 })).toThrow(/options.confidence must be a number in \(0, 1\); got 1/);
+    expect(() => npsSummary([9], { confidence: 0 })).toThrow(MetricsInputError);
+    expect(() => npsSummary([9], { confidence: Number.NaN })).toThrow(MetricsInputError);
+    expect(() => npsSummary([9], { method: "exact" as never })).toThrow(MetricsTypeError);
+    expect(() => npsSummary([])).toThrow(MetricsInputError);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { MetricsInputError, mergeTallies, tally } from "../../src/index.js";
+
+describe("tally and mergeTallies", () => {
+  it("counts scores per scale point", () => {
+    expect(tally([10, 9, 7, 3, 10], { scale: [0, 10] })).toEqual({ scale: [0, 10], counts: [0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 2] });
+    expect(tally(new Uint8Array([1, 5, 5]), { scale: [1, 5] }).counts).toEqual([1, 0, 0, 0, 2]);
+  });
+
+  it("merging the tallies of any split equals the tally of the whole", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 7 })), fc.array(fc.nat()), (scores, cuts) => {
+        const points = [...new Set(cuts.map((c) => c % (scores.length + 1)))].sort((a, b) => a - b);
+        const parts = [0, ...points, scores.length].slice(0, -1).map((start, i, arr) => scores.slice(start, [...arr.slice(1), scores.length][i]));
+        const whole = tally(scores, { scale: [1, 7] });
+        const merged = mergeTallies(...parts.map((p) => tally(p, { scale: [1, 7] })));
+        expect(merged).toEqual(whole);
+        expect(JSON.parse(JSON.stringify(merged))).toEqual(whole);
+      }),
+    );
+  });
+
+  it("rejects mismatched scales, bad counts and scores off the scale", () => {
+    expect(() => mergeTallies()).toThrow(MetricsInputError);
+    expect(() => mergeTallies(tally([1], { scale: [1, 5] }), tally([1], { scale: [0, 5] }))).toThrow(/tallies\[1\].scale/);
+    expect(() => mergeTallies({ scale: [1, 3], counts: [1, -1, 0] })).toThrow(/counts\[1\]/);
+    expect(() => mergeTallies({ scale: [1, 3], counts: [1, 0] })).toThrow(/counts.length/);
+    expect(() => tally([6], { scale: [1, 5] })).toThrow(/scores\[0\]/);
+    expect(() => tally([1], {} as never)).toThrow(/options.scale/);
+  });
+
+  it("does not mutate its inputs", () => {
+    const a = Object.freeze({ scale: [1, 3] as const, counts: Object.freeze([1, 2, 3]) });
+    const b = Object.freeze({ scale: [1, 3] as const, counts: Object.freeze([1, 1, 1]) });
+    expect(mergeTallies(a, b).counts).toEqual([2, 3, 4]);
+    expect(a.counts).toEqual([1, 2, 3]);
+  });
+});
