@@ -1,4 +1,5 @@
 export * from "./errors.js";
+export type { Interval } from "./types.js";
 export * from "./stats/index.js";
 export * from "./tally/index.js";
 export * from "./nps/index.js";

@@ -4,7 +4,7 @@ import { assertOneOf, assertOpenFraction, optionsObject } from "../validate.js";
 import type { NpsScaleOptions } from "./classify.js";
 import { npsCounts, type NpsInput } from "./counts.js";
 import { adjustedNpsMoments, symmetricInterval, waldNpsMoments } from "./interval.js";
-import type { Interval } from "./summary.js";
+import type { Interval } from "../types.js";
 
 /** How {@link compareNps} estimates each group's variance. */
 export type CompareNpsMethod = "wald" | "adjusted-wald";
@@ -33,7 +33,9 @@ export interface NpsComparison {
   readonly interval: Interval;
   /** Whether pValue < 1 − confidence (equivalently, the interval excludes 0). */
   readonly significant: boolean;
+  /** The confidence level used. */
   readonly confidence: number;
+  /** The variance method used. */
   readonly method: CompareNpsMethod;
 }
 

@@ -5,8 +5,11 @@ import { resolveBands, type NpsBands, type NpsScaleOptions } from "./classify.js
 
 /** Numbers of promoters, passives and detractors. */
 export interface NpsCounts {
+  /** Responses at or above `promoterFrom` (9-10 on the standard scale). */
   readonly promoters: number;
+  /** Responses from `passiveFrom` up to `promoterFrom` (7-8). */
   readonly passives: number;
+  /** Responses below `passiveFrom` (0-6). */
   readonly detractors: number;
 }
 

@@ -3,7 +3,7 @@ export type { NpsCategory, NpsScaleOptions } from "./classify.js";
 export type { NpsCounts, NpsInput } from "./counts.js";
 export { nps } from "./nps.js";
 export { npsSummary } from "./summary.js";
-export type { Interval, NpsIntervalMethod, NpsSummary, NpsSummaryOptions } from "./summary.js";
+export type { NpsIntervalMethod, NpsShares, NpsSummary, NpsSummaryOptions } from "./summary.js";
 export { compareNps } from "./compare.js";
 export type { CompareNpsMethod, CompareNpsOptions, NpsComparison } from "./compare.js";
 export { npsSampleSize } from "./sampleSize.js";

@@ -1,5 +1,6 @@
 import { zForConfidence } from "../stats/normal.js";
 import { assertOneOf, assertOpenFraction, optionsObject } from "../validate.js";
+import type { Interval } from "../types.js";
 import type { NpsScaleOptions } from "./classify.js";
 import { npsCounts, type NpsInput } from "./counts.js";
 import {
@@ -23,23 +24,20 @@ export interface NpsSummaryOptions extends NpsScaleOptions {
   method?: NpsIntervalMethod;
 }
 
-/** A lower and upper bound. */
-export interface Interval {
-  readonly lower: number;
-  readonly upper: number;
-}
-
 /** The result of {@link npsSummary}. Scores, errors and bounds are in points. */
 export interface NpsSummary {
   /** The observed NPS, in points (−100..100). */
   readonly score: number;
   /** Number of responses. */
   readonly n: number;
+  /** Number of promoters. */
   readonly promoters: number;
+  /** Number of passives. */
   readonly passives: number;
+  /** Number of detractors. */
   readonly detractors: number;
   /** Each group's share of responses, fractions summing to 1. */
-  readonly shares: { readonly promoters: number; readonly passives: number; readonly detractors: number };
+  readonly shares: NpsShares;
   /** Variance of one response's −100/0/+100 score, in points², as the method estimates it. */
   readonly variance: number;
   /** Standard error of the score, in points, as the method estimates it. */
@@ -48,8 +46,20 @@ export interface NpsSummary {
   readonly marginOfError: number;
   /** Confidence interval, in points, clipped to [−100, 100]. */
   readonly interval: Interval;
+  /** The confidence level used. */
   readonly confidence: number;
+  /** The interval method used. */
   readonly method: NpsIntervalMethod;
+}
+
+/** Shares of responses per NPS group, fractions in [0, 1] summing to 1. */
+export interface NpsShares {
+  /** Share of promoters. */
+  readonly promoters: number;
+  /** Share of passives. */
+  readonly passives: number;
+  /** Share of detractors. */
+  readonly detractors: number;
 }
 
 /**

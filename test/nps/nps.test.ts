@@ -52,7 +52,7 @@ describe("nps", () => {
         expect(score).toBeGreaterThanOrEqual(-100);
         expect(score).toBeLessThanOrEqual(100);
         const recoded = scores.map((s) => (s >= 9 ? 100 : s >= 7 ? 0 : -100));
-        const mean = recoded.reduce((acc, x) => acc + x, 0) / scores.length;
+        const mean = recoded.reduce((acc: number, x) => acc + x, 0) / scores.length;
         expect(score).toBeCloseTo(mean, 10);
       }),
     );
