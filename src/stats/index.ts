@@ -1,1 +1,2 @@
 export { normalCdf, normalQuantile } from "./normal.js";
+export { studentTCdf, studentTQuantile } from "./studentT.js";
