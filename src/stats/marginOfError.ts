@@ -1,0 +1,104 @@
+import { MetricsInputError } from "../errors.js";
+import {
+  assertCountAtLeast,
+  assertFraction,
+  assertNonNegative,
+  assertObject,
+  assertOpenFraction,
+} from "../validate.js";
+import { zForConfidence } from "./normal.js";
+import { studentTQuantileUnchecked } from "./studentT.js";
+
+/** Options for {@link proportionMarginOfError}. */
+export interface ProportionMarginOptions {
+  /** The observed or expected proportion, a fraction in [0, 1]. */
+  proportion: number;
+  /** Sample size, a whole number ≥ 1. */
+  n: number;
+  /** Confidence level, in (0, 1). Default 0.95. */
+  confidence?: number;
+  /** Size of the finite population sampled (≥ n); omit for a large population. */
+  population?: number;
+}
+
+/** Options for {@link meanMarginOfError}. */
+export interface MeanMarginOptions {
+  /** Sample standard deviation, ≥ 0, in the units of the scores. */
+  standardDeviation: number;
+  /** Sample size, a whole number ≥ 2 (a t quantile needs n − 1 ≥ 1 degrees of freedom). */
+  n: number;
+  /** Confidence level, in (0, 1). Default 0.95. */
+  confidence?: number;
+  /** Size of the finite population sampled (≥ n); omit for a large population. */
+  population?: number;
+}
+
+/** √((N − n)/(N − 1)), the finite population correction; 1 without a population. */
+export function finitePopulationCorrection(n: number, population: unknown, argument: string): number {
+  if (population === undefined) return 1;
+  const N = assertCountAtLeast(population, argument, 1);
+  if (N < n) throw new MetricsInputError("OUT_OF_RANGE", argument, N, `at least the sample size n (${n})`);
+  return N === n ? 0 : Math.sqrt((N - n) / (N - 1));
+}
+
+function confidenceOf(o: Record<string, unknown>): number {
+  return o.confidence === undefined ? 0.95 : assertOpenFraction(o.confidence, "options.confidence");
+}
+
+/**
+ * The ± margin of error of a proportion estimated from a simple random sample:
+ *
+ * MoE = z · √(p(1 − p)/n) · √((N − n)/(N − 1)),
+ *
+ * the last factor (the finite population correction) only when `population` N is given. A
+ * fraction: 0.031 is ±3.1 percentage points. It is 0 when the whole population was sampled.
+ *
+ * @param options - `proportion` (fraction), `n`, `confidence` (default 0.95), `population`.
+ * @returns The margin of error, a fraction.
+ * @throws {@link MetricsInputError} for a proportion outside [0, 1], n < 1 or fractional, a
+ *   population below n, or a confidence outside (0, 1).
+ * @see W. G. Cochran, Sampling Techniques, 3rd ed. (1977), §3.2-3.4.
+ * @example
+ * ```ts
+ * import { proportionMarginOfError } from "cxmetrics";
+ * proportionMarginOfError({ proportion: 0.5, n: 1000 }); // 0.0309897... (±3.1 points)
+ * proportionMarginOfError({ proportion: 0.5, n: 1000, population: 5000 }); // 0.0277...
+ * ```
+ */
+export function proportionMarginOfError(options: ProportionMarginOptions): number {
+  const o = assertObject(options, "options");
+  const p = assertFraction(o.proportion, "options.proportion");
+  const n = assertCountAtLeast(o.n, "options.n", 1);
+  const confidence = confidenceOf(o);
+  const fpc = finitePopulationCorrection(n, o.population, "options.population");
+  return zForConfidence(confidence) * Math.sqrt((p * (1 - p)) / n) * fpc;
+}
+
+/**
+ * The ± margin of error of a mean (a CES or CSAT mean, a rating) from a sample of n with
+ * sample standard deviation s:
+ *
+ * MoE = t_(1−α/2, n−1) · s/√n · √((N − n)/(N − 1)),
+ *
+ * using Student's t with n − 1 degrees of freedom (s is estimated from the sample), and the
+ * finite population correction only when `population` N is given. In the units of the scores.
+ *
+ * @param options - `standardDeviation`, `n` (≥ 2), `confidence` (default 0.95), `population`.
+ * @returns The margin of error, in the units of the scores.
+ * @throws {@link MetricsInputError} for a negative or non-finite standard deviation, n < 2, a
+ *   population below n, or a confidence outside (0, 1).
+ * @see W. G. Cochran, Sampling Techniques (1977), §2.5; Student (1908), Biometrika 6(1).
+ * @example
+ * ```ts
+ * import { meanMarginOfError } from "cxmetrics";
+ * meanMarginOfError({ standardDeviation: 1.2, n: 30 }); // 0.4480... (t with 29 df)
+ * ```
+ */
+export function meanMarginOfError(options: MeanMarginOptions): number {
+  const o = assertObject(options, "options");
+  const sd = assertNonNegative(o.standardDeviation, "options.standardDeviation");
+  const n = assertCountAtLeast(o.n, "options.n", 2);
+  const confidence = confidenceOf(o);
+  const fpc = finitePopulationCorrection(n, o.population, "options.population");
+  return -studentTQuantileUnchecked((1 - confidence) / 2, n - 1) * (sd / Math.sqrt(n)) * fpc;
+}

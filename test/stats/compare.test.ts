@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { MetricsInputError, compareMeans, compareProportions } from "../../src/index.js";
+import { expectAbsolute, expectRelative } from "../helpers.js";
+
+// statsmodels 0.13: proportions_ztest([x1, x2], [n1, n2]) -> z, p;
+// confint_proportions_2indep(x1, n1, x2, n2, method='newcomb'|'wald', compare='diff', alpha=1-c).
+const STATSMODELS: ReadonlyArray<readonly number[]> = [
+  [412, 500, 371, 500, 0.95, 3.145379911511773, 0.001658712768580003, 0.030932480935910653, 0.13260342253291935, 0.031157159111419676, 0.13284284088858025],
+  [9, 10, 3, 12, 0.9, 3.048770243885229, 0.0022978014107260013, 0.3069345842453747, 0.8146548937697334, 0.3918837324826279, 0.9081162675173722],
+  [0, 40, 4, 35, 0.95, -2.1974926263945345, 0.02798528251601987, -0.2595146864621381, -0.002798358704147172, -0.21968965961669773, -0.008881768954730848],
+  [50, 80, 50, 80, 0.95, 0, 1, -0.14699814465465783, 0.14699814465465783, -0.15002848988610343, 0.15002848988610343],
+];
+
+describe("compareProportions", () => {
+  it.each(STATSMODELS)("%d/%d vs %d/%d at %d matches statsmodels", (x1, n1, x2, n2, c, z, p, lo, hi, wlo, whi) => {
+    const a = { successes: x1!, trials: n1! };
+    const b = { successes: x2!, trials: n2! };
+    const r = compareProportions(a, b, { confidence: c });
+    expectAbsolute(r.z, z!, 1e-12);
+    expectAbsolute(r.pValue, p!, 1e-14);
+    expectAbsolute(r.interval.lower, lo!, 1e-13);
+    expectAbsolute(r.interval.upper, hi!, 1e-13);
+    expect(r.difference).toBe(x1! / n1! - x2! / n2!);
+    const w = compareProportions(a, b, { confidence: c, method: "wald" });
+    expectAbsolute(w.interval.lower, wlo!, 1e-13);
+    expectAbsolute(w.interval.upper, whi!, 1e-13);
+    expect(r.significant).toBe(p! < 1 - c!);
+  });
+
+  it("is antisymmetric under swapping the groups", () => {
+    const group = fc.integer({ min: 1, max: 2000 }).chain((trials) => fc.record({ successes: fc.integer({ min: 0, max: trials }), trials: fc.constant(trials) }));
+    fc.assert(
+      fc.property(group, group, (a, b) => {
+        const ab = compareProportions(a, b);
+        const ba = compareProportions(b, a);
+        expect(ab.difference + ba.difference).toBe(0);
+        expect(ab.pValue).toBe(ba.pValue);
+        expect(ab.interval.lower).toBeCloseTo(-ba.interval.upper, 12);
+        expect(ab.interval.lower).toBeGreaterThanOrEqual(-1);
+        expect(ab.interval.upper).toBeLessThanOrEqual(1);
+      }),
+    );
+  });
+
+  it("names the bad group and field", () => {
+    expect(() => compareProportions({ successes: 5, trials: 4 }, { successes: 1, trials: 2 })).toThrow(/a.successes/);
+    expect(() => compareProportions({ successes: 1, trials: 4 }, { successes: 1, trials: 0 })).toThrow(/b.trials/);
+    expect(() => compareProportions(null as never, { successes: 1, trials: 2 })).toThrow(TypeError);
+  });
+});
+
+describe("compareMeans", () => {
+  it("matches R's t.test (Welch) and scipy's ttest_ind(equal_var=False)", () => {
+    // R 4.2: t.test(c(5,6,7,5,6), c(4,4,5,3,5,4)): t = 3.3732991150254192, df = 8.2233099371998506,
+    // p = 0.0093544561285376134, 95% CI 0.52203430269466555 .. 2.7446323639720003.
+    // scipy 1.10: ttest_ind(..., equal_var=False) gives the same t and p = 0.009354456128537613.
+    const r = compareMeans([5, 6, 7, 5, 6], [4, 4, 5, 3, 5, 4]);
+    expectRelative(r.t, 3.3732991150254192, 1e-13);
+    expectRelative(r.df, 8.2233099371998506, 1e-13);
+    expectRelative(r.pValue, 0.0093544561285376134, 1e-11);
+    expectRelative(r.interval.lower, 0.52203430269466555, 1e-11);
+    expectRelative(r.interval.upper, 2.7446323639720003, 1e-11);
+    expect(r.significant).toBe(true);
+  });
+
+  it("matches R at 90% with a non-significant difference", () => {
+    // R 4.2: t.test(c(1,7,3,9,4,4,2,8), c(5,5,6,4,5), conf.level = 0.9)
+    const r = compareMeans([1, 7, 3, 9, 4, 4, 2, 8], [5, 5, 6, 4, 5], { confidence: 0.9 });
+    expectRelative(r.t, -0.23186944788008412, 1e-13);
+    expectRelative(r.df, 8.2517377674799004, 1e-13);
+    expectRelative(r.pValue, 0.82228652457959228, 1e-11);
+    expectRelative(r.interval.lower, -2.2470507798762105, 1e-11);
+    expectRelative(r.interval.upper, 1.7470507798762107, 1e-11);
+    expect(r.significant).toBe(false);
+  });
+
+  it("accepts summaries and agrees with raw data", () => {
+    const raw = compareMeans([5, 6, 7, 5, 6], [4, 4, 5, 3, 5, 4]);
+    const sd = (xs: number[]) => {
+      const m = xs.reduce((s, x) => s + x, 0) / xs.length;
+      return Math.sqrt(xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1));
+    };
+    const summary = compareMeans(
+      { mean: 5.8, standardDeviation: sd([5, 6, 7, 5, 6]), n: 5 },
+      { mean: 25 / 6, standardDeviation: sd([4, 4, 5, 3, 5, 4]), n: 6 },
+    );
+    expectRelative(summary.t, raw.t, 1e-12);
+    expectRelative(summary.pValue, raw.pValue, 1e-12);
+  });
+
+  it("handles constant samples: equal means give p = 1, different means throw", () => {
+    expect(compareMeans([3, 3, 3], [3, 3]).pValue).toBe(1);
+    expect(() => compareMeans([3, 3, 3], [4, 4])).toThrow(MetricsInputError);
+  });
+
+  it("rejects short or non-finite samples", () => {
+    expect(() => compareMeans([1], [2, 3])).toThrow(/a.length/);
+    expect(() => compareMeans([1, Number.NaN], [2, 3])).toThrow(/a\[1\]/);
+    expect(() => compareMeans({ mean: 1, standardDeviation: -1, n: 5 }, [2, 3])).toThrow(MetricsInputError);
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { MetricsInputError, MetricsTypeError, proportionInterval } from "../../src/index.js";
+import { PROPORTION_INTERVAL_METHODS } from "../../src/stats/proportionInterval.js";
+import { expectAbsolute } from "../helpers.js";
+
+// statsmodels 0.13 (Debian python3-statsmodels):
+//   proportion_confint(x, n, alpha=1-c, method=m) for m in normal, wilson, agresti_coull, beta, jeffreys
+// Row: x, n, confidence, then (lower, upper) per method in that order.
+const STATSMODELS: ReadonlyArray<readonly number[]> = [
+  [42, 50, 0.95, 0.738383853103821, 0.9416161468961789, 0.7148578393696501, 0.916625793219666, 0.7121848218131692, 0.9192988107761468, 0.7088736934048891, 0.9282992328167138, 0.7206736695190732, 0.9213325159975807],
+  [0, 20, 0.95, 0.0, 0.0, 0.0, 0.16112515805281938, 0.0, 0.18980956054248885, 0.0, 0.1684334709830853, 2.4246478459242774e-5, 0.11663898290487539],
+  [20, 20, 0.95, 1.0, 1.0, 0.8388748419471806, 1.0, 0.8101904394575112, 1.0, 0.8315665290169147, 1.0, 0.8833610170951246, 0.9999757535215408],
+  [1, 10, 0.9, 0.0, 0.2560445163626673, 0.02263490873086718, 0.34771866733585843, 0.0059282577546860005, 0.3644253183120397, 0.005116196891823701, 0.3941633024365049, 0.01789198805574782, 0.33056280326013454],
+  [7, 1000, 0.99, 0.00020889064484318296, 0.013791109355156816, 0.0027411771547325055, 0.017757711440026625, 0.002072441891025031, 0.018426446703734105, 0.00204138657144476, 0.017046931835088576, 0.002305304142225062, 0.016319616251867983],
+  [500, 1000, 0.95, 0.4690102483847719, 0.5309897516152281, 0.4690696003681042, 0.5309303996318958, 0.4690696003681042, 0.5309303996318958, 0.46854917297179216, 0.5314508270282079, 0.46904771269911394, 0.5309522873008861],
+  [3, 7, 0.8, 0.18886501811847786, 0.6682778390243792, 0.22598811161452578, 0.6583029463790934, 0.22564317399573844, 0.6586478839978807, 0.16963841739720056, 0.7213979514182869, 0.2220664268040574, 0.6608533464787925],
+  [999, 1000, 0.95, 0.9970410162425702, 1.0, 0.9943574414020421, 0.9998234536293739, 0.9937585172566711, 1.0, 0.9944410757201734, 0.9999746825125088, 0.9953355411912086, 0.999892081195319],
+];
+
+const ORDER = ["wald", "wilson", "agresti-coull", "clopper-pearson", "jeffreys"] as const;
+
+describe("proportionInterval", () => {
+  for (const row of STATSMODELS) {
+    const [x, n, confidence] = row as [number, number, number];
+    ORDER.forEach((method, k) => {
+      it(`${method} for ${x}/${n} at ${confidence} matches statsmodels`, () => {
+        const r = proportionInterval(x, n, { method, confidence });
+        let lower = row[3 + 2 * k]!;
+        let upper = row[4 + 2 * k]!;
+        // Jeffreys: we follow Brown, Cai & DasGupta (2001): bound 0 at x = 0 and 1 at x = n;
+        // statsmodels returns the plain beta quantile there.
+        if (method === "jeffreys" && x === 0) lower = 0;
+        if (method === "jeffreys" && x === n) upper = 1;
+        expectAbsolute(r.lower, lower, 1e-12);
+        expectAbsolute(r.upper, upper, 1e-12);
+        expect(r.estimate).toBe(x / n);
+        expect(r.method).toBe(method);
+      });
+    });
+  }
+
+  it("defaults to Wilson at 95%", () => {
+    const r = proportionInterval(42, 50);
+    expect(r.method).toBe("wilson");
+    expect(r.confidence).toBe(0.95);
+  });
+
+  it("bounds lie in [0, 1], contain the estimate (except Wald at 0 and n), widen with confidence and narrow with n", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0.5, max: 0.999, noNaN: true }),
+        fc.double({ min: 0.5, max: 0.999, noNaN: true }),
+        fc.constantFrom(...PROPORTION_INTERVAL_METHODS),
+        (n, share, c1, c2, method) => {
+          const x = Math.round(share * n);
+          const [lo, hi] = c1 <= c2 ? [c1, c2] : [c2, c1];
+          const narrow = proportionInterval(x, n, { confidence: lo, method });
+          const wide = proportionInterval(x, n, { confidence: hi, method });
+          for (const r of [narrow, wide]) {
+            expect(r.lower).toBeGreaterThanOrEqual(0);
+            expect(r.upper).toBeLessThanOrEqual(1);
+            expect(r.lower).toBeLessThanOrEqual(r.estimate + 1e-12);
+            expect(r.upper).toBeGreaterThanOrEqual(r.estimate - 1e-12);
+          }
+          expect(wide.lower).toBeLessThanOrEqual(narrow.lower + 1e-12);
+          expect(wide.upper).toBeGreaterThanOrEqual(narrow.upper - 1e-12);
+          // Ten times the data at the same share: no wider.
+          const more = proportionInterval(10 * x, 10 * n, { confidence: lo, method });
+          expect(more.upper - more.lower).toBeLessThanOrEqual(narrow.upper - narrow.lower + 1e-12);
+        },
+      ),
+    );
+  });
+
+  it("rejects bad counts and options", () => {
+    expect(() => proportionInterval(5, 4)).toThrow(/successes must be at most trials \(4\); got 5/);
+    expect(() => proportionInterval(0, 0)).toThrow(/trials/);
+    expect(() => proportionInterval(-1, 4)).toThrow(MetricsInputError);
+    expect(() => proportionInterval(1.5, 4)).toThrow(MetricsInputError);
+    expect(() => proportionInterval(1, 4, { confidence: 95 })).toThrow(MetricsInputError);
+    expect(() => proportionInterval(1, 4, { method: "exact" as never })).toThrow(MetricsTypeError);
+  });
+});
