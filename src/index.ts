@@ -3,3 +3,5 @@ export type { Interval } from "./types.js";
 export * from "./stats/index.js";
 export * from "./tally/index.js";
 export * from "./nps/index.js";
+export * from "./csat/index.js";
+export * from "./ces/index.js";

@@ -1,0 +1,2 @@
+export { csat, csatSummary } from "./csat.js";
+export type { CsatOptions, CsatSummary, CsatSummaryOptions } from "./csat.js";

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { MetricsInputError, MetricsTypeError, ces, cesSummary, tally } from "../../src/index.js";
+import { expectRelative } from "../helpers.js";
+
+describe("ces", () => {
+  it("is the mean response", () => {
+    expect(ces([7, 6, 5, 6, 3])).toBe(5.4);
+    expect(ces({ counts: [0, 0, 1, 0, 1, 2, 1] })).toBe(5.4);
+    expect(ces([1, 2, 5], { scale: [1, 5], higherIsEasier: false })).toBeCloseTo(8 / 3, 15);
+  });
+
+  it("rejects bad input", () => {
+    expect(() => ces([8])).toThrow(MetricsInputError);
+    expect(() => ces([])).toThrow(MetricsInputError);
+    expect(() => ces([3], { higherIsEasier: "no" as never })).toThrow(MetricsTypeError);
+  });
+});
+
+describe("cesSummary", () => {
+  it("matches R's t.test interval and sd", () => {
+    // R 4.2: y <- c(7,6,5,6,3,6,7,5); mean 5.625, sd(y) = 1.3024701806293193,
+    // t.test(y)$conf.int = 4.5361076791950596 6.7138923208049404
+    const s = cesSummary([7, 6, 5, 6, 3, 6, 7, 5]);
+    expect(s.mean).toBe(5.625);
+    expectRelative(s.standardDeviation, 1.3024701806293193, 1e-14);
+    expectRelative(s.interval.lower, 4.5361076791950596, 1e-12);
+    expectRelative(s.interval.upper, 6.7138923208049404, 1e-12);
+    expect(s.agreeShare).toBe(7 / 8);
+    expect(s.n).toBe(8);
+  });
+
+  it("inverted direction on 1-5: low is easy, agreeShare counts responses at or below 2", () => {
+    // R 4.2: y2 <- c(2,1,3,1,2,5,1,2,2,4); sd = 1.3374935098492586;
+    // t.test(y2, conf.level = 0.9)$conf.int = 1.5246801471196838 3.0753198528803156
+    const s = cesSummary([2, 1, 3, 1, 2, 5, 1, 2, 2, 4], { scale: [1, 5], higherIsEasier: false, confidence: 0.9 });
+    expectRelative(s.mean, 2.3, 1e-15);
+    expectRelative(s.standardDeviation, 1.3374935098492586, 1e-14);
+    expectRelative(s.interval.lower, 1.5246801471196838, 1e-12);
+    expectRelative(s.interval.upper, 3.0753198528803156, 1e-12);
+    expect(s.agreeShare).toBe(0.7);
+  });
+
+  it("one response: sd 0 and the whole scale as interval; constant responses: a point interval", () => {
+    expect(cesSummary([4])).toMatchObject({ mean: 4, standardDeviation: 0, n: 1, interval: { lower: 1, upper: 7 } });
+    expect(cesSummary([5, 5, 5]).interval).toEqual({ lower: 5, upper: 5 });
+  });
+
+  it("interval contains the mean, stays on the scale, and widens with confidence", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 2, maxLength: 300 }), fc.double({ min: 0.5, max: 0.99, noNaN: true }), (ys, c) => {
+        const a = cesSummary(ys, { confidence: c });
+        const b = cesSummary(tally(ys, { scale: [1, 7] }), { confidence: Math.min(0.999, c + 0.005) });
+        expect(a.interval.lower).toBeLessThanOrEqual(a.mean + 1e-12);
+        expect(a.interval.upper).toBeGreaterThanOrEqual(a.mean - 1e-12);
+        expect(a.interval.lower).toBeGreaterThanOrEqual(1);
+        expect(a.interval.upper).toBeLessThanOrEqual(7);
+        expect(b.interval.upper - b.interval.lower).toBeGreaterThanOrEqual(a.interval.upper - a.interval.lower - 1e-12);
+      }),
+    );
+  });
+
+  it("rejects a bad agreeFrom or confidence", () => {
+    expect(() => cesSummary([3], { agreeFrom: 9 })).toThrow(/agreeFrom/);
+    expect(() => cesSummary([3], { confidence: 1 })).toThrow(MetricsInputError);
+  });
+});

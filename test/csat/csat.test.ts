@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { MetricsInputError, csat, csatSummary, mergeTallies, tally } from "../../src/index.js";
+import { expectRelative } from "../helpers.js";
+
+describe("csat", () => {
+  it("is the top-2-box share on 1-5 by default", () => {
+    expect(csat([5, 4, 3, 5, 2])).toBe(0.6);
+    expect(csat({ counts: [2, 3, 10, 40, 45] })).toBe(0.85);
+    expect(csat(tally([5, 4, 3, 5, 2], { scale: [1, 5] }))).toBe(0.6);
+    expect(csat(new Uint8Array([5, 5, 1]))).toBe(2 / 3);
+  });
+
+  it("supports other scales and thresholds", () => {
+    expect(csat([7, 6, 5, 1], { scale: [1, 7] })).toBe(0.5); // top-2 box: 6 and 7
+    expect(csat([5, 4, 3], { satisfiedFrom: 5 })).toBe(1 / 3); // top box only
+    expect(csat([10, 8, 3, 9], { scale: [0, 10], satisfiedFrom: 8 })).toBe(0.75);
+  });
+
+  it("rejects empty input, off-scale responses and bad thresholds", () => {
+    expect(() => csat([])).toThrow(/responses must be at least one response/);
+    expect(() => csat([6])).toThrow(/scores\[0\] must be a whole number from 1 to 5; got 6/);
+    expect(() => csat([0])).toThrow(MetricsInputError);
+    expect(() => csat([3], { satisfiedFrom: 1 })).toThrow(/satisfiedFrom/);
+    expect(() => csat({ counts: [1, 2, 3] })).toThrow(/counts.length/);
+    expect(() => csat({ counts: [1, 2, 3, -1, 0] })).toThrow(/counts\[3\]/);
+    expect(() => csat(tally([3], { scale: [1, 7] }), { scale: [1, 5] })).toThrow(/responses.scale/);
+  });
+});
+
+describe("csatSummary", () => {
+  it("matches R: mean and the Wilson interval of prop.test(85, 100, correct = FALSE)", () => {
+    // R 4.2: x <- rep(1:5, c(2,3,10,40,45)); mean(x) = 4.23;
+    // prop.test(85, 100, correct = FALSE)$conf.int = 0.7671644040916763 0.90694014716343363
+    const s = csatSummary({ counts: [2, 3, 10, 40, 45] });
+    expect(s.score).toBe(0.85);
+    expect(s.n).toBe(100);
+    expect(s.satisfied).toBe(85);
+    expectRelative(s.mean, 4.23, 1e-15);
+    expectRelative(s.interval.lower, 0.7671644040916763, 1e-13);
+    expectRelative(s.interval.upper, 0.90694014716343363, 1e-13);
+    expect(s.method).toBe("wilson");
+  });
+
+  it("matches R at 90%: prop.test(3, 5, correct = FALSE, conf.level = 0.9)", () => {
+    const s = csatSummary([5, 4, 4, 2, 1], { confidence: 0.9 });
+    expectRelative(s.interval.lower, 0.27248317186619292, 1e-13);
+    expectRelative(s.interval.upper, 0.85729352798078684, 1e-13);
+  });
+
+  it("gives the same summary from raw responses, counts, and merged tallies of any split", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 200 }), fc.nat(), (responses, cut) => {
+        const k = cut % (responses.length + 1);
+        const whole = csatSummary(responses);
+        const merged = mergeTallies(tally(responses.slice(0, k), { scale: [1, 5] }), tally(responses.slice(k), { scale: [1, 5] }));
+        expect(csatSummary(merged)).toEqual(whole);
+        expect(csatSummary({ counts: merged.counts })).toEqual(whole);
+        expect(whole.interval.lower).toBeLessThanOrEqual(whole.score);
+        expect(whole.interval.upper).toBeGreaterThanOrEqual(whole.score);
+      }),
+    );
+  });
+});
