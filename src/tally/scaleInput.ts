@@ -7,7 +7,13 @@ import { assertTally, countInto, isTally, type Tally } from "./tally.js";
  * whole numbers on the scale), a {@link Tally}, or `{ counts }`, the number of responses at
  * each scale point from the lowest up, on the scale given in the options.
  */
-export type ScaleInput = ArrayLike<number> | Tally | { readonly counts: ArrayLike<number> };
+export type ScaleInput = ArrayLike<number> | Tally | ScaleCounts;
+
+/** Responses per scale point, lowest point first, on the scale given in the options. */
+export interface ScaleCounts {
+  /** `counts[i]` responses scored `min + i`; one whole number ≥ 0 per scale point. */
+  readonly counts: ArrayLike<number>;
+}
 
 /**
  * Any scale input as a validated tally with at least one response.
