@@ -5,3 +5,4 @@ export * from "./tally/index.js";
 export * from "./nps/index.js";
 export * from "./csat/index.js";
 export * from "./ces/index.js";
+export * from "./revenue/index.js";

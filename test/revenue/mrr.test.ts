@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { MetricsInputError, grossRevenueRetention, mrrChurn, netRevenueRetention, quickRatio } from "../../src/index.js";
+
+const movement = fc.double({ min: 0, max: 1e6, noNaN: true });
+
+describe("mrrChurn, netRevenueRetention, grossRevenueRetention", () => {
+  it("worked example: 100k start, 3k churned, 1k contraction, 6k expansion", () => {
+    const input = { startingMrr: 100000, churnedMrr: 3000, contractionMrr: 1000, expansionMrr: 6000 };
+    expect(mrrChurn(input)).toEqual({ gross: 0.04, net: -0.02 });
+    expect(netRevenueRetention(input)).toBe(1.02);
+    expect(grossRevenueRetention(input)).toBe(0.96);
+  });
+
+  it("identities: NRR = 1 − net churn without reactivation; GRR = 1 − gross churn; GRR <= NRR", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1, max: 1e7, noNaN: true }), movement, movement, movement, (start, a, b, expansion) => {
+        const churnedMrr = Math.min(a, start / 2);
+        const contractionMrr = Math.min(b, start / 2);
+        const input = { startingMrr: start, churnedMrr, contractionMrr, expansionMrr: expansion };
+        const c = mrrChurn(input);
+        expect(netRevenueRetention(input)).toBeCloseTo(1 - c.net, 12);
+        expect(grossRevenueRetention(input)).toBeCloseTo(1 - c.gross, 12);
+        expect(grossRevenueRetention(input)).toBeLessThanOrEqual(netRevenueRetention(input) + 1e-12);
+        expect(c.gross).toBeGreaterThanOrEqual(0);
+        expect(c.gross).toBeLessThanOrEqual(1);
+      }),
+    );
+  });
+
+  it("reactivation lowers net churn but not NRR", () => {
+    const base = { startingMrr: 1000, churnedMrr: 100 };
+    expect(mrrChurn({ ...base, reactivationMrr: 50 }).net).toBe(0.05);
+    expect(netRevenueRetention({ ...base, reactivationMrr: 50 })).toBe(0.9);
+  });
+
+  it("rejects losing more than the start, negative money and a zero start", () => {
+    expect(() => mrrChurn({ startingMrr: 100, churnedMrr: 80, contractionMrr: 30 })).toThrow(MetricsInputError);
+    expect(() => mrrChurn({ startingMrr: 100, churnedMrr: -1 })).toThrow(/input.churnedMrr must be a number >= 0; got -1/);
+    expect(() => netRevenueRetention({ startingMrr: 0 })).toThrow(/startingMrr/);
+    expect(() => grossRevenueRetention({ startingMrr: Number.NaN })).toThrow(MetricsInputError);
+  });
+});
+
+describe("quickRatio", () => {
+  it("is (new + expansion) / (churned + contraction)", () => {
+    expect(quickRatio({ newMrr: 10000, expansionMrr: 5000, churnedMrr: 3000, contractionMrr: 2000 })).toBe(3);
+    expect(quickRatio({ newMrr: 10000, expansionMrr: 5000, churnedMrr: 3000, contractionMrr: 2000, reactivationMrr: 5000 })).toBe(4);
+  });
+
+  it("is unbounded (an error) when nothing was lost, and rejects negative money", () => {
+    expect(() => quickRatio({ newMrr: 1, expansionMrr: 0, churnedMrr: 0, contractionMrr: 0 })).toThrow(MetricsInputError);
+    expect(() => quickRatio({ newMrr: -1, expansionMrr: 0, churnedMrr: 1, contractionMrr: 0 })).toThrow(MetricsInputError);
+  });
+});

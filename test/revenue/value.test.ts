@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import {
+  MetricsInputError,
+  MetricsTypeError,
+  arpu,
+  cacPaybackMonths,
+  customerAcquisitionCost,
+  customerLifetimeValue,
+  customerRetentionCost,
+  ltvToCac,
+} from "../../src/index.js";
+import { expectRelative } from "../helpers.js";
+
+describe("cost and revenue per customer", () => {
+  it("divides spend and revenue by customers", () => {
+    expect(customerAcquisitionCost({ salesAndMarketingSpend: 50000, newCustomers: 125 })).toBe(400);
+    expect(customerRetentionCost({ retentionSpend: 12000, customers: 800 })).toBe(15);
+    expect(arpu({ revenue: 45000, customers: 900 })).toBe(50);
+    expect(ltvToCac(2000, 400)).toBe(5);
+    expect(cacPaybackMonths({ cac: 400, arpu: 50, grossMargin: 0.8 })).toBe(10);
+  });
+
+  it("rejects negative money, zero customers and a zero margin", () => {
+    expect(() => customerAcquisitionCost({ salesAndMarketingSpend: -1, newCustomers: 5 })).toThrow(MetricsInputError);
+    expect(() => customerAcquisitionCost({ salesAndMarketingSpend: 100, newCustomers: 0 })).toThrow(/newCustomers/);
+    expect(() => customerRetentionCost({ retentionSpend: 1, customers: 2.5 })).toThrow(MetricsInputError);
+    expect(() => arpu({ revenue: 1, customers: 0 })).toThrow(MetricsInputError);
+    expect(() => ltvToCac(100, 0)).toThrow(/cac/);
+    expect(() => cacPaybackMonths({ cac: 100, arpu: 10, grossMargin: 0 })).toThrow(MetricsInputError);
+  });
+});
+
+describe("customerLifetimeValue", () => {
+  it("lifetime model: ARPU × lifetime − (CAC + CRC)", () => {
+    expect(customerLifetimeValue({ arpu: 50, lifetime: 36, cac: 400 })).toBe(1400);
+    expect(customerLifetimeValue({ arpu: 50, lifetime: 36, cac: 400, crc: 200 })).toBe(1200);
+  });
+
+  it("churn model: ARPU × margin / churn, and the lifetime model with lifetime 1/churn agrees", () => {
+    expect(customerLifetimeValue({ arpu: 50, churnRate: 0.02, grossMargin: 0.8 })).toBe(2000);
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e4, noNaN: true }), fc.double({ min: 0.001, max: 1, noNaN: true }), (a, c) => {
+        expectRelative(customerLifetimeValue({ arpu: a, churnRate: c }) + 1, customerLifetimeValue({ arpu: a, lifetime: 1 / c }) + 1, 1e-13);
+      }),
+    );
+  });
+
+  it("discounted: equals the sum of survival-weighted, discounted margins; discount 0 is the undiscounted value", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1, max: 1000, noNaN: true }),
+        fc.double({ min: 0.02, max: 0.5, noNaN: true }),
+        fc.double({ min: 0, max: 0.2, noNaN: true }),
+        fc.double({ min: 0.1, max: 1, noNaN: true }),
+        (a, c, d, m) => {
+          // Direct summation of Σ_t m·a·((1 − c)/(1 + d))^t until the terms vanish.
+          let sum = 0;
+          let w = 1;
+          for (let t = 0; t < 5000 && w > 1e-18; t++, w *= (1 - c) / (1 + d)) sum += m * a * w;
+          expectRelative(customerLifetimeValue({ arpu: a, churnRate: c, grossMargin: m, discountRate: d }), sum, 1e-12);
+          expect(customerLifetimeValue({ arpu: a, churnRate: c, grossMargin: m, discountRate: 0 })).toBe(customerLifetimeValue({ arpu: a, churnRate: c, grossMargin: m }));
+          // Discounting never raises the value; more churn never raises it.
+          expect(customerLifetimeValue({ arpu: a, churnRate: c, grossMargin: m, discountRate: d })).toBeLessThanOrEqual(customerLifetimeValue({ arpu: a, churnRate: c, grossMargin: m }) * (1 + 1e-12));
+          expect(customerLifetimeValue({ arpu: a, churnRate: Math.min(1, c + 0.01), grossMargin: m, discountRate: d })).toBeLessThanOrEqual(customerLifetimeValue({ arpu: a, churnRate: c, grossMargin: m, discountRate: d }));
+        },
+      ),
+    );
+  });
+
+  it("e-commerce model: transactions × AOV × margin × lifetime", () => {
+    expect(customerLifetimeValue({ transactionsPerPeriod: 4, averageOrderValue: 60, grossMargin: 0.3, lifetime: 3 })).toBeCloseTo(216, 12);
+  });
+
+  it("zero churn without discounting is an error, not Infinity; a shapeless input is a type error", () => {
+    expect(() => customerLifetimeValue({ arpu: 50, churnRate: 0 })).toThrow(/unbounded/);
+    expect(customerLifetimeValue({ arpu: 50, churnRate: 0, discountRate: 0.01 })).toBeCloseTo(5050, 9);
+    expect(() => customerLifetimeValue({ arpu: 50 } as never)).toThrow(MetricsTypeError);
+    expect(() => customerLifetimeValue({ arpu: 50, churnRate: 1.5 })).toThrow(MetricsInputError);
+    expect(() => customerLifetimeValue({ arpu: -5, lifetime: 10 })).toThrow(MetricsInputError);
+  });
+});
