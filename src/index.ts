@@ -6,3 +6,4 @@ export * from "./nps/index.js";
 export * from "./csat/index.js";
 export * from "./ces/index.js";
 export * from "./revenue/index.js";
+export * from "./segments/index.js";
