@@ -17,7 +17,13 @@ import { toGetter, type Accessor } from "./accessor.js";
 export type MetricName = "nps" | "csat" | "ces";
 
 /** A metric's source: a field name, an accessor, or `{ value, ...options }` with the options of its summary function. */
-export type MetricSpec<R, O> = Accessor<R> | ({ value: Accessor<R> } & O);
+export type MetricSpec<R, O> = Accessor<R> | (MetricSource<R> & O);
+
+/** Where a metric's values come from, with options beside it. */
+export interface MetricSource<R> {
+  /** The field name or accessor of the metric's value. */
+  value: Accessor<R>;
+}
 
 /** Which metrics to compute, each from which field. */
 export interface MetricsSpec<R> {
@@ -31,8 +37,11 @@ export interface MetricsSpec<R> {
 
 /** The summary each metric gives. */
 export interface MetricSummaries {
+  /** As {@link npsSummary}. */
   nps: NpsSummary;
+  /** As {@link csatSummary}. */
   csat: CsatSummary;
+  /** As {@link cesSummary}. */
   ces: CesSummary;
 }
 

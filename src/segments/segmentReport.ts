@@ -37,7 +37,10 @@ export interface VsRest {
 }
 
 /** A metric summary of a segment with its comparison to the rest (null if it cannot be tested). */
-export type WithVsRest<S> = S & { readonly vsRest: VsRest | null };
+export type WithVsRest<S> = S & {
+  /** The segment against all other responses; null when the rest has no responses or the test is undefined. */
+  readonly vsRest: VsRest | null;
+};
 
 /** One segment of a {@link SegmentReport}. A metric is null when the segment has no valid value for it. */
 export interface Segment {
@@ -52,7 +55,17 @@ export interface Segment {
   /** CES summary (as {@link cesSummary}) and its test against the rest. */
   readonly ces?: WithVsRest<CesSummary> | null;
   /** The segment's tallies per metric: exact, mergeable with {@link mergeTallies}. */
-  readonly tallies: { readonly nps?: Tally; readonly csat?: Tally; readonly ces?: Tally };
+  readonly tallies: SegmentTallies;
+}
+
+/** A segment's tallies, one per metric computed. */
+export interface SegmentTallies {
+  /** Likelihood-to-recommend counts per scale point. */
+  readonly nps?: Tally;
+  /** Satisfaction counts per scale point. */
+  readonly csat?: Tally;
+  /** Effort counts per scale point. */
+  readonly ces?: Tally;
 }
 
 /** The result of {@link segmentReport}. */

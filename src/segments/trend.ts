@@ -35,7 +35,10 @@ export interface PeriodChange {
 }
 
 /** A metric summary with its change from the previous period (null for the first period or when untestable). */
-export type WithChange<S> = S & { readonly change: PeriodChange | null };
+export type WithChange<S> = S & {
+  /** Against the previous period with data; null for the first period or when the test is undefined. */
+  readonly change: PeriodChange | null;
+};
 
 /** One period of a {@link Trend}. */
 export interface TrendPeriod {
