@@ -1,9 +1,9 @@
-export * from "./errors.js";
-export type { Interval } from "./types.js";
-export * from "./stats/index.js";
-export * from "./tally/index.js";
-export * from "./nps/index.js";
-export * from "./csat/index.js";
-export * from "./ces/index.js";
-export * from "./revenue/index.js";
-export * from "./segments/index.js";
+export * from "./errors.ts";
+export type { Interval } from "./types.ts";
+export * from "./stats/index.ts";
+export * from "./tally/index.ts";
+export * from "./nps/index.ts";
+export * from "./csat/index.ts";
+export * from "./ces/index.ts";
+export * from "./revenue/index.ts";
+export * from "./segments/index.ts";

@@ -1,9 +1,9 @@
-import { MetricsInputError, MetricsTypeError } from "../errors.js";
-import { clip } from "../math.js";
-import { studentTQuantileUnchecked } from "../stats/studentT.js";
-import { countFrom, tallyMoments, toTally, type ScaleInput } from "../tally/scaleInput.js";
-import type { Interval } from "../types.js";
-import { assertFinite, assertOpenFraction, optionsObject } from "../validate.js";
+import { MetricsInputError, MetricsTypeError } from "../errors.ts";
+import { clip } from "../math.ts";
+import { studentTQuantileUnchecked } from "../stats/studentT.ts";
+import { countFrom, tallyMoments, toTally, type ScaleInput } from "../tally/scaleInput.ts";
+import type { Interval } from "../types.ts";
+import { assertFinite, assertOpenFraction, optionsObject } from "../validate.ts";
 
 /** Options for {@link ces}. */
 export interface CesOptions {

@@ -1,2 +1,2 @@
-export { ces, cesSummary } from "./ces.js";
-export type { CesOptions, CesSummary, CesSummaryOptions } from "./ces.js";
+export { ces, cesSummary } from "./ces.ts";
+export type { CesOptions, CesSummary, CesSummaryOptions } from "./ces.ts";

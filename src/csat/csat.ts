@@ -1,9 +1,9 @@
-import { MetricsInputError } from "../errors.js";
-import { proportionBounds, PROPORTION_INTERVAL_METHODS, type ProportionIntervalMethod } from "../stats/proportionInterval.js";
-import { countFrom, tallyMoments, toTally, type ScaleInput } from "../tally/scaleInput.js";
-import type { Tally } from "../tally/tally.js";
-import type { Interval } from "../types.js";
-import { assertFinite, assertOneOf, assertOpenFraction, optionsObject } from "../validate.js";
+import { MetricsInputError } from "../errors.ts";
+import { proportionBounds, PROPORTION_INTERVAL_METHODS, type ProportionIntervalMethod } from "../stats/proportionInterval.ts";
+import { countFrom, tallyMoments, toTally, type ScaleInput } from "../tally/scaleInput.ts";
+import type { Tally } from "../tally/tally.ts";
+import type { Interval } from "../types.ts";
+import { assertFinite, assertOneOf, assertOpenFraction, optionsObject } from "../validate.ts";
 
 /** Options for {@link csat}. */
 export interface CsatOptions {

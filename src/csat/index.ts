@@ -1,2 +1,2 @@
-export { csat, csatSummary } from "./csat.js";
-export type { CsatOptions, CsatSummary, CsatSummaryOptions } from "./csat.js";
+export { csat, csatSummary } from "./csat.ts";
+export type { CsatOptions, CsatSummary, CsatSummaryOptions } from "./csat.ts";

@@ -1,5 +1,5 @@
-import { MetricsInputError } from "../errors.js";
-import { assertFinite, assertScale, optionsObject } from "../validate.js";
+import { MetricsInputError } from "../errors.ts";
+import { assertFinite, assertScale, optionsObject } from "../validate.ts";
 
 /** The three NPS groups. */
 export type NpsCategory = "promoter" | "passive" | "detractor";

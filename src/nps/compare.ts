@@ -1,10 +1,10 @@
-import { MetricsInputError } from "../errors.js";
-import { normalCdfUnchecked, zForConfidence } from "../stats/normal.js";
-import { assertOneOf, assertOpenFraction, optionsObject } from "../validate.js";
-import type { NpsScaleOptions } from "./classify.js";
-import { npsCounts, type NpsInput } from "./counts.js";
-import { adjustedNpsMoments, symmetricInterval, waldNpsMoments } from "./interval.js";
-import type { Interval } from "../types.js";
+import { MetricsInputError } from "../errors.ts";
+import { normalCdfUnchecked, zForConfidence } from "../stats/normal.ts";
+import { assertOneOf, assertOpenFraction, optionsObject } from "../validate.ts";
+import type { NpsScaleOptions } from "./classify.ts";
+import { npsCounts, type NpsInput } from "./counts.ts";
+import { adjustedNpsMoments, symmetricInterval, waldNpsMoments } from "./interval.ts";
+import type { Interval } from "../types.ts";
 
 /** How {@link compareNps} estimates each group's variance. */
 export type CompareNpsMethod = "wald" | "adjusted-wald";

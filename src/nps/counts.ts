@@ -1,7 +1,7 @@
-import { MetricsInputError, MetricsTypeError } from "../errors.js";
-import { assertTally, invalidScore, isTally, type Tally } from "../tally/tally.js";
-import { assertCount, optionsObject } from "../validate.js";
-import { resolveBands, type NpsBands, type NpsScaleOptions } from "./classify.js";
+import { MetricsInputError, MetricsTypeError } from "../errors.ts";
+import { assertTally, invalidScore, isTally, type Tally } from "../tally/tally.ts";
+import { assertCount, optionsObject } from "../validate.ts";
+import { resolveBands, type NpsBands, type NpsScaleOptions } from "./classify.ts";
 
 /** Numbers of promoters, passives and detractors. */
 export interface NpsCounts {

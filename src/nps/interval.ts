@@ -1,6 +1,6 @@
 // The three NPS interval methods, in points. Internal: npsSummary and compareNps call these.
-import { bisect, clip } from "../math.js";
-import type { NpsCounts } from "./counts.js";
+import { bisect, clip } from "../math.ts";
+import type { NpsCounts } from "./counts.ts";
 
 /** How an NPS interval is computed. */
 export type NpsIntervalMethod = "wald" | "adjusted-wald" | "score";

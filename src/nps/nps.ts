@@ -1,5 +1,5 @@
-import type { NpsScaleOptions } from "./classify.js";
-import { npsCounts, type NpsInput } from "./counts.js";
+import type { NpsScaleOptions } from "./classify.ts";
+import { npsCounts, type NpsInput } from "./counts.ts";
 
 /**
  * The Net Promoter Score: the percentage of promoters minus the percentage of detractors.

@@ -1,7 +1,7 @@
-import { MetricsInputError } from "../errors.js";
-import { ceilCount } from "../math.js";
-import { zForConfidence } from "../stats/normal.js";
-import { assertFraction, assertInRange, assertObject, assertOpenFraction } from "../validate.js";
+import { MetricsInputError } from "../errors.ts";
+import { ceilCount } from "../math.ts";
+import { zForConfidence } from "../stats/normal.ts";
+import { assertFraction, assertInRange, assertObject, assertOpenFraction } from "../validate.ts";
 
 /** Options for {@link npsSampleSize}. */
 export interface NpsSampleSizeOptions {

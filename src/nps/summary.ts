@@ -1,17 +1,17 @@
-import { zForConfidence } from "../stats/normal.js";
-import { assertOneOf, assertOpenFraction, optionsObject } from "../validate.js";
-import type { Interval } from "../types.js";
-import type { NpsScaleOptions } from "./classify.js";
-import { npsCounts, type NpsInput } from "./counts.js";
+import { zForConfidence } from "../stats/normal.ts";
+import { assertOneOf, assertOpenFraction, optionsObject } from "../validate.ts";
+import type { Interval } from "../types.ts";
+import type { NpsScaleOptions } from "./classify.ts";
+import { npsCounts, type NpsInput } from "./counts.ts";
 import {
   adjustedNpsMoments,
   symmetricInterval,
   tangoInterval,
   waldNpsMoments,
   type NpsIntervalMethod,
-} from "./interval.js";
+} from "./interval.ts";
 
-export type { NpsIntervalMethod } from "./interval.js";
+export type { NpsIntervalMethod } from "./interval.ts";
 
 /** The interval methods {@link npsSummary} accepts. */
 export const NPS_INTERVAL_METHODS: readonly NpsIntervalMethod[] = ["wald", "adjusted-wald", "score"];

@@ -1,5 +1,5 @@
-import { MetricsInputError } from "../errors.js";
-import { assertCount, assertFraction, assertObject, assertOneOf, assertPositive } from "../validate.js";
+import { MetricsInputError } from "../errors.ts";
+import { assertCount, assertFraction, assertObject, assertOneOf, assertPositive } from "../validate.ts";
 
 /** Which customers a churn rate divides by. */
 export type ChurnDenominator = "start" | "start-plus-new" | "average";

@@ -1,7 +1,7 @@
-export { churnRate, retentionRate, compoundRate, periodicRate } from "./churn.js";
-export type { ChurnDenominator, ChurnRateInput, RetentionRateInput } from "./churn.js";
-export { mrrChurn, netRevenueRetention, grossRevenueRetention, quickRatio } from "./mrr.js";
-export type { MrrChurn, MrrMovements, QuickRatioInput } from "./mrr.js";
+export { churnRate, retentionRate, compoundRate, periodicRate } from "./churn.ts";
+export type { ChurnDenominator, ChurnRateInput, RetentionRateInput } from "./churn.ts";
+export { mrrChurn, netRevenueRetention, grossRevenueRetention, quickRatio } from "./mrr.ts";
+export type { MrrChurn, MrrMovements, QuickRatioInput } from "./mrr.ts";
 export {
   arpu,
   cacPaybackMonths,
@@ -9,7 +9,7 @@ export {
   customerLifetimeValue,
   customerRetentionCost,
   ltvToCac,
-} from "./value.js";
+} from "./value.ts";
 export type {
   AcquisitionCostInput,
   ArpuInput,
@@ -19,4 +19,4 @@ export type {
   LifetimeValueFromOrders,
   LifetimeValueInput,
   RetentionCostInput,
-} from "./value.js";
+} from "./value.ts";

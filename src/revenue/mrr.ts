@@ -1,5 +1,5 @@
-import { MetricsInputError } from "../errors.js";
-import { assertNonNegative, assertObject, assertPositive } from "../validate.js";
+import { MetricsInputError } from "../errors.ts";
+import { assertNonNegative, assertObject, assertPositive } from "../validate.ts";
 
 /**
  * Recurring revenue movements over one period, in one currency unit of the caller's choosing.

@@ -1,5 +1,5 @@
-import { MetricsInputError, MetricsTypeError } from "../errors.js";
-import { assertCountAtLeast, assertFinite, assertFraction, assertNonNegative, assertObject, assertPositive } from "../validate.js";
+import { MetricsInputError, MetricsTypeError } from "../errors.ts";
+import { assertCountAtLeast, assertFinite, assertFraction, assertNonNegative, assertObject, assertPositive } from "../validate.ts";
 
 /** Input of {@link customerAcquisitionCost}. */
 export interface AcquisitionCostInput {

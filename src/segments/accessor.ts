@@ -1,4 +1,4 @@
-import { MetricsTypeError } from "../errors.js";
+import { MetricsTypeError } from "../errors.ts";
 
 /** A field name of the record, or a function that reads a value from it (d3 style). */
 export type Accessor<R, V = unknown> = string | ((record: R, index: number) => V);

@@ -1,9 +1,9 @@
 // One pass over the records into per-group tallies: the engine under segmentReport and trend.
 // Groups hold counts per scale point, never copies of the records.
-import { MetricsInputError, MetricsTypeError } from "../errors.js";
-import type { Tally } from "../tally/tally.js";
-import { assertArrayLike } from "../validate.js";
-import type { MetricName, MetricPlan } from "./plan.js";
+import { MetricsInputError, MetricsTypeError } from "../errors.ts";
+import type { Tally } from "../tally/tally.ts";
+import { assertArrayLike } from "../validate.ts";
+import type { MetricName, MetricPlan } from "./plan.ts";
 
 /** What happens to a record whose key or metric value is missing or invalid. */
 export type OnInvalid = "throw" | "skip";

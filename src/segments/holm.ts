@@ -1,4 +1,4 @@
-import { assertArrayLike, assertFraction } from "../validate.js";
+import { assertArrayLike, assertFraction } from "../validate.ts";
 
 /**
  * Holm's step-down adjustment of p-values for testing several hypotheses at once (several

@@ -1,8 +1,8 @@
-export { segmentReport } from "./segmentReport.js";
-export type { Segment, SegmentKey, SegmentTallies, SegmentReport, SegmentReportOptions, VsRest, WithVsRest } from "./segmentReport.js";
-export { trend } from "./trend.js";
-export type { PeriodChange, Trend, TrendInterval, TrendOptions, TrendPeriod, WithChange } from "./trend.js";
-export { holmAdjust } from "./holm.js";
-export type { Accessor } from "./accessor.js";
-export type { OnInvalid, SkippedCounts } from "./group.js";
-export type { GroupComparison, MetricName, MetricSource, MetricSpec, MetricsSpec, MetricSummaries } from "./plan.js";
+export { segmentReport } from "./segmentReport.ts";
+export type { Segment, SegmentKey, SegmentTallies, SegmentReport, SegmentReportOptions, VsRest, WithVsRest } from "./segmentReport.ts";
+export { trend } from "./trend.ts";
+export type { PeriodChange, Trend, TrendInterval, TrendOptions, TrendPeriod, WithChange } from "./trend.ts";
+export { holmAdjust } from "./holm.ts";
+export type { Accessor } from "./accessor.ts";
+export type { OnInvalid, SkippedCounts } from "./group.ts";
+export type { GroupComparison, MetricName, MetricSource, MetricSpec, MetricsSpec, MetricSummaries } from "./plan.ts";

@@ -1,17 +1,17 @@
 // The metric plans shared by segmentReport and trend: which metric, read from where, on which
 // scale, and how each segment's tally becomes a summary and a comparison with the rest.
-import { MetricsInputError, MetricsTypeError } from "../errors.js";
-import { cesSummary, type CesSummary, type CesSummaryOptions } from "../ces/ces.js";
-import { csatSummary, type CsatSummary, type CsatSummaryOptions } from "../csat/csat.js";
-import { resolveBands } from "../nps/classify.js";
-import { compareNps } from "../nps/compare.js";
-import { npsSummary, type NpsSummary, type NpsSummaryOptions } from "../nps/summary.js";
-import { compareMeans } from "../stats/compareMeans.js";
-import { compareProportions } from "../stats/compareProportions.js";
-import { tallyMoments } from "../tally/scaleInput.js";
-import type { Tally } from "../tally/tally.js";
-import { assertObject, assertScale } from "../validate.js";
-import { toGetter, type Accessor } from "./accessor.js";
+import { MetricsInputError, MetricsTypeError } from "../errors.ts";
+import { cesSummary, type CesSummary, type CesSummaryOptions } from "../ces/ces.ts";
+import { csatSummary, type CsatSummary, type CsatSummaryOptions } from "../csat/csat.ts";
+import { resolveBands } from "../nps/classify.ts";
+import { compareNps } from "../nps/compare.ts";
+import { npsSummary, type NpsSummary, type NpsSummaryOptions } from "../nps/summary.ts";
+import { compareMeans } from "../stats/compareMeans.ts";
+import { compareProportions } from "../stats/compareProportions.ts";
+import { tallyMoments } from "../tally/scaleInput.ts";
+import type { Tally } from "../tally/tally.ts";
+import { assertObject, assertScale } from "../validate.ts";
+import { toGetter, type Accessor } from "./accessor.ts";
 
 /** The metrics a report can compute. */
 export type MetricName = "nps" | "csat" | "ces";

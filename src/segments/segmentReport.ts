@@ -1,13 +1,13 @@
-import { MetricsInputError, MetricsTypeError } from "../errors.js";
-import type { CesSummary } from "../ces/ces.js";
-import type { CsatSummary } from "../csat/csat.js";
-import type { NpsSummary } from "../nps/summary.js";
-import type { Tally } from "../tally/tally.js";
-import { assertOneOf, assertOpenFraction, assertObject } from "../validate.js";
-import { toGetter, type Accessor } from "./accessor.js";
-import { groupRecords, groupTally, totalCounts, type KeyOf, type OnInvalid, type SkippedCounts } from "./group.js";
-import { holmAdjust } from "./holm.js";
-import { compareGroups, planMetrics, summarize, type MetricName, type MetricsSpec } from "./plan.js";
+import { MetricsInputError, MetricsTypeError } from "../errors.ts";
+import type { CesSummary } from "../ces/ces.ts";
+import type { CsatSummary } from "../csat/csat.ts";
+import type { NpsSummary } from "../nps/summary.ts";
+import type { Tally } from "../tally/tally.ts";
+import { assertOneOf, assertOpenFraction, assertObject } from "../validate.ts";
+import { toGetter, type Accessor } from "./accessor.ts";
+import { groupRecords, groupTally, totalCounts, type KeyOf, type OnInvalid, type SkippedCounts } from "./group.ts";
+import { holmAdjust } from "./holm.ts";
+import { compareGroups, planMetrics, summarize, type MetricName, type MetricsSpec } from "./plan.ts";
 
 /** A segment key: one value, or one value per `by` accessor for nested segments. */
 export type SegmentKey = string | number | boolean | ReadonlyArray<string | number | boolean>;

@@ -1,11 +1,11 @@
-import { MetricsTypeError } from "../errors.js";
-import type { CesSummary } from "../ces/ces.js";
-import type { CsatSummary } from "../csat/csat.js";
-import type { NpsSummary } from "../nps/summary.js";
-import { assertObject, assertOneOf, assertOpenFraction } from "../validate.js";
-import { toGetter, type Accessor } from "./accessor.js";
-import { groupRecords, groupTally, type KeyOf, type OnInvalid, type SkippedCounts } from "./group.js";
-import { compareGroups, planMetrics, summarize, type MetricsSpec } from "./plan.js";
+import { MetricsTypeError } from "../errors.ts";
+import type { CesSummary } from "../ces/ces.ts";
+import type { CsatSummary } from "../csat/csat.ts";
+import type { NpsSummary } from "../nps/summary.ts";
+import { assertObject, assertOneOf, assertOpenFraction } from "../validate.ts";
+import { toGetter, type Accessor } from "./accessor.ts";
+import { groupRecords, groupTally, type KeyOf, type OnInvalid, type SkippedCounts } from "./group.ts";
+import { compareGroups, planMetrics, summarize, type MetricsSpec } from "./plan.ts";
 
 /** The length of a trend's periods (calendar periods in UTC; weeks are ISO weeks from Monday). */
 export type TrendInterval = "day" | "week" | "month" | "quarter";

@@ -1,6 +1,6 @@
 // The regularized incomplete beta function and its inverse, internal to the t distribution and
 // the exact (Clopper-Pearson) and Jeffreys proportion intervals.
-import { logBeta } from "./gamma.js";
+import { logBeta } from "./gamma.ts";
 
 const EPS = 1e-16;
 const TINY = 1e-300;

@@ -1,8 +1,8 @@
-import { MetricsInputError, MetricsTypeError } from "../errors.js";
-import type { Interval } from "../types.js";
-import { assertCountAtLeast, assertFinite, assertNonNegative, assertOpenFraction, optionsObject } from "../validate.js";
-import { moments, type Moments } from "./moments.js";
-import { studentTCdfUnchecked, studentTQuantileUnchecked } from "./studentT.js";
+import { MetricsInputError, MetricsTypeError } from "../errors.ts";
+import type { Interval } from "../types.ts";
+import { assertCountAtLeast, assertFinite, assertNonNegative, assertOpenFraction, optionsObject } from "../validate.ts";
+import { moments, type Moments } from "./moments.ts";
+import { studentTCdfUnchecked, studentTQuantileUnchecked } from "./studentT.ts";
 
 /** A sample summarized by its mean, sample standard deviation and size. */
 export interface MeanSummary {

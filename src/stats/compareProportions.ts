@@ -1,8 +1,8 @@
-import { assertObject, assertOneOf, assertOpenFraction, optionsObject } from "../validate.js";
-import type { Interval } from "../types.js";
-import { clip } from "../math.js";
-import { normalCdfUnchecked, zForConfidence } from "./normal.js";
-import { assertSuccesses, proportionBounds } from "./proportionInterval.js";
+import { assertObject, assertOneOf, assertOpenFraction, optionsObject } from "../validate.ts";
+import type { Interval } from "../types.ts";
+import { clip } from "../math.ts";
+import { normalCdfUnchecked, zForConfidence } from "./normal.ts";
+import { assertSuccesses, proportionBounds } from "./proportionInterval.ts";
 
 /** A count of successes out of trials. */
 export interface SuccessCount {

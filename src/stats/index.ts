@@ -1,17 +1,17 @@
-export { normalCdf, normalQuantile } from "./normal.js";
-export { studentTCdf, studentTQuantile } from "./studentT.js";
-export { proportionInterval } from "./proportionInterval.js";
-export type { ProportionInterval, ProportionIntervalMethod, ProportionIntervalOptions } from "./proportionInterval.js";
-export { proportionMarginOfError, meanMarginOfError } from "./marginOfError.js";
-export type { MeanMarginOptions, ProportionMarginOptions } from "./marginOfError.js";
-export { sampleSizeForProportion, sampleSizeForMean, invitationsNeeded } from "./sampleSize.js";
-export type { MeanSampleSizeOptions, ProportionSampleSizeOptions } from "./sampleSize.js";
-export { compareProportions } from "./compareProportions.js";
+export { normalCdf, normalQuantile } from "./normal.ts";
+export { studentTCdf, studentTQuantile } from "./studentT.ts";
+export { proportionInterval } from "./proportionInterval.ts";
+export type { ProportionInterval, ProportionIntervalMethod, ProportionIntervalOptions } from "./proportionInterval.ts";
+export { proportionMarginOfError, meanMarginOfError } from "./marginOfError.ts";
+export type { MeanMarginOptions, ProportionMarginOptions } from "./marginOfError.ts";
+export { sampleSizeForProportion, sampleSizeForMean, invitationsNeeded } from "./sampleSize.ts";
+export type { MeanSampleSizeOptions, ProportionSampleSizeOptions } from "./sampleSize.ts";
+export { compareProportions } from "./compareProportions.ts";
 export type {
   CompareProportionsOptions,
   ProportionComparison,
   ProportionDifferenceMethod,
   SuccessCount,
-} from "./compareProportions.js";
-export { compareMeans } from "./compareMeans.js";
-export type { CompareMeansOptions, MeanComparison, MeanSummary } from "./compareMeans.js";
+} from "./compareProportions.ts";
+export { compareMeans } from "./compareMeans.ts";
+export type { CompareMeansOptions, MeanComparison, MeanSummary } from "./compareMeans.ts";

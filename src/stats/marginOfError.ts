@@ -1,13 +1,13 @@
-import { MetricsInputError } from "../errors.js";
+import { MetricsInputError } from "../errors.ts";
 import {
   assertCountAtLeast,
   assertFraction,
   assertNonNegative,
   assertObject,
   assertOpenFraction,
-} from "../validate.js";
-import { zForConfidence } from "./normal.js";
-import { studentTQuantileUnchecked } from "./studentT.js";
+} from "../validate.ts";
+import { zForConfidence } from "./normal.ts";
+import { studentTQuantileUnchecked } from "./studentT.ts";
 
 /** Options for {@link proportionMarginOfError}. */
 export interface ProportionMarginOptions {

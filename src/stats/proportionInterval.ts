@@ -1,8 +1,8 @@
-import { MetricsInputError } from "../errors.js";
-import { clip } from "../math.js";
-import { assertCount, assertCountAtLeast, assertOneOf, assertOpenFraction, optionsObject } from "../validate.js";
-import { betaQuantile } from "./beta.js";
-import { zForConfidence } from "./normal.js";
+import { MetricsInputError } from "../errors.ts";
+import { clip } from "../math.ts";
+import { assertCount, assertCountAtLeast, assertOneOf, assertOpenFraction, optionsObject } from "../validate.ts";
+import { betaQuantile } from "./beta.ts";
+import { zForConfidence } from "./normal.ts";
 
 /** Methods of {@link proportionInterval}. */
 export type ProportionIntervalMethod = "wald" | "wilson" | "agresti-coull" | "clopper-pearson" | "jeffreys";

@@ -1,5 +1,5 @@
-import { MetricsInputError } from "../errors.js";
-import { ceilCount } from "../math.js";
+import { MetricsInputError } from "../errors.ts";
+import { ceilCount } from "../math.ts";
 import {
   assertCountAtLeast,
   assertFraction,
@@ -7,8 +7,8 @@ import {
   assertObject,
   assertOpenFraction,
   assertPositive,
-} from "../validate.js";
-import { zForConfidence } from "./normal.js";
+} from "../validate.ts";
+import { zForConfidence } from "./normal.ts";
 
 /** Options for {@link sampleSizeForProportion}. */
 export interface ProportionSampleSizeOptions {

@@ -1,6 +1,6 @@
-import { assertFinite, assertOpenFraction, assertPositive } from "../validate.js";
-import { betaQuantile, regularizedBeta } from "./beta.js";
-import { normalCdfUnchecked, normalQuantileUnchecked } from "./normal.js";
+import { assertFinite, assertOpenFraction, assertPositive } from "../validate.ts";
+import { betaQuantile, regularizedBeta } from "./beta.ts";
+import { normalCdfUnchecked, normalQuantileUnchecked } from "./normal.ts";
 
 // Past this many degrees of freedom the t distribution equals the normal to double precision
 // after the first correction term (the neglected term is O(1/df²) < 1e-16).

@@ -1,3 +1,3 @@
-export { tally, mergeTallies } from "./tally.js";
-export type { Tally, TallyOptions } from "./tally.js";
-export type { ScaleCounts, ScaleInput } from "./scaleInput.js";
+export { tally, mergeTallies } from "./tally.ts";
+export type { Tally, TallyOptions } from "./tally.ts";
+export type { ScaleCounts, ScaleInput } from "./scaleInput.ts";

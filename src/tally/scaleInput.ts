@@ -1,6 +1,6 @@
-import { MetricsInputError, MetricsTypeError } from "../errors.js";
-import { assertCount, assertScale } from "../validate.js";
-import { assertTally, countInto, isTally, type Tally } from "./tally.js";
+import { MetricsInputError, MetricsTypeError } from "../errors.ts";
+import { assertCount, assertScale } from "../validate.ts";
+import { assertTally, countInto, isTally, type Tally } from "./tally.ts";
 
 /**
  * What the scale-based metrics (CSAT, CES) accept: raw responses (an array or typed array of

@@ -1,5 +1,5 @@
-import { MetricsInputError, MetricsTypeError } from "../errors.js";
-import { assertArrayLike, assertCount, assertScale } from "../validate.js";
+import { MetricsInputError, MetricsTypeError } from "../errors.ts";
+import { assertArrayLike, assertCount, assertScale } from "../validate.ts";
 
 /**
  * Counts of responses per point of a discrete scale: an exact, complete and mergeable summary

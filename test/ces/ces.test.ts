@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { MetricsInputError, MetricsTypeError, ces, cesSummary, tally } from "../../src/index.js";
-import { expectRelative } from "../helpers.js";
+import { MetricsInputError, MetricsTypeError, ces, cesSummary, tally } from "../../src/index.ts";
+import { expectRelative } from "../helpers.ts";
 
 describe("ces", () => {
   it("is the mean response", () => {

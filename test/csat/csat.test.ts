@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { MetricsInputError, csat, csatSummary, mergeTallies, tally } from "../../src/index.js";
-import { expectRelative } from "../helpers.js";
+import { MetricsInputError, csat, csatSummary, mergeTallies, tally } from "../../src/index.ts";
+import { expectRelative } from "../helpers.ts";
 
 describe("csat", () => {
   it("is the top-2-box share on 1-5 by default", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MetricsInputError, classifyNps } from "../../src/index.js";
+import { MetricsInputError, classifyNps } from "../../src/index.ts";
 
 describe("classifyNps", () => {
   it("uses the standard 0-10 bands: 0-6 detractor, 7-8 passive, 9-10 promoter (Reichheld 2003)", () => {

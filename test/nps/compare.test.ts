@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { MetricsInputError, compareNps } from "../../src/index.js";
-import { confidenceArb, npsCountsArb } from "../arbitraries.js";
-import { expectRelative } from "../helpers.js";
+import { MetricsInputError, compareNps } from "../../src/index.ts";
+import { confidenceArb, npsCountsArb } from "../arbitraries.ts";
+import { expectRelative } from "../helpers.ts";
 
 const A = { promoters: 120, passives: 50, detractors: 30 };
 const B = { promoters: 90, passives: 60, detractors: 50 };

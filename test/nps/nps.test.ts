@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { MetricsInputError, MetricsTypeError, nps, tally } from "../../src/index.js";
-import { npsScores } from "../arbitraries.js";
+import { MetricsInputError, MetricsTypeError, nps, tally } from "../../src/index.ts";
+import { npsScores } from "../arbitraries.ts";
 
 describe("nps", () => {
   it("matches the R package NPS test suite: 3 promoters, 2 passives, 1 detractor give NPS 1/3", () => {

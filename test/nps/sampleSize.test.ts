@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { MetricsInputError, npsSampleSize, npsSummary } from "../../src/index.js";
+import { MetricsInputError, npsSampleSize, npsSummary } from "../../src/index.ts";
 
 describe("npsSampleSize", () => {
   // R 4.2: z <- qnorm(1-(1-conf)/2); v <- p+d-(p-d)^2; ceiling(z^2*v*1e4/moe^2 - 3).

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { MetricsInputError, MetricsTypeError, npsSummary } from "../../src/index.js";
-import { tangoStatistic } from "../../src/nps/interval.js";
-import { normalQuantile } from "../../src/stats/normal.js";
-import { confidenceArb, npsCountsArb } from "../arbitraries.js";
-import { expectAbsolute, expectRelative } from "../helpers.js";
+import { MetricsInputError, MetricsTypeError, npsSummary } from "../../src/index.ts";
+import { tangoStatistic } from "../../src/nps/interval.ts";
+import { normalQuantile } from "../../src/stats/normal.ts";
+import { confidenceArb, npsCountsArb } from "../arbitraries.ts";
+import { expectAbsolute, expectRelative } from "../helpers.ts";
 
 type Row = readonly [promoters: number, passives: number, detractors: number, confidence: number, ...values: number[]];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { MetricsInputError, churnRate, compoundRate, periodicRate, retentionRate } from "../../src/index.js";
-import { expectRelative } from "../helpers.js";
+import { MetricsInputError, churnRate, compoundRate, periodicRate, retentionRate } from "../../src/index.ts";
+import { expectRelative } from "../helpers.ts";
 
 describe("churnRate", () => {
   it("divides by the chosen base", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { MetricsInputError, grossRevenueRetention, mrrChurn, netRevenueRetention, quickRatio } from "../../src/index.js";
+import { MetricsInputError, grossRevenueRetention, mrrChurn, netRevenueRetention, quickRatio } from "../../src/index.ts";
 
 const movement = fc.double({ min: 0, max: 1e6, noNaN: true });
 

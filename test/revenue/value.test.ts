@@ -9,8 +9,8 @@ import {
   customerLifetimeValue,
   customerRetentionCost,
   ltvToCac,
-} from "../../src/index.js";
-import { expectRelative } from "../helpers.js";
+} from "../../src/index.ts";
+import { expectRelative } from "../helpers.ts";
 
 describe("cost and revenue per customer", () => {
   it("divides spend and revenue by customers", () => {

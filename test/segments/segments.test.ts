@@ -10,8 +10,8 @@ import {
   npsSummary,
   segmentReport,
   trend,
-} from "../../src/index.js";
-import { expectRelative } from "../helpers.js";
+} from "../../src/index.ts";
+import { expectRelative } from "../helpers.ts";
 
 interface Rec {
   region: string;

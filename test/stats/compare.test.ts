@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { MetricsInputError, compareMeans, compareProportions } from "../../src/index.js";
-import { expectAbsolute, expectRelative } from "../helpers.js";
+import { MetricsInputError, compareMeans, compareProportions } from "../../src/index.ts";
+import { expectAbsolute, expectRelative } from "../helpers.ts";
 
 // statsmodels 0.13: proportions_ztest([x1, x2], [n1, n2]) -> z, p;
 // confint_proportions_2indep(x1, n1, x2, n2, method='newcomb'|'wald', compare='diff', alpha=1-c).

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { MetricsInputError, MetricsTypeError, normalCdf, normalQuantile } from "../../src/index.js";
-import { expectAbsolute, expectRelative } from "../helpers.js";
+import { MetricsInputError, MetricsTypeError, normalCdf, normalQuantile } from "../../src/index.ts";
+import { expectAbsolute, expectRelative } from "../helpers.ts";
 
 // Reference values from R 4.2 (Debian r-base-core): sprintf("%.17g", pnorm(x)).
 const PNORM: ReadonlyArray<readonly [number, number]> = [

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { MetricsInputError, MetricsTypeError, proportionInterval } from "../../src/index.js";
-import { PROPORTION_INTERVAL_METHODS } from "../../src/stats/proportionInterval.js";
-import { expectAbsolute } from "../helpers.js";
+import { MetricsInputError, MetricsTypeError, proportionInterval } from "../../src/index.ts";
+import { PROPORTION_INTERVAL_METHODS } from "../../src/stats/proportionInterval.ts";
+import { expectAbsolute } from "../helpers.ts";
 
 // statsmodels 0.13 (Debian python3-statsmodels):
 //   proportion_confint(x, n, alpha=1-c, method=m) for m in normal, wilson, agresti_coull, beta, jeffreys

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { MetricsInputError, normalQuantile, studentTCdf, studentTQuantile } from "../../src/index.js";
-import { expectRelative } from "../helpers.js";
+import { MetricsInputError, normalQuantile, studentTCdf, studentTQuantile } from "../../src/index.ts";
+import { expectRelative } from "../helpers.ts";
 
 // R 4.2: sprintf("%.17g", qt(p, df)).
 const QT: ReadonlyArray<readonly [number, number, number]> = [

@@ -8,8 +8,8 @@ import {
   proportionMarginOfError,
   sampleSizeForMean,
   sampleSizeForProportion,
-} from "../../src/index.js";
-import { expectRelative } from "../helpers.js";
+} from "../../src/index.ts";
+import { expectRelative } from "../helpers.ts";
 
 describe("proportionMarginOfError", () => {
   // R 4.2: qnorm(1-(1-c)/2) * sqrt(p*(1-p)/n) * sqrt((N-n)/(N-1)).

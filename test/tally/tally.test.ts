@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { MetricsInputError, mergeTallies, tally } from "../../src/index.js";
+import { MetricsInputError, mergeTallies, tally } from "../../src/index.ts";
 
 describe("tally and mergeTallies", () => {
   it("counts scores per scale point", () => {

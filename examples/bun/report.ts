@@ -1,0 +1,22 @@
+// A Bun script: NPS, CSAT and CES per plan for the sample survey.
+// Run from the repository root with `bunx bun run examples/bun/report.ts` (or `bun run …`),
+// after `npm run build`; in your own project, `bun add cxmetrics` and import it the same way.
+import { segmentReport } from "cxmetrics";
+
+const text = await Bun.file(new URL("../data/survey.csv", import.meta.url)).text();
+const [header, ...lines] = text.trim().split("\n");
+const names = header!.split(",");
+const records = lines.map((line) => {
+  const cells = line.split(",");
+  return Object.fromEntries(names.map((name, i) => [name, /^\d+$/.test(cells[i]!) ? Number(cells[i]) : cells[i]]));
+});
+
+const report = segmentReport(records, { by: "plan", metrics: { nps: "ltr", csat: "sat", ces: "effort" } });
+console.log(`${report.total.n} responses, NPS ${report.total.nps!.score.toFixed(1)}`);
+for (const s of report.segments) {
+  const { nps, csat, ces } = s;
+  console.log(
+    `${String(s.key).padEnd(11)} NPS ${nps!.score.toFixed(1).padStart(6)}  CSAT ${(100 * csat!.score).toFixed(1)}%  CES ${ces!.mean.toFixed(2)}` +
+      (nps!.vsRest?.significant ? "  (NPS differs from the rest)" : ""),
+  );
+}

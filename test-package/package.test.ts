@@ -1,0 +1,124 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const root = resolve(import.meta.dirname, "..");
+const bin = (name: string) => join(root, "node_modules", ".bin", name);
+const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { name: string; version: string };
+let scratch = "";
+let tarball = "";
+
+function run(command: string, args: string[], cwd = scratch): string {
+  return execFileSync(command, args, { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+}
+
+beforeAll(() => {
+  scratch = mkdtempSync(join(tmpdir(), "cxmetrics-package-"));
+  run("npm", ["run", "build", "--silent"], root);
+  const packed = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", scratch], root)) as { filename: string }[];
+  tarball = join(scratch, packed[0]!.filename);
+  writeFileSync(join(scratch, "package.json"), JSON.stringify({ name: "scratch", private: true }));
+  run("npm", ["install", tarball, "--offline", "--no-audit", "--no-fund"]);
+  // esbuild for the size budget resolves from the scratch project.
+  symlinkSync(join(root, "node_modules", "esbuild"), join(scratch, "node_modules", "esbuild"), "dir");
+});
+
+afterAll(() => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+describe("the packed tarball", () => {
+  it("works from CommonJS require", () => {
+    writeFileSync(join(scratch, "cjs.cjs"), 'const { nps, npsSummary } = require("cxmetrics");\nconsole.log(nps([10, 9, 3]), npsSummary({ promoters: 3, passives: 2, detractors: 1 }).n);\n');
+    expect(run("node", ["cjs.cjs"]).trim()).toBe("33.333333333333336 6");
+  });
+
+  it("works from ESM import", () => {
+    writeFileSync(join(scratch, "esm.mjs"), 'import { nps, csat } from "cxmetrics";\nconsole.log(nps([10, 9, 3]), csat([5, 4, 1, 2]));\n');
+    expect(run("node", ["esm.mjs"]).trim()).toBe("33.333333333333336 0.5");
+  });
+
+  it("works in Bun", () => {
+    writeFileSync(join(scratch, "bun.ts"), 'import { nps, sampleSizeForProportion } from "cxmetrics";\nconsole.log(nps([10, 9, 3]), sampleSizeForProportion({ marginOfError: 0.05, population: 10000 }));\n');
+    expect(run(bin("bun"), ["run", "bun.ts"]).trim()).toBe("33.333333333333336 370");
+  });
+
+  it("works in Deno with an npm: specifier", () => {
+    writeFileSync(join(scratch, "deno.ts"), 'import { nps, compareNps } from "npm:cxmetrics";\nconsole.log(nps([10, 9, 3]), compareNps([10, 9], [3, 4]).difference);\n');
+    expect(run(bin("deno"), ["run", "--quiet", "deno.ts"]).trim()).toBe("33.333333333333336 200");
+  });
+
+  it("passes publint and Are the Types Wrong", () => {
+    expect(run(bin("publint"), ["--strict"], root)).toMatch(/All good/);
+    expect(() => run(bin("attw"), [tarball, "--format", "ascii"])).not.toThrow();
+  });
+
+  it("keeps the size budget: nps alone <= 2 KB and the whole library <= 16 KB, minified and gzipped", async () => {
+    const size = async (contents: string) => {
+      const result = await build({
+        stdin: { contents, resolveDir: scratch },
+        bundle: true,
+        minify: true,
+        format: "esm",
+        platform: "neutral",
+        mainFields: ["module", "main"],
+        write: false,
+      });
+      return gzipSync(result.outputFiles[0]!.contents, { level: 9 }).length;
+    };
+    const npsOnly = await size('export { nps } from "cxmetrics";');
+    const whole = await size('export * from "cxmetrics";');
+    console.log(`size budget: nps ${npsOnly} B, whole library ${whole} B (gzip -9)`);
+    expect(npsOnly).toBeLessThanOrEqual(2048);
+    expect(whole).toBeLessThanOrEqual(16384);
+  });
+});
+
+describe("Deno and JSR", () => {
+  it("type-checks the source with deno check", () => {
+    expect(() => run(bin("deno"), ["check", "--quiet", "src/index.ts"], root)).not.toThrow();
+  });
+
+  it("has a jsr.json in step with package.json that passes deno publish --dry-run", () => {
+    const jsr = JSON.parse(readFileSync(join(root, "jsr.json"), "utf8")) as { version: string; exports: string };
+    expect(jsr.version).toBe(pkg.version);
+    expect(jsr.exports).toBe("./src/index.ts");
+    expect(run(bin("deno"), ["publish", "--dry-run", "--allow-dirty"], root) + "").toBeDefined();
+  });
+});
+
+describe("docs and examples", () => {
+  it("builds the typedoc site with no warnings (treatWarningsAsErrors)", () => {
+    expect(() => run("npm", ["run", "docs", "--silent"], root)).not.toThrow();
+  });
+
+  it("runs the Bun script example", () => {
+    const out = run(bin("bun"), ["run", "examples/bun/report.ts"], root);
+    expect(out).toMatch(/NPS/);
+    expect(out).toMatch(/responses/);
+  });
+
+  it("runs the Deno notebook's code cells as a script", () => {
+    const notebook = JSON.parse(readFileSync(join(root, "examples/deno/cxmetrics.ipynb"), "utf8")) as {
+      cells: { cell_type: string; source: string[] }[];
+    };
+    const code = notebook.cells.filter((c) => c.cell_type === "code").map((c) => c.source.join("")).join("\n\n");
+    // The notebook imports npm:cxmetrics; here that resolves to the tarball installed in scratch.
+    const script = join(scratch, "notebook.ts");
+    writeFileSync(script, code.replaceAll("../data/survey.csv", join(root, "examples/data/survey.csv")));
+    const out = run(bin("deno"), ["run", "--quiet", "--allow-read", script]);
+    expect(out).toMatch(/NPS/);
+  });
+
+  it("prints the demo report", () => {
+    const out = run("npm", ["run", "demo", "--silent"], root);
+    expect(out).toMatch(/Net Promoter Score/);
+    expect(out).toMatch(/CSAT/);
+    expect(out).toMatch(/CES/);
+    expect(out).toMatch(/responses/);
+  });
+});
