@@ -19,6 +19,8 @@
  * - `INVALID_OPTION`: an option that is not one of the allowed names or values.
  * - `UNDEFINED_RESULT`: the inputs are valid one by one, but the metric has no finite value for
  *   them (zero churn for a lifetime value, a zero denominator).
+ *
+ * @category Errors
  */
 export type MetricsErrorCode =
   | "EMPTY_INPUT"
@@ -29,7 +31,11 @@ export type MetricsErrorCode =
   | "INVALID_OPTION"
   | "UNDEFINED_RESULT";
 
-/** Fields shared by both cxmetrics error classes. */
+/**
+ * Fields shared by both cxmetrics error classes.
+ *
+ * @category Errors
+ */
 export interface MetricsErrorDetails {
   /** Why the input was rejected. */
   readonly code: MetricsErrorCode;
@@ -52,6 +58,8 @@ export interface MetricsErrorDetails {
  *   if (error instanceof MetricsInputError) console.log(error.code, error.argument); // OUT_OF_RANGE scores[1]
  * }
  * ```
+ *
+ * @category Errors
  */
 export class MetricsInputError extends RangeError implements MetricsErrorDetails {
   readonly code: MetricsErrorCode;
@@ -80,6 +88,8 @@ export class MetricsInputError extends RangeError implements MetricsErrorDetails
  *   console.log(error instanceof MetricsTypeError); // true
  * }
  * ```
+ *
+ * @category Errors
  */
 export class MetricsTypeError extends TypeError implements MetricsErrorDetails {
   readonly code: MetricsErrorCode;
@@ -103,6 +113,8 @@ export class MetricsTypeError extends TypeError implements MetricsErrorDetails {
  * import { isMetricsError, normalQuantile } from "cxmetrics";
  * try { normalQuantile(2); } catch (error) { console.log(isMetricsError(error)); } // true
  * ```
+ *
+ * @category Errors
  */
 export function isMetricsError(error: unknown): error is (MetricsInputError | MetricsTypeError) {
   return error instanceof MetricsInputError || error instanceof MetricsTypeError;

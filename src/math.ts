@@ -6,7 +6,8 @@
  * Rounding down would miss the requested margin, so any real excess rounds up.
  */
 export function ceilCount(x: number): number {
-  return Math.max(1, Math.ceil(x - Math.abs(x) * 1e-12));
+  const n = Math.max(1, Math.ceil(x - Math.abs(x) * 1e-12));
+  return Number.isSafeInteger(n) ? n : Number.NaN; // callers turn NaN into a clear error
 }
 
 /** Clip x to [lo, hi]. */

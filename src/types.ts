@@ -1,4 +1,8 @@
-/** A lower and upper bound, in the units of the estimate it brackets. */
+/**
+ * A lower and upper bound, in the units of the estimate it brackets.
+ *
+ * @category Statistics
+ */
 export interface Interval {
   /** The lower bound. */
   readonly lower: number;

@@ -134,3 +134,19 @@ export function assertArrayLike(value: unknown, argument: string): ArrayLike<unk
 export function assertNotEmpty(n: number, argument: string, value: unknown): void {
   if (n === 0) throw new MetricsInputError("EMPTY_INPUT", argument, value, "at least one response");
 }
+
+/**
+ * A computed result must be finite: inputs that are valid one by one can still overflow (a
+ * margin of 1e-300, money near 1e308). Throws UNDEFINED_RESULT naming the input to blame.
+ */
+export function assertFiniteResult(result: number, argument: string, value: unknown): number {
+  if (!Number.isFinite(result)) {
+    throw new MetricsInputError(
+      "UNDEFINED_RESULT",
+      argument,
+      value,
+      "a value for which the result fits in a double (this one overflows)",
+    );
+  }
+  return result;
+}

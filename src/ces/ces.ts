@@ -5,7 +5,11 @@ import { countFrom, tallyMoments, toTally, type ScaleInput } from "../tally/scal
 import type { Interval } from "../types.ts";
 import { assertFinite, assertOpenFraction, optionsObject } from "../validate.ts";
 
-/** Options for {@link ces}. */
+/**
+ * Options for {@link ces}.
+ *
+ * @category CES
+ */
 export interface CesOptions {
   /** The response scale `[min, max]`. Default `[1, 7]`. */
   scale?: readonly [number, number];
@@ -16,7 +20,11 @@ export interface CesOptions {
   higherIsEasier?: boolean;
 }
 
-/** Options for {@link cesSummary}. */
+/**
+ * Options for {@link cesSummary}.
+ *
+ * @category CES
+ */
 export interface CesSummaryOptions extends CesOptions {
   /** Confidence level of the interval, in (0, 1). Default 0.95. */
   confidence?: number;
@@ -28,7 +36,11 @@ export interface CesSummaryOptions extends CesOptions {
   agreeFrom?: number;
 }
 
-/** The result of {@link cesSummary}. */
+/**
+ * The result of {@link cesSummary}.
+ *
+ * @category CES
+ */
 export interface CesSummary {
   /** Mean effort score, on the scale. */
   readonly mean: number;
@@ -73,6 +85,8 @@ function higherIsEasierOf(o: Partial<CesOptions>): boolean {
  * import { ces } from "cxmetrics";
  * ces([7, 6, 5, 6, 3]); // 5.4
  * ```
+ *
+ * @category CES
  */
 export function ces(responses: ScaleInput, options?: CesOptions): number {
   const o = optionsObject(options);
@@ -101,6 +115,8 @@ export function ces(responses: ScaleInput, options?: CesOptions): number {
  * s.mean; // 5.625
  * s.agreeShare; // 0.875 (7 of 8 at 5 or above)
  * ```
+ *
+ * @category CES
  */
 export function cesSummary(responses: ScaleInput, options?: CesSummaryOptions): CesSummary {
   const o = optionsObject(options);

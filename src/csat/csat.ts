@@ -5,7 +5,11 @@ import type { Tally } from "../tally/tally.ts";
 import type { Interval } from "../types.ts";
 import { assertFinite, assertOneOf, assertOpenFraction, optionsObject } from "../validate.ts";
 
-/** Options for {@link csat}. */
+/**
+ * Options for {@link csat}.
+ *
+ * @category CSAT
+ */
 export interface CsatOptions {
   /** The response scale `[min, max]`. Default `[1, 5]`. */
   scale?: readonly [number, number];
@@ -13,7 +17,11 @@ export interface CsatOptions {
   satisfiedFrom?: number;
 }
 
-/** Options for {@link csatSummary}. */
+/**
+ * Options for {@link csatSummary}.
+ *
+ * @category CSAT
+ */
 export interface CsatSummaryOptions extends CsatOptions {
   /** Confidence level of the interval, in (0, 1). Default 0.95. */
   confidence?: number;
@@ -21,7 +29,11 @@ export interface CsatSummaryOptions extends CsatOptions {
   method?: ProportionIntervalMethod;
 }
 
-/** The result of {@link csatSummary}. */
+/**
+ * The result of {@link csatSummary}.
+ *
+ * @category CSAT
+ */
 export interface CsatSummary {
   /** Share of responses satisfied, a fraction in [0, 1]. */
   readonly score: number;
@@ -70,6 +82,8 @@ function resolve(responses: ScaleInput, o: Partial<CsatOptions>): { t: Tally; sa
  * csat([5, 4, 3, 5, 2]); // 0.6
  * csat({ counts: [2, 3, 10, 40, 45] }); // 0.85 (counts for 1..5)
  * ```
+ *
+ * @category CSAT
  */
 export function csat(responses: ScaleInput, options?: CsatOptions): number {
   const { t, satisfiedFrom } = resolve(responses, optionsObject(options));
@@ -93,6 +107,8 @@ export function csat(responses: ScaleInput, options?: CsatOptions): number {
  * import { csatSummary } from "cxmetrics";
  * csatSummary({ counts: [2, 3, 10, 40, 45] }).interval; // { lower: 0.7671..., upper: 0.9069... }
  * ```
+ *
+ * @category CSAT
  */
 export function csatSummary(responses: ScaleInput, options?: CsatSummaryOptions): CsatSummary {
   const o = optionsObject(options);

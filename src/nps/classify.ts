@@ -1,12 +1,18 @@
 import { MetricsInputError } from "../errors.ts";
 import { assertFinite, assertScale, optionsObject } from "../validate.ts";
 
-/** The three NPS groups. */
+/**
+ * The three NPS groups.
+ *
+ * @category NPS
+ */
 export type NpsCategory = "promoter" | "passive" | "detractor";
 
 /**
  * The scale of the likelihood-to-recommend question and where its groups begin.
  * The default is the standard 0-10 question: detractors 0-6, passives 7-8, promoters 9-10.
+ *
+ * @category NPS
  */
 export interface NpsScaleOptions {
   /** The response scale `[min, max]` of whole numbers. Default `[0, 10]`; some teams ask 1-10. */
@@ -17,7 +23,11 @@ export interface NpsScaleOptions {
   passiveFrom?: number;
 }
 
-/** Resolved, validated bands. */
+/**
+ * Resolved, validated bands.
+ *
+ * @category NPS
+ */
 export interface NpsBands {
   readonly min: number;
   readonly max: number;
@@ -27,7 +37,11 @@ export interface NpsBands {
 
 export const DEFAULT_NPS_SCALE: readonly [number, number] = [0, 10];
 
-/** Validate scale and band options once, at the boundary. */
+/**
+ * Validate scale and band options once, at the boundary.
+ *
+ * @category NPS
+ */
 export function resolveBands(options: NpsScaleOptions | undefined, defaultScale = DEFAULT_NPS_SCALE): NpsBands {
   const o = optionsObject(options);
   const [min, max] = o.scale === undefined ? defaultScale : assertScale(o.scale, "options.scale");
@@ -72,6 +86,8 @@ export function resolveBands(options: NpsScaleOptions | undefined, defaultScale 
  * classifyNps(7); // "passive"
  * classifyNps(1, { scale: [1, 10] }); // "detractor"
  * ```
+ *
+ * @category NPS
  */
 export function classifyNps(score: number, options?: NpsScaleOptions): NpsCategory {
   const bands = resolveBands(options);

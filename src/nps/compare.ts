@@ -6,12 +6,20 @@ import { npsCounts, type NpsInput } from "./counts.ts";
 import { adjustedNpsMoments, symmetricInterval, waldNpsMoments } from "./interval.ts";
 import type { Interval } from "../types.ts";
 
-/** How {@link compareNps} estimates each group's variance. */
+/**
+ * How {@link compareNps} estimates each group's variance.
+ *
+ * @category NPS
+ */
 export type CompareNpsMethod = "wald" | "adjusted-wald";
 
 const METHODS: readonly CompareNpsMethod[] = ["wald", "adjusted-wald"];
 
-/** Options for {@link compareNps}. */
+/**
+ * Options for {@link compareNps}.
+ *
+ * @category NPS
+ */
 export interface CompareNpsOptions extends NpsScaleOptions {
   /** Confidence level of the interval, and 1 − the significance level. Default 0.95. */
   confidence?: number;
@@ -19,7 +27,11 @@ export interface CompareNpsOptions extends NpsScaleOptions {
   method?: CompareNpsMethod;
 }
 
-/** The result of {@link compareNps}, in points. */
+/**
+ * The result of {@link compareNps}, in points.
+ *
+ * @category NPS
+ */
 export interface NpsComparison {
   /** Observed NPS of a minus observed NPS of b, in points (−200..200). */
   readonly difference: number;
@@ -68,6 +80,8 @@ export interface NpsComparison {
  * r.difference; // 25 points (45 − 20)
  * r.significant; // true
  * ```
+ *
+ * @category NPS
  */
 export function compareNps(a: NpsInput, b: NpsInput, options?: CompareNpsOptions): NpsComparison {
   const o = optionsObject(options);

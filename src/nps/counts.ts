@@ -1,9 +1,13 @@
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 import { assertTally, invalidScore, isTally, type Tally } from "../tally/tally.ts";
-import { assertCount, optionsObject } from "../validate.ts";
+import { assertCount, assertScale, optionsObject } from "../validate.ts";
 import { resolveBands, type NpsBands, type NpsScaleOptions } from "./classify.ts";
 
-/** Numbers of promoters, passives and detractors. */
+/**
+ * Numbers of promoters, passives and detractors.
+ *
+ * @category NPS
+ */
 export interface NpsCounts {
   /** Responses at or above `promoterFrom` (9-10 on the standard scale). */
   readonly promoters: number;
@@ -16,6 +20,8 @@ export interface NpsCounts {
 /**
  * What every NPS function accepts: raw likelihood-to-recommend scores (an array or typed array),
  * the three group counts, or a {@link Tally} of scores per scale point.
+ *
+ * @category NPS
  */
 export type NpsInput = ArrayLike<number> | NpsCounts | Tally;
 
@@ -26,6 +32,8 @@ function isNpsCounts(value: object): value is NpsCounts {
 /**
  * Validated group counts of any NPS input, with at least one response.
  * @internal
+ *
+ * @category NPS
  */
 export function npsCounts(input: NpsInput, options: NpsScaleOptions | undefined, argument = "input"): NpsCounts {
   if (typeof input !== "object" || input === null) {
@@ -84,12 +92,13 @@ function countScores(scores: ArrayLike<number>, bands: NpsBands): NpsCounts {
 function countTally(t: Tally, options: NpsScaleOptions | undefined, argument: string): NpsCounts {
   const o = optionsObject(options);
   const [min, max] = t.scale;
-  if (o.scale !== undefined && (o.scale[0] !== min || o.scale[1] !== max)) {
+  const wanted = o.scale === undefined ? undefined : assertScale(o.scale, "options.scale");
+  if (wanted !== undefined && (wanted[0] !== min || wanted[1] !== max)) {
     throw new MetricsInputError(
       "OUT_OF_RANGE",
       `${argument}.scale`,
       t.scale,
-      `the scale given in options.scale, [${o.scale[0]}, ${o.scale[1]}]`,
+      `the scale given in options.scale, [${wanted[0]}, ${wanted[1]}]`,
     );
   }
   const bands = resolveBands(options, t.scale);

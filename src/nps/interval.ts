@@ -2,10 +2,18 @@
 import { bisect, clip } from "../math.ts";
 import type { NpsCounts } from "./counts.ts";
 
-/** How an NPS interval is computed. */
+/**
+ * How an NPS interval is computed.
+ *
+ * @category NPS
+ */
 export type NpsIntervalMethod = "wald" | "adjusted-wald" | "score";
 
-/** Point estimate and variance of the −100/0/+100 score from (possibly adjusted) counts. */
+/**
+ * Point estimate and variance of the −100/0/+100 score from (possibly adjusted) counts.
+ *
+ * @category NPS
+ */
 export interface NpsMoments {
   /** Centre, in points. */
   readonly centre: number;
@@ -19,6 +27,8 @@ export interface NpsMoments {
  * Centre and per-response variance of the score, from counts of promoters P and detractors D out
  * of n: centre = 100(P − D)/n, variance = 10⁴((P + D)n − (P − D)²)/n², which is
  * 10⁴(p + d − (p − d)²) written to keep integer arithmetic exact as long as it can.
+ *
+ * @category NPS
  */
 export function npsMoments(promoters: number, detractors: number, n: number): NpsMoments {
   const diff = promoters - detractors;
@@ -26,13 +36,21 @@ export function npsMoments(promoters: number, detractors: number, n: number): Np
   return { centre: (100 * diff) / n, variance, n };
 }
 
-/** Rocks (2016) adjusted Wald: add ¾ promoter, 1½ passives and ¾ detractor (n + 3). */
+/**
+ * Rocks (2016) adjusted Wald: add ¾ promoter, 1½ passives and ¾ detractor (n + 3).
+ *
+ * @category NPS
+ */
 export function adjustedNpsMoments(c: NpsCounts): NpsMoments {
   const n = c.promoters + c.passives + c.detractors;
   return npsMoments(c.promoters + 0.75, c.detractors + 0.75, n + 3);
 }
 
-/** Plain (Wald) moments of the observed counts. */
+/**
+ * Plain (Wald) moments of the observed counts.
+ *
+ * @category NPS
+ */
 export function waldNpsMoments(c: NpsCounts): NpsMoments {
   return npsMoments(c.promoters, c.detractors, c.promoters + c.passives + c.detractors);
 }
@@ -44,6 +62,8 @@ export function waldNpsMoments(c: NpsCounts): NpsMoments {
  *   T = (b − c − n·delta) / sqrt(n(2q + delta(1 − delta))),
  * q the constrained maximum-likelihood estimate of p_det under H0, the positive root of
  *   2n q² + W q − c·delta(1 − delta) = 0,  W = −(b + c) + (2n − b + c)·delta.
+ *
+ * @category NPS
  */
 export function tangoStatistic(b: number, c: number, n: number, delta: number): number {
   // Promoters and detractors swap roles under delta → −delta; using the side with delta ≥ 0
@@ -57,7 +77,11 @@ export function tangoStatistic(b: number, c: number, n: number, delta: number): 
   return (b - c - n * delta) / Math.sqrt(n * (2 * q + delta * (1 - delta)));
 }
 
-/** Tango's score interval for NPS as fractions in [−1, 1], solved by bisection to 1e-14. */
+/**
+ * Tango's score interval for NPS as fractions in [−1, 1], solved by bisection to 1e-14.
+ *
+ * @category NPS
+ */
 export function tangoInterval(counts: NpsCounts, z: number): { lower: number; upper: number } {
   const b = counts.promoters;
   const c = counts.detractors;
@@ -76,7 +100,11 @@ export function tangoInterval(counts: NpsCounts, z: number): { lower: number; up
   return { lower, upper };
 }
 
-/** A symmetric interval centre ± z·se clipped to [lo, hi]. */
+/**
+ * A symmetric interval centre ± z·se clipped to [lo, hi].
+ *
+ * @category NPS
+ */
 export function symmetricInterval(centre: number, halfWidth: number, lo: number, hi: number) {
   return { lower: clip(centre - halfWidth, lo, hi), upper: clip(centre + halfWidth, lo, hi) };
 }

@@ -21,6 +21,8 @@ import { npsCounts, type NpsInput } from "./counts.ts";
  * nps({ promoters: 50, passives: 30, detractors: 20 }); // 30
  * nps(new Uint8Array([10, 10, 9, 5])); // 50
  * ```
+ *
+ * @category NPS
  */
 export function nps(input: NpsInput, options?: NpsScaleOptions): number {
   const { promoters, passives, detractors } = npsCounts(input, options);

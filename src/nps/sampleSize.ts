@@ -1,9 +1,13 @@
 import { MetricsInputError } from "../errors.ts";
 import { ceilCount } from "../math.ts";
 import { zForConfidence } from "../stats/normal.ts";
-import { assertFraction, assertInRange, assertObject, assertOpenFraction } from "../validate.ts";
+import { assertFiniteResult, assertFraction, assertInRange, assertObject, assertOpenFraction } from "../validate.ts";
 
-/** Options for {@link npsSampleSize}. */
+/**
+ * Options for {@link npsSampleSize}.
+ *
+ * @category NPS
+ */
 export interface NpsSampleSizeOptions {
   /** The ± margin of error wanted, in NPS points, in (0, 100]. */
   marginOfError: number;
@@ -36,6 +40,8 @@ export interface NpsSampleSizeOptions {
  * npsSampleSize({ marginOfError: 5 }); // 1534 (worst case, 95%)
  * npsSampleSize({ marginOfError: 5, promoters: 0.5, detractors: 0.2 }); // 935
  * ```
+ *
+ * @category NPS
  */
 export function npsSampleSize(options: NpsSampleSizeOptions): number {
   const o = assertObject(options, "options");
@@ -60,5 +66,5 @@ export function npsSampleSize(options: NpsSampleSizeOptions): number {
     variance = p + d - (p - d) ** 2;
   }
   const z = zForConfidence(confidence);
-  return ceilCount((z * z * variance * 10000) / (moe * moe) - 3);
+  return assertFiniteResult(ceilCount((z * z * variance * 10000) / (moe * moe) - 3), "options.marginOfError", moe);
 }

@@ -13,10 +13,18 @@ import {
 
 export type { NpsIntervalMethod } from "./interval.ts";
 
-/** The interval methods {@link npsSummary} accepts. */
+/**
+ * The interval methods {@link npsSummary} accepts.
+ *
+ * @category NPS
+ */
 export const NPS_INTERVAL_METHODS: readonly NpsIntervalMethod[] = ["wald", "adjusted-wald", "score"];
 
-/** Options for {@link npsSummary}. */
+/**
+ * Options for {@link npsSummary}.
+ *
+ * @category NPS
+ */
 export interface NpsSummaryOptions extends NpsScaleOptions {
   /** Confidence level of the interval, in (0, 1). Default 0.95. */
   confidence?: number;
@@ -24,7 +32,11 @@ export interface NpsSummaryOptions extends NpsScaleOptions {
   method?: NpsIntervalMethod;
 }
 
-/** The result of {@link npsSummary}. Scores, errors and bounds are in points. */
+/**
+ * The result of {@link npsSummary}. Scores, errors and bounds are in points.
+ *
+ * @category NPS
+ */
 export interface NpsSummary {
   /** The observed NPS, in points (−100..100). */
   readonly score: number;
@@ -52,7 +64,11 @@ export interface NpsSummary {
   readonly method: NpsIntervalMethod;
 }
 
-/** Shares of responses per NPS group, fractions in [0, 1] summing to 1. */
+/**
+ * Shares of responses per NPS group, fractions in [0, 1] summing to 1.
+ *
+ * @category NPS
+ */
 export interface NpsShares {
   /** Share of promoters. */
   readonly promoters: number;
@@ -99,6 +115,8 @@ export interface NpsShares {
  * s.interval; // { lower: 29.34..., upper: 58.03... } (adjusted-Wald, 95%)
  * npsSummary([10, 9, 7, 3], { method: "wald", confidence: 0.9 }).marginOfError;
  * ```
+ *
+ * @category NPS
  */
 export function npsSummary(input: NpsInput, options?: NpsSummaryOptions): NpsSummary {
   const o = optionsObject(options);

@@ -1,10 +1,18 @@
 import { MetricsInputError } from "../errors.ts";
 import { assertCount, assertFraction, assertObject, assertOneOf, assertPositive } from "../validate.ts";
 
-/** Which customers a churn rate divides by. */
+/**
+ * Which customers a churn rate divides by.
+ *
+ * @category Revenue and value
+ */
 export type ChurnDenominator = "start" | "start-plus-new" | "average";
 
-/** Input of {@link churnRate}. Counts of customers over one period of the caller's choosing. */
+/**
+ * Input of {@link churnRate}. Counts of customers over one period of the caller's choosing.
+ *
+ * @category Revenue and value
+ */
 export interface ChurnRateInput {
   /** Customers at the start of the period, a whole number. */
   customersAtStart: number;
@@ -18,7 +26,11 @@ export interface ChurnRateInput {
   denominator?: ChurnDenominator;
 }
 
-/** Input of {@link retentionRate}. */
+/**
+ * Input of {@link retentionRate}.
+ *
+ * @category Revenue and value
+ */
 export interface RetentionRateInput {
   /** Customers at the start of the period (S), a whole number ≥ 1. */
   customersAtStart: number;
@@ -54,6 +66,8 @@ const DENOMINATORS: readonly ChurnDenominator[] = ["start", "start-plus-new", "a
  * churnRate({ customersAtStart: 1000, customersLost: 50, newCustomers: 250, denominator: "start-plus-new" }); // 0.04
  * churnRate({ customersAtStart: 1000, customersLost: 50, customersAtEnd: 1200, denominator: "average" }); // 0.04545…
  * ```
+ *
+ * @category Revenue and value
  */
 export function churnRate(input: ChurnRateInput): number {
   const o = assertObject(input, "input");
@@ -103,6 +117,8 @@ export function churnRate(input: ChurnRateInput): number {
  * import { retentionRate } from "cxmetrics";
  * retentionRate({ customersAtStart: 200, customersAtEnd: 210, newCustomers: 30 }); // 0.9
  * ```
+ *
+ * @category Revenue and value
  */
 export function retentionRate(input: RetentionRateInput): number {
   const o = assertObject(input, "input");
@@ -138,6 +154,8 @@ export function retentionRate(input: RetentionRateInput): number {
  * import { compoundRate } from "cxmetrics";
  * compoundRate(0.05, 12); // 0.4596399…
  * ```
+ *
+ * @category Revenue and value
  */
 export function compoundRate(rate: number, periods: number): number {
   const r = assertFraction(rate, "rate");
@@ -161,6 +179,8 @@ export function compoundRate(rate: number, periods: number): number {
  * import { periodicRate } from "cxmetrics";
  * periodicRate(0.4596399, 12); // 0.05
  * ```
+ *
+ * @category Revenue and value
  */
 export function periodicRate(rate: number, periods: number): number {
   const r = assertFraction(rate, "rate");

@@ -1,9 +1,11 @@
 import { MetricsInputError } from "../errors.ts";
-import { assertNonNegative, assertObject, assertPositive } from "../validate.ts";
+import { assertFiniteResult, assertNonNegative, assertObject, assertPositive } from "../validate.ts";
 
 /**
  * Recurring revenue movements over one period, in one currency unit of the caller's choosing.
  * Movements left out count as 0.
+ *
+ * @category Revenue and value
  */
 export interface MrrMovements {
   /** Recurring revenue at the start of the period, > 0. */
@@ -18,7 +20,11 @@ export interface MrrMovements {
   reactivationMrr?: number;
 }
 
-/** The result of {@link mrrChurn}: fractions of the starting MRR. */
+/**
+ * The result of {@link mrrChurn}: fractions of the starting MRR.
+ *
+ * @category Revenue and value
+ */
 export interface MrrChurn {
   /** (churned + contraction) / start, in [0, 1]. */
   readonly gross: number;
@@ -26,7 +32,11 @@ export interface MrrChurn {
   readonly net: number;
 }
 
-/** Input of {@link quickRatio}, money of one period. */
+/**
+ * Input of {@link quickRatio}, money of one period.
+ *
+ * @category Revenue and value
+ */
 export interface QuickRatioInput {
   /** Revenue from new customers, ≥ 0. */
   newMrr: number;
@@ -89,11 +99,14 @@ function movements(input: MrrMovements): Movements {
  * mrrChurn({ startingMrr: 100000, churnedMrr: 3000, contractionMrr: 1000, expansionMrr: 6000 });
  * // { gross: 0.04, net: -0.02 }
  * ```
+ *
+ * @category Revenue and value
  */
 export function mrrChurn(input: MrrMovements): MrrChurn {
   const m = movements(input);
   const lost = m.churned + m.contraction;
-  return { gross: lost / m.start, net: (lost - m.expansion - m.reactivation) / m.start };
+  const net = assertFiniteResult((lost - m.expansion - m.reactivation) / m.start, "input.startingMrr", m.start);
+  return { gross: lost / m.start, net };
 }
 
 /**
@@ -113,10 +126,12 @@ export function mrrChurn(input: MrrMovements): MrrChurn {
  * import { netRevenueRetention } from "cxmetrics";
  * netRevenueRetention({ startingMrr: 100000, churnedMrr: 3000, contractionMrr: 1000, expansionMrr: 6000 }); // 1.02
  * ```
+ *
+ * @category Revenue and value
  */
 export function netRevenueRetention(input: MrrMovements): number {
   const m = movements(input);
-  return (m.start + m.expansion - m.contraction - m.churned) / m.start;
+  return assertFiniteResult((m.start + m.expansion - m.contraction - m.churned) / m.start, "input.startingMrr", m.start);
 }
 
 /**
@@ -134,6 +149,8 @@ export function netRevenueRetention(input: MrrMovements): number {
  * import { grossRevenueRetention } from "cxmetrics";
  * grossRevenueRetention({ startingMrr: 100000, churnedMrr: 3000, contractionMrr: 1000 }); // 0.96
  * ```
+ *
+ * @category Revenue and value
  */
 export function grossRevenueRetention(input: MrrMovements): number {
   const m = movements(input);
@@ -157,6 +174,8 @@ export function grossRevenueRetention(input: MrrMovements): number {
  * import { quickRatio } from "cxmetrics";
  * quickRatio({ newMrr: 10000, expansionMrr: 5000, churnedMrr: 3000, contractionMrr: 2000 }); // 3
  * ```
+ *
+ * @category Revenue and value
  */
 export function quickRatio(input: QuickRatioInput): number {
   const o = assertObject(input, "input");
@@ -173,5 +192,5 @@ export function quickRatio(input: QuickRatioInput): number {
       "above 0: with nothing lost the quick ratio is unbounded",
     );
   }
-  return gained / lost;
+  return assertFiniteResult(gained / lost, "input.churnedMrr + input.contractionMrr", lost);
 }

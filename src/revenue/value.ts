@@ -1,7 +1,19 @@
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
-import { assertCountAtLeast, assertFinite, assertFraction, assertNonNegative, assertObject, assertPositive } from "../validate.ts";
+import {
+  assertCountAtLeast,
+  assertFinite,
+  assertFiniteResult,
+  assertFraction,
+  assertNonNegative,
+  assertObject,
+  assertPositive,
+} from "../validate.ts";
 
-/** Input of {@link customerAcquisitionCost}. */
+/**
+ * Input of {@link customerAcquisitionCost}.
+ *
+ * @category Revenue and value
+ */
 export interface AcquisitionCostInput {
   /** Sales and marketing spend of the period, ≥ 0, in the caller's currency. */
   salesAndMarketingSpend: number;
@@ -9,7 +21,11 @@ export interface AcquisitionCostInput {
   newCustomers: number;
 }
 
-/** Input of {@link customerRetentionCost}. */
+/**
+ * Input of {@link customerRetentionCost}.
+ *
+ * @category Revenue and value
+ */
 export interface RetentionCostInput {
   /** Spend on keeping customers (success, support, loyalty) in the period, ≥ 0. */
   retentionSpend: number;
@@ -17,7 +33,11 @@ export interface RetentionCostInput {
   customers: number;
 }
 
-/** Input of {@link arpu}. */
+/**
+ * Input of {@link arpu}.
+ *
+ * @category Revenue and value
+ */
 export interface ArpuInput {
   /** Revenue of the period, ≥ 0. */
   revenue: number;
@@ -25,7 +45,11 @@ export interface ArpuInput {
   customers: number;
 }
 
-/** Lifetime value from a known lifetime: ARPU × lifetime − (CAC + CRC). */
+/**
+ * Lifetime value from a known lifetime: ARPU × lifetime − (CAC + CRC).
+ *
+ * @category Revenue and value
+ */
 export interface LifetimeValueFromLifetime {
   /** Revenue per customer per period, ≥ 0. */
   arpu: number;
@@ -37,7 +61,11 @@ export interface LifetimeValueFromLifetime {
   crc?: number;
 }
 
-/** Lifetime value from a churn rate: margin per period over churn, optionally discounted. */
+/**
+ * Lifetime value from a churn rate: margin per period over churn, optionally discounted.
+ *
+ * @category Revenue and value
+ */
 export interface LifetimeValueFromChurn {
   /** Revenue per customer per period, ≥ 0. */
   arpu: number;
@@ -49,7 +77,11 @@ export interface LifetimeValueFromChurn {
   discountRate?: number;
 }
 
-/** E-commerce lifetime value: transactions × order value × margin × lifetime. */
+/**
+ * E-commerce lifetime value: transactions × order value × margin × lifetime.
+ *
+ * @category Revenue and value
+ */
 export interface LifetimeValueFromOrders {
   /** Purchases per customer per period, ≥ 0. */
   transactionsPerPeriod: number;
@@ -61,10 +93,18 @@ export interface LifetimeValueFromOrders {
   lifetime: number;
 }
 
-/** The three inputs {@link customerLifetimeValue} understands. */
+/**
+ * The three inputs {@link customerLifetimeValue} understands.
+ *
+ * @category Revenue and value
+ */
 export type LifetimeValueInput = LifetimeValueFromLifetime | LifetimeValueFromChurn | LifetimeValueFromOrders;
 
-/** Input of {@link cacPaybackMonths}. */
+/**
+ * Input of {@link cacPaybackMonths}.
+ *
+ * @category Revenue and value
+ */
 export interface CacPaybackInput {
   /** Acquisition cost per customer, ≥ 0. */
   cac: number;
@@ -89,6 +129,8 @@ export interface CacPaybackInput {
  * import { customerAcquisitionCost } from "cxmetrics";
  * customerAcquisitionCost({ salesAndMarketingSpend: 50000, newCustomers: 125 }); // 400
  * ```
+ *
+ * @category Revenue and value
  */
 export function customerAcquisitionCost(input: AcquisitionCostInput): number {
   const o = assertObject(input, "input");
@@ -109,6 +151,8 @@ export function customerAcquisitionCost(input: AcquisitionCostInput): number {
  * import { customerRetentionCost } from "cxmetrics";
  * customerRetentionCost({ retentionSpend: 12000, customers: 800 }); // 15
  * ```
+ *
+ * @category Revenue and value
  */
 export function customerRetentionCost(input: RetentionCostInput): number {
   const o = assertObject(input, "input");
@@ -127,6 +171,8 @@ export function customerRetentionCost(input: RetentionCostInput): number {
  * import { arpu } from "cxmetrics";
  * arpu({ revenue: 45000, customers: 900 }); // 50
  * ```
+ *
+ * @category Revenue and value
  */
 export function arpu(input: ArpuInput): number {
   const o = assertObject(input, "input");
@@ -166,9 +212,14 @@ export function arpu(input: ArpuInput): number {
  * customerLifetimeValue({ arpu: 50, lifetime: 36, cac: 400 }); // 1400
  * customerLifetimeValue({ transactionsPerPeriod: 4, averageOrderValue: 60, grossMargin: 0.3, lifetime: 3 }); // 216
  * ```
+ *
+ * @category Revenue and value
  */
 export function customerLifetimeValue(input: LifetimeValueInput): number {
-  const o = assertObject(input, "input");
+  return assertFiniteResult(lifetimeValue(assertObject(input, "input")), "input", input);
+}
+
+function lifetimeValue(o: Record<string, unknown>): number {
   if ("transactionsPerPeriod" in o) {
     return (
       assertNonNegative(o.transactionsPerPeriod, "input.transactionsPerPeriod") *
@@ -199,7 +250,7 @@ export function customerLifetimeValue(input: LifetimeValueInput): number {
   throw new MetricsTypeError(
     "INVALID_TYPE",
     "input",
-    input,
+    o,
     "{ arpu, lifetime }, { arpu, churnRate } or { transactionsPerPeriod, averageOrderValue, grossMargin, lifetime }",
   );
 }
@@ -217,9 +268,11 @@ export function customerLifetimeValue(input: LifetimeValueInput): number {
  * import { ltvToCac } from "cxmetrics";
  * ltvToCac(2000, 400); // 5
  * ```
+ *
+ * @category Revenue and value
  */
 export function ltvToCac(ltv: number, cac: number): number {
-  return assertFinite(ltv, "ltv") / assertPositive(cac, "cac");
+  return assertFiniteResult(assertFinite(ltv, "ltv") / assertPositive(cac, "cac"), "cac", cac);
 }
 
 /**
@@ -237,6 +290,8 @@ export function ltvToCac(ltv: number, cac: number): number {
  * import { cacPaybackMonths } from "cxmetrics";
  * cacPaybackMonths({ cac: 400, arpu: 50, grossMargin: 0.8 }); // 10
  * ```
+ *
+ * @category Revenue and value
  */
 export function cacPaybackMonths(input: CacPaybackInput): number {
   const o = assertObject(input, "input");
@@ -246,5 +301,5 @@ export function cacPaybackMonths(input: CacPaybackInput): number {
   if (margin === 0) {
     throw new MetricsInputError("UNDEFINED_RESULT", "input.grossMargin", 0, "above 0: with no margin the CAC is never paid back");
   }
-  return cac / (monthly * margin);
+  return assertFiniteResult(cac / (monthly * margin), "input.arpu", monthly);
 }

@@ -5,10 +5,18 @@ import type { Tally } from "../tally/tally.ts";
 import { assertArrayLike } from "../validate.ts";
 import type { MetricName, MetricPlan } from "./plan.ts";
 
-/** What happens to a record whose key or metric value is missing or invalid. */
+/**
+ * What happens to a record whose key or metric value is missing or invalid.
+ *
+ * @category Segments and trends
+ */
 export type OnInvalid = "throw" | "skip";
 
-/** Records skipped: with a missing or invalid key (dropped whole), or per metric value. */
+/**
+ * Records skipped: with a missing or invalid key (dropped whole), or per metric value.
+ *
+ * @category Segments and trends
+ */
 export interface SkippedCounts {
   /** Records dropped because their segment key (or time) was missing or invalid. */
   readonly records: number;
@@ -20,20 +28,32 @@ export interface SkippedCounts {
   readonly ces?: number;
 }
 
-/** @internal */
+/**
+ * @internal
+ *
+ * @category Segments and trends
+ */
 export interface GroupState {
   readonly key: unknown;
   n: number;
   readonly counts: number[][];
 }
 
-/** @internal */
+/**
+ * @internal
+ *
+ * @category Segments and trends
+ */
 export interface Grouped {
   readonly groups: Map<unknown, GroupState>;
   readonly skipped: SkippedCounts;
 }
 
-/** A key function's result: the Map key and the key shown to the user; undefined = invalid. */
+/**
+ * A key function's result: the Map key and the key shown to the user; undefined = invalid.
+ *
+ * @category Segments and trends
+ */
 export type KeyOf = (record: unknown, index: number) => { mapKey: unknown; key: unknown } | undefined;
 
 function forEachRecord(records: unknown, visit: (record: unknown, index: number) => void): void {
@@ -51,7 +71,11 @@ function forEachRecord(records: unknown, visit: (record: unknown, index: number)
   assertArrayLike(records, "records");
 }
 
-/** Group records by key into tallies, one pass. */
+/**
+ * Group records by key into tallies, one pass.
+ *
+ * @category Segments and trends
+ */
 export function groupRecords(records: unknown, keyOf: KeyOf, plans: readonly MetricPlan[], onInvalid: OnInvalid): Grouped {
   const groups = new Map<unknown, GroupState>();
   const skippedValues = plans.map(() => 0);
@@ -111,12 +135,20 @@ function invalidValue(plan: MetricPlan, v: unknown, i: number): Error {
   return new MetricsInputError(Number.isFinite(v) ? "OUT_OF_RANGE" : "NOT_FINITE", argument, v, expected);
 }
 
-/** The tally of plan j in a group. */
+/**
+ * The tally of plan j in a group.
+ *
+ * @category Segments and trends
+ */
 export function groupTally(plan: MetricPlan, counts: readonly number[]): Tally {
   return { scale: [plan.min, plan.max], counts: counts.slice() };
 }
 
-/** Counts of all groups added, per plan. */
+/**
+ * Counts of all groups added, per plan.
+ *
+ * @category Segments and trends
+ */
 export function totalCounts(plans: readonly MetricPlan[], groups: Iterable<GroupState>): number[][] {
   const total = plans.map((plan) => new Array<number>(plan.max - plan.min + 1).fill(0));
   for (const g of groups) {

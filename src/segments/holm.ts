@@ -18,6 +18,8 @@ import { assertArrayLike, assertFraction } from "../validate.ts";
  * import { holmAdjust } from "cxmetrics";
  * holmAdjust([0.01, 0.04, 0.03]); // [0.03, 0.06, 0.06]
  * ```
+ *
+ * @category Segments and trends
  */
 export function holmAdjust(pValues: ArrayLike<number>): number[] {
   const ps = assertArrayLike(pValues, "pValues") as ArrayLike<number>;

@@ -13,19 +13,35 @@ import type { Tally } from "../tally/tally.ts";
 import { assertObject, assertScale } from "../validate.ts";
 import { toGetter, type Accessor } from "./accessor.ts";
 
-/** The metrics a report can compute. */
+/**
+ * The metrics a report can compute.
+ *
+ * @category Segments and trends
+ */
 export type MetricName = "nps" | "csat" | "ces";
 
-/** A metric's source: a field name, an accessor, or `{ value, ...options }` with the options of its summary function. */
+/**
+ * A metric's source: a field name, an accessor, or `{ value, ...options }` with the options of its summary function.
+ *
+ * @category Segments and trends
+ */
 export type MetricSpec<R, O> = Accessor<R> | (MetricSource<R> & O);
 
-/** Where a metric's values come from, with options beside it. */
+/**
+ * Where a metric's values come from, with options beside it.
+ *
+ * @category Segments and trends
+ */
 export interface MetricSource<R> {
   /** The field name or accessor of the metric's value. */
   value: Accessor<R>;
 }
 
-/** Which metrics to compute, each from which field. */
+/**
+ * Which metrics to compute, each from which field.
+ *
+ * @category Segments and trends
+ */
 export interface MetricsSpec<R> {
   /** Likelihood-to-recommend field; options as {@link npsSummary} (scale, bands, method). */
   nps?: MetricSpec<R, Omit<NpsSummaryOptions, "confidence">>;
@@ -35,7 +51,11 @@ export interface MetricsSpec<R> {
   ces?: MetricSpec<R, Omit<CesSummaryOptions, "confidence">>;
 }
 
-/** The summary each metric gives. */
+/**
+ * The summary each metric gives.
+ *
+ * @category Segments and trends
+ */
 export interface MetricSummaries {
   /** As {@link npsSummary}. */
   nps: NpsSummary;
@@ -45,7 +65,11 @@ export interface MetricSummaries {
   ces: CesSummary;
 }
 
-/** A comparison of one group with another (the rest, or the previous period). */
+/**
+ * A comparison of one group with another (the rest, or the previous period).
+ *
+ * @category Segments and trends
+ */
 export interface GroupComparison {
   /** Difference in the metric's unit: NPS points, CSAT share, CES mean. */
   readonly difference: number;
@@ -53,7 +77,11 @@ export interface GroupComparison {
   readonly pValue: number;
 }
 
-/** @internal */
+/**
+ * @internal
+ *
+ * @category Segments and trends
+ */
 export interface MetricPlan {
   readonly name: MetricName;
   readonly get: (record: unknown, index: number) => unknown;
@@ -65,7 +93,11 @@ export interface MetricPlan {
 const DEFAULT_SCALES: Record<MetricName, readonly [number, number]> = { nps: [0, 10], csat: [1, 5], ces: [1, 7] };
 const NAMES: readonly MetricName[] = ["nps", "csat", "ces"];
 
-/** Validate `metrics` into plans, in the fixed order nps, csat, ces. */
+/**
+ * Validate `metrics` into plans, in the fixed order nps, csat, ces.
+ *
+ * @category Segments and trends
+ */
 export function planMetrics(metrics: unknown): MetricPlan[] {
   const spec = assertObject(metrics, "options.metrics");
   const plans: MetricPlan[] = [];
@@ -97,7 +129,11 @@ export function planMetrics(metrics: unknown): MetricPlan[] {
   return plans;
 }
 
-/** The metric's summary of a tally, or null when the tally is empty. */
+/**
+ * The metric's summary of a tally, or null when the tally is empty.
+ *
+ * @category Segments and trends
+ */
 export function summarize(plan: MetricPlan, t: Tally, confidence: number): MetricSummaries[MetricName] | null {
   if (tallyMoments(t).n === 0) return null;
   const options = { ...plan.options, confidence };
@@ -109,6 +145,8 @@ export function summarize(plan: MetricPlan, t: Tally, confidence: number): Metri
 /**
  * Compare group a with group b for the plan's metric; null when either side is too small for
  * the test (no responses; for CES, fewer than 2 or both constant).
+ *
+ * @category Segments and trends
  */
 export function compareGroups(plan: MetricPlan, a: Tally, b: Tally, confidence: number): GroupComparison | null {
   const ma = tallyMoments(a);

@@ -9,10 +9,18 @@ import { groupRecords, groupTally, totalCounts, type KeyOf, type OnInvalid, type
 import { holmAdjust } from "./holm.ts";
 import { compareGroups, planMetrics, summarize, type MetricName, type MetricsSpec } from "./plan.ts";
 
-/** A segment key: one value, or one value per `by` accessor for nested segments. */
+/**
+ * A segment key: one value, or one value per `by` accessor for nested segments.
+ *
+ * @category Segments and trends
+ */
 export type SegmentKey = string | number | boolean | ReadonlyArray<string | number | boolean>;
 
-/** Options for {@link segmentReport}. */
+/**
+ * Options for {@link segmentReport}.
+ *
+ * @category Segments and trends
+ */
 export interface SegmentReportOptions<R> {
   /** The segment: a field name or accessor, or several for nested segments (region × plan). */
   by: Accessor<R> | ReadonlyArray<Accessor<R>>;
@@ -24,7 +32,11 @@ export interface SegmentReportOptions<R> {
   onInvalid?: OnInvalid;
 }
 
-/** How a segment compares with all other responses. */
+/**
+ * How a segment compares with all other responses.
+ *
+ * @category Segments and trends
+ */
 export interface VsRest {
   /** Segment minus rest, in the metric's unit (NPS points, CSAT share, CES mean). */
   readonly difference: number;
@@ -36,13 +48,21 @@ export interface VsRest {
   readonly significant: boolean;
 }
 
-/** A metric summary of a segment with its comparison to the rest (null if it cannot be tested). */
+/**
+ * A metric summary of a segment with its comparison to the rest (null if it cannot be tested).
+ *
+ * @category Segments and trends
+ */
 export type WithVsRest<S> = S & {
   /** The segment against all other responses; null when the rest has no responses or the test is undefined. */
   readonly vsRest: VsRest | null;
 };
 
-/** One segment of a {@link SegmentReport}. A metric is null when the segment has no valid value for it. */
+/**
+ * One segment of a {@link SegmentReport}. A metric is null when the segment has no valid value for it.
+ *
+ * @category Segments and trends
+ */
 export interface Segment {
   /** The segment's key (an array for nested segments). */
   readonly key: SegmentKey;
@@ -58,7 +78,11 @@ export interface Segment {
   readonly tallies: SegmentTallies;
 }
 
-/** A segment's tallies, one per metric computed. */
+/**
+ * A segment's tallies, one per metric computed.
+ *
+ * @category Segments and trends
+ */
 export interface SegmentTallies {
   /** Likelihood-to-recommend counts per scale point. */
   readonly nps?: Tally;
@@ -68,7 +92,11 @@ export interface SegmentTallies {
   readonly ces?: Tally;
 }
 
-/** The result of {@link segmentReport}. */
+/**
+ * The result of {@link segmentReport}.
+ *
+ * @category Segments and trends
+ */
 export interface SegmentReport {
   /** All records together. */
   readonly total: {
@@ -127,7 +155,11 @@ function compareKeyValues(a: KeyValue, b: KeyValue): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Order segment keys: by value, element by element for nested keys. */
+/**
+ * Order segment keys: by value, element by element for nested keys.
+ *
+ * @category Segments and trends
+ */
 export function compareKeys(a: SegmentKey, b: SegmentKey): number {
   if (Array.isArray(a) && Array.isArray(b)) {
     for (let i = 0; i < Math.min(a.length, b.length); i++) {
@@ -173,6 +205,8 @@ export function compareKeys(a: SegmentKey, b: SegmentKey): number {
  * const report = segmentReport(records, { by: "region", metrics: { nps: "ltr", csat: "sat" } });
  * report.segments.map((s) => [s.key, s.nps?.score]); // [["APAC", -50], ["EMEA", 100]]
  * ```
+ *
+ * @category Segments and trends
  */
 export function segmentReport<R>(records: ArrayLike<R> | Iterable<R>, options: SegmentReportOptions<R>): SegmentReport {
   const o = assertObject(options, "options");

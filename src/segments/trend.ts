@@ -7,10 +7,18 @@ import { toGetter, type Accessor } from "./accessor.ts";
 import { groupRecords, groupTally, type KeyOf, type OnInvalid, type SkippedCounts } from "./group.ts";
 import { compareGroups, planMetrics, summarize, type MetricsSpec } from "./plan.ts";
 
-/** The length of a trend's periods (calendar periods in UTC; weeks are ISO weeks from Monday). */
+/**
+ * The length of a trend's periods (calendar periods in UTC; weeks are ISO weeks from Monday).
+ *
+ * @category Segments and trends
+ */
 export type TrendInterval = "day" | "week" | "month" | "quarter";
 
-/** Options for {@link trend}. */
+/**
+ * Options for {@link trend}.
+ *
+ * @category Segments and trends
+ */
 export interface TrendOptions<R> {
   /** When each response was given: a field or accessor giving a Date, epoch milliseconds or an ISO 8601 string. */
   time: Accessor<R>;
@@ -24,7 +32,11 @@ export interface TrendOptions<R> {
   onInvalid?: OnInvalid;
 }
 
-/** The change of a metric from the previous period. */
+/**
+ * The change of a metric from the previous period.
+ *
+ * @category Segments and trends
+ */
 export interface PeriodChange {
   /** This period minus the previous, in the metric's unit. */
   readonly difference: number;
@@ -34,13 +46,21 @@ export interface PeriodChange {
   readonly significant: boolean;
 }
 
-/** A metric summary with its change from the previous period (null for the first period or when untestable). */
+/**
+ * A metric summary with its change from the previous period (null for the first period or when untestable).
+ *
+ * @category Segments and trends
+ */
 export type WithChange<S> = S & {
   /** Against the previous period with data; null for the first period or when the test is undefined. */
   readonly change: PeriodChange | null;
 };
 
-/** One period of a {@link Trend}. */
+/**
+ * One period of a {@link Trend}.
+ *
+ * @category Segments and trends
+ */
 export interface TrendPeriod {
   /** Label: `2026-03-14`, `2026-W11`, `2026-03` or `2026-Q1`. */
   readonly period: string;
@@ -56,7 +76,11 @@ export interface TrendPeriod {
   readonly ces?: WithChange<CesSummary> | null;
 }
 
-/** The result of {@link trend}. */
+/**
+ * The result of {@link trend}.
+ *
+ * @category Segments and trends
+ */
 export interface Trend {
   /** Periods that have records, in time order. */
   readonly periods: readonly TrendPeriod[];
@@ -79,7 +103,11 @@ function isoDate(ms: number): string {
   return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
 
-/** The period containing time `ms`: its label and its first day. */
+/**
+ * The period containing time `ms`: its label and its first day.
+ *
+ * @category Segments and trends
+ */
 export function periodOf(ms: number, every: TrendInterval): { label: string; start: string } {
   const d = new Date(ms);
   const y = d.getUTCFullYear();
@@ -131,6 +159,8 @@ function toMillis(v: unknown): number | undefined {
  * trend(records, { time: "at", every: "month", metrics: { nps: "ltr" } }).periods.map((p) => [p.period, p.nps?.score]);
  * // [["2026-01", 0], ["2026-02", 100]]
  * ```
+ *
+ * @category Segments and trends
  */
 export function trend<R>(records: ArrayLike<R> | Iterable<R>, options: TrendOptions<R>): Trend {
   const o = assertObject(options, "options");

@@ -42,7 +42,7 @@ function betaContinuedFraction(x: number, y: number, a: number, b: number): numb
     d = 1 / d;
     const delta = d * c;
     f *= delta;
-    if (Math.abs(delta - 1) < EPS) break;
+    if (Math.abs(delta - 1) < EPS || Number.isNaN(delta)) break;
   }
   return Math.exp(logFront) * f;
 }
@@ -51,6 +51,8 @@ function betaContinuedFraction(x: number, y: number, a: number, b: number): numb
  * The regularized incomplete beta function and its complement: { lower: I_x(a, b), upper:
  * 1 − I_x(a, b) }, each computed directly so that neither loses accuracy near 0 or 1.
  * `y` must be 1 − x, given separately so callers can pass it without rounding.
+ *
+ * @category Statistics
  */
 export function regularizedBeta(x: number, y: number, a: number, b: number): { lower: number; upper: number } {
   if (x <= 0) return { lower: 0, upper: 1 };
@@ -74,6 +76,8 @@ function betaDensity(x: number, y: number, a: number, b: number): number {
  * digits). Safeguarded Newton iteration inside a shrinking bracket: Newton's quadratic
  * convergence where it behaves, bisection where it would leave the bracket. The result has full
  * relative accuracy in x; callers who need 1 − x near 1 should solve for the mirrored variable.
+ *
+ * @category Statistics
  */
 export function betaQuantile(p: number, a: number, b: number, upperTail = false): number {
   let lo = 0;

@@ -1,10 +1,21 @@
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 import type { Interval } from "../types.ts";
-import { assertCountAtLeast, assertFinite, assertNonNegative, assertOpenFraction, optionsObject } from "../validate.ts";
+import {
+  assertCountAtLeast,
+  assertFinite,
+  assertFiniteResult,
+  assertNonNegative,
+  assertOpenFraction,
+  optionsObject,
+} from "../validate.ts";
 import { moments, type Moments } from "./moments.ts";
 import { studentTCdfUnchecked, studentTQuantileUnchecked } from "./studentT.ts";
 
-/** A sample summarized by its mean, sample standard deviation and size. */
+/**
+ * A sample summarized by its mean, sample standard deviation and size.
+ *
+ * @category Statistics
+ */
 export interface MeanSummary {
   /** Sample mean. */
   mean: number;
@@ -14,13 +25,21 @@ export interface MeanSummary {
   n: number;
 }
 
-/** Options for {@link compareMeans}. */
+/**
+ * Options for {@link compareMeans}.
+ *
+ * @category Statistics
+ */
 export interface CompareMeansOptions {
   /** Confidence level of the interval, and 1 − the significance level. Default 0.95. */
   confidence?: number;
 }
 
-/** The result of {@link compareMeans}, in the units of the scores. */
+/**
+ * The result of {@link compareMeans}, in the units of the scores.
+ *
+ * @category Statistics
+ */
 export interface MeanComparison {
   /** mean_a − mean_b. */
   readonly difference: number;
@@ -81,6 +100,8 @@ function summarize(input: ArrayLike<number> | MeanSummary, argument: string): Mo
  * import { compareMeans } from "cxmetrics";
  * compareMeans([5, 6, 7, 5, 6], [4, 4, 5, 3, 5, 4]).pValue; // 0.00935...
  * ```
+ *
+ * @category Statistics
  */
 export function compareMeans(
   a: ArrayLike<number> | MeanSummary,
@@ -98,8 +119,12 @@ export function compareMeans(
   let t: number;
   let df: number;
   if (standardError > 0) {
-    t = difference / standardError;
-    df = (va + vb) ** 2 / ((va * va) / (ma.n - 1) + (vb * vb) / (mb.n - 1));
+    assertFiniteResult(standardError, "b", b);
+    t = assertFiniteResult(difference / standardError, "b", b);
+    // Welch-Satterthwaite, written with the variance shares so that it cannot overflow.
+    const ra = va / (va + vb);
+    const rb = vb / (va + vb);
+    df = 1 / ((ra * ra) / (ma.n - 1) + (rb * rb) / (mb.n - 1));
   } else if (difference === 0) {
     t = 0;
     df = ma.n + mb.n - 2;

@@ -4,7 +4,11 @@ import { clip } from "../math.ts";
 import { normalCdfUnchecked, zForConfidence } from "./normal.ts";
 import { assertSuccesses, proportionBounds } from "./proportionInterval.ts";
 
-/** A count of successes out of trials. */
+/**
+ * A count of successes out of trials.
+ *
+ * @category Statistics
+ */
 export interface SuccessCount {
   /** Whole number, 0 ≤ successes ≤ trials. */
   successes: number;
@@ -12,10 +16,18 @@ export interface SuccessCount {
   trials: number;
 }
 
-/** How {@link compareProportions} builds the interval for the difference. */
+/**
+ * How {@link compareProportions} builds the interval for the difference.
+ *
+ * @category Statistics
+ */
 export type ProportionDifferenceMethod = "newcombe" | "wald";
 
-/** Options for {@link compareProportions}. */
+/**
+ * Options for {@link compareProportions}.
+ *
+ * @category Statistics
+ */
 export interface CompareProportionsOptions {
   /** Confidence level of the interval, and 1 − the significance level. Default 0.95. */
   confidence?: number;
@@ -23,7 +35,11 @@ export interface CompareProportionsOptions {
   method?: ProportionDifferenceMethod;
 }
 
-/** The result of {@link compareProportions}; differences are fractions in [−1, 1]. */
+/**
+ * The result of {@link compareProportions}; differences are fractions in [−1, 1].
+ *
+ * @category Statistics
+ */
 export interface ProportionComparison {
   /** p_a − p_b, a fraction. */
   readonly difference: number;
@@ -68,6 +84,8 @@ export interface ProportionComparison {
  * r.difference; // 0.082
  * r.significant; // true (p ≈ 0.0016)
  * ```
+ *
+ * @category Statistics
  */
 export function compareProportions(
   a: SuccessCount,

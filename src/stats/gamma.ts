@@ -8,7 +8,11 @@ const LANCZOS = [
 ];
 const LN_SQRT_2PI = 0.91893853320467274178;
 
-/** Stirling's correction: lnΓ(x) − [(x − ½)ln x − x + ln√(2π)], for x ≥ 10. */
+/**
+ * Stirling's correction: lnΓ(x) − [(x − ½)ln x − x + ln√(2π)], for x ≥ 10.
+ *
+ * @category Statistics
+ */
 export function stirlingCorrection(x: number): number {
   const r = 1 / x;
   const r2 = r * r;
@@ -16,8 +20,14 @@ export function stirlingCorrection(x: number): number {
   return r * (1 / 12 - r2 * (1 / 360 - r2 * (1 / 1260 - r2 * (1 / 1680 - r2 * (1 / 1188 - r2 * (691 / 360360))))));
 }
 
-/** ln Γ(x) for x > 0. */
+/**
+ * ln Γ(x) for x > 0.
+ *
+ * @category Statistics
+ */
 export function logGamma(x: number): number {
+  // Near 0, lnΓ(x) = −ln x − γx + O(x²); the reflection below would underflow sin(πx).
+  if (x < 1e-8) return -Math.log(x) - 0.5772156649015329 * x;
   if (x >= 10) return (x - 0.5) * Math.log(x) - x + LN_SQRT_2PI + stirlingCorrection(x);
   if (x < 0.5) {
     // Reflection keeps the Lanczos sum in its accurate range: Γ(x)Γ(1 − x) = π / sin(πx).
@@ -30,7 +40,11 @@ export function logGamma(x: number): number {
   return LN_SQRT_2PI + (y + 0.5) * Math.log(t) - t + Math.log(sum);
 }
 
-/** ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b), for a, b > 0, without cancellation. */
+/**
+ * ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b), for a, b > 0, without cancellation.
+ *
+ * @category Statistics
+ */
 export function logBeta(a: number, b: number): number {
   const p = Math.min(a, b);
   const q = Math.max(a, b);

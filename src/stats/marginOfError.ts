@@ -1,6 +1,7 @@
 import { MetricsInputError } from "../errors.ts";
 import {
   assertCountAtLeast,
+  assertFiniteResult,
   assertFraction,
   assertNonNegative,
   assertObject,
@@ -9,7 +10,11 @@ import {
 import { zForConfidence } from "./normal.ts";
 import { studentTQuantileUnchecked } from "./studentT.ts";
 
-/** Options for {@link proportionMarginOfError}. */
+/**
+ * Options for {@link proportionMarginOfError}.
+ *
+ * @category Statistics
+ */
 export interface ProportionMarginOptions {
   /** The observed or expected proportion, a fraction in [0, 1]. */
   proportion: number;
@@ -21,7 +26,11 @@ export interface ProportionMarginOptions {
   population?: number;
 }
 
-/** Options for {@link meanMarginOfError}. */
+/**
+ * Options for {@link meanMarginOfError}.
+ *
+ * @category Statistics
+ */
 export interface MeanMarginOptions {
   /** Sample standard deviation, ≥ 0, in the units of the scores. */
   standardDeviation: number;
@@ -33,7 +42,11 @@ export interface MeanMarginOptions {
   population?: number;
 }
 
-/** √((N − n)/(N − 1)), the finite population correction; 1 without a population. */
+/**
+ * √((N − n)/(N − 1)), the finite population correction; 1 without a population.
+ *
+ * @category Statistics
+ */
 export function finitePopulationCorrection(n: number, population: unknown, argument: string): number {
   if (population === undefined) return 1;
   const N = assertCountAtLeast(population, argument, 1);
@@ -64,6 +77,8 @@ function confidenceOf(o: Record<string, unknown>): number {
  * proportionMarginOfError({ proportion: 0.5, n: 1000 }); // 0.0309897... (±3.1 points)
  * proportionMarginOfError({ proportion: 0.5, n: 1000, population: 5000 }); // 0.0277...
  * ```
+ *
+ * @category Statistics
  */
 export function proportionMarginOfError(options: ProportionMarginOptions): number {
   const o = assertObject(options, "options");
@@ -93,6 +108,8 @@ export function proportionMarginOfError(options: ProportionMarginOptions): numbe
  * import { meanMarginOfError } from "cxmetrics";
  * meanMarginOfError({ standardDeviation: 1.2, n: 30 }); // 0.4480... (t with 29 df)
  * ```
+ *
+ * @category Statistics
  */
 export function meanMarginOfError(options: MeanMarginOptions): number {
   const o = assertObject(options, "options");
@@ -100,5 +117,6 @@ export function meanMarginOfError(options: MeanMarginOptions): number {
   const n = assertCountAtLeast(o.n, "options.n", 2);
   const confidence = confidenceOf(o);
   const fpc = finitePopulationCorrection(n, o.population, "options.population");
-  return -studentTQuantileUnchecked((1 - confidence) / 2, n - 1) * (sd / Math.sqrt(n)) * fpc;
+  const margin = -studentTQuantileUnchecked((1 - confidence) / 2, n - 1) * (sd / Math.sqrt(n)) * fpc;
+  return assertFiniteResult(margin, "options.standardDeviation", sd);
 }

@@ -2,14 +2,22 @@
 // inputs (10⁸ values) keep full precision. Internal.
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 
-/** Mean, unbiased variance (n − 1 denominator; 0 when n = 1) and count of finite values. */
+/**
+ * Mean, unbiased variance (n − 1 denominator; 0 when n = 1) and count of finite values.
+ *
+ * @category Statistics
+ */
 export interface Moments {
   readonly mean: number;
   readonly variance: number;
   readonly n: number;
 }
 
-/** Compensated mean and variance of finite numbers; throws on any non-finite value. */
+/**
+ * Compensated mean and variance of finite numbers; throws on any non-finite value.
+ *
+ * @category Statistics
+ */
 export function moments(values: ArrayLike<number>, argument: string): Moments {
   const n = values.length;
   if (n === 0) throw new MetricsInputError("EMPTY_INPUT", argument, values, "at least one value");
@@ -33,5 +41,9 @@ export function moments(values: ArrayLike<number>, argument: string): Moments {
     ssComp += ss >= sq ? ss - t + sq : sq - t + ss;
     ss = t;
   }
-  return { mean, variance: n > 1 ? (ss + ssComp) / (n - 1) : 0, n };
+  const variance = n > 1 ? (ss + ssComp) / (n - 1) : 0;
+  if (!Number.isFinite(mean) || !Number.isFinite(variance)) {
+    throw new MetricsInputError("UNDEFINED_RESULT", argument, values, "values whose mean and variance fit in a double");
+  }
+  return { mean, variance, n };
 }

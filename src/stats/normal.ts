@@ -26,7 +26,11 @@ function gaussianTail(y: number): number {
   return Math.exp(-head * head * 0.5) * Math.exp(-del * 0.5);
 }
 
-/** Lower tail Φ(x) for finite x, no validation. */
+/**
+ * Lower tail Φ(x) for finite x, no validation.
+ *
+ * @category Statistics
+ */
 export function normalCdfUnchecked(x: number): number {
   const y = Math.abs(x);
   if (y <= 0.67448975) {
@@ -86,6 +90,8 @@ export function normalCdfUnchecked(x: number): number {
  * normalCdf(1.959963984540054); // 0.975
  * normalCdf(-10); // 7.619853024160527e-24
  * ```
+ *
+ * @category Statistics
  */
 export function normalCdf(x: number): number {
   if (x === Infinity) return 1;
@@ -125,7 +131,11 @@ function poly7(c: readonly number[], x: number): number {
   return ((((((c[7]! * x + c[6]!) * x + c[5]!) * x + c[4]!) * x + c[3]!) * x + c[2]!) * x + c[1]!) * x + c[0]!;
 }
 
-/** Φ⁻¹(p) for p in (0, 1), no validation. */
+/**
+ * Φ⁻¹(p) for p in (0, 1), no validation.
+ *
+ * @category Statistics
+ */
 export function normalQuantileUnchecked(p: number): number {
   const q = p - 0.5;
   if (Math.abs(q) <= 0.425) {
@@ -162,12 +172,18 @@ export function normalQuantileUnchecked(p: number): number {
  * normalQuantile(0.975); // 1.959963984540054
  * normalQuantile(1e-300); // -37.04710099...
  * ```
+ *
+ * @category Statistics
  */
 export function normalQuantile(p: number): number {
   return normalQuantileUnchecked(assertOpenFraction(p, "p"));
 }
 
-/** The two-sided critical value z with P(|Z| ≤ z) = confidence. */
+/**
+ * The two-sided critical value z with P(|Z| ≤ z) = confidence.
+ *
+ * @category Statistics
+ */
 export function zForConfidence(confidence: number): number {
   // Φ⁻¹((1 + c)/2) computed as −Φ⁻¹((1 − c)/2) keeps accuracy for c near 1.
   return -normalQuantileUnchecked((1 - confidence) / 2);

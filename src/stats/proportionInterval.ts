@@ -4,10 +4,18 @@ import { assertCount, assertCountAtLeast, assertOneOf, assertOpenFraction, optio
 import { betaQuantile } from "./beta.ts";
 import { zForConfidence } from "./normal.ts";
 
-/** Methods of {@link proportionInterval}. */
+/**
+ * Methods of {@link proportionInterval}.
+ *
+ * @category Statistics
+ */
 export type ProportionIntervalMethod = "wald" | "wilson" | "agresti-coull" | "clopper-pearson" | "jeffreys";
 
-/** All methods {@link proportionInterval} accepts. */
+/**
+ * All methods {@link proportionInterval} accepts.
+ *
+ * @category Statistics
+ */
 export const PROPORTION_INTERVAL_METHODS: readonly ProportionIntervalMethod[] = [
   "wald",
   "wilson",
@@ -16,7 +24,11 @@ export const PROPORTION_INTERVAL_METHODS: readonly ProportionIntervalMethod[] = 
   "jeffreys",
 ];
 
-/** Options for {@link proportionInterval}. */
+/**
+ * Options for {@link proportionInterval}.
+ *
+ * @category Statistics
+ */
 export interface ProportionIntervalOptions {
   /** Confidence level, in (0, 1). Default 0.95. */
   confidence?: number;
@@ -24,7 +36,11 @@ export interface ProportionIntervalOptions {
   method?: ProportionIntervalMethod;
 }
 
-/** The result of {@link proportionInterval}: fractions in [0, 1]. */
+/**
+ * The result of {@link proportionInterval}: fractions in [0, 1].
+ *
+ * @category Statistics
+ */
 export interface ProportionInterval {
   /** successes / trials. */
   readonly estimate: number;
@@ -38,7 +54,11 @@ export interface ProportionInterval {
   readonly method: ProportionIntervalMethod;
 }
 
-/** Bounds of a proportion interval for validated x of n at critical value z, as fractions. */
+/**
+ * Bounds of a proportion interval for validated x of n at critical value z, as fractions.
+ *
+ * @category Statistics
+ */
 export function proportionBounds(
   x: number,
   n: number,
@@ -83,7 +103,11 @@ export function proportionBounds(
   }
 }
 
-/** Validate successes of trials; returns both. */
+/**
+ * Validate successes of trials; returns both.
+ *
+ * @category Statistics
+ */
 export function assertSuccesses(successes: unknown, trials: unknown, prefix = ""): [number, number] {
   const n = assertCountAtLeast(trials, `${prefix}trials`, 1);
   const x = assertCount(successes, `${prefix}successes`);
@@ -121,6 +145,8 @@ export function assertSuccesses(successes: unknown, trials: unknown, prefix = ""
  * proportionInterval(42, 50); // { estimate: 0.84, lower: 0.7148..., upper: 0.9166..., confidence: 0.95, method: "wilson" }
  * proportionInterval(0, 20, { method: "clopper-pearson" }).upper; // 0.1684...
  * ```
+ *
+ * @category Statistics
  */
 export function proportionInterval(
   successes: number,

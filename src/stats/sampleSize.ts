@@ -6,11 +6,16 @@ import {
   assertInRange,
   assertObject,
   assertOpenFraction,
+  assertFiniteResult,
   assertPositive,
 } from "../validate.ts";
 import { zForConfidence } from "./normal.ts";
 
-/** Options for {@link sampleSizeForProportion}. */
+/**
+ * Options for {@link sampleSizeForProportion}.
+ *
+ * @category Statistics
+ */
 export interface ProportionSampleSizeOptions {
   /** The ± margin wanted, a fraction in (0, 1): 0.05 for ±5 points. */
   marginOfError: number;
@@ -22,7 +27,11 @@ export interface ProportionSampleSizeOptions {
   population?: number;
 }
 
-/** Options for {@link sampleSizeForMean}. */
+/**
+ * Options for {@link sampleSizeForMean}.
+ *
+ * @category Statistics
+ */
 export interface MeanSampleSizeOptions {
   /** The ± margin wanted, in the units of the scores, > 0. */
   marginOfError: number;
@@ -35,10 +44,15 @@ export interface MeanSampleSizeOptions {
 }
 
 /** Cochran's finite population correction n0 / (1 + (n0 − 1)/N), rounded up, at most N. */
-function correctAndRound(n0: number, population: unknown): number {
-  if (population === undefined) return ceilCount(n0);
-  const N = assertCountAtLeast(population, "options.population", 1);
-  return Math.min(N, ceilCount(n0 / (1 + (n0 - 1) / N)));
+function correctAndRound(n0: number, population: unknown, margin: number): number {
+  let n: number;
+  if (population === undefined) {
+    n = ceilCount(n0);
+  } else {
+    const N = assertCountAtLeast(population, "options.population", 1);
+    n = Number.isFinite(n0) ? Math.min(N, ceilCount(n0 / (1 + (n0 - 1) / N))) : N;
+  }
+  return assertFiniteResult(n, "options.marginOfError", margin);
 }
 
 /**
@@ -61,6 +75,8 @@ function correctAndRound(n0: number, population: unknown): number {
  * sampleSizeForProportion({ marginOfError: 0.05 }); // 385
  * sampleSizeForProportion({ marginOfError: 0.05, population: 10000 }); // 370
  * ```
+ *
+ * @category Statistics
  */
 export function sampleSizeForProportion(options: ProportionSampleSizeOptions): number {
   const o = assertObject(options, "options");
@@ -68,7 +84,7 @@ export function sampleSizeForProportion(options: ProportionSampleSizeOptions): n
   const confidence = o.confidence === undefined ? 0.95 : assertOpenFraction(o.confidence, "options.confidence");
   const p = o.proportion === undefined ? 0.5 : assertFraction(o.proportion, "options.proportion");
   const z = zForConfidence(confidence);
-  return correctAndRound((z * z * p * (1 - p)) / (e * e), o.population);
+  return correctAndRound((z * z * p * (1 - p)) / (e * e), o.population, e);
 }
 
 /**
@@ -87,6 +103,8 @@ export function sampleSizeForProportion(options: ProportionSampleSizeOptions): n
  * import { sampleSizeForMean } from "cxmetrics";
  * sampleSizeForMean({ marginOfError: 0.1, standardDeviation: 1.2 }); // 554
  * ```
+ *
+ * @category Statistics
  */
 export function sampleSizeForMean(options: MeanSampleSizeOptions): number {
   const o = assertObject(options, "options");
@@ -94,7 +112,7 @@ export function sampleSizeForMean(options: MeanSampleSizeOptions): number {
   const sd = assertPositive(o.standardDeviation, "options.standardDeviation");
   const confidence = o.confidence === undefined ? 0.95 : assertOpenFraction(o.confidence, "options.confidence");
   const z = zForConfidence(confidence);
-  return correctAndRound(((z * sd) / e) ** 2, o.population);
+  return correctAndRound(((z * sd) / e) ** 2, o.population, e);
 }
 
 /**
@@ -111,13 +129,11 @@ export function sampleSizeForMean(options: MeanSampleSizeOptions): number {
  * import { invitationsNeeded } from "cxmetrics";
  * invitationsNeeded(370, 0.12); // 3084
  * ```
+ *
+ * @category Statistics
  */
 export function invitationsNeeded(sampleSize: number, responseRate: number): number {
   const n = assertCountAtLeast(sampleSize, "sampleSize", 1);
   const r = assertInRange(responseRate, "responseRate", 0, 1, { openMin: true });
-  const invitations = ceilCount(n / r);
-  if (!Number.isSafeInteger(invitations)) {
-    throw new MetricsInputError("UNDEFINED_RESULT", "responseRate", r, "large enough that the invitations fit in a safe integer");
-  }
-  return invitations;
+  return assertFiniteResult(ceilCount(n / r), "responseRate", r);
 }

@@ -1,12 +1,23 @@
-import { assertFinite, assertOpenFraction, assertPositive } from "../validate.ts";
+import { assertFinite, assertFiniteResult, assertInRange, assertOpenFraction } from "../validate.ts";
 import { betaQuantile, regularizedBeta } from "./beta.ts";
 import { normalCdfUnchecked, normalQuantileUnchecked } from "./normal.ts";
+
+// Fewer degrees of freedom than this are numerically zero: df/2 underflows in the beta function.
+const MIN_DF = 1e-10;
+
+function assertDf(df: unknown): number {
+  return assertInRange(df, "df", MIN_DF, Infinity, { openMax: true });
+}
 
 // Past this many degrees of freedom the t distribution equals the normal to double precision
 // after the first correction term (the neglected term is O(1/df²) < 1e-16).
 const NORMAL_LIMIT = 1e8;
 
-/** P(T ≤ t) for Student's t with df degrees of freedom, no validation. */
+/**
+ * P(T ≤ t) for Student's t with df degrees of freedom, no validation.
+ *
+ * @category Statistics
+ */
 export function studentTCdfUnchecked(t: number, df: number): number {
   if (df > NORMAL_LIMIT) return normalCdfUnchecked(t);
   const t2 = t * t;
@@ -15,7 +26,11 @@ export function studentTCdfUnchecked(t: number, df: number): number {
   return t > 0 ? 1 - twoTail / 2 : twoTail / 2;
 }
 
-/** The t with P(T ≤ t) = p, for p in (0, 1), no validation. */
+/**
+ * The t with P(T ≤ t) = p, for p in (0, 1), no validation.
+ *
+ * @category Statistics
+ */
 export function studentTQuantileUnchecked(p: number, df: number): number {
   const tail = p < 0.5 ? p : 1 - p;
   let t: number;
@@ -45,18 +60,20 @@ export function studentTQuantileUnchecked(p: number, df: number): number {
  * `df` need not be a whole number (Welch's test gives fractional df).
  *
  * @param t - The statistic; ±Infinity give 0 and 1.
- * @param df - Degrees of freedom, > 0.
+ * @param df - Degrees of freedom, finite and ≥ 1e-10.
  * @returns P(T ≤ t), in [0, 1].
- * @throws {@link MetricsInputError} if `t` is NaN or `df` is not a positive finite number.
+ * @throws {@link MetricsInputError} if `t` is NaN or `df` is not a finite number ≥ 1e-10.
  * @see M. Abramowitz & I. A. Stegun, Handbook of Mathematical Functions (1964), 26.7.1.
  * @example
  * ```ts
  * import { studentTCdf } from "cxmetrics";
  * studentTCdf(2.0, 10); // 0.963305...
  * ```
+ *
+ * @category Statistics
  */
 export function studentTCdf(t: number, df: number): number {
-  assertPositive(df, "df");
+  assertDf(df);
   if (t === Infinity) return 1;
   if (t === -Infinity) return 0;
   return studentTCdfUnchecked(assertFinite(t, "t"), df);
@@ -70,18 +87,21 @@ export function studentTCdf(t: number, df: number): number {
  * (y = t²/(df + t²), or x = df/(df + t²) in heavy tails) keeps full relative accuracy; agrees with R's `qt` to about 1e-12 relative. Fractional `df` is allowed.
  *
  * @param p - A probability in (0, 1).
- * @param df - Degrees of freedom, > 0.
+ * @param df - Degrees of freedom, finite and ≥ 1e-10.
  * @returns The quantile t.
- * @throws {@link MetricsInputError} if `p` is not in (0, 1) or `df` is not a positive finite number.
+ * @throws {@link MetricsInputError} if `p` is not in (0, 1), `df` is not a finite number ≥ 1e-10, or
+ *   the quantile overflows a double (`UNDEFINED_RESULT`, e.g. p = 1e-300 with df = 0.01).
  * @see M. Abramowitz & I. A. Stegun (1964), 26.7.1 and 26.5.8; R's `qt`.
  * @example
  * ```ts
  * import { studentTQuantile } from "cxmetrics";
  * studentTQuantile(0.975, 10); // 2.228138851986274
  * ```
+ *
+ * @category Statistics
  */
 export function studentTQuantile(p: number, df: number): number {
   assertOpenFraction(p, "p");
-  assertPositive(df, "df");
-  return studentTQuantileUnchecked(p, df);
+  assertDf(df);
+  return assertFiniteResult(studentTQuantileUnchecked(p, df), "p", p);
 }

@@ -6,10 +6,16 @@ import { assertTally, countInto, isTally, type Tally } from "./tally.ts";
  * What the scale-based metrics (CSAT, CES) accept: raw responses (an array or typed array of
  * whole numbers on the scale), a {@link Tally}, or `{ counts }`, the number of responses at
  * each scale point from the lowest up, on the scale given in the options.
+ *
+ * @category Tallies
  */
 export type ScaleInput = ArrayLike<number> | Tally | ScaleCounts;
 
-/** Responses per scale point, lowest point first, on the scale given in the options. */
+/**
+ * Responses per scale point, lowest point first, on the scale given in the options.
+ *
+ * @category Tallies
+ */
 export interface ScaleCounts {
   /** `counts[i]` responses scored `min + i`; one whole number ≥ 0 per scale point. */
   readonly counts: ArrayLike<number>;
@@ -19,6 +25,8 @@ export interface ScaleCounts {
  * Any scale input as a validated tally with at least one response.
  * `scaleOption` is the caller's `options.scale` (undefined if not given).
  * @internal
+ *
+ * @category Tallies
  */
 export function toTally(
   input: ScaleInput,
@@ -63,14 +71,22 @@ export function toTally(
   return result;
 }
 
-/** The number of responses in a tally. */
+/**
+ * The number of responses in a tally.
+ *
+ * @category Tallies
+ */
 export function tallyTotal(t: Tally): number {
   let n = 0;
   for (let i = 0; i < t.counts.length; i++) n += t.counts[i]!;
   return n;
 }
 
-/** Mean and unbiased variance (0 for n = 1) of the scores a tally holds, two-pass. */
+/**
+ * Mean and unbiased variance (0 for n = 1) of the scores a tally holds, two-pass.
+ *
+ * @category Tallies
+ */
 export function tallyMoments(t: Tally): { mean: number; variance: number; n: number } {
   const min = t.scale[0];
   let n = 0;
@@ -88,7 +104,11 @@ export function tallyMoments(t: Tally): { mean: number; variance: number; n: num
   return { mean, variance: n > 1 ? ss / (n - 1) : 0, n };
 }
 
-/** Responses at or above `from` (or at or below it, when `below`). */
+/**
+ * Responses at or above `from` (or at or below it, when `below`).
+ *
+ * @category Tallies
+ */
 export function countFrom(t: Tally, from: number, below = false): number {
   const min = t.scale[0];
   let c = 0;

@@ -8,6 +8,8 @@ import { assertArrayLike, assertCount, assertScale } from "../validate.ts";
  * A tally is plain JSON (`JSON.parse(JSON.stringify(t))` is the same tally), so it can be built
  * in a worker, a stream or a warehouse query (`GROUP BY score`) and merged with
  * {@link mergeTallies}. Every metric that takes raw scores also takes a tally.
+ *
+ * @category Tallies
  */
 export interface Tally {
   /** The scale `[min, max]` of whole numbers the counts cover. */
@@ -16,7 +18,11 @@ export interface Tally {
   readonly counts: readonly number[];
 }
 
-/** Options for {@link tally}. */
+/**
+ * Options for {@link tally}.
+ *
+ * @category Tallies
+ */
 export interface TallyOptions {
   /** The response scale `[min, max]`, whole numbers; required, since 0-10 and 1-10 differ. */
   scale: readonly [number, number];
@@ -41,6 +47,8 @@ export interface TallyOptions {
  * tally([10, 9, 7, 3, 10], { scale: [0, 10] });
  * // { scale: [0, 10], counts: [0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 2] }
  * ```
+ *
+ * @category Tallies
  */
 export function tally(scores: ArrayLike<number>, options: TallyOptions): Tally {
   if (typeof options !== "object" || options === null) {
@@ -56,6 +64,8 @@ export function tally(scores: ArrayLike<number>, options: TallyOptions): Tally {
 /**
  * Adds `scores` into `counts` (indexed from `min`); throws on the first invalid score.
  * The loop is plain (no closures, no allocation) because it is the hot path of every metric.
+ *
+ * @category Tallies
  */
 export function countInto(scores: ArrayLike<number>, min: number, max: number, counts: number[]): void {
   const n = scores.length;
@@ -69,7 +79,11 @@ export function countInto(scores: ArrayLike<number>, min: number, max: number, c
   }
 }
 
-/** The error for the score at index i, which failed the scale check. */
+/**
+ * The error for the score at index i, which failed the scale check.
+ *
+ * @category Tallies
+ */
 export function invalidScore(scores: ArrayLike<unknown>, i: number, min: number, max: number): Error {
   const s = scores[i];
   const argument = `scores[${i}]`;
@@ -79,7 +93,11 @@ export function invalidScore(scores: ArrayLike<unknown>, i: number, min: number,
   return new MetricsInputError("OUT_OF_RANGE", argument, s, `a whole number from ${min} to ${max}`);
 }
 
-/** Whether `value` has the shape of a {@link Tally} (checked fully by {@link assertTally}). */
+/**
+ * Whether `value` has the shape of a {@link Tally} (checked fully by {@link assertTally}).
+ *
+ * @category Tallies
+ */
 export function isTally(value: unknown): value is Tally {
   return (
     typeof value === "object" &&
@@ -89,7 +107,11 @@ export function isTally(value: unknown): value is Tally {
   );
 }
 
-/** Validate a tally from outside (for example parsed JSON): scale, length and counts. */
+/**
+ * Validate a tally from outside (for example parsed JSON): scale, length and counts.
+ *
+ * @category Tallies
+ */
 export function assertTally(value: Tally, argument: string): Tally {
   const scale = assertScale(value.scale, `${argument}.scale`);
   const expected = scale[1] - scale[0] + 1;
@@ -122,6 +144,8 @@ export function assertTally(value: Tally, argument: string): Tally {
  * const tuesday = tally([8, 10], { scale: [0, 10] });
  * mergeTallies(monday, tuesday).counts; // [0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 2]
  * ```
+ *
+ * @category Tallies
  */
 export function mergeTallies(...tallies: readonly Tally[]): Tally {
   if (tallies.length === 0) {

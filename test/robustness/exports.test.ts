@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import * as api from "../../src/index.ts";
+import { REGISTRY } from "./registry.ts";
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+
+/** Freeze arrays and plain objects all the way down (typed arrays cannot be frozen). */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !ArrayBuffer.isView(value) && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** Every number anywhere in a result is finite. */
+function allFinite(value: unknown, path = "result"): string | undefined {
+  if (typeof value === "number") return Number.isFinite(value) ? undefined : `${path} = ${value}`;
+  if (typeof value === "object" && value !== null) {
+    for (const [k, v] of Object.entries(value)) {
+      const bad = allFinite(v, `${path}.${k}`);
+      if (bad) return bad;
+    }
+  }
+  return undefined;
+}
+
+const exported = Object.entries(api).filter(
+  ([name, v]) => typeof v === "function" && !/^[A-Z]/.test(name),
+) as [string, (...args: unknown[]) => unknown][];
+
+describe("every export, under hostile input", () => {
+  it("has an entry in the robustness registry", () => {
+    expect(exported.map(([name]) => name).sort()).toEqual(Object.keys(REGISTRY).sort());
+  });
+
+  for (const [name, fn] of exported) {
+    it(`${name}: a finite result or a MetricsInputError/MetricsTypeError naming the argument, inputs untouched`, () => {
+      fc.assert(
+        fc.property(REGISTRY[name]!, (args) => {
+          const snapshot = JSON.stringify(args, (_, v) => (ArrayBuffer.isView(v) ? Array.from(v as Uint8Array) : v));
+          deepFreeze(args);
+          let result: unknown;
+          try {
+            result = fn(...args);
+          } catch (error) {
+            if (!api.isMetricsError(error)) throw error;
+            expect(error.message).toContain(error.argument.replace(/\[\d+\].*$/, ""));
+            expect(error.message).toMatch(/ must be .*; got /);
+            return;
+          }
+          const bad = allFinite(result);
+          if (bad) throw new Error(`${name} returned a non-finite number: ${bad}`);
+          expect(JSON.stringify(args, (_, v) => (ArrayBuffer.isView(v) ? Array.from(v as Uint8Array) : v))).toBe(snapshot);
+        }),
+        { numRuns: RUNS },
+      );
+    });
+  }
+});
