@@ -25,15 +25,13 @@ export interface NpsMoments {
 
 /**
  * Centre and per-response variance of the score, from counts of promoters P and detractors D out
- * of n: centre = 100(P − D)/n, variance = 10⁴((P + D)n − (P − D)²)/n², which is
- * 10⁴(p + d − (p − d)²) written to keep integer arithmetic exact as long as it can.
- *
- * @category NPS
+ * of n: centre = 100(P − D)/n, and variance 10⁴(p + d − (p − d)²) computed as
+ * 10⁴(P(n − P) + D(n − D) + 2PD)/n²: the same value as a sum of non-negative terms, so nothing
+ * cancels when nearly everyone is a promoter (or a detractor), and exact for moderate counts.
  */
 export function npsMoments(promoters: number, detractors: number, n: number): NpsMoments {
-  const diff = promoters - detractors;
-  const variance = (10000 * Math.max(0, (promoters + detractors) * n - diff * diff)) / (n * n);
-  return { centre: (100 * diff) / n, variance, n };
+  const spread = promoters * (n - promoters) + detractors * (n - detractors) + 2 * promoters * detractors;
+  return { centre: (100 * (promoters - detractors)) / n, variance: (10000 * spread) / (n * n), n };
 }
 
 /**
