@@ -179,12 +179,17 @@ export function normalQuantile(p: number): number {
   return normalQuantileUnchecked(assertOpenFraction(p, "p"));
 }
 
-/**
- * The two-sided critical value z with P(|Z| ≤ z) = confidence.
- *
- * @category Statistics
- */
+// One-entry cache: callers ask for the same confidence (0.95) over and over, and the quantile
+// costs more than the rest of a Wilson interval.
+let cachedConfidence = Number.NaN;
+let cachedZ = Number.NaN;
+
+/** The two-sided critical value z with P(|Z| ≤ z) = confidence. */
 export function zForConfidence(confidence: number): number {
-  // Φ⁻¹((1 + c)/2) computed as −Φ⁻¹((1 − c)/2) keeps accuracy for c near 1.
-  return -normalQuantileUnchecked((1 - confidence) / 2);
+  if (confidence !== cachedConfidence) {
+    // Φ⁻¹((1 + c)/2) computed as −Φ⁻¹((1 − c)/2) keeps accuracy for c near 1.
+    cachedZ = -normalQuantileUnchecked((1 - confidence) / 2);
+    cachedConfidence = confidence;
+  }
+  return cachedZ;
 }

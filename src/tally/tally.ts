@@ -69,10 +69,13 @@ export function tally(scores: ArrayLike<number>, options: TallyOptions): Tally {
  */
 export function countInto(scores: ArrayLike<number>, min: number, max: number, counts: number[]): void {
   const n = scores.length;
+  const span = max - min;
   for (let i = 0; i < n; i++) {
-    const s = scores[i]!;
-    if (s >= min && s <= max && s === Math.floor(s)) {
-      counts[s - min]!++;
+    // k is the scale point's index; (k | 0) === k holds only for whole k in int32 range, and
+    // the bounds check rules out everything else (NaN, fractions, strings, off-scale values).
+    const k = scores[i]! - min;
+    if (k >= 0 && k <= span && (k | 0) === k) {
+      counts[k]!++;
     } else {
       throw invalidScore(scores, i, min, max);
     }

@@ -1,0 +1,43 @@
+// Memory of segmentReport over 10 million records: each run streams the records from a generator
+// in a fresh Node process with the heap capped at 64 MB, and reports the process's peak resident
+// memory. The baseline run walks the same generator without a report. The difference is what the
+// report itself holds: per-segment tallies, not the records. bench/run.mjs imports `memoryText`
+// for BENCHMARKS.md; `node bench/memory.mjs` prints it alone.
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const RECORDS = 10_000_000;
+const child = (mode) => `
+  import { segmentReport } from ${JSON.stringify(new URL("../dist/index.js", import.meta.url).href)};
+  function* records() {
+    let seed = 7;
+    for (let i = 0; i < ${RECORDS}; i++) {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      yield { segment: "s" + (i % 20), ltr: seed % 11, sat: 1 + (seed % 5), effort: 1 + (seed % 7) };
+    }
+  }
+  let n = 0;
+  if (${JSON.stringify(mode)} === "report") {
+    n = segmentReport(records(), { by: "segment", metrics: { nps: "ltr", csat: "sat", ces: "effort" } }).total.n;
+  } else {
+    for (const r of records()) n += r.ltr >= 0 ? 1 : 0;
+  }
+  console.log(JSON.stringify({ n, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
+`;
+
+function run(mode) {
+  const out = execFileSync(process.execPath, ["--max-old-space-size=64", "--input-type=module", "-e", child(mode)], {
+    encoding: "utf8",
+    cwd: fileURLToPath(new URL("..", import.meta.url)),
+  });
+  return JSON.parse(out.trim().split("\n").pop());
+}
+
+const base = run("baseline");
+const report = run("report");
+export const memoryText =
+  `**Memory.** segmentReport over ${RECORDS.toLocaleString("en")} records streamed from a generator (20 segments, NPS, CSAT and CES), ` +
+  `in a Node process with the heap capped at 64 MB: peak resident memory ${report.maxRssMiB.toFixed(0)} MiB, against ` +
+  `${base.maxRssMiB.toFixed(0)} MiB for walking the same records without a report. The report holds one tally per segment and metric ` +
+  `(20 × (11 + 5 + 7) counts), never the records.`;
+if (import.meta.url === `file://${process.argv[1]}`) console.log(memoryText);

@@ -1,0 +1,168 @@
+// Benchmarks: `npm run bench` builds the package, times each function against the floor (a
+// hand-written loop doing the same work in the same process) and against the peer a user would
+// otherwise pick, and writes the table to BENCHMARKS.md. Ratios matter, not absolute times.
+import { writeFileSync } from "node:fs";
+import os from "node:os";
+import { Bench } from "tinybench";
+import * as aq from "arquero";
+import * as ss from "simple-statistics";
+import { ces, cesSummary, normalQuantile, nps, npsSummary, proportionInterval, segmentReport, tally } from "../dist/index.js";
+
+// Measure memory first, in child processes, before this process fills its heap with test data.
+const { memoryText } = await import("./memory.mjs");
+
+const N = 10_000_000;
+const RECORDS = 1_000_000;
+const SEGMENTS = 20;
+const quick = process.argv.includes("--quick");
+const time = quick ? 300 : 1500;
+
+// Deterministic data (mulberry32).
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = rng(7);
+const scores = new Uint8Array(N);
+for (let i = 0; i < N; i++) scores[i] = Math.min(10, Math.floor(random() * 11.5));
+const effort = new Float64Array(N);
+for (let i = 0; i < N; i++) effort[i] = 1 + Math.floor(random() * 7);
+const records = Array.from({ length: RECORDS }, (_, i) => ({ segment: `s${i % SEGMENTS}`, ltr: scores[i] }));
+const table = aq.from(records);
+
+let sink = 0;
+const rows = [];
+
+async function group(title, target, tasks) {
+  const bench = new Bench({ time, warmupTime: quick ? 100 : 300 });
+  for (const [name, fn] of tasks) bench.add(name, fn);
+  await bench.run();
+  const results = bench.tasks.map((t) => ({ name: t.name, mean: t.result.latency?.mean ?? t.result.mean, hz: t.result.throughput?.mean ?? t.result.hz }));
+  const base = results[0];
+  for (const r of results) rows.push({ title, target, name: r.name, ms: r.mean, ratio: r.mean / base.mean, hz: r.hz });
+  console.table(results.map((r) => ({ task: r.name, "ms/op": r.mean.toFixed(3), "× floor": (r.mean / base.mean).toFixed(2) })));
+}
+
+// --- NPS over 10 million scores ----------------------------------------------------------
+function handNps(a) {
+  let p = 0;
+  let d = 0;
+  for (let i = 0; i < a.length; i++) {
+    const s = a[i];
+    if (s >= 9) p++;
+    else if (s <= 6) d++;
+  }
+  return (100 * (p - d)) / a.length;
+}
+function handTally(a) {
+  const counts = new Float64Array(11);
+  for (let i = 0; i < a.length; i++) counts[a[i]]++;
+  return counts;
+}
+function handSummary(a) {
+  let p = 0;
+  let d = 0;
+  for (let i = 0; i < a.length; i++) {
+    const s = a[i];
+    if (s >= 9) p++;
+    else if (s <= 6) d++;
+  }
+  const n = a.length;
+  const c = (p - d) / n;
+  return Math.sqrt((p / n + d / n - c * c) / n);
+}
+
+await group("nps, 10M scores in a Uint8Array", "≤ 1.5× floor", [
+  ["hand loop (floor)", () => { sink += handNps(scores); }],
+  ["cxmetrics nps", () => { sink += nps(scores); }],
+]);
+await group("tally, 10M scores", "≤ 1.5× floor", [
+  ["hand loop (floor)", () => { sink += handTally(scores)[10]; }],
+  ["cxmetrics tally", () => { sink += tally(scores, { scale: [0, 10] }).counts[10]; }],
+]);
+await group("npsSummary, 10M scores", "≤ 1.5× floor", [
+  ["hand loop (floor)", () => { sink += handSummary(scores); }],
+  ["cxmetrics npsSummary", () => { sink += npsSummary(scores).standardError; }],
+]);
+
+// --- Means: CES against simple-statistics ------------------------------------------------
+function handMean(a) {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i];
+  return s / a.length;
+}
+await group("mean effort score, 10M values in a Float64Array", "peer: simple-statistics", [
+  ["hand loop (floor)", () => { sink += handMean(effort); }],
+  ["cxmetrics ces", () => { sink += ces(effort); }],
+  ["simple-statistics mean", () => { sink += ss.mean(effort); }],
+]);
+await group("mean, SD and t interval, 10M values", "peer: simple-statistics", [
+  ["hand loop (floor)", () => { const m = handMean(effort); let q = 0; for (let i = 0; i < effort.length; i++) q += (effort[i] - m) ** 2; sink += q; }],
+  ["cxmetrics cesSummary", () => { sink += cesSummary(effort).standardDeviation; }],
+  ["simple-statistics mean + sampleStandardDeviation", () => { sink += ss.mean(effort) + ss.sampleStandardDeviation(effort); }],
+]);
+
+// --- Grouped aggregation: segmentReport against arquero ----------------------------------
+function handGroups(rs) {
+  const m = new Map();
+  for (let i = 0; i < rs.length; i++) {
+    const r = rs[i];
+    let c = m.get(r.segment);
+    if (c === undefined) m.set(r.segment, (c = new Float64Array(11)));
+    c[r.ltr]++;
+  }
+  return m.size;
+}
+await group("NPS counts per segment, 1M records in 20 segments", "≥ 2× faster than arquero", [
+  ["hand loop (floor)", () => { sink += handGroups(records); }],
+  ["cxmetrics segmentReport (with summaries and tests)", () => { sink += segmentReport(records, { by: "segment", metrics: { nps: "ltr" } }).segments.length; }],
+  ["arquero from(records) + groupby + rollup", () => {
+    sink += aq.from(records).groupby("segment").rollup({ n: aq.op.count(), p: (d) => aq.op.sum(d.ltr >= 9), q: (d) => aq.op.sum(d.ltr <= 6) }).numRows();
+  }],
+  ["arquero groupby + rollup on a prebuilt table", () => {
+    sink += table.groupby("segment").rollup({ n: aq.op.count(), p: (d) => aq.op.sum(d.ltr >= 9), q: (d) => aq.op.sum(d.ltr <= 6) }).numRows();
+  }],
+]);
+
+// --- Calls per second --------------------------------------------------------------------
+const ps = Float64Array.from({ length: 1024 }, () => random() * 0.98 + 0.01);
+await group("normalQuantile, 1024 calls per op", "≥ 10M calls/s", [
+  ["hand loop (floor: Math.log)", () => { for (let i = 0; i < 1024; i++) sink += Math.log(ps[i]); }],
+  ["cxmetrics normalQuantile", () => { for (let i = 0; i < 1024; i++) sink += normalQuantile(ps[i]); }],
+  ["simple-statistics probit", () => { for (let i = 0; i < 1024; i++) sink += ss.probit(ps[i]); }],
+]);
+await group("proportionInterval (Wilson), 1024 calls per op", "≥ 10M calls/s", [
+  ["hand loop (floor: Wilson formula inline)", () => {
+    for (let i = 0; i < 1024; i++) {
+      const n = 1000, p = ps[i], z = 1.959963984540054, z2 = z * z;
+      sink += (p + z2 / (2 * n) - z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+    }
+  }],
+  ["cxmetrics proportionInterval", () => { for (let i = 0; i < 1024; i++) sink += proportionInterval(Math.round(ps[i] * 1000), 1000).lower; }],
+]);
+
+// --- Report ------------------------------------------------------------------------------
+const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+const lines = [
+  "# Benchmarks",
+  "",
+  `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()}.`,
+  "Each row is the mean time of one operation; **× floor** divides it by the hand-written loop of the same group, run in the same process. Timings vary between runs and machines; the ratios are what to read.",
+  "",
+  "| group | target | task | ms/op | × floor | calls/s |",
+  "| --- | --- | --- | ---: | ---: | ---: |",
+  ...rows.map((r) => {
+    const calls = /1024 calls/.test(r.title) ? `${((r.hz * 1024) / 1e6).toFixed(1)} M` : "";
+    return `| ${r.title} | ${r.target} | ${r.name} | ${r.ms.toFixed(3)} | ${r.ratio.toFixed(2)} | ${calls} |`;
+  }),
+  "",
+];
+lines.push(memoryText, "");
+if (!quick) writeFileSync(new URL("../BENCHMARKS.md", import.meta.url), lines.join("\n"));
+console.log(lines.join("\n"));
+if (sink === 42) console.log("");
