@@ -177,7 +177,7 @@ export function compoundRate(rate: number, periods: number): number {
  * @example
  * ```ts
  * import { periodicRate } from "cxmetrics";
- * periodicRate(0.4596399, 12); // 0.05
+ * periodicRate(0.4596399, 12); // 0.0499999…
  * ```
  *
  * @category Revenue and value

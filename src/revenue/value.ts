@@ -208,7 +208,7 @@ export function arpu(input: ArpuInput): number {
  * ```ts
  * import { customerLifetimeValue } from "cxmetrics";
  * customerLifetimeValue({ arpu: 50, churnRate: 0.02, grossMargin: 0.8 }); // 2000
- * customerLifetimeValue({ arpu: 50, churnRate: 0.02, grossMargin: 0.8, discountRate: 0.01 }); // 1346.67
+ * customerLifetimeValue({ arpu: 50, churnRate: 0.02, grossMargin: 0.8, discountRate: 0.01 }); // 1346.666…
  * customerLifetimeValue({ arpu: 50, lifetime: 36, cac: 400 }); // 1400
  * customerLifetimeValue({ transactionsPerPeriod: 4, averageOrderValue: 60, grossMargin: 0.3, lifetime: 3 }); // 216
  * ```

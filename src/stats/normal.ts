@@ -170,7 +170,7 @@ export function normalQuantileUnchecked(p: number): number {
  * ```ts
  * import { normalQuantile } from "cxmetrics";
  * normalQuantile(0.975); // 1.959963984540054
- * normalQuantile(1e-300); // -37.04710099...
+ * normalQuantile(1e-300); // -37.0470962993612
  * ```
  *
  * @category Statistics
