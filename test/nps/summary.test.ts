@@ -45,6 +45,16 @@ describe("npsSummary", () => {
     expect(s.shares).toEqual({ promoters: 0.5, passives: 1 / 3, detractors: 1 / 6 });
   });
 
+  it("matches the published worked example on Cross Validated (shares 1/2, 1/3, 1/6: NPS 1/3, variance 5/9)", () => {
+    // whuber, answer to "How can I calculate margin of error in a NPS (Net Promoter Score) result?",
+    // Cross Validated (stats.stackexchange.com): promoters 1/2, passives 1/3, detractors 1/6 give
+    // NPS = 1/3 and variance (1 − 1/3)²·1/2 + (1/3)²·1/3 + (4/3)²·1/6 = 5/9; SE = √(5/9)/√n.
+    const s = npsSummary({ promoters: 300, passives: 200, detractors: 100 }, { method: "wald" });
+    expectRelative(s.score, 100 / 3, 1e-15);
+    expectRelative(s.variance, (5 / 9) * 10000, 1e-15);
+    expectRelative(s.standardError, 100 * Math.sqrt(5 / 9 / 600), 1e-15);
+  });
+
   it.each(WALD)("wald (%d, %d, %d) at %d matches R", (p, pa, d, confidence, score, variance, se, lower, upper) => {
     const s = npsSummary({ promoters: p, passives: pa, detractors: d }, { method: "wald", confidence });
     expectRelative(s.score, score!, 1e-15);
