@@ -49,7 +49,7 @@ async function group(title, target, tasks) {
 }
 
 // --- NPS over 10 million scores ----------------------------------------------------------
-function handNps(a) {
+function handCounts(a) {
   let p = 0;
   let d = 0;
   for (let i = 0; i < a.length; i++) {
@@ -57,6 +57,10 @@ function handNps(a) {
     if (s >= 9) p++;
     else if (s <= 6) d++;
   }
+  return [p, d];
+}
+function handNps(a) {
+  const [p, d] = handCounts(a);
   return (100 * (p - d)) / a.length;
 }
 function handTally(a) {
@@ -65,13 +69,7 @@ function handTally(a) {
   return counts;
 }
 function handSummary(a) {
-  let p = 0;
-  let d = 0;
-  for (let i = 0; i < a.length; i++) {
-    const s = a[i];
-    if (s >= 9) p++;
-    else if (s <= 6) d++;
-  }
+  const [p, d] = handCounts(a);
   const n = a.length;
   const c = (p - d) / n;
   return Math.sqrt((p / n + d / n - c * c) / n);

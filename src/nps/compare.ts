@@ -4,7 +4,7 @@ import { assertOneOf, assertOpenFraction, optionsObject } from "../validate.ts";
 import type { NpsScaleOptions } from "./classify.ts";
 import { npsCounts, type NpsInput } from "./counts.ts";
 import { adjustedNpsMoments, symmetricInterval, waldNpsMoments } from "./interval.ts";
-import type { Interval } from "../types.ts";
+import type { Comparison, Interval } from "../types.ts";
 
 /**
  * How {@link compareNps} estimates each group's variance.
@@ -32,21 +32,13 @@ export interface CompareNpsOptions extends NpsScaleOptions {
  *
  * @category NPS
  */
-export interface NpsComparison {
+export interface NpsComparison extends Comparison {
   /** Observed NPS of a minus observed NPS of b, in points (−200..200). */
   readonly difference: number;
-  /** Standard error of the difference, in points. */
-  readonly standardError: number;
   /** The z statistic of the two-sided test of equal NPS. */
   readonly z: number;
-  /** Two-sided p-value. */
-  readonly pValue: number;
   /** Confidence interval for the difference, in points, clipped to [−200, 200]. */
   readonly interval: Interval;
-  /** Whether pValue < 1 − confidence (equivalently, the interval excludes 0). */
-  readonly significant: boolean;
-  /** The confidence level used. */
-  readonly confidence: number;
   /** The variance method used. */
   readonly method: CompareNpsMethod;
 }

@@ -1,5 +1,5 @@
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
-import type { Interval } from "../types.ts";
+import type { Comparison } from "../types.ts";
 import {
   assertCountAtLeast,
   assertFinite,
@@ -40,7 +40,7 @@ export interface CompareMeansOptions {
  *
  * @category Statistics
  */
-export interface MeanComparison {
+export interface MeanComparison extends Comparison {
   /** mean_a − mean_b. */
   readonly difference: number;
   /** √(s_a²/n_a + s_b²/n_b). */
@@ -49,14 +49,6 @@ export interface MeanComparison {
   readonly t: number;
   /** Welch-Satterthwaite degrees of freedom (fractional). */
   readonly df: number;
-  /** Two-sided p-value. */
-  readonly pValue: number;
-  /** Interval for the difference. */
-  readonly interval: Interval;
-  /** Whether pValue < 1 − confidence. */
-  readonly significant: boolean;
-  /** The confidence level used. */
-  readonly confidence: number;
 }
 
 function summarize(input: ArrayLike<number> | MeanSummary, argument: string): Moments {

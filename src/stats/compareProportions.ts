@@ -1,5 +1,5 @@
 import { assertObject, assertOneOf, assertOpenFraction, optionsObject } from "../validate.ts";
-import type { Interval } from "../types.ts";
+import type { Comparison, Interval } from "../types.ts";
 import { clip } from "../math.ts";
 import { normalCdfUnchecked, zForConfidence } from "./normal.ts";
 import { assertSuccesses, proportionBounds } from "./proportionInterval.ts";
@@ -40,7 +40,7 @@ export interface CompareProportionsOptions {
  *
  * @category Statistics
  */
-export interface ProportionComparison {
+export interface ProportionComparison extends Comparison {
   /** p_a − p_b, a fraction. */
   readonly difference: number;
   /** Unpooled standard error √(p_a(1−p_a)/n_a + p_b(1−p_b)/n_b). */
@@ -51,10 +51,6 @@ export interface ProportionComparison {
   readonly pValue: number;
   /** Interval for the difference, within [−1, 1]. */
   readonly interval: Interval;
-  /** Whether pValue < 1 − confidence. */
-  readonly significant: boolean;
-  /** The confidence level used. */
-  readonly confidence: number;
   /** The interval method used. */
   readonly method: ProportionDifferenceMethod;
 }
