@@ -130,11 +130,6 @@ export function assertArrayLike(value: unknown, argument: string): ArrayLike<unk
   return value as ArrayLike<unknown>;
 }
 
-/** Throw EMPTY_INPUT when there is nothing to compute from. */
-export function assertNotEmpty(n: number, argument: string, value: unknown): void {
-  if (n === 0) throw new MetricsInputError("EMPTY_INPUT", argument, value, "at least one response");
-}
-
 /**
  * A computed result must be finite: inputs that are valid one by one can still overflow (a
  * margin of 1e-300, money near 1e308). Throws UNDEFINED_RESULT naming the input to blame.

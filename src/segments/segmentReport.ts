@@ -7,7 +7,7 @@ import { assertOneOf, assertOpenFraction, assertObject } from "../validate.ts";
 import { toGetter, type Accessor } from "./accessor.ts";
 import { groupRecords, groupTally, totalCounts, type KeyOf, type OnInvalid, type SkippedCounts } from "./group.ts";
 import { holmAdjust } from "./holm.ts";
-import { compareGroups, planMetrics, summarize, type MetricName, type MetricsSpec } from "./plan.ts";
+import { compareGroups, planMetrics, summarize, type MetricsSpec } from "./plan.ts";
 
 /**
  * A segment key: one value, or one value per `by` accessor for nested segments.
@@ -257,4 +257,3 @@ export function segmentReport<R>(records: ArrayLike<R> | Iterable<R>, options: S
   };
 }
 
-export type { MetricName };
