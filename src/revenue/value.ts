@@ -190,7 +190,8 @@ export function arpu(input: ArpuInput): number {
  * - `{ arpu, churnRate, grossMargin?, discountRate? }`: the expected lifetime is 1/churn, so
  *   CLV = ARPU × margin / churn. With a discount rate d, each period's margin is discounted and
  *   weighted by survival: CLV = Σₜ₌₀^∞ m·((1 − c)/(1 + d))ᵗ = m(1 + d)/(c + d), the first period paid
- *   up front; d = 0 gives back m/c.
+ *   up front; d = 0 gives back m/c. This is Gupta & Lehmann's m·r/(1 + d − r) (r = 1 − c, margins
+ *   from the end of the first period on) plus that first margin m.
  * - `{ transactionsPerPeriod, averageOrderValue, grossMargin, lifetime }`: the e-commerce form,
  *   CLV = transactions × AOV × margin × lifetime.
  *

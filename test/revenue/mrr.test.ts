@@ -13,6 +13,13 @@ describe("mrrChurn, netRevenueRetention, grossRevenueRetention", () => {
     expect(grossRevenueRetention(input)).toBe(0.96);
   });
 
+  it("matches ChurnZero's published example: $27,000 start, $8,000 upsells, $5,000 churn give NRR 111%", () => {
+    // ChurnZero, "Churnopedia: Net Revenue Retention": enters January at $27,000 MRR, upsells
+    // take the same customers to $35,000, $5,000 churns; NRR = $30,000 / $27,000 = 111%.
+    expect(netRevenueRetention({ startingMrr: 27000, expansionMrr: 8000, churnedMrr: 5000 })).toBeCloseTo(30000 / 27000, 15);
+    expect(Math.round(100 * netRevenueRetention({ startingMrr: 27000, expansionMrr: 8000, churnedMrr: 5000 }))).toBe(111);
+  });
+
   it("identities: NRR = 1 − net churn without reactivation; GRR = 1 − gross churn; GRR <= NRR", () => {
     fc.assert(
       fc.property(fc.double({ min: 1, max: 1e7, noNaN: true }), movement, movement, movement, (start, a, b, expansion) => {
@@ -44,6 +51,12 @@ describe("mrrChurn, netRevenueRetention, grossRevenueRetention", () => {
 });
 
 describe("quickRatio", () => {
+  it("matches ProfitWell's published examples: $24K / $4K = 6 and $30K / $10K = 3", () => {
+    // ProfitWell (Paddle), "SaaS Quick Ratio": (New + Expansion) / (Contraction + Churned).
+    expect(quickRatio({ newMrr: 20000, expansionMrr: 4000, churnedMrr: 3000, contractionMrr: 1000 })).toBe(6);
+    expect(quickRatio({ newMrr: 25000, expansionMrr: 5000, churnedMrr: 6000, contractionMrr: 4000 })).toBe(3);
+  });
+
   it("is (new + expansion) / (churned + contraction)", () => {
     expect(quickRatio({ newMrr: 10000, expansionMrr: 5000, churnedMrr: 3000, contractionMrr: 2000 })).toBe(3);
     expect(quickRatio({ newMrr: 10000, expansionMrr: 5000, churnedMrr: 3000, contractionMrr: 2000, reactivationMrr: 5000 })).toBe(4);

@@ -68,6 +68,17 @@ describe("customerLifetimeValue", () => {
     );
   });
 
+  it("discounted: equals Gupta & Lehmann's published m·r/(1 + i − r) plus the first period's margin", () => {
+    // S. Gupta & D. R. Lehmann, "Customers as assets", J. Interactive Marketing 17(1), 2003:
+    // CLV = m·r/(1 + i − r) for margins from the end of period 1; ours also counts period 0.
+    fc.assert(
+      fc.property(fc.double({ min: 1, max: 1000, noNaN: true }), fc.double({ min: 0.01, max: 0.9, noNaN: true }), fc.double({ min: 0, max: 0.3, noNaN: true }), (m, c, i) => {
+        const r = 1 - c;
+        expectRelative(customerLifetimeValue({ arpu: m, churnRate: c, discountRate: i }), m + (m * r) / (1 + i - r), 1e-13);
+      }),
+    );
+  });
+
   it("e-commerce model: transactions × AOV × margin × lifetime", () => {
     expect(customerLifetimeValue({ transactionsPerPeriod: 4, averageOrderValue: 60, grossMargin: 0.3, lifetime: 3 })).toBeCloseTo(216, 12);
   });
