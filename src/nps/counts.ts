@@ -1,5 +1,5 @@
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
-import { assertTally, invalidScore, isTally, type Tally } from "../tally/tally.ts";
+import { assertTally, countInto, isTally, type Tally } from "../tally/tally.ts";
 import { assertCount, assertScale, optionsObject } from "../validate.ts";
 import { resolveBands, type NpsBands, type NpsScaleOptions } from "./classify.ts";
 
@@ -69,22 +69,23 @@ export function npsCounts(input: NpsInput, options: NpsScaleOptions | undefined,
   return counts;
 }
 
-/** One pass over raw scores, classifying as it goes: no intermediate arrays. */
+/** One pass counting raw scores per scale point, then the points sorted into the three groups. */
 function countScores(scores: ArrayLike<number>, bands: NpsBands): NpsCounts {
-  const { min, max, promoterFrom, passiveFrom } = bands;
+  const counts = new Array<number>(bands.max - bands.min + 1).fill(0);
+  countInto(scores, bands.min, bands.max, counts);
+  return classifyCounts(counts, bands);
+}
+
+/** Counts per scale point (indexed from bands.min) into promoters, passives and detractors. */
+function classifyCounts(counts: readonly number[], bands: NpsBands): NpsCounts {
   let promoters = 0;
   let passives = 0;
   let detractors = 0;
-  const n = scores.length;
-  for (let i = 0; i < n; i++) {
-    const s = scores[i]!;
-    if (s >= min && s <= max && s === Math.floor(s)) {
-      if (s >= promoterFrom) promoters++;
-      else if (s >= passiveFrom) passives++;
-      else detractors++;
-    } else {
-      throw invalidScore(scores, i, min, max);
-    }
+  for (let k = 0; k < counts.length; k++) {
+    const s = bands.min + k;
+    if (s >= bands.promoterFrom) promoters += counts[k]!;
+    else if (s >= bands.passiveFrom) passives += counts[k]!;
+    else detractors += counts[k]!;
   }
   return { promoters, passives, detractors };
 }
@@ -101,15 +102,5 @@ function countTally(t: Tally, options: NpsScaleOptions | undefined, argument: st
       `the scale given in options.scale, [${wanted[0]}, ${wanted[1]}]`,
     );
   }
-  const bands = resolveBands(options, t.scale);
-  let promoters = 0;
-  let passives = 0;
-  let detractors = 0;
-  for (let s = min; s <= max; s++) {
-    const c = t.counts[s - min]!;
-    if (s >= bands.promoterFrom) promoters += c;
-    else if (s >= bands.passiveFrom) passives += c;
-    else detractors += c;
-  }
-  return { promoters, passives, detractors };
+  return classifyCounts(t.counts, resolveBands(options, t.scale));
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { MetricsInputError, mergeTallies, tally } from "../../src/index.ts";
+import { MetricsInputError, MetricsTypeError, ces, csat, mergeTallies, nps, tally } from "../../src/index.ts";
+import { countInto, countPlain } from "../../src/tally/tally.ts";
 
 describe("tally and mergeTallies", () => {
   it("counts scores per scale point", () => {
@@ -35,5 +36,35 @@ describe("tally and mergeTallies", () => {
     const b = Object.freeze({ scale: [1, 3] as const, counts: Object.freeze([1, 1, 1]) });
     expect(mergeTallies(a, b).counts).toEqual([2, 3, 4]);
     expect(a.counts).toEqual([1, 2, 3]);
+  });
+
+  it("rejects values that are numbers only by coercion", () => {
+    for (const v of ["9", true, null, [9]] as unknown[]) {
+      expect(() => tally([9, v as number], { scale: [0, 10] })).toThrow(MetricsTypeError);
+      expect(() => nps([9, v as number])).toThrow(MetricsTypeError);
+    }
+    expect(() => csat(["5" as never])).toThrow(/scores\[0\]/);
+    expect(() => ces([false as never])).toThrow(MetricsTypeError);
+  });
+
+  it("counts typed arrays on the unrolled path exactly as the plain reference loop does", () => {
+    const typed = fc.oneof(
+      fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 250, maxLength: 700 }).map((a) => Uint8Array.from(a)),
+      fc.array(fc.oneof(fc.integer({ min: -2, max: 12 }), fc.double()), { minLength: 250, maxLength: 700 }).map((a) => Float64Array.from(a)),
+    );
+    fc.assert(
+      fc.property(typed, (scores) => {
+        const run = (f: (c: number[]) => void) => {
+          const counts = new Array<number>(11).fill(0);
+          try {
+            f(counts);
+            return counts;
+          } catch (error) {
+            return (error as Error).message;
+          }
+        };
+        expect(run((c) => countInto(scores, 0, 10, c))).toEqual(run((c) => countPlain(scores, 0, 10, c, 0)));
+      }),
+    );
   });
 });
