@@ -49,7 +49,15 @@ function matches(value: unknown, stated: string): boolean {
   return Math.abs(value - expected) <= 1e-9 * Math.max(1, Math.abs(expected)) || value.toString() === digits;
 }
 
-const all = examples();
+/** The README's quick start, held to the same standard as the TSDoc examples. */
+function readmeQuickStart(): Example {
+  const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+  const m = /## Quick start\s*```ts\n([\s\S]*?)```/.exec(readme);
+  if (!m) throw new Error("README.md has no quick start block");
+  return { where: "README.md quick start", code: m[1]! };
+}
+
+const all = [...examples(), readmeQuickStart()];
 
 describe("documentation examples", () => {
   it("exist for every export", () => {
