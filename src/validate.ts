@@ -39,6 +39,11 @@ export function assertOpenFraction(value: unknown, argument: string): number {
   return assertInRange(value, argument, 0, 1, { openMin: true, openMax: true });
 }
 
+/** The `confidence` option: default 0.95, otherwise a probability strictly between 0 and 1. */
+export function confidenceOption(value: unknown): number {
+  return value === undefined ? 0.95 : assertOpenFraction(value, "options.confidence");
+}
+
 /** A non-negative finite number (money, a spend, a duration). */
 export function assertNonNegative(value: unknown, argument: string): number {
   const x = assertFinite(value, argument);

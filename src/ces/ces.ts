@@ -3,7 +3,7 @@ import { clip } from "../math.ts";
 import { studentTQuantileUnchecked } from "../stats/studentT.ts";
 import { countFrom, tallyMoments, toTally, type ScaleInput } from "../tally/scaleInput.ts";
 import type { Interval } from "../types.ts";
-import { assertFinite, assertOpenFraction, optionsObject } from "../validate.ts";
+import { assertFinite, confidenceOption, optionsObject } from "../validate.ts";
 
 /**
  * Options for {@link ces}.
@@ -120,7 +120,7 @@ export function ces(responses: ScaleInput, options?: CesOptions): number {
  */
 export function cesSummary(responses: ScaleInput, options?: CesSummaryOptions): CesSummary {
   const o = optionsObject(options);
-  const confidence = o.confidence === undefined ? 0.95 : assertOpenFraction(o.confidence, "options.confidence");
+  const confidence = confidenceOption(o.confidence);
   const easyHigh = higherIsEasierOf(o);
   const t = toTally(responses, o.scale, DEFAULT_SCALE);
   const [min, max] = t.scale;

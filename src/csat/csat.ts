@@ -3,7 +3,7 @@ import { proportionBounds, PROPORTION_INTERVAL_METHODS, type ProportionIntervalM
 import { countFrom, tallyMoments, toTally, type ScaleInput } from "../tally/scaleInput.ts";
 import type { Tally } from "../tally/tally.ts";
 import type { Interval } from "../types.ts";
-import { assertFinite, assertOneOf, assertOpenFraction, optionsObject } from "../validate.ts";
+import { assertFinite, assertOneOf, confidenceOption, optionsObject } from "../validate.ts";
 
 /**
  * Options for {@link csat}.
@@ -112,7 +112,7 @@ export function csat(responses: ScaleInput, options?: CsatOptions): number {
  */
 export function csatSummary(responses: ScaleInput, options?: CsatSummaryOptions): CsatSummary {
   const o = optionsObject(options);
-  const confidence = o.confidence === undefined ? 0.95 : assertOpenFraction(o.confidence, "options.confidence");
+  const confidence = confidenceOption(o.confidence);
   const method = o.method === undefined ? "wilson" : assertOneOf(o.method, "options.method", PROPORTION_INTERVAL_METHODS);
   const { t, satisfiedFrom } = resolve(responses, o);
   const { mean, n } = tallyMoments(t);

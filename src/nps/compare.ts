@@ -1,6 +1,6 @@
 import { MetricsInputError } from "../errors.ts";
 import { normalCdfUnchecked, zForConfidence } from "../stats/normal.ts";
-import { assertOneOf, assertOpenFraction, optionsObject } from "../validate.ts";
+import { assertOneOf, confidenceOption, optionsObject } from "../validate.ts";
 import type { NpsScaleOptions } from "./classify.ts";
 import { npsCounts, type NpsInput } from "./counts.ts";
 import { adjustedNpsMoments, symmetricInterval, waldNpsMoments } from "./interval.ts";
@@ -77,7 +77,7 @@ export interface NpsComparison extends Comparison {
  */
 export function compareNps(a: NpsInput, b: NpsInput, options?: CompareNpsOptions): NpsComparison {
   const o = optionsObject(options);
-  const confidence = o.confidence === undefined ? 0.95 : assertOpenFraction(o.confidence, "options.confidence");
+  const confidence = confidenceOption(o.confidence);
   const method = o.method === undefined ? "adjusted-wald" : assertOneOf(o.method, "options.method", METHODS);
   const countsA = npsCounts(a, options, "a");
   const countsB = npsCounts(b, options, "b");

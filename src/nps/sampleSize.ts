@@ -1,7 +1,13 @@
 import { MetricsInputError } from "../errors.ts";
 import { ceilCount } from "../math.ts";
 import { zForConfidence } from "../stats/normal.ts";
-import { assertFiniteResult, assertFraction, assertInRange, assertObject, assertOpenFraction } from "../validate.ts";
+import {
+  assertFiniteResult,
+  assertFraction,
+  assertInRange,
+  assertObject,
+  confidenceOption,
+} from "../validate.ts";
 
 /**
  * Options for {@link npsSampleSize}.
@@ -46,7 +52,7 @@ export interface NpsSampleSizeOptions {
 export function npsSampleSize(options: NpsSampleSizeOptions): number {
   const o = assertObject(options, "options");
   const moe = assertInRange(o.marginOfError, "options.marginOfError", 0, 100, { openMin: true });
-  const confidence = o.confidence === undefined ? 0.95 : assertOpenFraction(o.confidence, "options.confidence");
+  const confidence = confidenceOption(o.confidence);
   let variance = 1; // worst case, as a fraction²: p = d = 1/2
   if (o.promoters !== undefined || o.detractors !== undefined) {
     if (o.promoters === undefined || o.detractors === undefined) {

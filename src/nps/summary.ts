@@ -1,5 +1,5 @@
 import { zForConfidence } from "../stats/normal.ts";
-import { assertOneOf, assertOpenFraction, optionsObject } from "../validate.ts";
+import { assertOneOf, confidenceOption, optionsObject } from "../validate.ts";
 import type { Interval } from "../types.ts";
 import type { NpsScaleOptions } from "./classify.ts";
 import { npsCounts, type NpsInput } from "./counts.ts";
@@ -120,7 +120,7 @@ export interface NpsShares {
  */
 export function npsSummary(input: NpsInput, options?: NpsSummaryOptions): NpsSummary {
   const o = optionsObject(options);
-  const confidence = o.confidence === undefined ? 0.95 : assertOpenFraction(o.confidence, "options.confidence");
+  const confidence = confidenceOption(o.confidence);
   const method = o.method === undefined ? "adjusted-wald" : assertOneOf(o.method, "options.method", NPS_INTERVAL_METHODS);
   const counts = npsCounts(input, options);
   const { promoters, passives, detractors } = counts;

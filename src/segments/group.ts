@@ -2,7 +2,7 @@
 // Groups hold counts per scale point, never copies of the records.
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 import type { Tally } from "../tally/tally.ts";
-import { assertArrayLike } from "../validate.ts";
+import { assertArrayLike, assertOneOf } from "../validate.ts";
 import type { MetricName, MetricPlan } from "./plan.ts";
 
 /**
@@ -26,6 +26,11 @@ export interface SkippedCounts {
   readonly csat?: number;
   /** Records whose CES value was missing or invalid. */
   readonly ces?: number;
+}
+
+/** The `onInvalid` option: default `"throw"`. */
+export function onInvalidOption(value: unknown): OnInvalid {
+  return value === undefined ? "throw" : assertOneOf(value, "options.onInvalid", ["throw", "skip"] as const);
 }
 
 /**

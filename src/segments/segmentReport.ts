@@ -3,9 +3,9 @@ import type { CesSummary } from "../ces/ces.ts";
 import type { CsatSummary } from "../csat/csat.ts";
 import type { NpsSummary } from "../nps/summary.ts";
 import type { Tally } from "../tally/tally.ts";
-import { assertOneOf, assertOpenFraction, assertObject } from "../validate.ts";
+import { assertObject, confidenceOption } from "../validate.ts";
 import { toGetter, type Accessor } from "./accessor.ts";
-import { groupRecords, groupTally, totalCounts, type KeyOf, type OnInvalid, type SkippedCounts } from "./group.ts";
+import { groupRecords, onInvalidOption, groupTally, totalCounts, type KeyOf, type OnInvalid, type SkippedCounts } from "./group.ts";
 import { holmAdjust } from "./holm.ts";
 import { compareGroups, planMetrics, summarize, type MetricsSpec } from "./plan.ts";
 
@@ -210,8 +210,8 @@ export function compareKeys(a: SegmentKey, b: SegmentKey): number {
  */
 export function segmentReport<R>(records: ArrayLike<R> | Iterable<R>, options: SegmentReportOptions<R>): SegmentReport {
   const o = assertObject(options, "options");
-  const confidence = o.confidence === undefined ? 0.95 : assertOpenFraction(o.confidence, "options.confidence");
-  const onInvalid = o.onInvalid === undefined ? "throw" : assertOneOf(o.onInvalid, "options.onInvalid", ["throw", "skip"] as const);
+  const confidence = confidenceOption(o.confidence);
+  const onInvalid = onInvalidOption(o.onInvalid);
   const plans = planMetrics(o.metrics);
   const { groups, skipped } = groupRecords(records, keyFunction(o.by, onInvalid), plans, onInvalid);
   const states = [...groups.values()].sort((a, b) => compareKeys(a.key as SegmentKey, b.key as SegmentKey));

@@ -2,9 +2,9 @@ import { MetricsTypeError } from "../errors.ts";
 import type { CesSummary } from "../ces/ces.ts";
 import type { CsatSummary } from "../csat/csat.ts";
 import type { NpsSummary } from "../nps/summary.ts";
-import { assertObject, assertOneOf, assertOpenFraction } from "../validate.ts";
+import { assertObject, assertOneOf, confidenceOption } from "../validate.ts";
 import { toGetter, type Accessor } from "./accessor.ts";
-import { groupRecords, groupTally, type KeyOf, type OnInvalid, type SkippedCounts } from "./group.ts";
+import { groupRecords, onInvalidOption, groupTally, type KeyOf, type OnInvalid, type SkippedCounts } from "./group.ts";
 import { compareGroups, planMetrics, summarize, type MetricsSpec } from "./plan.ts";
 
 /**
@@ -164,8 +164,8 @@ function toMillis(v: unknown): number | undefined {
  */
 export function trend<R>(records: ArrayLike<R> | Iterable<R>, options: TrendOptions<R>): Trend {
   const o = assertObject(options, "options");
-  const confidence = o.confidence === undefined ? 0.95 : assertOpenFraction(o.confidence, "options.confidence");
-  const onInvalid = o.onInvalid === undefined ? "throw" : assertOneOf(o.onInvalid, "options.onInvalid", ["throw", "skip"] as const);
+  const confidence = confidenceOption(o.confidence);
+  const onInvalid = onInvalidOption(o.onInvalid);
   const every = assertOneOf(o.every, "options.every", ["day", "week", "month", "quarter"] as const);
   const plans = planMetrics(o.metrics);
   const getTime = toGetter(o.time, "options.time");

@@ -5,7 +5,7 @@ import {
   assertFinite,
   assertFiniteResult,
   assertNonNegative,
-  assertOpenFraction,
+  confidenceOption,
   optionsObject,
 } from "../validate.ts";
 import { moments, type Moments } from "./moments.ts";
@@ -101,7 +101,7 @@ export function compareMeans(
   options?: CompareMeansOptions,
 ): MeanComparison {
   const o = optionsObject(options);
-  const confidence = o.confidence === undefined ? 0.95 : assertOpenFraction(o.confidence, "options.confidence");
+  const confidence = confidenceOption(o.confidence);
   const ma = summarize(a, "a");
   const mb = summarize(b, "b");
   const va = ma.variance / ma.n;

@@ -1,4 +1,4 @@
-import { assertObject, assertOneOf, assertOpenFraction, optionsObject } from "../validate.ts";
+import { assertObject, assertOneOf, confidenceOption, optionsObject } from "../validate.ts";
 import type { Comparison, Interval } from "../types.ts";
 import { clip } from "../math.ts";
 import { normalCdfUnchecked, zForConfidence } from "./normal.ts";
@@ -89,7 +89,7 @@ export function compareProportions(
   options?: CompareProportionsOptions,
 ): ProportionComparison {
   const o = optionsObject(options);
-  const confidence = o.confidence === undefined ? 0.95 : assertOpenFraction(o.confidence, "options.confidence");
+  const confidence = confidenceOption(o.confidence);
   const method = o.method === undefined ? "newcombe" : assertOneOf(o.method, "options.method", ["newcombe", "wald"] as const);
   const ga = assertObject(a, "a");
   const gb = assertObject(b, "b");

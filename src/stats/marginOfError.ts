@@ -5,7 +5,7 @@ import {
   assertFraction,
   assertNonNegative,
   assertObject,
-  assertOpenFraction,
+  confidenceOption,
 } from "../validate.ts";
 import { zForConfidence } from "./normal.ts";
 import { studentTQuantileUnchecked } from "./studentT.ts";
@@ -55,7 +55,7 @@ export function finitePopulationCorrection(n: number, population: unknown, argum
 }
 
 function confidenceOf(o: Record<string, unknown>): number {
-  return o.confidence === undefined ? 0.95 : assertOpenFraction(o.confidence, "options.confidence");
+  return confidenceOption(o.confidence);
 }
 
 /**
@@ -84,7 +84,7 @@ export function proportionMarginOfError(options: ProportionMarginOptions): numbe
   const o = assertObject(options, "options");
   const p = assertFraction(o.proportion, "options.proportion");
   const n = assertCountAtLeast(o.n, "options.n", 1);
-  const confidence = confidenceOf(o);
+  const confidence = confidenceOption(o.confidence);
   const fpc = finitePopulationCorrection(n, o.population, "options.population");
   return zForConfidence(confidence) * Math.sqrt((p * (1 - p)) / n) * fpc;
 }
@@ -115,7 +115,7 @@ export function meanMarginOfError(options: MeanMarginOptions): number {
   const o = assertObject(options, "options");
   const sd = assertNonNegative(o.standardDeviation, "options.standardDeviation");
   const n = assertCountAtLeast(o.n, "options.n", 2);
-  const confidence = confidenceOf(o);
+  const confidence = confidenceOption(o.confidence);
   const fpc = finitePopulationCorrection(n, o.population, "options.population");
   const margin = -studentTQuantileUnchecked((1 - confidence) / 2, n - 1) * (sd / Math.sqrt(n)) * fpc;
   return assertFiniteResult(margin, "options.standardDeviation", sd);

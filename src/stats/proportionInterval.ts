@@ -1,6 +1,12 @@
 import { MetricsInputError } from "../errors.ts";
 import { clip } from "../math.ts";
-import { assertCount, assertCountAtLeast, assertOneOf, assertOpenFraction, optionsObject } from "../validate.ts";
+import {
+  assertCount,
+  assertCountAtLeast,
+  assertOneOf,
+  confidenceOption,
+  optionsObject,
+} from "../validate.ts";
 import { betaQuantile } from "./beta.ts";
 import { zForConfidence } from "./normal.ts";
 
@@ -154,7 +160,7 @@ export function proportionInterval(
   options?: ProportionIntervalOptions,
 ): ProportionInterval {
   const o = optionsObject(options);
-  const confidence = o.confidence === undefined ? 0.95 : assertOpenFraction(o.confidence, "options.confidence");
+  const confidence = confidenceOption(o.confidence);
   const method = o.method === undefined ? "wilson" : assertOneOf(o.method, "options.method", PROPORTION_INTERVAL_METHODS);
   const [x, n] = assertSuccesses(successes, trials);
   const { lower, upper } = proportionBounds(x, n, confidence, method);

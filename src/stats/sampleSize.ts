@@ -2,12 +2,12 @@ import { MetricsInputError } from "../errors.ts";
 import { ceilCount } from "../math.ts";
 import {
   assertCountAtLeast,
+  assertFiniteResult,
   assertFraction,
   assertInRange,
   assertObject,
-  assertOpenFraction,
-  assertFiniteResult,
   assertPositive,
+  confidenceOption,
 } from "../validate.ts";
 import { zForConfidence } from "./normal.ts";
 
@@ -81,7 +81,7 @@ function correctAndRound(n0: number, population: unknown, margin: number): numbe
 export function sampleSizeForProportion(options: ProportionSampleSizeOptions): number {
   const o = assertObject(options, "options");
   const e = assertInRange(o.marginOfError, "options.marginOfError", 0, 1, { openMin: true, openMax: true });
-  const confidence = o.confidence === undefined ? 0.95 : assertOpenFraction(o.confidence, "options.confidence");
+  const confidence = confidenceOption(o.confidence);
   const p = o.proportion === undefined ? 0.5 : assertFraction(o.proportion, "options.proportion");
   const z = zForConfidence(confidence);
   return correctAndRound((z * z * p * (1 - p)) / (e * e), o.population, e);
@@ -110,7 +110,7 @@ export function sampleSizeForMean(options: MeanSampleSizeOptions): number {
   const o = assertObject(options, "options");
   const e = assertPositive(o.marginOfError, "options.marginOfError");
   const sd = assertPositive(o.standardDeviation, "options.standardDeviation");
-  const confidence = o.confidence === undefined ? 0.95 : assertOpenFraction(o.confidence, "options.confidence");
+  const confidence = confidenceOption(o.confidence);
   const z = zForConfidence(confidence);
   return correctAndRound(((z * sd) / e) ** 2, o.population, e);
 }
