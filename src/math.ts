@@ -15,6 +15,11 @@ export function clip(x: number, lo: number, hi: number): number {
   return x < lo ? lo : x > hi ? hi : x;
 }
 
+/** The interval centre ± halfWidth, each bound clipped to [lo, hi]. */
+export function symmetricInterval(centre: number, halfWidth: number, lo: number, hi: number): { lower: number; upper: number } {
+  return { lower: clip(centre - halfWidth, lo, hi), upper: clip(centre + halfWidth, lo, hi) };
+}
+
 /**
  * Finds x in [lo, hi] with f(x) = 0 by bisection, given f(lo) and f(hi) of opposite signs
  * (or zero). Bisection is slow but cannot fail on a monotone bracket; `tol` is absolute.

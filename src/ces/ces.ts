@@ -1,5 +1,5 @@
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
-import { clip } from "../math.ts";
+import { symmetricInterval } from "../math.ts";
 import { studentTQuantileUnchecked } from "../stats/studentT.ts";
 import { countFrom, tallyMoments, toTally, type ScaleInput } from "../tally/scaleInput.ts";
 import type { Interval } from "../types.ts";
@@ -136,7 +136,7 @@ export function cesSummary(responses: ScaleInput, options?: CesSummaryOptions): 
     interval = { lower: min, upper: max };
   } else {
     const h = -studentTQuantileUnchecked((1 - confidence) / 2, n - 1) * (standardDeviation / Math.sqrt(n));
-    interval = { lower: clip(mean - h, min, max), upper: clip(mean + h, min, max) };
+    interval = symmetricInterval(mean, h, min, max);
   }
   return { mean, standardDeviation, n, interval, agreeShare: countFrom(t, agreeFrom, !easyHigh) / n, confidence };
 }

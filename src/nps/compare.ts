@@ -3,7 +3,8 @@ import { normalCdfUnchecked, zForConfidence } from "../stats/normal.ts";
 import { assertOneOf, confidenceOption, optionsObject } from "../validate.ts";
 import type { NpsScaleOptions } from "./classify.ts";
 import { npsCounts, type NpsInput } from "./counts.ts";
-import { adjustedNpsMoments, symmetricInterval, waldNpsMoments } from "./interval.ts";
+import { symmetricInterval } from "../math.ts";
+import { adjustedNpsMoments, waldNpsMoments } from "./interval.ts";
 import type { Comparison, Interval } from "../types.ts";
 
 /**

@@ -1,5 +1,5 @@
 // The three NPS interval methods, in points. Internal: npsSummary and compareNps call these.
-import { bisect, clip } from "../math.ts";
+import { bisect } from "../math.ts";
 import type { NpsCounts } from "./counts.ts";
 
 /**
@@ -96,13 +96,4 @@ export function tangoInterval(counts: NpsCounts, z: number): { lower: number; up
       ? 1
       : bisect((d) => tangoStatistic(b, c, n, d) + z, estimate, 1 - tol, tol);
   return { lower, upper };
-}
-
-/**
- * A symmetric interval centre ± z·se clipped to [lo, hi].
- *
- * @category NPS
- */
-export function symmetricInterval(centre: number, halfWidth: number, lo: number, hi: number) {
-  return { lower: clip(centre - halfWidth, lo, hi), upper: clip(centre + halfWidth, lo, hi) };
 }

@@ -1,3 +1,4 @@
+import { symmetricInterval } from "../math.ts";
 import { zForConfidence } from "../stats/normal.ts";
 import { assertOneOf, confidenceOption, optionsObject } from "../validate.ts";
 import type { Interval } from "../types.ts";
@@ -5,7 +6,6 @@ import type { NpsScaleOptions } from "./classify.ts";
 import { npsCounts, type NpsInput } from "./counts.ts";
 import {
   adjustedNpsMoments,
-  symmetricInterval,
   tangoInterval,
   waldNpsMoments,
   type NpsIntervalMethod,

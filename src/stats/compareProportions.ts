@@ -1,6 +1,6 @@
 import { assertObject, assertOneOf, confidenceOption, optionsObject } from "../validate.ts";
 import type { Comparison, Interval } from "../types.ts";
-import { clip } from "../math.ts";
+import { clip, symmetricInterval } from "../math.ts";
 import { normalCdfUnchecked, zForConfidence } from "./normal.ts";
 import { assertSuccesses, proportionBounds } from "./proportionInterval.ts";
 
@@ -106,7 +106,7 @@ export function compareProportions(
   let interval: Interval;
   if (method === "wald") {
     const h = zForConfidence(confidence) * standardError;
-    interval = { lower: clip(difference - h, -1, 1), upper: clip(difference + h, -1, 1) };
+    interval = symmetricInterval(difference, h, -1, 1);
   } else {
     const wa = proportionBounds(xa, na, confidence, "wilson");
     const wb = proportionBounds(xb, nb, confidence, "wilson");

@@ -1,5 +1,5 @@
 import { MetricsInputError } from "../errors.ts";
-import { clip } from "../math.ts";
+import { clip, symmetricInterval } from "../math.ts";
 import {
   assertCount,
   assertCountAtLeast,
@@ -76,7 +76,7 @@ export function proportionBounds(
   switch (method) {
     case "wald": {
       const h = zForConfidence(confidence) * Math.sqrt((p * (1 - p)) / n);
-      return { lower: clip(p - h, 0, 1), upper: clip(p + h, 0, 1) };
+      return symmetricInterval(p, h, 0, 1);
     }
     case "wilson": {
       const z = zForConfidence(confidence);
@@ -90,7 +90,7 @@ export function proportionBounds(
       const nt = n + z * z;
       const pt = (x + (z * z) / 2) / nt;
       const h = z * Math.sqrt((pt * (1 - pt)) / nt);
-      return { lower: clip(pt - h, 0, 1), upper: clip(pt + h, 0, 1) };
+      return symmetricInterval(pt, h, 0, 1);
     }
     case "clopper-pearson":
       // Beta quantiles: lower B(α/2; x, n − x + 1), upper B(1 − α/2; x + 1, n − x), the upper one
