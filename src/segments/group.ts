@@ -1,7 +1,7 @@
 // One pass over the records into per-group tallies: the engine under segmentReport and trend.
 // Groups hold counts per scale point, never copies of the records.
-import { MetricsInputError, MetricsTypeError } from "../errors.ts";
-import type { Tally } from "../tally/tally.ts";
+import { MetricsTypeError } from "../errors.ts";
+import { scoreError, type Tally } from "../tally/tally.ts";
 import { assertArrayLike, assertOneOf } from "../validate.ts";
 import type { MetricName, MetricPlan } from "./plan.ts";
 
@@ -122,7 +122,7 @@ export function groupRecords(records: unknown, keyOf: KeyOf, plans: readonly Met
       } else if (onInvalid === "skip") {
         skippedValues[j]!++;
       } else {
-        throw invalidValue(plan, v, i);
+        throw scoreError(v, `records[${i}].${plan.name}`, plan.min, plan.max, ' (or use onInvalid: "skip")');
       }
     }
   });
@@ -131,13 +131,6 @@ export function groupRecords(records: unknown, keyOf: KeyOf, plans: readonly Met
     skipped[plan.name] = skippedValues[j]!;
   });
   return { groups, skipped };
-}
-
-function invalidValue(plan: MetricPlan, v: unknown, i: number): Error {
-  const argument = `records[${i}].${plan.name}`;
-  const expected = `a whole number from ${plan.min} to ${plan.max} (or use onInvalid: "skip")`;
-  if (typeof v !== "number") return new MetricsTypeError("INVALID_TYPE", argument, v, expected);
-  return new MetricsInputError(Number.isFinite(v) ? "OUT_OF_RANGE" : "NOT_FINITE", argument, v, expected);
 }
 
 /**

@@ -132,12 +132,19 @@ function countUnrolled(scores: ArrayLike<number>, min: number, max: number, coun
  * @category Tallies
  */
 export function invalidScore(scores: ArrayLike<unknown>, i: number, min: number, max: number): Error {
-  const s = scores[i];
-  const argument = `scores[${i}]`;
-  if (typeof s !== "number") return new MetricsTypeError("INVALID_TYPE", argument, s, "a number");
-  if (!Number.isFinite(s)) return new MetricsInputError("NOT_FINITE", argument, s, `a whole number from ${min} to ${max}`);
-  if (!Number.isInteger(s)) return new MetricsInputError("NOT_INTEGER", argument, s, `a whole number from ${min} to ${max}`);
-  return new MetricsInputError("OUT_OF_RANGE", argument, s, `a whole number from ${min} to ${max}`);
+  return scoreError(scores[i], `scores[${i}]`, min, max);
+}
+
+/**
+ * The error for a value that is not a whole number on the scale [min, max], classified by why;
+ * `hint` is added to what was expected.
+ */
+export function scoreError(value: unknown, argument: string, min: number, max: number, hint = ""): Error {
+  const expected = `a whole number from ${min} to ${max}${hint}`;
+  if (typeof value !== "number") return new MetricsTypeError("INVALID_TYPE", argument, value, expected);
+  if (!Number.isFinite(value)) return new MetricsInputError("NOT_FINITE", argument, value, expected);
+  if (!Number.isInteger(value)) return new MetricsInputError("NOT_INTEGER", argument, value, expected);
+  return new MetricsInputError("OUT_OF_RANGE", argument, value, expected);
 }
 
 /**
