@@ -198,9 +198,9 @@ export function trend<R>(records: ArrayLike<R> | Iterable<R>, options: TrendOpti
       // The previous period with a response for this metric.
       let change: PeriodChange | null = null;
       for (let k = i - 1; k >= 0; k--) {
-        const prev = groupTally(plan, states[k]!.counts[j]!);
-        if (prev.counts.some((c) => c > 0)) {
-          const c = compareGroups(plan, t, prev, confidence);
+        const prev = states[k]!.counts[j]!;
+        if (prev.some((c) => c > 0)) {
+          const c = compareGroups(plan, t, groupTally(plan, prev), confidence);
           change = c === null ? null : { ...c, significant: c.pValue < 1 - confidence };
           break;
         }
