@@ -141,7 +141,7 @@ await group("proportionInterval (Wilson), 1024 calls per op", "≥ 10M calls/s",
       sink += (p + z2 / (2 * n) - z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
     }
   }],
-  ["cxmetrics proportionInterval", () => { for (let i = 0; i < 1024; i++) sink += proportionInterval(Math.round(ps[i] * 1000), 1000).lower; }],
+  ["cxmetrics proportionInterval", () => { for (let i = 0; i < 1024; i++) sink += proportionInterval({ successes: Math.round(ps[i] * 1000), n: 1000 }).interval.lower; }],
 ]);
 
 // --- Report ------------------------------------------------------------------------------

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { describe } from "./_lib/describe.ts";
 
 /**
  * Why an input was rejected.
@@ -16,7 +17,10 @@
  * - `NOT_INTEGER`: a fraction where a whole number (a count, a scale point) is needed.
  * - `OUT_OF_RANGE`: a finite number outside the allowed interval.
  * - `INVALID_TYPE`: a value of the wrong type (a string for a number, a missing object).
- * - `INVALID_OPTION`: an option that is not one of the allowed names or values.
+ * - `INVALID_OPTION`: an option or field that is not one of the allowed names or values (a
+ *   misspelt key is one: `confidenceLevel` for `confidence`).
+ * - `MISSING_VALUE`: a missing response (`null`, a blank cell, `"N/A"`) where missing values are
+ *   not skipped; `missing: "skip"` skips and counts them.
  * - `UNDEFINED_RESULT`: the inputs are valid one by one, but the metric has no finite value for
  *   them (zero churn for a lifetime value, a zero denominator).
  *
@@ -29,6 +33,7 @@ export type MetricsErrorCode =
   | "OUT_OF_RANGE"
   | "INVALID_TYPE"
   | "INVALID_OPTION"
+  | "MISSING_VALUE"
   | "UNDEFINED_RESULT";
 
 /**
@@ -66,8 +71,8 @@ export class MetricsInputError extends RangeError implements MetricsErrorDetails
   readonly argument: string;
   readonly value: unknown;
 
-  constructor(code: MetricsErrorCode, argument: string, value: unknown, expected: string) {
-    super(`${argument} must be ${expected}; got ${describe(value)}`);
+  constructor(code: MetricsErrorCode, argument: string, value: unknown, expected: string, message?: string) {
+    super(message ?? `${argument} must be ${expected}; got ${describe(value)}`);
     this.name = "MetricsInputError";
     this.code = code;
     this.argument = argument;
@@ -83,7 +88,7 @@ export class MetricsInputError extends RangeError implements MetricsErrorDetails
  * ```ts
  * import { nps, MetricsTypeError } from "cxmetrics";
  * try {
- *   nps("9,10" as never);
+ *   nps(["nine"]);
  * } catch (error) {
  *   console.log(error instanceof MetricsTypeError); // true
  * }
@@ -96,8 +101,8 @@ export class MetricsTypeError extends TypeError implements MetricsErrorDetails {
   readonly argument: string;
   readonly value: unknown;
 
-  constructor(code: MetricsErrorCode, argument: string, value: unknown, expected: string) {
-    super(`${argument} must be ${expected}; got ${describe(value)}`);
+  constructor(code: MetricsErrorCode, argument: string, value: unknown, expected: string, message?: string) {
+    super(message ?? `${argument} must be ${expected}; got ${describe(value)}`);
     this.name = "MetricsTypeError";
     this.code = code;
     this.argument = argument;
@@ -118,15 +123,4 @@ export class MetricsTypeError extends TypeError implements MetricsErrorDetails {
  */
 export function isMetricsError(error: unknown): error is (MetricsInputError | MetricsTypeError) {
   return error instanceof MetricsInputError || error instanceof MetricsTypeError;
-}
-
-function describe(value: unknown): string {
-  if (typeof value === "number") return Object.is(value, -0) ? "-0" : String(value);
-  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (typeof value === "bigint") return `${value}n`;
-  if (value === null || value === undefined || typeof value === "boolean") return String(value);
-  if (Array.isArray(value)) return `an array of length ${value.length}`;
-  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`;
-  if (typeof value === "function") return "a function";
-  return "an object";
 }

@@ -1,5 +1,5 @@
 export * from "./errors.ts";
-export type { Comparison, Interval } from "./types.ts";
+export type { Comparison, Estimate, Interval } from "./shapes.ts";
 export * from "./stats/index.ts";
 export * from "./tally/index.ts";
 export * from "./nps/index.ts";

@@ -12,11 +12,11 @@ const records = lines.map((line) => {
 });
 
 const report = segmentReport(records, { by: "plan", metrics: { nps: "ltr", csat: "sat", ces: "effort" } });
-console.log(`${report.total.n} responses, NPS ${report.total.nps!.score.toFixed(1)}`);
+console.log(`${report.total.n} responses, NPS ${report.total.nps!.estimate.toFixed(1)}`);
 for (const s of report.segments) {
   const { nps, csat, ces } = s;
   console.log(
-    `${String(s.key).padEnd(11)} NPS ${nps!.score.toFixed(1).padStart(6)}  CSAT ${(100 * csat!.score).toFixed(1)}%  CES ${ces!.mean.toFixed(2)}` +
+    `${String(s.key).padEnd(11)} NPS ${nps!.estimate.toFixed(1).padStart(6)}  CSAT ${(100 * csat!.estimate).toFixed(1)}%  CES ${ces!.estimate.toFixed(2)}` +
       (nps!.vsRest?.significant ? "  (NPS differs from the rest)" : ""),
   );
 }

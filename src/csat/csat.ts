@@ -1,9 +1,33 @@
-import { MetricsInputError } from "../errors.ts";
-import { proportionBounds, PROPORTION_INTERVAL_METHODS, type ProportionIntervalMethod } from "../stats/proportionInterval.ts";
-import { countFrom, tallyMoments, toTally, type ScaleInput } from "../tally/scaleInput.ts";
+import type { MissingMode } from "../_lib/cells.ts";
+import { readOptions } from "../_lib/options.ts";
+import { compareCounts, PROPORTION_COMPARISON_METHODS, PROPORTION_INTERVAL_METHODS, proportionEstimate } from "../_lib/proportion.ts";
+import { bandStart, DEFAULT_SCALES } from "../_lib/scales.ts";
+import { countFrom, readScaleInput, tallyMoments } from "../_lib/tallies.ts";
+import { assertOneOf, confidenceOption } from "../_lib/validate.ts";
+import type { Comparison, Estimate } from "../shapes.ts";
+import type { ProportionComparisonMethod } from "../stats/compareProportions.ts";
+import type { ProportionIntervalMethod } from "../stats/proportionInterval.ts";
 import type { Tally } from "../tally/tally.ts";
-import type { Interval } from "../types.ts";
-import { assertFinite, assertOneOf, confidenceOption, optionsObject } from "../validate.ts";
+
+/**
+ * What the scale-based metrics (CSAT, CES) accept: raw responses (an array or typed array of
+ * whole numbers on the scale; numeric strings are read as numbers), a {@link Tally}, or
+ * `{ counts }`, the number of responses at each scale point from the lowest up, on the scale
+ * given in the options.
+ *
+ * @category CSAT
+ */
+export type ScaleInput = ArrayLike<unknown> | Tally | ScaleCounts;
+
+/**
+ * Responses per scale point, lowest point first, on the scale given in the options.
+ *
+ * @category CSAT
+ */
+export interface ScaleCounts {
+  /** `counts[i]` responses scored `min + i`; one whole number ≥ 0 per scale point. */
+  readonly counts: ArrayLike<number>;
+}
 
 /**
  * Options for {@link csat}.
@@ -15,6 +39,10 @@ export interface CsatOptions {
   scale?: readonly [number, number];
   /** The lowest score counted as satisfied. Default: the top two boxes, `max − 1` (4 on 1-5). */
   satisfiedFrom?: number;
+  /** `"throw"` (default) on a missing response, or `"skip"` it and count it in `missing`. */
+  missing?: MissingMode;
+  /** Strings read as missing. Default `["NA", "N/A", "n/a", "-"]`; blanks are always missing. */
+  missingValues?: readonly string[];
 }
 
 /**
@@ -23,44 +51,48 @@ export interface CsatOptions {
  * @category CSAT
  */
 export interface CsatSummaryOptions extends CsatOptions {
-  /** Confidence level of the interval, in (0, 1). Default 0.95. */
+  /** Confidence level of the interval, a fraction in (0, 1). Default 0.95. */
   confidence?: number;
   /** Interval method for the share satisfied (see {@link proportionInterval}). Default `"wilson"`. */
   method?: ProportionIntervalMethod;
 }
 
 /**
- * The result of {@link csatSummary}.
+ * Options for {@link compareCsat}.
  *
  * @category CSAT
  */
-export interface CsatSummary {
+export interface CompareCsatOptions extends CsatOptions {
+  /** Confidence level of the interval, and 1 − the significance level. Default 0.95. */
+  confidence?: number;
+  /** As {@link compareProportions}: `"newcombe"` (default), `"wald"` or `"fisher"` (exact, for small samples). */
+  method?: ProportionComparisonMethod;
+}
+
+/**
+ * The result of {@link csatSummary}: an {@link Estimate} of the share satisfied (fractions).
+ *
+ * @category CSAT
+ */
+export interface CsatSummary extends Estimate<ProportionIntervalMethod> {
   /** Share of responses satisfied, a fraction in [0, 1]. */
-  readonly score: number;
-  /** Number of responses. */
-  readonly n: number;
+  readonly estimate: number;
   /** Number of satisfied responses. */
   readonly satisfied: number;
   /** Mean response, on the scale. */
   readonly mean: number;
-  /** Interval for the share satisfied, fractions. */
-  readonly interval: Interval;
-  /** The confidence level used. */
-  readonly confidence: number;
-  /** The interval method used. */
-  readonly method: ProportionIntervalMethod;
+  /** Missing values skipped (`missing: "skip"`); 0 otherwise. */
+  readonly missing: number;
 }
 
-const DEFAULT_SCALE: readonly [number, number] = [1, 5];
+const CSAT_OPTIONS = ["scale", "satisfiedFrom", "missing", "missingValues"] as const;
 
-function resolve(responses: ScaleInput, o: Partial<CsatOptions>): { t: Tally; satisfiedFrom: number } {
-  const t = toTally(responses, o.scale, DEFAULT_SCALE);
+/** The tally, its share satisfied and count. */
+function satisfiedOf(input: unknown, o: Partial<CsatOptions>, argument = "responses") {
+  const t = readScaleInput(input, o, DEFAULT_SCALES.csat, argument);
   const [min, max] = t.scale;
-  const satisfiedFrom = o.satisfiedFrom === undefined ? max - 1 : assertFinite(o.satisfiedFrom, "options.satisfiedFrom");
-  if (!(satisfiedFrom > min && satisfiedFrom <= max)) {
-    throw new MetricsInputError("OUT_OF_RANGE", "options.satisfiedFrom", satisfiedFrom, `a score in (${min}, ${max}]`);
-  }
-  return { t, satisfiedFrom };
+  const satisfiedFrom = bandStart(o.satisfiedFrom, max - 1, "options.satisfiedFrom", min, max);
+  return { t, satisfied: countFrom(t, satisfiedFrom), n: tallyMoments(t).n };
 }
 
 /**
@@ -71,10 +103,11 @@ function resolve(responses: ScaleInput, o: Partial<CsatOptions>): { t: Tally; sa
  * the `mean` of {@link csatSummary}.
  *
  * @param responses - Raw responses, a {@link Tally}, or `{ counts }` per scale point.
- * @param options - `scale` (default `[1, 5]`), `satisfiedFrom` (default `max − 1`).
+ * @param options - `scale` (default `[1, 5]`), `satisfiedFrom` (default `max − 1`), `missing`, `missingValues`.
  * @returns The share satisfied, a fraction.
- * @throws {@link MetricsInputError} for no responses, a response off the scale, counts that are not
- *   whole numbers ≥ 0, or `satisfiedFrom` outside (min, max].
+ * @throws {@link MetricsInputError} for no responses, a response off the scale, a missing response
+ *   (unless `missing: "skip"`), counts that are not whole numbers ≥ 0, or `satisfiedFrom` outside (min, max].
+ * @throws {@link MetricsTypeError} for input of the wrong type or an unknown option (`threshold` is not one).
  * @see ACSI methodology; Qualtrics, "What is CSAT" (top-2-box definition).
  * @example
  * ```ts
@@ -86,20 +119,23 @@ function resolve(responses: ScaleInput, o: Partial<CsatOptions>): { t: Tally; sa
  * @category CSAT
  */
 export function csat(responses: ScaleInput, options?: CsatOptions): number {
-  const { t, satisfiedFrom } = resolve(responses, optionsObject(options));
-  const { n } = tallyMoments(t);
-  return countFrom(t, satisfiedFrom) / n;
+  const { satisfied, n } = satisfiedOf(responses, readOptions(options, "csat", CSAT_OPTIONS));
+  return satisfied / n;
 }
 
 /**
- * CSAT with its confidence interval: the share satisfied, the count, the mean rating, and a
- * Wilson interval on the share (or another {@link proportionInterval} method).
+ * CSAT with its confidence interval: an {@link Estimate} of the share satisfied, with the count
+ * satisfied and the mean rating. The interval is Wilson's (or another {@link proportionInterval}
+ * method); `standardError` is √(p(1 − p)/n) and `marginOfError` half the interval's width
+ * (z·SE for `"wald"`).
  *
  * @param responses - Raw responses, a {@link Tally}, or `{ counts }` per scale point.
- * @param options - `scale`, `satisfiedFrom`, `confidence` (default 0.95), `method` (default `"wilson"`).
- * @returns `{ score, n, satisfied, mean, interval, confidence, method }`; score and interval are
- *   fractions, mean is on the scale.
+ * @param options - `scale`, `satisfiedFrom`, `missing`, `missingValues`, `confidence` (default 0.95),
+ *   `method` (default `"wilson"`).
+ * @returns `{ estimate, n, standardError, marginOfError, interval, confidence, method, satisfied, mean, missing }`;
+ *   estimate and interval are fractions, mean is on the scale.
  * @throws {@link MetricsInputError} as {@link csat}, and for a confidence outside (0, 1).
+ * @throws {@link MetricsTypeError} for an unknown method or option.
  * @see E. B. Wilson, "Probable inference, the law of succession, and statistical inference",
  *   JASA 22 (1927), 209-212.
  * @example
@@ -111,19 +147,40 @@ export function csat(responses: ScaleInput, options?: CsatOptions): number {
  * @category CSAT
  */
 export function csatSummary(responses: ScaleInput, options?: CsatSummaryOptions): CsatSummary {
-  const o = optionsObject(options);
+  const o = readOptions(options, "csatSummary", [...CSAT_OPTIONS, "confidence", "method"]);
   const confidence = confidenceOption(o.confidence);
   const method = o.method === undefined ? "wilson" : assertOneOf(o.method, "options.method", PROPORTION_INTERVAL_METHODS);
-  const { t, satisfiedFrom } = resolve(responses, o);
-  const { mean, n } = tallyMoments(t);
-  const satisfied = countFrom(t, satisfiedFrom);
-  return {
-    score: satisfied / n,
-    n,
-    satisfied,
-    mean,
-    interval: proportionBounds(satisfied, n, confidence, method),
-    confidence,
-    method,
-  };
+  const { t, satisfied, n } = satisfiedOf(responses, o);
+  const { successes, ...estimate } = proportionEstimate(satisfied, n, confidence, method);
+  return { ...estimate, satisfied: successes, mean: tallyMoments(t).mean, missing: t.missing ?? 0 };
+}
+
+/**
+ * Compares the CSAT (share satisfied) of two independent samples, a − b, as
+ * {@link compareProportions} does on their satisfied counts: a {@link Comparison} in fractions.
+ * Each sample is raw responses, a {@link Tally} or `{ counts }`, read with the same options.
+ *
+ * @param a - The first sample.
+ * @param b - The second sample.
+ * @param options - `scale`, `satisfiedFrom`, `missing`, `missingValues`, `confidence` (default 0.95),
+ *   `method` (default `"newcombe"`; `"fisher"` for Fisher's exact test).
+ * @throws {@link MetricsInputError} as {@link csat} for either sample, and for a confidence outside (0, 1).
+ * @throws {@link MetricsTypeError} for an unknown method or option.
+ * @see R. G. Newcombe, Statistics in Medicine 17 (1998), 873-890.
+ * @example
+ * ```ts
+ * import { compareCsat } from "cxmetrics";
+ * const r = compareCsat({ counts: [5, 5, 20, 80, 90] }, { counts: [10, 15, 30, 70, 75] });
+ * r.difference; // 0.125 (0.85 − 0.725)
+ * ```
+ *
+ * @category CSAT
+ */
+export function compareCsat(a: ScaleInput, b: ScaleInput, options?: CompareCsatOptions): Comparison<ProportionComparisonMethod> {
+  const o = readOptions(options, "compareCsat", [...CSAT_OPTIONS, "confidence", "method"]);
+  const confidence = confidenceOption(o.confidence);
+  const method = o.method === undefined ? "newcombe" : assertOneOf(o.method, "options.method", PROPORTION_COMPARISON_METHODS);
+  const sa = satisfiedOf(a, o, "a");
+  const sb = satisfiedOf(b, o, "b");
+  return compareCounts(sa.satisfied, sa.n, sb.satisfied, sb.n, confidence, method);
 }

@@ -1,2 +1,2 @@
-export { csat, csatSummary } from "./csat.ts";
-export type { CsatOptions, CsatSummary, CsatSummaryOptions } from "./csat.ts";
+export { csat, csatSummary, compareCsat } from "./csat.ts";
+export type { CompareCsatOptions, CsatOptions, CsatSummary, CsatSummaryOptions, ScaleCounts, ScaleInput } from "./csat.ts";

@@ -1,5 +1,7 @@
-import { MetricsInputError } from "../errors.ts";
-import { assertFinite, assertScale, optionsObject } from "../validate.ts";
+import { type MissingMode } from "../_lib/cells.ts";
+import { resolveBands } from "../_lib/npsCounts.ts";
+import { readOptions } from "../_lib/options.ts";
+import { isOnScale, scoreError } from "../_lib/scales.ts";
 
 /**
  * The three NPS groups.
@@ -9,8 +11,9 @@ import { assertFinite, assertScale, optionsObject } from "../validate.ts";
 export type NpsCategory = "promoter" | "passive" | "detractor";
 
 /**
- * The scale of the likelihood-to-recommend question and where its groups begin.
- * The default is the standard 0-10 question: detractors 0-6, passives 7-8, promoters 9-10.
+ * How likelihood-to-recommend scores are read: the scale, where its groups begin, and what to do
+ * with missing values. The default is the standard 0-10 question: detractors 0-6, passives 7-8,
+ * promoters 9-10.
  *
  * @category NPS
  */
@@ -21,49 +24,13 @@ export interface NpsScaleOptions {
   promoterFrom?: number;
   /** The lowest score counted as a passive; scores below it are detractors. Default 7. */
   passiveFrom?: number;
-}
-
-/**
- * Resolved, validated bands.
- *
- * @category NPS
- */
-export interface NpsBands {
-  readonly min: number;
-  readonly max: number;
-  readonly promoterFrom: number;
-  readonly passiveFrom: number;
-}
-
-export const DEFAULT_NPS_SCALE: readonly [number, number] = [0, 10];
-
-/**
- * Validate scale and band options once, at the boundary.
- *
- * @category NPS
- */
-export function resolveBands(options: NpsScaleOptions | undefined, defaultScale = DEFAULT_NPS_SCALE): NpsBands {
-  const o = optionsObject(options);
-  const [min, max] = o.scale === undefined ? defaultScale : assertScale(o.scale, "options.scale");
-  const promoterFrom = o.promoterFrom === undefined ? 9 : assertFinite(o.promoterFrom, "options.promoterFrom");
-  const passiveFrom = o.passiveFrom === undefined ? 7 : assertFinite(o.passiveFrom, "options.passiveFrom");
-  if (!(promoterFrom > min && promoterFrom <= max)) {
-    throw new MetricsInputError(
-      "OUT_OF_RANGE",
-      "options.promoterFrom",
-      promoterFrom,
-      `a score on the scale above its minimum, in (${min}, ${max}]`,
-    );
-  }
-  if (!(passiveFrom > min && passiveFrom <= promoterFrom)) {
-    throw new MetricsInputError(
-      "OUT_OF_RANGE",
-      "options.passiveFrom",
-      passiveFrom,
-      `in (${min}, ${promoterFrom}]: above the scale minimum and at most options.promoterFrom`,
-    );
-  }
-  return { min, max, promoterFrom, passiveFrom };
+  /**
+   * `"throw"` (default) on a missing score (`null`, `undefined`, `NaN`, a blank string or one of
+   * `missingValues`), or `"skip"` it and count it in the summary's `missing`.
+   */
+  missing?: MissingMode;
+  /** Strings read as missing. Default `["NA", "N/A", "n/a", "-"]`; blank strings are always missing. */
+  missingValues?: readonly string[];
 }
 
 /**
@@ -78,6 +45,7 @@ export function resolveBands(options: NpsScaleOptions | undefined, defaultScale 
  * @returns `"promoter"`, `"passive"` or `"detractor"`.
  * @throws {@link MetricsInputError} if the score is not a whole number on the scale, or the bands do
  *   not fit the scale (`passiveFrom` ≤ `promoterFrom`, both above the minimum).
+ * @throws {@link MetricsTypeError} for an unknown option.
  * @see F. F. Reichheld, "The One Number You Need to Grow", Harvard Business Review, Dec. 2003.
  * @example
  * ```ts
@@ -89,14 +57,8 @@ export function resolveBands(options: NpsScaleOptions | undefined, defaultScale 
  *
  * @category NPS
  */
-export function classifyNps(score: number, options?: NpsScaleOptions): NpsCategory {
-  const bands = resolveBands(options);
-  const s = assertFinite(score, "score");
-  if (!Number.isInteger(s)) {
-    throw new MetricsInputError("NOT_INTEGER", "score", s, `a whole number from ${bands.min} to ${bands.max}`);
-  }
-  if (s < bands.min || s > bands.max) {
-    throw new MetricsInputError("OUT_OF_RANGE", "score", s, `a whole number from ${bands.min} to ${bands.max}`);
-  }
-  return s >= bands.promoterFrom ? "promoter" : s >= bands.passiveFrom ? "passive" : "detractor";
+export function classifyNps(score: number, options?: Pick<NpsScaleOptions, "scale" | "promoterFrom" | "passiveFrom">): NpsCategory {
+  const bands = resolveBands(readOptions(options, "classifyNps", ["scale", "promoterFrom", "passiveFrom"]));
+  if (!isOnScale(score, bands.min, bands.max)) throw scoreError(score, "score", bands.min, bands.max);
+  return score >= bands.promoterFrom ? "promoter" : score >= bands.passiveFrom ? "passive" : "detractor";
 }

@@ -1,10 +1,10 @@
 export { classifyNps } from "./classify.ts";
 export type { NpsCategory, NpsScaleOptions } from "./classify.ts";
-export type { NpsCounts, NpsInput } from "./counts.ts";
 export { nps } from "./nps.ts";
+export type { NpsCounts, NpsInput } from "./nps.ts";
 export { npsSummary } from "./summary.ts";
 export type { NpsIntervalMethod, NpsShares, NpsSummary, NpsSummaryOptions } from "./summary.ts";
 export { compareNps } from "./compare.ts";
-export type { CompareNpsMethod, CompareNpsOptions, NpsComparison } from "./compare.ts";
+export type { CompareNpsMethod, CompareNpsOptions } from "./compare.ts";
 export { npsSampleSize } from "./sampleSize.ts";
-export type { NpsSampleSizeOptions } from "./sampleSize.ts";
+export type { NpsPrecision, NpsSampleSizeOptions } from "./sampleSize.ts";

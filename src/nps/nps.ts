@@ -1,5 +1,30 @@
+import { NPS_SCALE_OPTIONS, npsCounts } from "../_lib/npsCounts.ts";
+import { readOptions } from "../_lib/options.ts";
+import type { Tally } from "../tally/tally.ts";
 import type { NpsScaleOptions } from "./classify.ts";
-import { npsCounts, type NpsInput } from "./counts.ts";
+
+/**
+ * Numbers of promoters, passives and detractors.
+ *
+ * @category NPS
+ */
+export interface NpsCounts {
+  /** Responses at or above `promoterFrom` (9-10 on the standard scale). */
+  readonly promoters: number;
+  /** Responses from `passiveFrom` up to `promoterFrom` (7-8). */
+  readonly passives: number;
+  /** Responses below `passiveFrom` (0-6). */
+  readonly detractors: number;
+}
+
+/**
+ * What every NPS function accepts: raw likelihood-to-recommend scores (an array or typed array;
+ * numeric strings are read as numbers), the three group counts, or a {@link Tally} of scores per
+ * scale point.
+ *
+ * @category NPS
+ */
+export type NpsInput = ArrayLike<unknown> | NpsCounts | Tally;
 
 /**
  * The Net Promoter Score: the percentage of promoters minus the percentage of detractors.
@@ -8,23 +33,24 @@ import { npsCounts, type NpsInput } from "./counts.ts";
  *
  * @param input - Raw scores (array or typed array), `{ promoters, passives, detractors }`, or a
  *   {@link Tally}.
- * @param options - `scale` (default `[0, 10]`), `promoterFrom` (default 9), `passiveFrom` (default 7).
+ * @param options - `scale` (default `[0, 10]`), `promoterFrom` (default 9), `passiveFrom` (default 7),
+ *   `missing` (default `"throw"`), `missingValues`.
  * @returns The score in points, −100..100.
- * @throws {@link MetricsInputError} for no responses, a score off the scale or not whole, or a
- *   count that is negative or fractional.
- * @throws {@link MetricsTypeError} for input of the wrong type.
+ * @throws {@link MetricsInputError} for no responses, a score off the scale or not whole, a missing
+ *   score (unless `missing: "skip"`), or a count that is negative or fractional.
+ * @throws {@link MetricsTypeError} for input of the wrong type or an unknown option.
  * @see F. F. Reichheld, "The One Number You Need to Grow", Harvard Business Review, Dec. 2003.
  * @example
  * ```ts
  * import { nps } from "cxmetrics";
  * nps([10, 9, 8, 7, 6, 3]); // 0: two promoters, two detractors
  * nps({ promoters: 50, passives: 30, detractors: 20 }); // 30
- * nps(new Uint8Array([10, 10, 9, 5])); // 50
+ * nps(["10", "9", "", "5"], { missing: "skip" }); // 33.33…: the blank is skipped
  * ```
  *
  * @category NPS
  */
 export function nps(input: NpsInput, options?: NpsScaleOptions): number {
-  const { promoters, passives, detractors } = npsCounts(input, options);
+  const { promoters, passives, detractors } = npsCounts(input, readOptions(options, "nps", NPS_SCALE_OPTIONS));
   return (100 * (promoters - detractors)) / (promoters + passives + detractors);
 }

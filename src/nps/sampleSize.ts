@@ -1,13 +1,18 @@
+import { ceilCount } from "../_lib/math.ts";
+import { readFields, readOptions } from "../_lib/options.ts";
+import { assertFiniteResult, assertFinite, assertFraction, confidenceOption } from "../_lib/validate.ts";
 import { MetricsInputError } from "../errors.ts";
-import { ceilCount } from "../math.ts";
 import { zForConfidence } from "../stats/normal.ts";
-import {
-  assertFiniteResult,
-  assertFraction,
-  assertInRange,
-  assertObject,
-  confidenceOption,
-} from "../validate.ts";
+
+/**
+ * What {@link npsSampleSize} sizes a survey for.
+ *
+ * @category NPS
+ */
+export interface NpsPrecision {
+  /** The ± margin of error wanted, in NPS points, from 1 to 100 (5 for ±5 points). */
+  marginOfError: number;
+}
 
 /**
  * Options for {@link npsSampleSize}.
@@ -15,9 +20,7 @@ import {
  * @category NPS
  */
 export interface NpsSampleSizeOptions {
-  /** The ± margin of error wanted, in NPS points, in (0, 100]. */
-  marginOfError: number;
-  /** Confidence level, in (0, 1). Default 0.95. */
+  /** Confidence level, a fraction in (0, 1). Default 0.95. */
   confidence?: number;
   /** Expected share of promoters, a fraction. Give with `detractors`; omit both for the worst case. */
   promoters?: number;
@@ -34,24 +37,33 @@ export interface NpsSampleSizeOptions {
  * promoters, half detractors), which guarantees the margin whatever the shares turn out to be.
  * The result is at least 1.
  *
- * @param options - `marginOfError` in points (required), `confidence` (default 0.95), and the
- *   expected `promoters` and `detractors` shares (fractions; both or neither).
+ * The margin is in points: 5 means ±5 points. A margin below 1 point is taken for a fraction
+ * (0.05 for 5 points) and rejected with that hint, since it would ask for millions of responses.
+ *
+ * @param precision - `{ marginOfError }` in points, from 1 to 100.
+ * @param options - `confidence` (default 0.95), and the expected `promoters` and `detractors`
+ *   shares (fractions; both or neither).
  * @returns The number of completed responses needed (a whole number).
- * @throws {@link MetricsInputError} for a margin outside (0, 100], a confidence outside (0, 1),
+ * @throws {@link MetricsInputError} for a margin outside [1, 100], a confidence outside (0, 1),
  *   shares outside [0, 1] or summing above 1, or only one of the two shares.
+ * @throws {@link MetricsTypeError} for an unknown field or option.
  * @see B. Rocks, The American Statistician 70(4), 2016 (the adjusted-Wald interval inverted here).
  * @example
  * ```ts
  * import { npsSampleSize } from "cxmetrics";
  * npsSampleSize({ marginOfError: 5 }); // 1534 (worst case, 95%)
- * npsSampleSize({ marginOfError: 5, promoters: 0.5, detractors: 0.2 }); // 935
+ * npsSampleSize({ marginOfError: 5 }, { promoters: 0.5, detractors: 0.2 }); // 935
  * ```
  *
  * @category NPS
  */
-export function npsSampleSize(options: NpsSampleSizeOptions): number {
-  const o = assertObject(options, "options");
-  const moe = assertInRange(o.marginOfError, "options.marginOfError", 0, 100, { openMin: true });
+export function npsSampleSize(precision: NpsPrecision, options?: NpsSampleSizeOptions): number {
+  const moe = assertFinite(readFields(precision, "npsSampleSize", ["marginOfError"], "precision").marginOfError, "precision.marginOfError");
+  if (!(moe >= 1 && moe <= 100)) {
+    const hint = moe > 0 && moe < 1 ? ` (points, not a fraction: did you mean ${+(moe * 100).toPrecision(12)}?)` : "";
+    throw new MetricsInputError("OUT_OF_RANGE", "precision.marginOfError", moe, `a margin in NPS points from 1 to 100${hint}`);
+  }
+  const o = readOptions(options, "npsSampleSize", ["confidence", "promoters", "detractors"]);
   const confidence = confidenceOption(o.confidence);
   let variance = 1; // worst case, as a fraction²: p = d = 1/2
   if (o.promoters !== undefined || o.detractors !== undefined) {
@@ -72,5 +84,5 @@ export function npsSampleSize(options: NpsSampleSizeOptions): number {
     variance = p + d - (p - d) ** 2;
   }
   const z = zForConfidence(confidence);
-  return assertFiniteResult(ceilCount((z * z * variance * 10000) / (moe * moe) - 3), "options.marginOfError", moe);
+  return assertFiniteResult(ceilCount((z * z * variance * 10000) / (moe * moe) - 3), "precision.marginOfError", moe);
 }

@@ -1,24 +1,19 @@
-import { symmetricInterval } from "../math.ts";
+import { symmetricInterval } from "../_lib/math.ts";
+import { NPS_SCALE_OPTIONS, npsCounts } from "../_lib/npsCounts.ts";
+import { adjustedNpsMoments, NPS_INTERVAL_METHODS, tangoInterval, waldNpsMoments } from "../_lib/npsInterval.ts";
+import { readOptions } from "../_lib/options.ts";
+import { assertOneOf, confidenceOption } from "../_lib/validate.ts";
+import type { Estimate, Interval } from "../shapes.ts";
 import { zForConfidence } from "../stats/normal.ts";
-import { assertOneOf, confidenceOption, optionsObject } from "../validate.ts";
-import type { Interval } from "../types.ts";
 import type { NpsScaleOptions } from "./classify.ts";
-import { npsCounts, type NpsInput } from "./counts.ts";
-import {
-  adjustedNpsMoments,
-  tangoInterval,
-  waldNpsMoments,
-  type NpsIntervalMethod,
-} from "./interval.ts";
-
-export type { NpsIntervalMethod } from "./interval.ts";
+import type { NpsCounts, NpsInput } from "./nps.ts";
 
 /**
- * The interval methods {@link npsSummary} accepts.
+ * How an NPS interval is computed: `"adjusted-wald"` (default), `"wald"` or `"score"` (Tango).
  *
  * @category NPS
  */
-export const NPS_INTERVAL_METHODS: readonly NpsIntervalMethod[] = ["wald", "adjusted-wald", "score"];
+export type NpsIntervalMethod = (typeof NPS_INTERVAL_METHODS)[number];
 
 /**
  * Options for {@link npsSummary}.
@@ -26,42 +21,28 @@ export const NPS_INTERVAL_METHODS: readonly NpsIntervalMethod[] = ["wald", "adju
  * @category NPS
  */
 export interface NpsSummaryOptions extends NpsScaleOptions {
-  /** Confidence level of the interval, in (0, 1). Default 0.95. */
+  /** Confidence level of the interval, a fraction in (0, 1). Default 0.95. */
   confidence?: number;
   /** Interval method. Default `"adjusted-wald"`. */
   method?: NpsIntervalMethod;
 }
 
+const SUMMARY_OPTIONS = [...NPS_SCALE_OPTIONS, "confidence", "method"] as const;
+
 /**
- * The result of {@link npsSummary}. Scores, errors and bounds are in points.
+ * The result of {@link npsSummary}: an {@link Estimate} in NPS points, with the group counts.
  *
  * @category NPS
  */
-export interface NpsSummary {
+export interface NpsSummary extends Estimate<NpsIntervalMethod>, NpsCounts {
   /** The observed NPS, in points (−100..100). */
-  readonly score: number;
-  /** Number of responses. */
-  readonly n: number;
-  /** Number of promoters. */
-  readonly promoters: number;
-  /** Number of passives. */
-  readonly passives: number;
-  /** Number of detractors. */
-  readonly detractors: number;
+  readonly estimate: number;
   /** Each group's share of responses, fractions summing to 1. */
   readonly shares: NpsShares;
   /** Variance of one response's −100/0/+100 score, in points², as the method estimates it. */
   readonly variance: number;
-  /** Standard error of the score, in points, as the method estimates it. */
-  readonly standardError: number;
-  /** Half the width of the unclipped interval, in points. */
-  readonly marginOfError: number;
-  /** Confidence interval, in points, clipped to [−100, 100]. */
-  readonly interval: Interval;
-  /** The confidence level used. */
-  readonly confidence: number;
-  /** The interval method used. */
-  readonly method: NpsIntervalMethod;
+  /** Missing values skipped (`missing: "skip"`); 0 otherwise. */
+  readonly missing: number;
 }
 
 /**
@@ -88,21 +69,24 @@ export interface NpsShares {
  *
  * - `"adjusted-wald"` (default): add ¾ promoter, 1½ passives and ¾ detractor (n + 3), then
  *   centre ± z·√(var/(n + 3)) on the adjusted score. Rocks (2016) found it the most accurate
- *   across sample sizes, and Lewis & Sauro (2021) confirmed it on real survey data.
+ *   across sample sizes, and Lewis & Sauro (2021) confirmed it on real survey data. Because the
+ *   interval is centred on the adjusted score, pulled towards 0, at n = 1 or 2 it can exclude the
+ *   observed score (one promoter: 100, interval −48.5 to 98.5): a single answer is weak evidence,
+ *   and the interval says so.
  * - `"wald"`: score ± z·√(var/n). Poor for small n or extreme shares; included for comparison.
  * - `"score"`: Tango's (1998) score interval, which treats NPS as a difference of two
  *   proportions from one sample; solved numerically to 1e-12 points. `variance` and
  *   `standardError` are then the plain (Wald) ones and `marginOfError` half the interval width.
  *
  * All bounds are clipped to [−100, 100]. `variance`, `standardError` and `marginOfError` are
- * those of the method (adjusted ones for `"adjusted-wald"`); `score` is always the observed NPS.
+ * those of the method (adjusted ones for `"adjusted-wald"`); `estimate` is always the observed NPS.
  *
  * @param input - Raw scores, `{ promoters, passives, detractors }` or a {@link Tally}.
  * @param options - `confidence` (default 0.95), `method` (default `"adjusted-wald"`), and the
- *   scale options of {@link classifyNps}.
- * @throws {@link MetricsInputError} for no responses, an invalid score or count, or a confidence
- *   outside (0, 1).
- * @throws {@link MetricsTypeError} for an unknown method or input of the wrong type.
+ *   scale and missing-value options of {@link nps}.
+ * @throws {@link MetricsInputError} for no responses, an invalid score or count, a missing score
+ *   (unless `missing: "skip"`), or a confidence outside (0, 1).
+ * @throws {@link MetricsTypeError} for an unknown method or option, or input of the wrong type.
  * @see B. Rocks, "Interval Estimation for the Net Promoter Score", The American Statistician
  *   70(4), 2016, 365-372, doi:10.1080/00031305.2016.1158732.
  * @see T. Tango, "Equivalence test and confidence interval for the difference in proportions for
@@ -111,7 +95,7 @@ export interface NpsShares {
  * ```ts
  * import { npsSummary } from "cxmetrics";
  * const s = npsSummary({ promoters: 60, passives: 25, detractors: 15 });
- * s.score; // 45
+ * s.estimate; // 45
  * s.interval; // { lower: 29.34..., upper: 58.03... } (adjusted-Wald, 95%)
  * npsSummary([10, 9, 7, 3], { method: "wald", confidence: 0.9 }).marginOfError;
  * ```
@@ -119,11 +103,11 @@ export interface NpsShares {
  * @category NPS
  */
 export function npsSummary(input: NpsInput, options?: NpsSummaryOptions): NpsSummary {
-  const o = optionsObject(options);
+  const o = readOptions(options, "npsSummary", SUMMARY_OPTIONS);
   const confidence = confidenceOption(o.confidence);
   const method = o.method === undefined ? "adjusted-wald" : assertOneOf(o.method, "options.method", NPS_INTERVAL_METHODS);
-  const counts = npsCounts(input, options);
-  const { promoters, passives, detractors } = counts;
+  const counts = npsCounts(input, o);
+  const { promoters, passives, detractors, missing } = counts;
   const n = promoters + passives + detractors;
   const z = zForConfidence(confidence);
   const observed = waldNpsMoments(counts);
@@ -146,17 +130,18 @@ export function npsSummary(input: NpsInput, options?: NpsSummaryOptions): NpsSum
     interval = symmetricInterval(m.centre, marginOfError, -100, 100);
   }
   return {
-    score: observed.centre,
+    estimate: observed.centre,
     n,
-    promoters,
-    passives,
-    detractors,
-    shares: { promoters: promoters / n, passives: passives / n, detractors: detractors / n },
-    variance,
     standardError,
     marginOfError,
     interval,
     confidence,
     method,
+    promoters,
+    passives,
+    detractors,
+    shares: { promoters: promoters / n, passives: passives / n, detractors: detractors / n },
+    variance,
+    missing,
   };
 }

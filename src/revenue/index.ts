@@ -1,9 +1,9 @@
 export { churnRate, retentionRate, compoundRate, periodicRate } from "./churn.ts";
-export type { ChurnDenominator, ChurnRateInput, RetentionRateInput } from "./churn.ts";
+export type { ChurnDenominator, ChurnRateOptions, CustomerMovements, RepeatedRate, RetentionInput } from "./churn.ts";
 export { mrrChurn, netRevenueRetention, grossRevenueRetention, quickRatio } from "./mrr.ts";
-export type { MrrChurn, MrrMovements, QuickRatioInput } from "./mrr.ts";
+export type { MrrChurn, MrrMovements } from "./mrr.ts";
 export {
-  arpu,
+  averageRevenuePerUser,
   cacPaybackMonths,
   customerAcquisitionCost,
   customerLifetimeValue,
@@ -12,11 +12,12 @@ export {
 } from "./value.ts";
 export type {
   AcquisitionCostInput,
-  ArpuInput,
   CacPaybackInput,
-  LifetimeValueFromChurn,
-  LifetimeValueFromLifetime,
-  LifetimeValueFromOrders,
+  ChurnModel,
+  LifetimeModel,
   LifetimeValueInput,
+  LtvCacInput,
+  OrdersModel,
   RetentionCostInput,
+  RevenuePerUserInput,
 } from "./value.ts";

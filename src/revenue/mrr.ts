@@ -1,23 +1,28 @@
+import { readFields } from "../_lib/options.ts";
+import { assertFiniteResult, assertNonNegative, assertPositive } from "../_lib/validate.ts";
 import { MetricsInputError } from "../errors.ts";
-import { assertFiniteResult, assertNonNegative, assertObject, assertPositive } from "../validate.ts";
 
 /**
- * Recurring revenue movements over one period, in one currency unit of the caller's choosing.
- * Movements left out count as 0.
+ * Recurring revenue movements over one period, in one currency unit of the caller's choosing:
+ * the same shape as the `mrr` of a subscription movement row. Movements left out count as 0.
  *
  * @category Revenue and value
  */
 export interface MrrMovements {
-  /** Recurring revenue at the start of the period, > 0. */
-  startingMrr: number;
-  /** Revenue lost from customers who left, ≥ 0. */
-  churnedMrr?: number;
-  /** Revenue lost from customers who downgraded, ≥ 0. */
-  contractionMrr?: number;
+  /** Recurring revenue at the start of the period; > 0 where a rate divides by it. */
+  startingMrr?: number;
+  /** Revenue from new customers, ≥ 0. */
+  newMrr?: number;
   /** Revenue gained from customers who upgraded, ≥ 0. */
   expansionMrr?: number;
+  /** Revenue lost from customers who downgraded, ≥ 0. */
+  contractionMrr?: number;
+  /** Revenue lost from customers who left, ≥ 0. */
+  churnedMrr?: number;
   /** Revenue regained from customers who came back, ≥ 0. */
   reactivationMrr?: number;
+  /** Recurring revenue at the end of the period; when given with `startingMrr`, the movements must add up to it. */
+  endingMrr?: number;
 }
 
 /**
@@ -32,50 +37,34 @@ export interface MrrChurn {
   readonly net: number;
 }
 
-/**
- * Input of {@link quickRatio}, money of one period.
- *
- * @category Revenue and value
- */
-export interface QuickRatioInput {
-  /** Revenue from new customers, ≥ 0. */
-  newMrr: number;
-  /** Revenue from upgrades, ≥ 0. */
-  expansionMrr: number;
-  /** Revenue lost to churn, ≥ 0. */
-  churnedMrr: number;
-  /** Revenue lost to downgrades, ≥ 0. */
-  contractionMrr: number;
-  /** Revenue from returning customers, ≥ 0, counted with the gains. Default 0. */
-  reactivationMrr?: number;
-}
+const MRR_FIELDS = ["startingMrr", "newMrr", "expansionMrr", "contractionMrr", "churnedMrr", "reactivationMrr", "endingMrr"] as const;
 
-interface Movements {
-  start: number;
-  churned: number;
-  contraction: number;
-  expansion: number;
-  reactivation: number;
-}
-
-function movements(input: MrrMovements): Movements {
-  const o = assertObject(input, "input");
-  const start = assertPositive(o.startingMrr, "input.startingMrr");
-  const money = (name: string) => (o[name] === undefined ? 0 : assertNonNegative(o[name], `input.${name}`));
+/** Validated movements (0 for those left out); `needStart` when a rate divides by the start. */
+function readMovements(input: MrrMovements, fn: string, needStart: boolean) {
+  const o = readFields(input, fn, MRR_FIELDS, "movements");
+  const money = (name: (typeof MRR_FIELDS)[number]) => (o[name] === undefined ? 0 : assertNonNegative(o[name], `movements.${name}`));
   const m = {
-    start,
+    start: needStart ? assertPositive(o.startingMrr, "movements.startingMrr") : money("startingMrr"),
+    fresh: money("newMrr"),
     churned: money("churnedMrr"),
     contraction: money("contractionMrr"),
     expansion: money("expansionMrr"),
     reactivation: money("reactivationMrr"),
   };
-  if (m.churned + m.contraction > start) {
+  if (o.startingMrr !== undefined && m.churned + m.contraction > m.start) {
     throw new MetricsInputError(
       "OUT_OF_RANGE",
-      "input.churnedMrr + input.contractionMrr",
+      "movements.churnedMrr + movements.contractionMrr",
       m.churned + m.contraction,
-      `at most input.startingMrr (${start}): a period cannot lose more recurring revenue than it started with`,
+      `at most movements.startingMrr (${m.start}): a period cannot lose more recurring revenue than it started with`,
     );
+  }
+  if (o.startingMrr !== undefined && o.endingMrr !== undefined) {
+    const ending = assertNonNegative(o.endingMrr, "movements.endingMrr");
+    const implied = m.start + m.fresh + m.expansion + m.reactivation - m.contraction - m.churned;
+    if (Math.abs(implied - ending) > 1e-9 * Math.max(m.start, ending, 1)) {
+      throw new MetricsInputError("OUT_OF_RANGE", "movements.endingMrr", ending, `starting + new + expansion + reactivation − contraction − churned = ${implied}: the movements do not add up`);
+    }
   }
   return m;
 }
@@ -88,10 +77,11 @@ function movements(input: MrrMovements): Movements {
  * revenue. Works for ARR or any other recurring revenue, as long as every movement uses the same
  * period and currency.
  *
- * @param input - `startingMrr` and the movements of the period.
+ * @param movements - `startingMrr` and the movements of the period (a movement row's `mrr` as it is).
  * @returns `{ gross, net }`, fractions.
  * @throws {@link MetricsInputError} for a starting MRR that is not > 0, a negative or non-finite
- *   movement, or churned + contraction above the starting MRR.
+ *   movement, churned + contraction above the starting MRR, or an `endingMrr` the movements do not add up to.
+ * @throws {@link MetricsTypeError} for an unknown field (`churned` is not one: `churnedMrr` is).
  * @see D. Skok, "SaaS Metrics 2.0", For Entrepreneurs (2013): gross and net revenue churn.
  * @example
  * ```ts
@@ -102,10 +92,10 @@ function movements(input: MrrMovements): Movements {
  *
  * @category Revenue and value
  */
-export function mrrChurn(input: MrrMovements): MrrChurn {
-  const m = movements(input);
+export function mrrChurn(movements: MrrMovements): MrrChurn {
+  const m = readMovements(movements, "mrrChurn", true);
   const lost = m.churned + m.contraction;
-  const net = assertFiniteResult((lost - m.expansion - m.reactivation) / m.start, "input.startingMrr", m.start);
+  const net = assertFiniteResult((lost - m.expansion - m.reactivation) / m.start, "movements.startingMrr", m.start);
   return { gross: lost / m.start, net };
 }
 
@@ -117,9 +107,10 @@ export function mrrChurn(input: MrrMovements): MrrChurn {
  * grows on its own. New customers and reactivations are not included. With no reactivation,
  * NRR = 1 − net MRR churn.
  *
- * @param input - `startingMrr` and the movements (reactivation is ignored).
+ * @param movements - `startingMrr` and the movements (new and reactivation are not counted).
  * @returns NRR, a fraction ≥ 0 (e.g. 1.12 for 112%).
  * @throws {@link MetricsInputError} as {@link mrrChurn}.
+ * @throws {@link MetricsTypeError} for an unknown field.
  * @see D. Skok, "SaaS Metrics 2.0" (2013); KeyBanc Capital Markets SaaS survey definitions.
  * @example
  * ```ts
@@ -129,9 +120,9 @@ export function mrrChurn(input: MrrMovements): MrrChurn {
  *
  * @category Revenue and value
  */
-export function netRevenueRetention(input: MrrMovements): number {
-  const m = movements(input);
-  return assertFiniteResult((m.start + m.expansion - m.contraction - m.churned) / m.start, "input.startingMrr", m.start);
+export function netRevenueRetention(movements: MrrMovements): number {
+  const m = readMovements(movements, "netRevenueRetention", true);
+  return assertFiniteResult((m.start + m.expansion - m.contraction - m.churned) / m.start, "movements.startingMrr", m.start);
 }
 
 /**
@@ -140,9 +131,10 @@ export function netRevenueRetention(input: MrrMovements): number {
  *
  * GRR = (start − contraction − churned) / start, in [0, 1]; GRR = 1 − gross MRR churn.
  *
- * @param input - `startingMrr` and the movements (expansion and reactivation are ignored).
+ * @param movements - `startingMrr` and the movements (expansion, new and reactivation are not counted).
  * @returns GRR, a fraction in [0, 1].
  * @throws {@link MetricsInputError} as {@link mrrChurn}.
+ * @throws {@link MetricsTypeError} for an unknown field.
  * @see D. Skok, "SaaS Metrics 2.0" (2013).
  * @example
  * ```ts
@@ -152,8 +144,8 @@ export function netRevenueRetention(input: MrrMovements): number {
  *
  * @category Revenue and value
  */
-export function grossRevenueRetention(input: MrrMovements): number {
-  const m = movements(input);
+export function grossRevenueRetention(movements: MrrMovements): number {
+  const m = readMovements(movements, "grossRevenueRetention", true);
   return (m.start - m.contraction - m.churned) / m.start;
 }
 
@@ -163,11 +155,11 @@ export function grossRevenueRetention(input: MrrMovements): number {
  * quick ratio = (new + expansion + reactivation) / (churned + contraction). Above 4 is often read
  * as efficient growth, below 1 as shrinking.
  *
- * @param input - The period's `newMrr`, `expansionMrr`, `churnedMrr`, `contractionMrr` and
- *   optional `reactivationMrr`.
+ * @param movements - The period's movements (`startingMrr` is optional here).
  * @returns The ratio, ≥ 0.
  * @throws {@link MetricsInputError} for negative or non-finite money, or `UNDEFINED_RESULT` when
  *   nothing was lost (churned + contraction = 0: the ratio is unbounded).
+ * @throws {@link MetricsTypeError} for an unknown field.
  * @see M. Hamid, "The SaaS quick ratio" (Social Capital, 2015).
  * @example
  * ```ts
@@ -177,20 +169,17 @@ export function grossRevenueRetention(input: MrrMovements): number {
  *
  * @category Revenue and value
  */
-export function quickRatio(input: QuickRatioInput): number {
-  const o = assertObject(input, "input");
-  const gained =
-    assertNonNegative(o.newMrr, "input.newMrr") +
-    assertNonNegative(o.expansionMrr, "input.expansionMrr") +
-    (o.reactivationMrr === undefined ? 0 : assertNonNegative(o.reactivationMrr, "input.reactivationMrr"));
-  const lost = assertNonNegative(o.churnedMrr, "input.churnedMrr") + assertNonNegative(o.contractionMrr, "input.contractionMrr");
+export function quickRatio(movements: MrrMovements): number {
+  const m = readMovements(movements, "quickRatio", false);
+  const gained = m.fresh + m.expansion + m.reactivation;
+  const lost = m.churned + m.contraction;
   if (lost === 0) {
     throw new MetricsInputError(
       "UNDEFINED_RESULT",
-      "input.churnedMrr + input.contractionMrr",
+      "movements.churnedMrr + movements.contractionMrr",
       0,
       "above 0: with nothing lost the quick ratio is unbounded",
     );
   }
-  return assertFiniteResult(gained / lost, "input.churnedMrr + input.contractionMrr", lost);
+  return assertFiniteResult(gained / lost, "movements.churnedMrr + movements.contractionMrr", lost);
 }

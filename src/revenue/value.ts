@@ -1,13 +1,14 @@
-import { MetricsInputError, MetricsTypeError } from "../errors.ts";
+import { readFields } from "../_lib/options.ts";
 import {
   assertCountAtLeast,
   assertFinite,
   assertFiniteResult,
   assertFraction,
   assertNonNegative,
-  assertObject,
+  assertOneOf,
   assertPositive,
-} from "../validate.ts";
+} from "../_lib/validate.ts";
+import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 
 /**
  * Input of {@link customerAcquisitionCost}.
@@ -34,11 +35,11 @@ export interface RetentionCostInput {
 }
 
 /**
- * Input of {@link arpu}.
+ * Input of {@link averageRevenuePerUser}.
  *
  * @category Revenue and value
  */
-export interface ArpuInput {
+export interface RevenuePerUserInput {
   /** Revenue of the period, ≥ 0. */
   revenue: number;
   /** Customers (or accounts) in the same period, ≥ 1; may be an average, so fractions are allowed. */
@@ -46,15 +47,19 @@ export interface ArpuInput {
 }
 
 /**
- * Lifetime value from a known lifetime: ARPU × lifetime − (CAC + CRC).
+ * Lifetime value from a known lifetime: ARPU × margin × lifetime − (CAC + CRC).
  *
  * @category Revenue and value
  */
-export interface LifetimeValueFromLifetime {
+export interface LifetimeModel {
+  /** Names the formula. */
+  model: "lifetime";
   /** Revenue per customer per period, ≥ 0. */
   arpu: number;
   /** Periods a customer stays, > 0, in the same period as `arpu`. */
   lifetime: number;
+  /** Gross margin, a fraction in [0, 1]. Default 1 (revenue, not profit). */
+  grossMargin?: number;
   /** Acquisition cost per customer, ≥ 0. Default 0. */
   cac?: number;
   /** Retention cost per customer over the whole lifetime, ≥ 0. Default 0. */
@@ -62,11 +67,13 @@ export interface LifetimeValueFromLifetime {
 }
 
 /**
- * Lifetime value from a churn rate: margin per period over churn, optionally discounted.
+ * Lifetime value from a churn rate: margin per period over churn, optionally discounted, less CAC.
  *
  * @category Revenue and value
  */
-export interface LifetimeValueFromChurn {
+export interface ChurnModel {
+  /** Names the formula. */
+  model: "churn";
   /** Revenue per customer per period, ≥ 0. */
   arpu: number;
   /** Churn rate per period (the same period as `arpu`), a fraction in [0, 1]. */
@@ -75,6 +82,8 @@ export interface LifetimeValueFromChurn {
   grossMargin?: number;
   /** Discount rate per period (the same period), ≥ 0. Default 0. */
   discountRate?: number;
+  /** Acquisition cost per customer, ≥ 0, subtracted once. Default 0. */
+  cac?: number;
 }
 
 /**
@@ -82,7 +91,9 @@ export interface LifetimeValueFromChurn {
  *
  * @category Revenue and value
  */
-export interface LifetimeValueFromOrders {
+export interface OrdersModel {
+  /** Names the formula. */
+  model: "orders";
   /** Purchases per customer per period, ≥ 0. */
   transactionsPerPeriod: number;
   /** Average order value, ≥ 0. */
@@ -94,11 +105,11 @@ export interface LifetimeValueFromOrders {
 }
 
 /**
- * The three inputs {@link customerLifetimeValue} understands.
+ * The inputs {@link customerLifetimeValue} understands, each naming its formula in `model`.
  *
  * @category Revenue and value
  */
-export type LifetimeValueInput = LifetimeValueFromLifetime | LifetimeValueFromChurn | LifetimeValueFromOrders;
+export type LifetimeValueInput = LifetimeModel | ChurnModel | OrdersModel;
 
 /**
  * Input of {@link cacPaybackMonths}.
@@ -115,6 +126,18 @@ export interface CacPaybackInput {
 }
 
 /**
+ * Input of {@link ltvToCac}.
+ *
+ * @category Revenue and value
+ */
+export interface LtvCacInput {
+  /** Lifetime value, a finite number (from {@link customerLifetimeValue}). */
+  ltv: number;
+  /** Acquisition cost, > 0, in the same currency. */
+  cac: number;
+}
+
+/**
  * Customer acquisition cost: what it costs to win one customer.
  *
  * CAC = sales and marketing spend / new customers, both of the same period.
@@ -123,6 +146,7 @@ export interface CacPaybackInput {
  * @returns CAC, in the currency of the spend.
  * @throws {@link MetricsInputError} for negative or non-finite spend, or new customers that are not
  *   a whole number ≥ 1.
+ * @throws {@link MetricsTypeError} for an unknown field.
  * @see P. Farris et al., Marketing Metrics (2010), ch. 5.
  * @example
  * ```ts
@@ -133,7 +157,7 @@ export interface CacPaybackInput {
  * @category Revenue and value
  */
 export function customerAcquisitionCost(input: AcquisitionCostInput): number {
-  const o = assertObject(input, "input");
+  const o = readFields(input, "customerAcquisitionCost", ["salesAndMarketingSpend", "newCustomers"]);
   const spend = assertNonNegative(o.salesAndMarketingSpend, "input.salesAndMarketingSpend");
   return spend / assertCountAtLeast(o.newCustomers, "input.newCustomers", 1);
 }
@@ -146,6 +170,7 @@ export function customerAcquisitionCost(input: AcquisitionCostInput): number {
  * @param input - `retentionSpend` (≥ 0) and `customers` (whole number ≥ 1).
  * @returns CRC per customer per period, in the currency of the spend.
  * @throws {@link MetricsInputError} for negative spend or customers that are not a whole number ≥ 1.
+ * @throws {@link MetricsTypeError} for an unknown field.
  * @example
  * ```ts
  * import { customerRetentionCost } from "cxmetrics";
@@ -155,84 +180,101 @@ export function customerAcquisitionCost(input: AcquisitionCostInput): number {
  * @category Revenue and value
  */
 export function customerRetentionCost(input: RetentionCostInput): number {
-  const o = assertObject(input, "input");
+  const o = readFields(input, "customerRetentionCost", ["retentionSpend", "customers"]);
   const spend = assertNonNegative(o.retentionSpend, "input.retentionSpend");
   return spend / assertCountAtLeast(o.customers, "input.customers", 1);
 }
 
 /**
- * Average revenue per user (or account) for one period: revenue / customers.
+ * Average revenue per user (or account, ARPU) for one period: revenue / customers.
  *
  * @param input - `revenue` (≥ 0) and `customers` (≥ 1; an average count may be fractional).
  * @returns ARPU, in the currency of the revenue, per the period of the revenue.
  * @throws {@link MetricsInputError} for negative revenue or fewer than 1 customer.
+ * @throws {@link MetricsTypeError} for an unknown field.
  * @example
  * ```ts
- * import { arpu } from "cxmetrics";
- * arpu({ revenue: 45000, customers: 900 }); // 50
+ * import { averageRevenuePerUser } from "cxmetrics";
+ * const arpu = averageRevenuePerUser({ revenue: 45000, customers: 900 }); // 50
  * ```
  *
  * @category Revenue and value
  */
-export function arpu(input: ArpuInput): number {
-  const o = assertObject(input, "input");
+export function averageRevenuePerUser(input: RevenuePerUserInput): number {
+  const o = readFields(input, "averageRevenuePerUser", ["revenue", "customers"]);
   const revenue = assertNonNegative(o.revenue, "input.revenue");
   const customers = assertFinite(o.customers, "input.customers");
   if (customers < 1) throw new MetricsInputError("OUT_OF_RANGE", "input.customers", customers, "at least 1");
   return revenue / customers;
 }
 
+const MODELS = ["lifetime", "churn", "orders"] as const;
+
+const MODEL_FIELDS = {
+  lifetime: ["model", "arpu", "lifetime", "grossMargin", "cac", "crc"],
+  churn: ["model", "arpu", "churnRate", "grossMargin", "discountRate", "cac"],
+  orders: ["model", "transactionsPerPeriod", "averageOrderValue", "grossMargin", "lifetime"],
+} as const satisfies Record<(typeof MODELS)[number], readonly string[]>;
+
 /**
- * Customer lifetime value (CLV, LTV). One function; the fields of the input pick the model:
+ * Customer lifetime value (CLV, LTV) by the formula the input names in `model`:
  *
- * - `{ arpu, lifetime, cac?, crc? }`: CLV = ARPU × lifetime − (CAC + CRC), the value net of what it
- *   cost to win and keep the customer (CRC over the whole lifetime).
- * - `{ arpu, churnRate, grossMargin?, discountRate? }`: the expected lifetime is 1/churn, so
- *   CLV = ARPU × margin / churn. With a discount rate d, each period's margin is discounted and
- *   weighted by survival: CLV = Σₜ₌₀^∞ m·((1 − c)/(1 + d))ᵗ = m(1 + d)/(c + d), the first period paid
- *   up front; d = 0 gives back m/c. This is Gupta & Lehmann's m·r/(1 + d − r) (r = 1 − c, margins
- *   from the end of the first period on) plus that first margin m.
- * - `{ transactionsPerPeriod, averageOrderValue, grossMargin, lifetime }`: the e-commerce form,
- *   CLV = transactions × AOV × margin × lifetime.
+ * - `"lifetime"`: `{ arpu, lifetime, grossMargin?, cac?, crc? }`,
+ *   CLV = ARPU × margin × lifetime − (CAC + CRC), the value net of what it cost to win and keep
+ *   the customer (CRC over the whole lifetime).
+ * - `"churn"`: `{ arpu, churnRate, grossMargin?, discountRate?, cac? }`. The expected lifetime is
+ *   1/churn, so CLV = ARPU × margin / churn. With a discount rate d, each period's margin is
+ *   discounted and weighted by survival: CLV = Σₜ₌₀^∞ m·((1 − c)/(1 + d))ᵗ = m(1 + d)/(c + d), the
+ *   first period paid up front; d = 0 gives back m/c. This is Gupta & Lehmann's m·r/(1 + d − r)
+ *   (r = 1 − c, margins from the end of the first period on) plus that first margin m. CAC, when
+ *   given, is subtracted once.
+ * - `"orders"`: `{ transactionsPerPeriod, averageOrderValue, grossMargin, lifetime }`, the
+ *   e-commerce form, CLV = transactions × AOV × margin × lifetime.
+ *
+ * A field the named formula does not use is an error, never dropped: a margin, lifetime or cost
+ * always counts or is refused.
  *
  * **ARPU, lifetime, churn and discount rates must share one period** (monthly ARPU with monthly
  * churn, never with annual churn): mixing periods is the most common CLV mistake.
  *
- * @param input - One of the three input shapes above.
+ * @param input - One of the three models above, with its `model` name.
  * @returns CLV, in the currency of the inputs (negative when costs exceed revenue).
- * @throws {@link MetricsInputError} for negative money, rates outside their ranges, a lifetime that
- *   is not > 0, or `UNDEFINED_RESULT` for zero churn without discounting (no finite value).
- * @throws {@link MetricsTypeError} for an input that matches none of the three shapes.
+ * @throws {@link MetricsInputError} for negative money, rates outside their ranges (a churn rate of
+ *   5 gets the hint 0.05), a lifetime that is not > 0, or `UNDEFINED_RESULT` for zero churn
+ *   without discounting (no finite value).
+ * @throws {@link MetricsTypeError} for a missing or unknown `model`, or a field that model does not use.
  * @see S. Gupta & D. R. Lehmann, "Customers as assets", Journal of Interactive Marketing 17(1),
  *   2003, 9-24 (the discounted retention model).
  * @example
  * ```ts
  * import { customerLifetimeValue } from "cxmetrics";
- * customerLifetimeValue({ arpu: 50, churnRate: 0.02, grossMargin: 0.8 }); // 2000
- * customerLifetimeValue({ arpu: 50, churnRate: 0.02, grossMargin: 0.8, discountRate: 0.01 }); // 1346.666…
- * customerLifetimeValue({ arpu: 50, lifetime: 36, cac: 400 }); // 1400
- * customerLifetimeValue({ transactionsPerPeriod: 4, averageOrderValue: 60, grossMargin: 0.3, lifetime: 3 }); // 216
+ * customerLifetimeValue({ model: "churn", arpu: 50, churnRate: 0.02, grossMargin: 0.8 }); // 2000
+ * customerLifetimeValue({ model: "churn", arpu: 50, churnRate: 0.02, grossMargin: 0.8, discountRate: 0.01 }); // 1346.666…
+ * customerLifetimeValue({ model: "lifetime", arpu: 50, lifetime: 36, cac: 400 }); // 1400
+ * customerLifetimeValue({ model: "orders", transactionsPerPeriod: 4, averageOrderValue: 60, grossMargin: 0.3, lifetime: 3 }); // 216
  * ```
  *
  * @category Revenue and value
  */
 export function customerLifetimeValue(input: LifetimeValueInput): number {
-  return assertFiniteResult(lifetimeValue(assertObject(input, "input")), "input", input);
-}
-
-function lifetimeValue(o: Record<string, unknown>): number {
-  if ("transactionsPerPeriod" in o) {
-    return (
+  if (typeof input !== "object" || input === null) {
+    throw new MetricsTypeError("INVALID_TYPE", "input", input, `an object naming its model: { model: ${MODELS.map((m) => `"${m}"`).join(" | ")}, … }`);
+  }
+  const model = assertOneOf((input as { model?: unknown }).model, "input.model", MODELS);
+  const o = readFields(input, `customerLifetimeValue (model "${model}")`, MODEL_FIELDS[model]);
+  const cost = (name: "cac" | "crc" | "discountRate") => (o[name] === undefined ? 0 : assertNonNegative(o[name], `input.${name}`));
+  const margin = o.grossMargin === undefined ? 1 : assertFraction(o.grossMargin, "input.grossMargin");
+  let value: number;
+  if (model === "orders") {
+    value =
       assertNonNegative(o.transactionsPerPeriod, "input.transactionsPerPeriod") *
       assertNonNegative(o.averageOrderValue, "input.averageOrderValue") *
       assertFraction(o.grossMargin, "input.grossMargin") *
-      assertPositive(o.lifetime, "input.lifetime")
-    );
-  }
-  if ("churnRate" in o) {
-    const margin = assertNonNegative(o.arpu, "input.arpu") * (o.grossMargin === undefined ? 1 : assertFraction(o.grossMargin, "input.grossMargin"));
+      assertPositive(o.lifetime, "input.lifetime");
+  } else if (model === "churn") {
+    const perPeriod = assertNonNegative(o.arpu, "input.arpu") * margin;
     const churn = assertFraction(o.churnRate, "input.churnRate");
-    const discount = o.discountRate === undefined ? 0 : assertNonNegative(o.discountRate, "input.discountRate");
+    const discount = cost("discountRate");
     if (churn + discount === 0) {
       throw new MetricsInputError(
         "UNDEFINED_RESULT",
@@ -241,39 +283,32 @@ function lifetimeValue(o: Record<string, unknown>): number {
         "above 0 (or give a discountRate above 0): with no churn and no discounting the lifetime value is unbounded",
       );
     }
-    return (margin * (1 + discount)) / (churn + discount);
+    value = (perPeriod * (1 + discount)) / (churn + discount) - cost("cac");
+  } else {
+    value = assertNonNegative(o.arpu, "input.arpu") * margin * assertPositive(o.lifetime, "input.lifetime") - (cost("cac") + cost("crc"));
   }
-  if ("lifetime" in o && "arpu" in o) {
-    const cac = o.cac === undefined ? 0 : assertNonNegative(o.cac, "input.cac");
-    const crc = o.crc === undefined ? 0 : assertNonNegative(o.crc, "input.crc");
-    return assertNonNegative(o.arpu, "input.arpu") * assertPositive(o.lifetime, "input.lifetime") - (cac + crc);
-  }
-  throw new MetricsTypeError(
-    "INVALID_TYPE",
-    "input",
-    o,
-    "{ arpu, lifetime }, { arpu, churnRate } or { transactionsPerPeriod, averageOrderValue, grossMargin, lifetime }",
-  );
+  return assertFiniteResult(value, "input", input);
 }
 
 /**
  * The LTV:CAC ratio: lifetime value per unit of acquisition cost (3 or more is the usual target).
  *
- * @param ltv - Lifetime value, a finite number (from {@link customerLifetimeValue}).
- * @param cac - Acquisition cost, > 0, in the same currency.
+ * @param input - `{ ltv, cac }`: a finite lifetime value and an acquisition cost > 0 in the same currency.
  * @returns ltv / cac.
  * @throws {@link MetricsInputError} for a non-finite ltv or a cac that is not > 0.
+ * @throws {@link MetricsTypeError} for an unknown field.
  * @see D. Skok, "SaaS Metrics 2.0" (2013).
  * @example
  * ```ts
  * import { ltvToCac } from "cxmetrics";
- * ltvToCac(2000, 400); // 5
+ * ltvToCac({ ltv: 2000, cac: 400 }); // 5
  * ```
  *
  * @category Revenue and value
  */
-export function ltvToCac(ltv: number, cac: number): number {
-  return assertFiniteResult(assertFinite(ltv, "ltv") / assertPositive(cac, "cac"), "cac", cac);
+export function ltvToCac(input: LtvCacInput): number {
+  const o = readFields(input, "ltvToCac", ["ltv", "cac"]);
+  return assertFiniteResult(assertFinite(o.ltv, "input.ltv") / assertPositive(o.cac, "input.cac"), "input.cac", o.cac);
 }
 
 /**
@@ -285,6 +320,7 @@ export function ltvToCac(ltv: number, cac: number): number {
  * @param input - `cac` (≥ 0), monthly `arpu` (> 0), `grossMargin` (fraction in (0, 1], default 1).
  * @returns Months to pay back, ≥ 0.
  * @throws {@link MetricsInputError} for negative money, an ARPU or margin of 0 (never paid back).
+ * @throws {@link MetricsTypeError} for an unknown field.
  * @see D. Skok, "SaaS Metrics 2.0" (2013): months to recover CAC.
  * @example
  * ```ts
@@ -295,7 +331,7 @@ export function ltvToCac(ltv: number, cac: number): number {
  * @category Revenue and value
  */
 export function cacPaybackMonths(input: CacPaybackInput): number {
-  const o = assertObject(input, "input");
+  const o = readFields(input, "cacPaybackMonths", ["cac", "arpu", "grossMargin"]);
   const cac = assertNonNegative(o.cac, "input.cac");
   const monthly = assertPositive(o.arpu, "input.arpu");
   const margin = o.grossMargin === undefined ? 1 : assertFraction(o.grossMargin, "input.grossMargin");

@@ -1,213 +1,169 @@
-import { MetricsTypeError } from "../errors.ts";
-import type { CesSummary } from "../ces/ces.ts";
-import type { CsatSummary } from "../csat/csat.ts";
-import type { NpsSummary } from "../nps/summary.ts";
-import { assertObject, assertOneOf, confidenceOption } from "../validate.ts";
-import { toGetter, type Accessor } from "./accessor.ts";
-import { groupRecords, onInvalidOption, groupTally, type KeyOf, type OnInvalid, type SkippedCounts } from "./group.ts";
-import { compareGroups, planMetrics, summarize, type MetricsSpec } from "./plan.ts";
+import { METRICS, type Registry } from "../_lib/metrics.ts";
+import { readOptions } from "../_lib/options.ts";
+import { addCounts, groupRecords, guardedComparison, planMetrics, readRules, summarizeCounts, toGetter, type GroupState } from "../_lib/report.ts";
+import { readCell } from "../_lib/cells.ts";
+import { assertSpan, everyOption, periodAt, periodIndex, timeReader, timeUnitOption, timeZoneOption, type PeriodUnit, type TimeUnit } from "../_lib/time.ts";
+import type { Accessor, Metrics, MetricsSpec, PeriodEntries, ReportOptions, Skipped } from "./spec.ts";
 
-/**
- * The length of a trend's periods (calendar periods in UTC; weeks are ISO weeks from Monday).
- *
- * @category Segments and trends
- */
-export type TrendInterval = "day" | "week" | "month" | "quarter";
+export type { PeriodUnit, TimeUnit };
 
 /**
  * Options for {@link trend}.
  *
  * @category Segments and trends
  */
-export interface TrendOptions<R> {
-  /** When each response was given: a field or accessor giving a Date, epoch milliseconds or an ISO 8601 string. */
+export interface TrendOptions<R, S> extends ReportOptions<R, S> {
+  /**
+   * When each response was given: a field or accessor giving a `Date`, epoch milliseconds (or
+   * seconds with `timeUnit: "s"`), or an ISO 8601 string (`"2025-12-17"`,
+   * `"2025-12-17T09:30:00Z"`, `"2025-12-17T09:30:00+09:00"`; a space may stand for the `T`).
+   */
   time: Accessor<R>;
-  /** Period length. */
-  every: TrendInterval;
-  /** Which metrics from which fields, as in {@link segmentReport}. */
-  metrics: MetricsSpec<R>;
-  /** Confidence level of intervals and tests, in (0, 1). Default 0.95. */
-  confidence?: number;
-  /** `"throw"` (default) or `"skip"` records with a missing or invalid time or value. */
-  onInvalid?: OnInvalid;
+  /** Period length: `"day"`, `"week"` (ISO weeks from Monday), `"month"`, `"quarter"` or `"year"`. */
+  every: PeriodUnit;
+  /**
+   * The IANA time zone whose calendar the periods follow (`"Asia/Tokyo"`). Default `"UTC"`, so
+   * results never depend on the machine. Instants (`Z`, offsets, numbers, Dates) are converted to
+   * it; a date or a time without an offset is taken as written, in that zone.
+   */
+  timeZone?: string;
+  /** How numeric times are read: `"ms"` (default, epoch milliseconds) or `"s"` (epoch seconds). */
+  timeUnit?: TimeUnit;
 }
 
 /**
- * The change of a metric from the previous period.
+ * One period of a {@link Trend}: its label, first day, record count, and per requested metric
+ * the summary with its `change` from the previous period that has data.
  *
  * @category Segments and trends
  */
-export interface PeriodChange {
-  /** This period minus the previous, in the metric's unit. */
-  readonly difference: number;
-  /** Two-sided p-value of the test of no change. */
-  readonly pValue: number;
-  /** Whether pValue < 1 − confidence (each change tested on its own, no multiplicity correction). */
-  readonly significant: boolean;
-}
-
-/**
- * A metric summary with its change from the previous period (null for the first period or when untestable).
- *
- * @category Segments and trends
- */
-export type WithChange<S> = S & {
-  /** Against the previous period with data; null for the first period or when the test is undefined. */
-  readonly change: PeriodChange | null;
-};
-
-/**
- * One period of a {@link Trend}.
- *
- * @category Segments and trends
- */
-export interface TrendPeriod {
-  /** Label: `2026-03-14`, `2026-W11`, `2026-03` or `2026-Q1`. */
+export type TrendPeriod<S, Reg = Metrics> = {
+  /** Label: `2026-03-14`, `2026-W11`, `2026-03`, `2026-Q1` or `2026`. */
   readonly period: string;
-  /** First day of the period, `YYYY-MM-DD` (UTC). */
+  /** First day of the period, `YYYY-MM-DD`, in the report's time zone. */
   readonly start: string;
-  /** Records in the period. */
+  /** Records in the period (0 for a period without records between the first and the last). */
   readonly n: number;
-  /** NPS summary and change. */
-  readonly nps?: WithChange<NpsSummary> | null;
-  /** CSAT summary and change. */
-  readonly csat?: WithChange<CsatSummary> | null;
-  /** CES summary and change. */
-  readonly ces?: WithChange<CesSummary> | null;
-}
+} & PeriodEntries<S, Reg>;
 
 /**
  * The result of {@link trend}.
  *
  * @category Segments and trends
  */
-export interface Trend {
-  /** Periods that have records, in time order. */
-  readonly periods: readonly TrendPeriod[];
-  /** What was skipped with `onInvalid: "skip"`. */
-  readonly skipped: SkippedCounts;
+export interface Trend<S, Reg = Metrics> {
+  /** Every period from the first record's to the last's, in order, empty ones included (n: 0). */
+  readonly periods: readonly TrendPeriod<S, Reg>[];
+  /** What was skipped, split into missing and invalid, with the first row of each. */
+  readonly skipped: Skipped<keyof S & string>;
   /** The period length used. */
-  readonly every: TrendInterval;
+  readonly every: PeriodUnit;
+  /** The time zone the periods follow. */
+  readonly timeZone: string;
   /** The confidence level used. */
   readonly confidence: number;
+  /** The fewest responses per side a change needed to be flagged. */
+  readonly minN: number;
 }
 
-const DAY = 86400000;
-
-function pad(n: number, width = 2): string {
-  return String(n).padStart(width, "0");
-}
-
-function isoDate(ms: number): string {
-  const d = new Date(ms);
-  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
+const TREND_OPTIONS = ["time", "every", "timeZone", "timeUnit", "metrics", "confidence", "missing", "missingValues", "onInvalid", "minN"] as const;
 
 /**
- * The period containing time `ms`: its label and its first day.
- *
- * @category Segments and trends
+ * The trend engine for any metric registry: {@link trend} is this with the built-in metrics.
+ * Internal; exported for tests that add a metric.
  */
-export function periodOf(ms: number, every: TrendInterval): { label: string; start: string } {
-  const d = new Date(ms);
-  const y = d.getUTCFullYear();
-  const m = d.getUTCMonth();
-  if (every === "day") {
-    const s = isoDate(Date.UTC(y, m, d.getUTCDate()));
-    return { label: s, start: s };
+export function reportTrend<Reg extends Registry, R, S extends MetricsSpec<R, Reg>>(
+  registry: Reg,
+  records: ArrayLike<R> | Iterable<R>,
+  options: TrendOptions<R, S>,
+): Trend<S, Reg>;
+// As reportSegments: the loop builds entries by metric name; the overload states their shape.
+export function reportTrend(registry: Registry, records: unknown, options: { readonly [K in (typeof TREND_OPTIONS)[number]]?: unknown }): object {
+  const o = readOptions(options, "trend", TREND_OPTIONS);
+  const rules = readRules(o);
+  const every = everyOption(o.every);
+  const timeZone = timeZoneOption(o.timeZone);
+  const reader = timeReader(timeZone, timeUnitOption(o.timeUnit));
+  const plans = planMetrics(o.metrics, registry);
+  const getTime = toGetter(o.time, "options.time");
+  const keyOf = (record: unknown, i: number) => {
+    const v = getTime(record, i);
+    if (readCell(v, rules.cells.markers) === undefined) return { problem: "missing" as const, value: v, expected: "a time" };
+    const day = reader.dayOf(v);
+    if (typeof day === "string") return { problem: "invalid" as const, value: v, expected: day };
+    const index = periodIndex(day, every);
+    return { mapKey: index, key: index };
+  };
+  const grouped = groupRecords(records, keyOf, { field: typeof o.time === "string" ? o.time : undefined, option: "options.time", label: "time" }, plans, rules);
+  const byIndex = new Map<number, GroupState>();
+  for (const s of grouped.groups.values()) byIndex.set(s.key as number, s);
+  const indexes = [...byIndex.keys()];
+  const first = Math.min(...indexes);
+  const last = Math.max(...indexes);
+  assertSpan(first, last, every);
+  const empty = addCounts(plans, []);
+  // The latest earlier period with data, per metric: its label and counts.
+  const previous = plans.map((): { label: string; counts: number[] } | null => null);
+  const periods: Record<string, unknown>[] = [];
+  for (let index = first; index <= last; index++) {
+    const { label, start } = periodAt(index, every);
+    const state = byIndex.get(index);
+    const period: Record<string, unknown> = { period: label, start, n: state?.n ?? 0 };
+    plans.forEach((plan, j) => {
+      const counts = state?.counts[j] ?? empty[j]!;
+      const summary = summarizeCounts(plan, counts, rules.confidence);
+      if (summary === null) {
+        period[plan.name] = null;
+        return;
+      }
+      const prev = previous[j];
+      const vs = prev == null ? null : guardedComparison(plan, counts, prev.counts, rules);
+      period[plan.name] = { ...summary, change: vs === null ? null : { ...vs, period: prev!.label } };
+      previous[j] = { label, counts };
+    });
+    periods.push(period);
   }
-  if (every === "month") return { label: `${pad(y, 4)}-${pad(m + 1)}`, start: isoDate(Date.UTC(y, m, 1)) };
-  if (every === "quarter") {
-    const q = Math.floor(m / 3);
-    return { label: `${pad(y, 4)}-Q${q + 1}`, start: isoDate(Date.UTC(y, 3 * q, 1)) };
-  }
-  // ISO 8601 week: starts on Monday; belongs to the year of its Thursday.
-  const midnight = Date.UTC(y, m, d.getUTCDate());
-  const monday = midnight - ((d.getUTCDay() + 6) % 7) * DAY;
-  const thursday = new Date(monday + 3 * DAY);
-  const weekYear = thursday.getUTCFullYear();
-  const week = Math.floor((thursday.getTime() - Date.UTC(weekYear, 0, 1)) / (7 * DAY)) + 1;
-  return { label: `${pad(weekYear, 4)}-W${pad(week)}`, start: isoDate(monday) };
-}
-
-function toMillis(v: unknown): number | undefined {
-  const ms = v instanceof Date ? v.getTime() : typeof v === "number" ? v : typeof v === "string" ? Date.parse(v) : Number.NaN;
-  return Number.isFinite(ms) ? ms : undefined;
+  return { periods, skipped: grouped.skipped, every, timeZone, confidence: rules.confidence, minN: rules.minN };
 }
 
 /**
  * Metrics over time: one summary per calendar period, in order, each with its interval and the
- * change from the previous period with its significance.
+ * change from the previous period that has data, with its significance.
  *
- * Records are grouped in one pass into tallies per period (UTC days, ISO weeks starting Monday,
- * calendar months or quarters). Each period's summary is exactly the metric's `*Summary` on its
- * responses; `change` tests it against the previous period that has data (`compareNps`,
- * `compareProportions`, `compareMeans`). Periods without records are left out.
+ * Records are grouped in one pass into tallies per period (days, ISO weeks from Monday, months,
+ * quarters or years) of the calendar of `timeZone` (UTC by default: the result never depends on
+ * the machine's zone). Every period from the first to the last is listed; one without records
+ * has `n: 0` and null metrics. Each period's summary is exactly the metric's `*Summary` on its
+ * responses; `change` tests it against the period it names (`compareNps`; for CSAT the
+ * two-proportion z test, or Fisher's exact test where an expected count is below 5; Welch's t
+ * for CES). Each change is tested on its own (no multiplicity correction), and is never
+ * significant when either side has fewer than `minN` responses (`tooFew`).
+ *
+ * Times must be real: ISO 8601 strings (`"2025-02-30"` and `"Dec 17, 2025"` are errors), Dates,
+ * or epoch milliseconds (`timeUnit: "s"` for seconds; a millisecond time before 1973 is taken
+ * for seconds and rejected with that hint). Missing and invalid values are treated as in
+ * {@link segmentReport}.
  *
  * @param records - An array (or any iterable) of records.
- * @param options - `time`, `every`, `metrics`, `confidence` (default 0.95), `onInvalid` (default `"throw"`).
- * @returns `{ periods, skipped, every, confidence }`.
- * @throws {@link MetricsInputError} / {@link MetricsTypeError} for bad options, and (with the
- *   default `onInvalid: "throw"`) for a record with an invalid time or value.
+ * @param options - `time`, `every`, `metrics`, `timeZone` (default `"UTC"`), `timeUnit` (default `"ms"`),
+ *   `confidence` (default 0.95), `missing`, `missingValues`, `onInvalid`, `minN` (default 30).
+ * @returns `{ periods, skipped, every, timeZone, confidence, minN }`.
+ * @throws {@link MetricsInputError} / {@link MetricsTypeError} for bad or unknown options, an
+ *   unknown time zone, no records, everything skipped, a span of over 100,000 periods, and (by
+ *   default) a record with a missing or invalid time or value.
  * @example
  * ```ts
  * import { trend } from "cxmetrics";
  * const records = [
  *   { at: "2026-01-05", ltr: 9 }, { at: "2026-01-20", ltr: 6 },
- *   { at: "2026-02-03", ltr: 10 }, { at: "2026-02-17", ltr: 9 },
+ *   { at: "2026-03-03", ltr: 10 }, { at: "2026-03-17", ltr: 9 },
  * ];
- * trend(records, { time: "at", every: "month", metrics: { nps: "ltr" } }).periods.map((p) => [p.period, p.nps?.score]);
- * // [["2026-01", 0], ["2026-02", 100]]
+ * trend(records, { time: "at", every: "month", metrics: { nps: "ltr" } }).periods.map((p) => [p.period, p.n, p.nps?.estimate]);
+ * // [["2026-01", 2, 0], ["2026-02", 0, undefined], ["2026-03", 2, 100]]
  * ```
  *
  * @category Segments and trends
  */
-export function trend<R>(records: ArrayLike<R> | Iterable<R>, options: TrendOptions<R>): Trend {
-  const o = assertObject(options, "options");
-  const confidence = confidenceOption(o.confidence);
-  const onInvalid = onInvalidOption(o.onInvalid);
-  const every = assertOneOf(o.every, "options.every", ["day", "week", "month", "quarter"] as const);
-  const plans = planMetrics(o.metrics);
-  const getTime = toGetter(o.time, "options.time");
-  const keyOf: KeyOf = (record, i) => {
-    const v = getTime(record, i);
-    const ms = toMillis(v);
-    if (ms === undefined) {
-      if (onInvalid === "skip") return undefined;
-      throw new MetricsTypeError("INVALID_TYPE", `records[${i}] time`, v, "a Date, epoch milliseconds or an ISO 8601 date string");
-    }
-    const p = periodOf(ms, every);
-    return { mapKey: p.label, key: p };
-  };
-  const { groups, skipped } = groupRecords(records, keyOf, plans, onInvalid);
-  const states = [...groups.values()].sort((a, b) => {
-    const sa = (a.key as { start: string }).start;
-    const sb = (b.key as { start: string }).start;
-    return sa < sb ? -1 : sa > sb ? 1 : 0;
-  });
-  const periods = states.map((s, i) => {
-    const { label, start } = s.key as { label: string; start: string };
-    const period: Record<string, unknown> = { period: label, start, n: s.n };
-    plans.forEach((plan, j) => {
-      const t = groupTally(plan, s.counts[j]!);
-      const summary = summarize(plan, t, confidence);
-      if (summary === null) {
-        period[plan.name] = null;
-        return;
-      }
-      // The previous period with a response for this metric.
-      let change: PeriodChange | null = null;
-      for (let k = i - 1; k >= 0; k--) {
-        const prev = states[k]!.counts[j]!;
-        if (prev.some((c) => c > 0)) {
-          const c = compareGroups(plan, t, groupTally(plan, prev), confidence);
-          change = c === null ? null : { ...c, significant: c.pValue < 1 - confidence };
-          break;
-        }
-      }
-      period[plan.name] = { ...summary, change };
-    });
-    return period as unknown as TrendPeriod;
-  });
-  return { periods, skipped, every, confidence };
+export function trend<R, S extends MetricsSpec<R>>(records: ArrayLike<R> | Iterable<R>, options: TrendOptions<R, S>): Trend<S> {
+  return reportTrend(METRICS, records, options);
 }

@@ -1,15 +1,11 @@
+import { STRICT_CELLS } from "../_lib/cells.ts";
+import { moments, type Moments } from "../_lib/moments.ts";
+import { assertKnownKeys, readOptions } from "../_lib/options.ts";
+import { assertTally, isResponses, tallyMoments } from "../_lib/tallies.ts";
+import { assertCountAtLeast, assertFinite, assertNonNegative, confidenceOption } from "../_lib/validate.ts";
+import { welch, type WelchComparison } from "../_lib/welch.ts";
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
-import type { Comparison } from "../types.ts";
-import {
-  assertCountAtLeast,
-  assertFinite,
-  assertFiniteResult,
-  assertNonNegative,
-  confidenceOption,
-  optionsObject,
-} from "../validate.ts";
-import { moments, type Moments } from "./moments.ts";
-import { studentTCdfUnchecked, studentTQuantileUnchecked } from "./studentT.ts";
+import type { Tally } from "../tally/tally.ts";
 
 /**
  * A sample summarized by its mean, sample standard deviation and size.
@@ -26,6 +22,14 @@ export interface MeanSummary {
 }
 
 /**
+ * One sample for {@link compareMeans}: raw values (numeric strings are read as numbers), a
+ * {@link Tally}, or a `{ mean, standardDeviation, n }` summary.
+ *
+ * @category Statistics
+ */
+export type MeanSample = ArrayLike<unknown> | Tally | MeanSummary;
+
+/**
  * Options for {@link compareMeans}.
  *
  * @category Statistics
@@ -36,35 +40,30 @@ export interface CompareMeansOptions {
 }
 
 /**
- * The result of {@link compareMeans}, in the units of the scores.
+ * The result of {@link compareMeans}: a {@link Comparison} in the units of the values, whose
+ * `statistic` is Welch's t, with its degrees of freedom.
  *
  * @category Statistics
  */
-export interface MeanComparison extends Comparison {
-  /** mean_a − mean_b. */
-  readonly difference: number;
-  /** √(s_a²/n_a + s_b²/n_b). */
-  readonly standardError: number;
-  /** Welch's t statistic. */
-  readonly t: number;
-  /** Welch-Satterthwaite degrees of freedom (fractional). */
-  readonly df: number;
-}
+export type MeanComparison = WelchComparison;
 
-function summarize(input: ArrayLike<number> | MeanSummary, argument: string): Moments {
-  if (typeof input !== "object" || input === null) {
-    throw new MetricsTypeError("INVALID_TYPE", argument, input, "an array of numbers or { mean, standardDeviation, n }");
+function sampleMoments(input: unknown, argument: string): Moments {
+  const expected = "an array of numbers, a tally { scale, counts }, or { mean, standardDeviation, n }";
+  if (typeof input !== "object" || input === null) throw new MetricsTypeError("INVALID_TYPE", argument, input, expected);
+  let m: Moments;
+  if (isResponses(input)) {
+    m = moments(input, argument, STRICT_CELLS);
+  } else if ("scale" in input) {
+    m = tallyMoments(assertTally(input, argument));
+  } else if ("mean" in input) {
+    assertKnownKeys(input, argument, ["mean", "standardDeviation", "n"], "a field of a mean summary");
+    const s = input as Partial<MeanSummary>;
+    const sd = assertNonNegative(s.standardDeviation, `${argument}.standardDeviation`);
+    return { mean: assertFinite(s.mean, `${argument}.mean`), variance: sd * sd, n: assertCountAtLeast(s.n, `${argument}.n`, 2) };
+  } else {
+    throw new MetricsTypeError("INVALID_TYPE", argument, input, expected);
   }
-  if ("mean" in input) {
-    const sd = assertNonNegative(input.standardDeviation, `${argument}.standardDeviation`);
-    return {
-      mean: assertFinite(input.mean, `${argument}.mean`),
-      variance: sd * sd,
-      n: assertCountAtLeast(input.n, `${argument}.n`, 2),
-    };
-  }
-  const m = moments(input as ArrayLike<number>, argument);
-  if (m.n < 2) throw new MetricsInputError("OUT_OF_RANGE", `${argument}.length`, m.n, "at least 2 values");
+  if (m.n < 2) throw new MetricsInputError("OUT_OF_RANGE", argument, input, "a sample of at least 2 values");
   return m;
 }
 
@@ -76,15 +75,17 @@ function summarize(input: ArrayLike<number> | MeanSummary, argument: string): Mo
  * df = SE⁴ / ((s_a²/n_a)²/(n_a − 1) + (s_b²/n_b)²/(n_b − 1)),
  * p = 2·P(T_df > |t|), interval (m_a − m_b) ± t_(1−α/2, df)·SE.
  *
- * Each sample is raw numbers or a `{ mean, standardDeviation, n }` summary. When both samples
- * have zero variance the test is degenerate: equal means give t = 0 and p = 1 (df = n_a + n_b − 2);
- * different means throw.
+ * Each sample is raw numbers, a {@link Tally}, or a `{ mean, standardDeviation, n }` summary.
+ * When both samples have zero variance the test is degenerate: equal means give t = 0 and p = 1
+ * (df = n_a + n_b − 2); different means throw.
  *
  * @param a - The first sample.
  * @param b - The second sample.
  * @param options - `confidence` (default 0.95).
+ * @returns A {@link Comparison} with `method: "welch"` and `df`.
  * @throws {@link MetricsInputError} for fewer than 2 values, non-finite values, a negative standard
  *   deviation, a confidence outside (0, 1), or two constant samples with different means.
+ * @throws {@link MetricsTypeError} for a sample that is none of the three forms, or an unknown field or option.
  * @see B. L. Welch, "The generalization of 'Student's' problem when several different population
  *   variances are involved", Biometrika 34 (1947), 28-35.
  * @example
@@ -95,49 +96,8 @@ function summarize(input: ArrayLike<number> | MeanSummary, argument: string): Mo
  *
  * @category Statistics
  */
-export function compareMeans(
-  a: ArrayLike<number> | MeanSummary,
-  b: ArrayLike<number> | MeanSummary,
-  options?: CompareMeansOptions,
-): MeanComparison {
-  const o = optionsObject(options);
+export function compareMeans(a: MeanSample, b: MeanSample, options?: CompareMeansOptions): MeanComparison {
+  const o = readOptions(options, "compareMeans", ["confidence"]);
   const confidence = confidenceOption(o.confidence);
-  const ma = summarize(a, "a");
-  const mb = summarize(b, "b");
-  const va = ma.variance / ma.n;
-  const vb = mb.variance / mb.n;
-  const difference = ma.mean - mb.mean;
-  const standardError = Math.sqrt(va + vb);
-  let t: number;
-  let df: number;
-  if (standardError > 0) {
-    assertFiniteResult(standardError, "b", b);
-    t = assertFiniteResult(difference / standardError, "b", b);
-    // Welch-Satterthwaite, written with the variance shares so that it cannot overflow.
-    const ra = va / (va + vb);
-    const rb = vb / (va + vb);
-    df = 1 / ((ra * ra) / (ma.n - 1) + (rb * rb) / (mb.n - 1));
-  } else if (difference === 0) {
-    t = 0;
-    df = ma.n + mb.n - 2;
-  } else {
-    throw new MetricsInputError(
-      "UNDEFINED_RESULT",
-      "b",
-      b,
-      "a sample with some variance: both samples are constant with different means, so the t test is undefined",
-    );
-  }
-  const pValue = Math.min(1, 2 * studentTCdfUnchecked(-Math.abs(t), df));
-  const h = -studentTQuantileUnchecked((1 - confidence) / 2, df) * standardError;
-  return {
-    difference,
-    standardError,
-    t,
-    df,
-    pValue,
-    interval: { lower: difference - h, upper: difference + h },
-    significant: pValue < 1 - confidence,
-    confidence,
-  };
+  return welch(sampleMoments(a, "a"), sampleMoments(b, "b"), confidence, "b", b);
 }

@@ -1,3 +1,2 @@
 export { tally, mergeTallies } from "./tally.ts";
 export type { Tally, TallyOptions } from "./tally.ts";
-export type { ScaleCounts, ScaleInput } from "./scaleInput.ts";

@@ -4,7 +4,7 @@ import { MetricsInputError, MetricsTypeError, nps, tally } from "../../src/index
 import { npsScores } from "../arbitraries.ts";
 
 describe("nps", () => {
-  it("matches the R package NPS test suite: 3 promoters, 2 passives, 1 detractor give NPS 1/3", () => {
+  it("nps(counts) matches the R package NPS test suite: 3 promoters, 2 passives, 1 detractor give NPS 1/3", () => {
     // R package NPS (B. Rocks): its test suite's counts (1 detractor, 2 passives, 3 promoters)
     // give NPS 1/3 (a fraction there, 100/3 points here).
     expect(nps({ promoters: 3, passives: 2, detractors: 1 })).toBe(100 / 3);
@@ -27,17 +27,58 @@ describe("nps", () => {
 
   it("rejects empty input, scores off the scale, bad counts and wrong types", () => {
     expect(() => nps([])).toThrow(/input must be at least one response/);
-    expect(() => nps([9, 11])).toThrow(/scores\[1\] must be a whole number from 0 to 10; got 11/);
+    expect(() => nps([9, 11])).toThrow(/input\[1\] must be a whole number from 0 to 10; got 11/);
     expect(() => nps([9, 0], { scale: [1, 10] })).toThrow(MetricsInputError);
-    expect(() => nps([9, Number.NaN])).toThrow(MetricsInputError);
+    expect(() => nps([9, Number.NaN])).toThrow(/input\[1\] .*not missing \(pass missing: "skip"/);
     expect(() => nps([9, 8.5])).toThrow(MetricsInputError);
-    expect(() => nps([9, "9" as never])).toThrow(MetricsTypeError);
+    expect(() => nps([9, "nine"])).toThrow(MetricsTypeError);
+    expect(() => nps([9, true])).toThrow(MetricsTypeError);
     expect(() => nps({ promoters: -1, passives: 2, detractors: 3 })).toThrow(/input.promoters/);
     expect(() => nps({ promoters: 1.5, passives: 2, detractors: 3 })).toThrow(MetricsInputError);
     expect(() => nps({ promoters: 0, passives: 0, detractors: 0 })).toThrow(MetricsInputError);
     expect(() => nps(null as never)).toThrow(MetricsTypeError);
     expect(() => nps(42 as never)).toThrow(MetricsTypeError);
     expect(() => nps(tally([9], { scale: [0, 10] }), { scale: [1, 10] })).toThrow(/input.scale/);
+  });
+
+  it("nps(scores) reads numeric strings as numbers, as a CSV read as text gives them", () => {
+    expect(nps(["10", " 9 ", "7", "3"])).toBe(nps([10, 9, 7, 3]));
+    expect(nps(["9.0", "+10"])).toBe(100);
+    expect(() => nps(["9.5"])).toThrow(/input\[0\] must be a whole number from 0 to 10; got 9.5/);
+    expect(() => nps(["0x9"])).toThrow(MetricsTypeError);
+  });
+
+  it("nps(scores, { missing: \"skip\" }) skips null, undefined, NaN, blanks and markers, never reading them as 0", () => {
+    const messy = [10, null, undefined, Number.NaN, "", "  ", "NA", "N/A", "n/a", "-", "3"];
+    expect(nps(messy, { missing: "skip" })).toBe(nps([10, 3]));
+    expect(nps(["10", "skip me", "3"].filter((x) => x !== "skip me"))).toBe(0);
+    expect(nps([10, "none", 3], { missing: "skip", missingValues: ["none"] })).toBe(0);
+    // With custom markers the default ones are no longer missing: "NA" is then a word.
+    expect(() => nps([10, "NA"], { missing: "skip", missingValues: ["none"] })).toThrow(MetricsTypeError);
+    expect(() => nps([null, ""], { missing: "skip" })).toThrow(/at least one response \(all 2 values were missing\)/);
+  });
+
+  it("nps(scores) with a missing value throws MISSING_VALUE naming the option", () => {
+    for (const cell of [null, undefined, "", " ", "N/A"]) {
+      try {
+        nps([9, cell]);
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toBeInstanceOf(MetricsInputError);
+        expect((error as MetricsInputError).code).toBe("MISSING_VALUE");
+        expect((error as Error).message).toContain('missing: "skip"');
+      }
+    }
+  });
+
+  it("nps(scores, options) rejects unknown options, suggesting the nearest", () => {
+    expect(() => nps([9], { promotorFrom: 8 } as never)).toThrow("options.promotorFrom is not an option of nps; did you mean promoterFrom?");
+    expect(() => nps({ promoters: 1, passives: 0, detractors: 0, promotors: 1 } as never)).toThrow(/input.promotors is not a field of NPS counts; did you mean promoters\?/);
+  });
+
+  it("nps(scores, { scale: [1, 5] }) says the default band does not fit the scale", () => {
+    expect(() => nps([1, 5], { scale: [1, 5] })).toThrow(/options.promoterFrom must be a score in \(1, 5\]; the default 9 does not fit this scale, so pass options.promoterFrom; got 9/);
+    expect(nps([1, 5], { scale: [1, 5], promoterFrom: 5, passiveFrom: 4 })).toBe(0);
   });
 
   it("does not mutate its input", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { MetricsInputError, MetricsTypeError, npsSummary } from "../../src/index.ts";
-import { tangoStatistic } from "../../src/nps/interval.ts";
+import { tangoStatistic } from "../../src/_lib/npsInterval.ts";
 import { normalQuantile } from "../../src/stats/normal.ts";
 import { confidenceArb, npsCountsArb } from "../arbitraries.ts";
 import { expectAbsolute, expectRelative } from "../helpers.ts";
@@ -37,7 +37,7 @@ const TANGO: readonly Row[] = [
 ];
 
 describe("npsSummary", () => {
-  it("matches the R package NPS variance: counts (1, 2, 3) give variance 5/9", () => {
+  it("npsSummary(counts) matches the R package NPS variance: counts (1, 2, 3) give variance 5/9", () => {
     // R package NPS (B. Rocks), its test suite as quoted in issue #2: variance 5/9 (fraction²).
     const s = npsSummary({ promoters: 3, passives: 2, detractors: 1 }, { method: "wald" });
     expectRelative(s.variance, (5 / 9) * 10000, 1e-15);
@@ -50,14 +50,14 @@ describe("npsSummary", () => {
     // Cross Validated (stats.stackexchange.com): promoters 1/2, passives 1/3, detractors 1/6 give
     // NPS = 1/3 and variance (1 − 1/3)²·1/2 + (1/3)²·1/3 + (4/3)²·1/6 = 5/9; SE = √(5/9)/√n.
     const s = npsSummary({ promoters: 300, passives: 200, detractors: 100 }, { method: "wald" });
-    expectRelative(s.score, 100 / 3, 1e-15);
+    expectRelative(s.estimate, 100 / 3, 1e-15);
     expectRelative(s.variance, (5 / 9) * 10000, 1e-15);
     expectRelative(s.standardError, 100 * Math.sqrt(5 / 9 / 600), 1e-15);
   });
 
   it.each(WALD)("wald (%d, %d, %d) at %d matches R", (p, pa, d, confidence, score, variance, se, lower, upper) => {
     const s = npsSummary({ promoters: p, passives: pa, detractors: d }, { method: "wald", confidence });
-    expectRelative(s.score, score!, 1e-15);
+    expectRelative(s.estimate, score!, 1e-15);
     expectRelative(s.variance, variance!, 1e-14);
     expectRelative(s.standardError, se!, 1e-14);
     expectRelative(s.interval.lower, lower!, 1e-13);
@@ -69,7 +69,7 @@ describe("npsSummary", () => {
   it.each(ADJUSTED)("adjusted-wald (%d, %d, %d) at %d matches R, and is the default", (p, pa, d, confidence, centre, variance, se, lower, upper) => {
     const s = npsSummary({ promoters: p, passives: pa, detractors: d }, { confidence });
     expect(s.method).toBe("adjusted-wald");
-    expect(s.score).toBe((100 * (p - d)) / (p + pa + d));
+    expect(s.estimate).toBe((100 * (p - d)) / (p + pa + d));
     expectRelative(s.variance, variance!, 1e-14);
     expectRelative(s.standardError, se!, 1e-14);
     expectRelative(s.interval.lower, Math.max(-100, lower!), 1e-13);
@@ -92,8 +92,8 @@ describe("npsSummary", () => {
         const z = -normalQuantile((1 - confidence) / 2);
         if (s.interval.lower > -100) expectAbsolute(tangoStatistic(c.promoters, c.detractors, n, s.interval.lower / 100), z, 1e-6);
         if (s.interval.upper < 100) expectAbsolute(tangoStatistic(c.promoters, c.detractors, n, s.interval.upper / 100), -z, 1e-6);
-        expect(s.interval.lower).toBeLessThanOrEqual(s.score + 1e-9);
-        expect(s.interval.upper).toBeGreaterThanOrEqual(s.score - 1e-9);
+        expect(s.interval.lower).toBeLessThanOrEqual(s.estimate + 1e-9);
+        expect(s.interval.upper).toBeGreaterThanOrEqual(s.estimate - 1e-9);
       }),
     );
   });
@@ -101,10 +101,10 @@ describe("npsSummary", () => {
   it("handles all promoters and all detractors with finite, clipped intervals", () => {
     for (const method of ["wald", "adjusted-wald", "score"] as const) {
       const top = npsSummary([10, 9, 10], { method });
-      expect(top.score).toBe(100);
+      expect(top.estimate).toBe(100);
       expect(top.interval.upper).toBe(100);
       const bottom = npsSummary({ promoters: 0, passives: 0, detractors: 7 }, { method });
-      expect(bottom.score).toBe(-100);
+      expect(bottom.estimate).toBe(-100);
       expect(bottom.interval.lower).toBe(-100);
       for (const v of [top.variance, top.standardError, top.marginOfError, top.interval.lower, bottom.interval.upper]) {
         expect(Number.isFinite(v)).toBe(true);
@@ -121,8 +121,8 @@ describe("npsSummary", () => {
         expect(s.interval.upper).toBeLessThanOrEqual(100);
         expect(s.interval.lower).toBeLessThanOrEqual(s.interval.upper);
         if (method === "wald") {
-          expect(s.interval.lower).toBeLessThanOrEqual(s.score);
-          expect(s.interval.upper).toBeGreaterThanOrEqual(s.score);
+          expect(s.interval.lower).toBeLessThanOrEqual(s.estimate);
+          expect(s.interval.upper).toBeGreaterThanOrEqual(s.estimate);
         }
       }),
     );
@@ -140,10 +140,29 @@ describe("npsSummary", () => {
   });
 
   it("rejects bad options", () => {
-    expect(() => npsSummary([9], { confidence: 1 })).toThrow(/options.confidence must be a number in \(0, 1\); got 1/);
+    expect(() => npsSummary([9], { confidence: 1 })).toThrow(/options.confidence must be a fraction in \(0, 1\); got 1/);
     expect(() => npsSummary([9], { confidence: 0 })).toThrow(MetricsInputError);
     expect(() => npsSummary([9], { confidence: Number.NaN })).toThrow(MetricsInputError);
     expect(() => npsSummary([9], { method: "exact" as never })).toThrow(MetricsTypeError);
     expect(() => npsSummary([])).toThrow(MetricsInputError);
+    expect(() => npsSummary([9], { confidence: 95 })).toThrow(/did you mean 0.95\?/);
+    expect(() => npsSummary([9], { confidenceLevel: 0.9 } as never)).toThrow("options.confidenceLevel is not an option of npsSummary; did you mean confidence?");
+  });
+
+  it("npsSummary([10]) with adjusted-wald excludes the observed 100 at n = 1 (documented)", () => {
+    // One promoter: the adjusted counts are 1.75, 1.5, 0.75 of 4, centre 25 points, variance
+    // 10⁴(0.4375 + 0.1875 − 0.25²) = 5625, SE = √(5625/4) = 37.5; 25 ± 1.959964·37.5.
+    const s = npsSummary([10]);
+    expect(s.estimate).toBe(100);
+    expectRelative(s.standardError, 37.5, 1e-15);
+    expectRelative(s.interval.lower, 25 - 37.5 * -normalQuantile(0.025), 1e-14);
+    expectRelative(s.interval.upper, 25 + 37.5 * -normalQuantile(0.025), 1e-14);
+    expect(s.interval.upper).toBeLessThan(100);
+  });
+
+  it("npsSummary(scores, { missing: \"skip\" }) reports the missing count and equals the cleaned data", () => {
+    const s = npsSummary([10, "", null, "9", "N/A", 3], { missing: "skip" });
+    expect(s.missing).toBe(3);
+    expect({ ...s, missing: 0 }).toEqual(npsSummary([10, 9, 3]));
   });
 });

@@ -47,9 +47,20 @@ describe("mrrChurn, netRevenueRetention, grossRevenueRetention", () => {
 
   it("rejects losing more than the start, negative money and a zero start", () => {
     expect(() => mrrChurn({ startingMrr: 100, churnedMrr: 80, contractionMrr: 30 })).toThrow(MetricsInputError);
-    expect(() => mrrChurn({ startingMrr: 100, churnedMrr: -1 })).toThrow(/input.churnedMrr must be a number >= 0; got -1/);
+    expect(() => mrrChurn({ startingMrr: 100, churnedMrr: -1 })).toThrow(/movements.churnedMrr must be a number >= 0; got -1/);
     expect(() => netRevenueRetention({ startingMrr: 0 })).toThrow(/startingMrr/);
     expect(() => grossRevenueRetention({ startingMrr: Number.NaN })).toThrow(MetricsInputError);
+  });
+
+  it("mrrChurn({ startingMrr, churned }) rejects the misspelt field (0.1.0 returned { gross: 0, net: 0 })", () => {
+    expect(() => mrrChurn({ startingMrr: 100, churned: 5 } as never)).toThrow("movements.churned is not a field of mrrChurn's movements; did you mean churnedMrr?");
+  });
+
+  it("mrrChurn(movements) takes a whole movement row and checks it adds up to endingMrr", () => {
+    const row = { startingMrr: 1000, newMrr: 200, expansionMrr: 50, contractionMrr: 30, churnedMrr: 100, reactivationMrr: 10, endingMrr: 1130 };
+    expect(mrrChurn(row)).toEqual({ gross: 0.13, net: 0.07 });
+    expect(quickRatio(row)).toBe(260 / 130);
+    expect(() => mrrChurn({ ...row, endingMrr: 1000 })).toThrow(/movements.endingMrr must be starting \+ new \+ expansion \+ reactivation − contraction − churned = 1130/);
   });
 });
 

@@ -71,7 +71,7 @@ describe("accuracy against exact rational arithmetic (BigInt)", () => {
 
 describe("edge cases with defined answers", () => {
   it("n = 1", () => {
-    expect(npsSummary([9]).score).toBe(100);
+    expect(npsSummary([9]).estimate).toBe(100);
     for (const method of ["wald", "adjusted-wald", "score"] as const) {
       const s = npsSummary([9], { method });
       expect(Number.isFinite(s.interval.lower)).toBe(true);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { MetricsInputError, compareMeans, compareProportions } from "../../src/index.ts";
+import { MetricsInputError, MetricsTypeError, compareMeans, compareProportions, tally } from "../../src/index.ts";
 import { expectAbsolute, expectRelative } from "../helpers.ts";
 
 // statsmodels 0.13: proportions_ztest([x1, x2], [n1, n2]) -> z, p;
@@ -14,10 +14,10 @@ const STATSMODELS: ReadonlyArray<readonly number[]> = [
 
 describe("compareProportions", () => {
   it.each(STATSMODELS)("%d/%d vs %d/%d at %d matches statsmodels", (x1, n1, x2, n2, c, z, p, lo, hi, wlo, whi) => {
-    const a = { successes: x1!, trials: n1! };
-    const b = { successes: x2!, trials: n2! };
+    const a = { successes: x1!, n: n1! };
+    const b = { successes: x2!, n: n2! };
     const r = compareProportions(a, b, { confidence: c });
-    expectAbsolute(r.z, z!, 1e-12);
+    expectAbsolute(r.statistic, z!, 1e-12);
     expectAbsolute(r.pValue, p!, 1e-14);
     expectAbsolute(r.interval.lower, lo!, 1e-13);
     expectAbsolute(r.interval.upper, hi!, 1e-13);
@@ -29,7 +29,7 @@ describe("compareProportions", () => {
   });
 
   it("is antisymmetric under swapping the groups", () => {
-    const group = fc.integer({ min: 1, max: 2000 }).chain((trials) => fc.record({ successes: fc.integer({ min: 0, max: trials }), trials: fc.constant(trials) }));
+    const group = fc.integer({ min: 1, max: 2000 }).chain((n) => fc.record({ successes: fc.integer({ min: 0, max: n }), n: fc.constant(n) }));
     fc.assert(
       fc.property(group, group, (a, b) => {
         const ab = compareProportions(a, b);
@@ -44,9 +44,9 @@ describe("compareProportions", () => {
   });
 
   it("names the bad group and field", () => {
-    expect(() => compareProportions({ successes: 5, trials: 4 }, { successes: 1, trials: 2 })).toThrow(/a.successes/);
-    expect(() => compareProportions({ successes: 1, trials: 4 }, { successes: 1, trials: 0 })).toThrow(/b.trials/);
-    expect(() => compareProportions(null as never, { successes: 1, trials: 2 })).toThrow(TypeError);
+    expect(() => compareProportions({ successes: 5, n: 4 }, { successes: 1, n: 2 })).toThrow(/a.successes/);
+    expect(() => compareProportions({ successes: 1, n: 4 }, { successes: 1, n: 0 })).toThrow(/b.n/);
+    expect(() => compareProportions(null as never, { successes: 1, n: 2 })).toThrow(TypeError);
   });
 });
 
@@ -56,7 +56,7 @@ describe("compareMeans", () => {
     // p = 0.0093544561285376134, 95% CI 0.52203430269466555 .. 2.7446323639720003.
     // scipy 1.10: ttest_ind(..., equal_var=False) gives the same t and p = 0.009354456128537613.
     const r = compareMeans([5, 6, 7, 5, 6], [4, 4, 5, 3, 5, 4]);
-    expectRelative(r.t, 3.3732991150254192, 1e-13);
+    expectRelative(r.statistic, 3.3732991150254192, 1e-13);
     expectRelative(r.df, 8.2233099371998506, 1e-13);
     expectRelative(r.pValue, 0.0093544561285376134, 1e-11);
     expectRelative(r.interval.lower, 0.52203430269466555, 1e-11);
@@ -67,7 +67,7 @@ describe("compareMeans", () => {
   it("matches R at 90% with a non-significant difference", () => {
     // R 4.2: t.test(c(1,7,3,9,4,4,2,8), c(5,5,6,4,5), conf.level = 0.9)
     const r = compareMeans([1, 7, 3, 9, 4, 4, 2, 8], [5, 5, 6, 4, 5], { confidence: 0.9 });
-    expectRelative(r.t, -0.23186944788008412, 1e-13);
+    expectRelative(r.statistic, -0.23186944788008412, 1e-13);
     expectRelative(r.df, 8.2517377674799004, 1e-13);
     expectRelative(r.pValue, 0.82228652457959228, 1e-11);
     expectRelative(r.interval.lower, -2.2470507798762105, 1e-11);
@@ -85,8 +85,25 @@ describe("compareMeans", () => {
       { mean: 5.8, standardDeviation: sd([5, 6, 7, 5, 6]), n: 5 },
       { mean: 25 / 6, standardDeviation: sd([4, 4, 5, 3, 5, 4]), n: 6 },
     );
-    expectRelative(summary.t, raw.t, 1e-12);
+    expectRelative(summary.statistic, raw.statistic, 1e-12);
     expectRelative(summary.pValue, raw.pValue, 1e-12);
+  });
+
+  it("compareMeans(tally, tally) equals compareMeans on the raw values the tallies count", () => {
+    const a = [1, 2, 3, 3, 5];
+    const b = [3, 4, 5, 5];
+    const t = compareMeans(tally(a, { scale: [1, 5] }), tally(b, { scale: [1, 5] }));
+    const r = compareMeans(a, b);
+    expectRelative(t.statistic, r.statistic, 1e-13);
+    expectRelative(t.df, r.df, 1e-13);
+    expectRelative(t.pValue, r.pValue, 1e-12);
+  });
+
+  it("compareMeans({}, values) is a type error naming the forms it takes (0.1.0 threw an overflow error)", () => {
+    expect(() => compareMeans({} as never, [1, 2, 3])).toThrow(MetricsTypeError);
+    expect(() => compareMeans({} as never, [1, 2, 3])).toThrow(/a must be an array of numbers, a tally \{ scale, counts \}, or \{ mean, standardDeviation, n \}; got \{\}/);
+    expect(() => compareMeans({ mean: 1, sd: 1, n: 5 } as never, [1, 2])).toThrow(/a.sd is not a field of a mean summary/);
+    expect(() => compareMeans(["4", "5", "6"], [1, 2, 3]).pValue).not.toThrow();
   });
 
   it("handles constant samples: equal means give p = 1, different means throw", () => {
@@ -95,7 +112,7 @@ describe("compareMeans", () => {
   });
 
   it("rejects short or non-finite samples", () => {
-    expect(() => compareMeans([1], [2, 3])).toThrow(/a.length/);
+    expect(() => compareMeans([1], [2, 3])).toThrow(/^a must be a sample of at least 2 values; got \[1\]/);
     expect(() => compareMeans([1, Number.NaN], [2, 3])).toThrow(/a\[1\]/);
     expect(() => compareMeans({ mean: 1, standardDeviation: -1, n: 5 }, [2, 3])).toThrow(MetricsInputError);
   });

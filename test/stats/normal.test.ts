@@ -102,7 +102,7 @@ describe("normalQuantile", () => {
     for (const p of [0, 1, -0.1, 1.5, Number.NaN, Infinity]) {
       expect(() => normalQuantile(p)).toThrow(MetricsInputError);
     }
-    expect(() => normalQuantile(0)).toThrow(/p must be a number in \(0, 1\); got 0/);
+    expect(() => normalQuantile(0)).toThrow(/p must be a fraction in \(0, 1\); got 0/);
   });
 
   it("inverts normalCdf: Φ(Φ⁻¹(p)) = p, to the conditioning of Φ (relative error grows as z²)", () => {

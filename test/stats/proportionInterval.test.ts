@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { MetricsInputError, MetricsTypeError, proportionInterval } from "../../src/index.ts";
-import { PROPORTION_INTERVAL_METHODS } from "../../src/stats/proportionInterval.ts";
+import { PROPORTION_INTERVAL_METHODS } from "../../src/_lib/proportion.ts";
 import { expectAbsolute } from "../helpers.ts";
 
 // statsmodels 0.13 (Debian python3-statsmodels):
@@ -25,23 +25,33 @@ describe("proportionInterval", () => {
     const [x, n, confidence] = row as [number, number, number];
     ORDER.forEach((method, k) => {
       it(`${method} for ${x}/${n} at ${confidence} matches statsmodels`, () => {
-        const r = proportionInterval(x, n, { method, confidence });
+        const r = proportionInterval({ successes: x, n: n }, { method, confidence });
         let lower = row[3 + 2 * k]!;
         let upper = row[4 + 2 * k]!;
         // Jeffreys: we follow Brown, Cai & DasGupta (2001): bound 0 at x = 0 and 1 at x = n;
         // statsmodels returns the plain beta quantile there.
         if (method === "jeffreys" && x === 0) lower = 0;
         if (method === "jeffreys" && x === n) upper = 1;
-        expectAbsolute(r.lower, lower, 1e-12);
-        expectAbsolute(r.upper, upper, 1e-12);
+        expectAbsolute(r.interval.lower, lower, 1e-12);
+        expectAbsolute(r.interval.upper, upper, 1e-12);
         expect(r.estimate).toBe(x / n);
         expect(r.method).toBe(method);
       });
     });
   }
 
+  it("proportionInterval(count) returns the Estimate shape: SE √(p(1−p)/n), margin z·SE for Wald, half-width otherwise", () => {
+    const w = proportionInterval({ successes: 42, n: 50 }, { method: "wald" });
+    expect(w.standardError).toBeCloseTo(Math.sqrt((0.84 * 0.16) / 50), 15);
+    expectAbsolute(w.marginOfError, (w.interval.upper - w.interval.lower) / 2, 1e-15);
+    const s = proportionInterval({ successes: 42, n: 50 });
+    expect(s.marginOfError).toBe((s.interval.upper - s.interval.lower) / 2);
+    expect(s.successes).toBe(42);
+    expect(s.n).toBe(50);
+  });
+
   it("defaults to Wilson at 95%", () => {
-    const r = proportionInterval(42, 50);
+    const r = proportionInterval({ successes: 42, n: 50 });
     expect(r.method).toBe("wilson");
     expect(r.confidence).toBe(0.95);
   });
@@ -57,30 +67,31 @@ describe("proportionInterval", () => {
         (n, share, c1, c2, method) => {
           const x = Math.round(share * n);
           const [lo, hi] = c1 <= c2 ? [c1, c2] : [c2, c1];
-          const narrow = proportionInterval(x, n, { confidence: lo, method });
-          const wide = proportionInterval(x, n, { confidence: hi, method });
+          const narrow = proportionInterval({ successes: x, n: n }, { confidence: lo, method });
+          const wide = proportionInterval({ successes: x, n: n }, { confidence: hi, method });
           for (const r of [narrow, wide]) {
-            expect(r.lower).toBeGreaterThanOrEqual(0);
-            expect(r.upper).toBeLessThanOrEqual(1);
-            expect(r.lower).toBeLessThanOrEqual(r.estimate + 1e-12);
-            expect(r.upper).toBeGreaterThanOrEqual(r.estimate - 1e-12);
+            expect(r.interval.lower).toBeGreaterThanOrEqual(0);
+            expect(r.interval.upper).toBeLessThanOrEqual(1);
+            expect(r.interval.lower).toBeLessThanOrEqual(r.estimate + 1e-12);
+            expect(r.interval.upper).toBeGreaterThanOrEqual(r.estimate - 1e-12);
           }
-          expect(wide.lower).toBeLessThanOrEqual(narrow.lower + 1e-12);
-          expect(wide.upper).toBeGreaterThanOrEqual(narrow.upper - 1e-12);
+          expect(wide.interval.lower).toBeLessThanOrEqual(narrow.interval.lower + 1e-12);
+          expect(wide.interval.upper).toBeGreaterThanOrEqual(narrow.interval.upper - 1e-12);
           // Ten times the data at the same share: no wider.
-          const more = proportionInterval(10 * x, 10 * n, { confidence: lo, method });
-          expect(more.upper - more.lower).toBeLessThanOrEqual(narrow.upper - narrow.lower + 1e-12);
+          const more = proportionInterval({ successes: 10 * x, n: 10 * n }, { confidence: lo, method });
+          expect(more.interval.upper - more.interval.lower).toBeLessThanOrEqual(narrow.interval.upper - narrow.interval.lower + 1e-12);
         },
       ),
     );
   });
 
   it("rejects bad counts and options", () => {
-    expect(() => proportionInterval(5, 4)).toThrow(/successes must be at most trials \(4\); got 5/);
-    expect(() => proportionInterval(0, 0)).toThrow(/trials/);
-    expect(() => proportionInterval(-1, 4)).toThrow(MetricsInputError);
-    expect(() => proportionInterval(1.5, 4)).toThrow(MetricsInputError);
-    expect(() => proportionInterval(1, 4, { confidence: 95 })).toThrow(MetricsInputError);
-    expect(() => proportionInterval(1, 4, { method: "exact" as never })).toThrow(MetricsTypeError);
+    expect(() => proportionInterval({ successes: 5, n: 4 })).toThrow(/count.successes must be at most count.n \(4\); got 5/);
+    expect(() => proportionInterval({ successes: 0, n: 0 })).toThrow(/count.n/);
+    expect(() => proportionInterval({ successes: 1, trials: 4 } as never)).toThrow("count.trials is not a field of proportionInterval's count; known: successes, n");
+    expect(() => proportionInterval({ successes: -1, n: 4 })).toThrow(MetricsInputError);
+    expect(() => proportionInterval({ successes: 1.5, n: 4 })).toThrow(MetricsInputError);
+    expect(() => proportionInterval({ successes: 1, n: 4 }, { confidence: 95 })).toThrow(MetricsInputError);
+    expect(() => proportionInterval({ successes: 1, n: 4 }, { method: "exact" as never })).toThrow(MetricsTypeError);
   });
 });

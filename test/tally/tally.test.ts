@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { MetricsInputError, MetricsTypeError, ces, csat, mergeTallies, nps, tally } from "../../src/index.ts";
-import { countInto, countPlain } from "../../src/tally/tally.ts";
+import { countInto, countPlain } from "../../src/_lib/count.ts";
 
 describe("tally and mergeTallies", () => {
   it("counts scores per scale point", () => {
-    expect(tally([10, 9, 7, 3, 10], { scale: [0, 10] })).toEqual({ scale: [0, 10], counts: [0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 2] });
+    expect(tally([10, 9, 7, 3, 10], { scale: [0, 10] })).toEqual({ scale: [0, 10], counts: [0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 2], missing: 0 });
     expect(tally(new Uint8Array([1, 5, 5]), { scale: [1, 5] }).counts).toEqual([1, 0, 0, 0, 2]);
   });
 
@@ -26,9 +26,11 @@ describe("tally and mergeTallies", () => {
     expect(() => mergeTallies()).toThrow(MetricsInputError);
     expect(() => mergeTallies(tally([1], { scale: [1, 5] }), tally([1], { scale: [0, 5] }))).toThrow(/tallies\[1\].scale/);
     expect(() => mergeTallies({ scale: [1, 3], counts: [1, -1, 0] })).toThrow(/counts\[1\]/);
-    expect(() => mergeTallies({ scale: [1, 3], counts: [1, 0] })).toThrow(/counts.length/);
+    expect(() => mergeTallies({ scale: [1, 3], counts: [1, 0] })).toThrow(/tallies\[0\].counts must be 3 counts, one per point of the scale \[1, 3\]; got \[1, 0\]/);
+    expect(() => mergeTallies({ scale: [1, 3], counts: [1, 0, 0], weights: [1] } as never)).toThrow(/tallies\[0\].weights is not a field of a tally/);
     expect(() => tally([6], { scale: [1, 5] })).toThrow(/scores\[0\]/);
     expect(() => tally([1], {} as never)).toThrow(/options.scale/);
+    expect(() => tally([1], { scale: [1, 5], missingValue: ["x"] } as never)).toThrow(/options.missingValue is not an option of tally; did you mean missingValues\?/);
   });
 
   it("does not mutate its inputs", () => {
@@ -38,13 +40,22 @@ describe("tally and mergeTallies", () => {
     expect(a.counts).toEqual([1, 2, 3]);
   });
 
-  it("rejects values that are numbers only by coercion", () => {
-    for (const v of ["9", true, null, [9]] as unknown[]) {
-      expect(() => tally([9, v as number], { scale: [0, 10] })).toThrow(MetricsTypeError);
-      expect(() => nps([9, v as number])).toThrow(MetricsTypeError);
+  it("tally(scores) rejects values that are numbers only by coercion, but reads numeric strings", () => {
+    for (const v of [true, [9], {}, "9 points"] as unknown[]) {
+      expect(() => tally([9, v], { scale: [0, 10] })).toThrow(MetricsTypeError);
+      expect(() => nps([9, v])).toThrow(MetricsTypeError);
     }
-    expect(() => csat(["5" as never])).toThrow(/scores\[0\]/);
+    expect(tally(["9", " 10", "0 "], { scale: [0, 10] })).toEqual(tally([9, 10, 0], { scale: [0, 10] }));
+    expect(() => tally([9, null], { scale: [0, 10] })).toThrow(/scores\[1\] must be a whole number from 0 to 10, not missing/);
     expect(() => ces([false as never])).toThrow(MetricsTypeError);
+  });
+
+  it("tally(scores, { missing: \"skip\" }) counts missing values, and merging adds them up", () => {
+    const a = tally([9, "", null], { scale: [0, 10], missing: "skip" });
+    const b = tally([Number.NaN, "N/A", 3], { scale: [0, 10], missing: "skip" });
+    expect(a.missing).toBe(2);
+    expect(mergeTallies(a, b)).toEqual({ scale: [0, 10], counts: [0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0], missing: 4 });
+    expect(csat({ scale: [1, 5], counts: [0, 0, 0, 1, 1], missing: 3 })).toBe(1);
   });
 
   it("counts typed arrays on the unrolled path exactly as the plain reference loop does", () => {
@@ -63,7 +74,7 @@ describe("tally and mergeTallies", () => {
             return (error as Error).message;
           }
         };
-        expect(run((c) => countInto(scores, 0, 10, c))).toEqual(run((c) => countPlain(scores, 0, 10, c, 0)));
+        expect(run((c) => void countInto(scores, 0, 10, c))).toEqual(run((c) => void countPlain(scores, 0, 10, c, 0)));
       }),
     );
   });

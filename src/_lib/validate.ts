@@ -1,6 +1,6 @@
 // Validation helpers, one per kind of input, used at the public boundary of every export.
 // Each throws a MetricsInputError (domain) or MetricsTypeError (type) naming the argument.
-import { MetricsInputError, MetricsTypeError } from "./errors.ts";
+import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 
 /** A finite number, or throw. */
 export function assertFinite(value: unknown, argument: string): number {
@@ -29,14 +29,23 @@ export function assertInRange(
   return x;
 }
 
-/** A proportion or rate: a fraction in [0, 1]. */
-export function assertFraction(value: unknown, argument: string): number {
-  return assertInRange(value, argument, 0, 1);
+/**
+ * A fraction in [0, 1] (open at either end when asked). A number from 1 to 100 is most likely a
+ * percentage, so the message says so: "did you mean 0.05?" for 5.
+ */
+export function assertFraction(value: unknown, argument: string, open = false): number {
+  const x = assertFinite(value, argument);
+  if (x < 0 || x > 1 || (open && (x === 0 || x === 1))) {
+    const range = open ? "(0, 1)" : "[0, 1]";
+    const hint = x > 1 && x <= 100 ? ` (a fraction, not a percentage: did you mean ${x / 100}?)` : "";
+    throw new MetricsInputError("OUT_OF_RANGE", argument, value, `a fraction in ${range}${hint}`);
+  }
+  return x;
 }
 
 /** A probability strictly between 0 and 1, such as a confidence level. */
 export function assertOpenFraction(value: unknown, argument: string): number {
-  return assertInRange(value, argument, 0, 1, { openMin: true, openMax: true });
+  return assertFraction(value, argument, true);
 }
 
 /** The `confidence` option: default 0.95, otherwise a probability strictly between 0 and 1. */
@@ -115,12 +124,6 @@ export function assertObject(value: unknown, argument: string): Record<string, u
     throw new MetricsTypeError("INVALID_TYPE", argument, value, "an object");
   }
   return value as Record<string, unknown>;
-}
-
-/** An options bag: `undefined` (all defaults) or an object. */
-export function optionsObject<T extends object>(value: T | undefined, argument = "options"): Partial<T> {
-  if (value === undefined) return {};
-  return assertObject(value, argument) as Partial<T>;
 }
 
 /** An array-like of numbers (array or typed array) that is not empty. */

@@ -1,18 +1,12 @@
 // The three NPS interval methods, in points. Internal: npsSummary and compareNps call these.
-import { bisect } from "../math.ts";
-import type { NpsCounts } from "./counts.ts";
+import { bisect } from "./math.ts";
+import type { NpsCounts } from "../nps/nps.ts";
 
-/**
- * How an NPS interval is computed.
- *
- * @category NPS
- */
-export type NpsIntervalMethod = "wald" | "adjusted-wald" | "score";
+/** The interval methods of npsSummary. */
+export const NPS_INTERVAL_METHODS = ["adjusted-wald", "wald", "score"] as const;
 
 /**
  * Point estimate and variance of the −100/0/+100 score from (possibly adjusted) counts.
- *
- * @category NPS
  */
 export interface NpsMoments {
   /** Centre, in points. */
@@ -36,8 +30,6 @@ export function npsMoments(promoters: number, detractors: number, n: number): Np
 
 /**
  * Rocks (2016) adjusted Wald: add ¾ promoter, 1½ passives and ¾ detractor (n + 3).
- *
- * @category NPS
  */
 export function adjustedNpsMoments(c: NpsCounts): NpsMoments {
   const n = c.promoters + c.passives + c.detractors;
@@ -46,8 +38,6 @@ export function adjustedNpsMoments(c: NpsCounts): NpsMoments {
 
 /**
  * Plain (Wald) moments of the observed counts.
- *
- * @category NPS
  */
 export function waldNpsMoments(c: NpsCounts): NpsMoments {
   return npsMoments(c.promoters, c.detractors, c.promoters + c.passives + c.detractors);
@@ -60,8 +50,6 @@ export function waldNpsMoments(c: NpsCounts): NpsMoments {
  *   T = (b − c − n·delta) / sqrt(n(2q + delta(1 − delta))),
  * q the constrained maximum-likelihood estimate of p_det under H0, the positive root of
  *   2n q² + W q − c·delta(1 − delta) = 0,  W = −(b + c) + (2n − b + c)·delta.
- *
- * @category NPS
  */
 export function tangoStatistic(b: number, c: number, n: number, delta: number): number {
   // Promoters and detractors swap roles under delta → −delta; using the side with delta ≥ 0
@@ -77,8 +65,6 @@ export function tangoStatistic(b: number, c: number, n: number, delta: number): 
 
 /**
  * Tango's score interval for NPS as fractions in [−1, 1], solved by bisection to 1e-14.
- *
- * @category NPS
  */
 export function tangoInterval(counts: NpsCounts, z: number): { lower: number; upper: number } {
   const b = counts.promoters;

@@ -1,0 +1,82 @@
+// Any NPS input (raw scores, group counts, a tally) as validated group counts. Internal.
+import type { NpsScaleOptions } from "../nps/classify.ts";
+import type { NpsCounts } from "../nps/nps.ts";
+import { MetricsInputError, MetricsTypeError } from "../errors.ts";
+import { cellRules } from "./cells.ts";
+import { assertKnownKeys } from "./options.ts";
+import { bandStart, DEFAULT_SCALES, scaleOption, type Scale } from "./scales.ts";
+import { assertTally, countResponses, isResponses } from "./tallies.ts";
+import { assertCount } from "./validate.ts";
+
+/** The option names every NPS function shares. */
+export const NPS_SCALE_OPTIONS = ["scale", "promoterFrom", "passiveFrom", "missing", "missingValues"] as const;
+
+/** Validated scale and bands. */
+export interface NpsBands {
+  readonly min: number;
+  readonly max: number;
+  readonly promoterFrom: number;
+  readonly passiveFrom: number;
+}
+
+/** Validate scale and band options once, at the boundary; `scale` overrides the option's. */
+export function resolveBands(o: Partial<NpsScaleOptions>, scale?: Scale): NpsBands {
+  const [min, max] = scale ?? scaleOption(o.scale, DEFAULT_SCALES.nps);
+  const promoterFrom = bandStart(o.promoterFrom, 9, "options.promoterFrom", min, max);
+  const passiveFrom = bandStart(o.passiveFrom, 7, "options.passiveFrom", min, promoterFrom);
+  return { min, max, promoterFrom, passiveFrom };
+}
+
+/** Group counts and the missing values skipped on the way. */
+export interface ValidNpsCounts extends NpsCounts {
+  readonly missing: number;
+}
+
+/** Validated group counts of any NPS input, with at least one response. */
+export function npsCounts(input: unknown, o: Partial<NpsScaleOptions>, argument = "input"): ValidNpsCounts {
+  const expected = "an array of scores, a tally { scale, counts }, or { promoters, passives, detractors }";
+  if (typeof input !== "object" || input === null) throw new MetricsTypeError("INVALID_TYPE", argument, input, expected);
+  let counts: ValidNpsCounts;
+  if (isResponses(input)) {
+    const bands = resolveBands(o);
+    const t = countResponses(input, [bands.min, bands.max], cellRules(o.missing, o.missingValues), argument);
+    counts = classifyCounts(t.counts, bands, t.missing ?? 0);
+  } else if ("scale" in input) {
+    const t = assertTally(input, argument);
+    const wanted = o.scale === undefined ? undefined : scaleOption(o.scale, t.scale);
+    if (wanted !== undefined && (wanted[0] !== t.scale[0] || wanted[1] !== t.scale[1])) {
+      throw new MetricsInputError("OUT_OF_RANGE", `${argument}.scale`, t.scale, `the scale given in options.scale, [${wanted[0]}, ${wanted[1]}]`);
+    }
+    counts = classifyCounts(t.counts, resolveBands(o, t.scale), t.missing ?? 0);
+  } else if ("promoters" in input || "passives" in input || "detractors" in input) {
+    assertKnownKeys(input, argument, ["promoters", "passives", "detractors"], "a field of NPS counts");
+    const c = input as Partial<NpsCounts>;
+    counts = {
+      promoters: assertCount(c.promoters, `${argument}.promoters`),
+      passives: assertCount(c.passives, `${argument}.passives`),
+      detractors: assertCount(c.detractors, `${argument}.detractors`),
+      missing: 0,
+    };
+  } else {
+    throw new MetricsTypeError("INVALID_TYPE", argument, input, expected);
+  }
+  if (counts.promoters + counts.passives + counts.detractors === 0) {
+    const hint = counts.missing > 0 ? ` (all ${counts.missing} values were missing)` : "";
+    throw new MetricsInputError("EMPTY_INPUT", argument, input, `at least one response${hint}`);
+  }
+  return counts;
+}
+
+/** Counts per scale point (indexed from bands.min) into promoters, passives and detractors. */
+function classifyCounts(counts: readonly number[], bands: NpsBands, missing: number): ValidNpsCounts {
+  let promoters = 0;
+  let passives = 0;
+  let detractors = 0;
+  for (let k = 0; k < counts.length; k++) {
+    const s = bands.min + k;
+    if (s >= bands.promoterFrom) promoters += counts[k]!;
+    else if (s >= bands.passiveFrom) passives += counts[k]!;
+    else detractors += counts[k]!;
+  }
+  return { promoters, passives, detractors, missing };
+}

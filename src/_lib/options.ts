@@ -1,0 +1,81 @@
+// Unknown keys throw: one checker for every options bag, data object and metric spec, so a typo
+// (confidenceLevel, promotorFrom, churned) is an error that names the key and suggests the
+// nearest known one, never a silently ignored setting.
+import { MetricsTypeError } from "../errors.ts";
+
+/** Edit distance of a and b (Levenshtein), for suggestions only: keys are short. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+/**
+ * The known key closest to `key`, if any is close enough to be a likely typo: within an edit
+ * distance of a third of its length (at least 2), or one being the start of the other
+ * (confidenceLevel for confidence). The smallest distance wins.
+ */
+export function nearest(key: string, known: readonly string[]): string | undefined {
+  const k = key.toLowerCase();
+  const limit = Math.max(2, Math.floor(key.length / 3));
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of known) {
+    const c = candidate.toLowerCase();
+    const d = editDistance(k, c);
+    if ((d <= limit || k.startsWith(c) || c.startsWith(k)) && d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/**
+ * Throws for the first own key of `value` that is not in `known`. `what` says what the keys are,
+ * e.g. "an option of npsSummary" or "a field of mrrChurn's input".
+ */
+export function assertKnownKeys(value: object, argument: string, known: readonly string[], what: string): void {
+  for (const key of Object.keys(value)) {
+    if (known.includes(key)) continue;
+    const guess = nearest(key, known);
+    const hint = guess === undefined ? `known: ${known.join(", ")}` : `did you mean ${guess}?`;
+    throw new MetricsTypeError(
+      "INVALID_OPTION",
+      `${argument}.${key}`,
+      (value as Record<string, unknown>)[key],
+      `one of ${known.join(", ")}`,
+      `${argument}.${key} is not ${what}; ${hint}`,
+    );
+  }
+}
+
+/**
+ * The options bag of `fn`: `undefined` (every default) or an object whose keys are all in `known`.
+ */
+export function readOptions<T extends object>(value: T | undefined, fn: string, known: readonly (keyof T & string)[]): Partial<T> {
+  if (value === undefined) return {};
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new MetricsTypeError("INVALID_TYPE", "options", value, `an object of options for ${fn}`);
+  }
+  assertKnownKeys(value, "options", known, `an option of ${fn}`);
+  return value as Partial<T>;
+}
+
+/**
+ * A data object of `fn` (its first argument): an object whose keys are all in `known`. Its
+ * values come back as `unknown`, to be validated one by one.
+ */
+export function readFields<K extends string>(value: unknown, fn: string, known: readonly K[], argument = "input"): { readonly [P in K]?: unknown } {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new MetricsTypeError("INVALID_TYPE", argument, value, `an object with the fields ${known.join(", ")}`);
+  }
+  assertKnownKeys(value, argument, known, `a field of ${fn}'s ${argument}`);
+  return value as { readonly [P in K]?: unknown };
+}

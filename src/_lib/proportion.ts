@@ -1,0 +1,115 @@
+// Proportion intervals and the two-proportion comparison, shared by proportionInterval,
+// csatSummary, compareProportions and compareCsat. Internal.
+import { betaQuantile } from "../stats/beta.ts";
+import { zForConfidence } from "../stats/normal.ts";
+import type { Comparison, Interval } from "../shapes.ts";
+import type { ProportionEstimate } from "../stats/proportionInterval.ts";
+import { MetricsInputError } from "../errors.ts";
+import { fisherExactPValue } from "./fisher.ts";
+import { clip, symmetricInterval } from "./math.ts";
+import { zComparison } from "./tests.ts";
+import { assertCount, assertCountAtLeast } from "./validate.ts";
+
+/** The proportion interval methods, default first. */
+export const PROPORTION_INTERVAL_METHODS = ["wilson", "wald", "agresti-coull", "clopper-pearson", "jeffreys"] as const;
+export type ProportionMethod = (typeof PROPORTION_INTERVAL_METHODS)[number];
+
+/** The two-proportion comparison methods, default first. */
+export const PROPORTION_COMPARISON_METHODS = ["newcombe", "wald", "fisher"] as const;
+export type ProportionComparisonMethod = (typeof PROPORTION_COMPARISON_METHODS)[number];
+
+/** Bounds of a proportion interval for validated x of n, as fractions. */
+export function proportionBounds(x: number, n: number, confidence: number, method: ProportionMethod): Interval {
+  const p = x / n;
+  const alpha = 1 - confidence;
+  switch (method) {
+    case "wald": {
+      const h = zForConfidence(confidence) * Math.sqrt((p * (1 - p)) / n);
+      return symmetricInterval(p, h, 0, 1);
+    }
+    case "wilson": {
+      const z = zForConfidence(confidence);
+      const z2 = z * z;
+      const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+      const h = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+      return { lower: x === 0 ? 0 : clip(centre - h, 0, 1), upper: x === n ? 1 : clip(centre + h, 0, 1) };
+    }
+    case "agresti-coull": {
+      const z = zForConfidence(confidence);
+      const nt = n + z * z;
+      const pt = (x + (z * z) / 2) / nt;
+      const h = z * Math.sqrt((pt * (1 - pt)) / nt);
+      return symmetricInterval(pt, h, 0, 1);
+    }
+    case "clopper-pearson":
+      // Beta quantiles: lower B(α/2; x, n − x + 1), upper B(1 − α/2; x + 1, n − x), the upper one
+      // taken as 1 − B(α/2; n − x, x + 1) to keep its digits.
+      return {
+        lower: x === 0 ? 0 : betaQuantile(alpha / 2, x, n - x + 1),
+        upper: x === n ? 1 : 1 - betaQuantile(alpha / 2, n - x, x + 1),
+      };
+    case "jeffreys":
+      // Beta(x + ½, n − x + ½) posterior quantiles, with the bounds at x = 0 and x = n set to 0
+      // and 1 as Brown, Cai & DasGupta (2001) recommend.
+      return {
+        lower: x === 0 ? 0 : betaQuantile(alpha / 2, x + 0.5, n - x + 0.5),
+        upper: x === n ? 1 : 1 - betaQuantile(alpha / 2, n - x + 0.5, x + 0.5),
+      };
+  }
+}
+
+/**
+ * The estimate of x of n (validated): p = x/n, SE = √(p(1 − p)/n), the margin z·SE for Wald and
+ * half the interval's width for the other methods.
+ */
+export function proportionEstimate(x: number, n: number, confidence: number, method: ProportionMethod): ProportionEstimate {
+  const p = x / n;
+  const interval = proportionBounds(x, n, confidence, method);
+  const standardError = Math.sqrt((p * (1 - p)) / n);
+  const marginOfError = method === "wald" ? zForConfidence(confidence) * standardError : (interval.upper - interval.lower) / 2;
+  return { estimate: p, n, standardError, marginOfError, interval, confidence, method, successes: x };
+}
+
+/** Validate successes of n; returns both. */
+export function assertSuccesses(successes: unknown, n: unknown, prefix: string): [number, number] {
+  const trials = assertCountAtLeast(n, `${prefix}.n`, 1);
+  const x = assertCount(successes, `${prefix}.successes`);
+  if (x > trials) throw new MetricsInputError("OUT_OF_RANGE", `${prefix}.successes`, x, `at most ${prefix}.n (${trials})`);
+  return [x, trials];
+}
+
+/**
+ * Two independent proportions xa/na and xb/nb compared. Test: the pooled two-proportion z
+ * test, or Fisher's exact test for `"fisher"`. Interval: Newcombe's hybrid score interval
+ * (`"newcombe"`, `"fisher"`) or Wald's. `statistic` is always the pooled z.
+ */
+export function compareCounts(
+  xa: number,
+  na: number,
+  xb: number,
+  nb: number,
+  confidence: number,
+  method: ProportionComparisonMethod,
+): Comparison<ProportionComparisonMethod> {
+  const pa = xa / na;
+  const pb = xb / nb;
+  const difference = pa - pb;
+  const pooled = (xa + xb) / (na + nb);
+  const pooledSe = Math.sqrt(pooled * (1 - pooled) * (1 / na + 1 / nb));
+  // p̄ is 0 or 1 only when both shares are equal (all or none), so z = 0 there.
+  const z = zComparison({ difference, centre: pooledSe > 0 ? difference : 0, standardError: pooledSe, range: 1, confidence, method, undefinedHint: "" });
+  const standardError = Math.sqrt((pa * (1 - pa)) / na + (pb * (1 - pb)) / nb);
+  const pValue = method === "fisher" ? fisherExactPValue(xa, na, xb, nb) : z.pValue;
+  let interval: Interval;
+  if (method === "wald") {
+    interval = symmetricInterval(difference, zForConfidence(confidence) * standardError, -1, 1);
+  } else {
+    const wa = proportionBounds(xa, na, confidence, "wilson");
+    const wb = proportionBounds(xb, nb, confidence, "wilson");
+    interval = {
+      lower: clip(difference - Math.hypot(pa - wa.lower, wb.upper - pb), -1, 1),
+      upper: clip(difference + Math.hypot(wa.upper - pa, pb - wb.lower), -1, 1),
+    };
+  }
+  return { difference, standardError, statistic: z.statistic, pValue, interval, significant: pValue < 1 - confidence, confidence, method };
+}

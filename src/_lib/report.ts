@@ -1,0 +1,305 @@
+// The engine under segmentReport and trend: validate the metric specs against a registry, read
+// the records in one pass into per-group tallies (counts per scale point, never copies of the
+// records), and account for every value skipped. Internal.
+import { isMetricsError, MetricsInputError, MetricsTypeError } from "../errors.ts";
+import type { Comparison, Estimate } from "../shapes.ts";
+import type { Tally } from "../tally/tally.ts";
+import { cellRules, missingError, readCell, type CellRules } from "./cells.ts";
+import type { AnyMetric, Registry } from "./metrics.ts";
+import { assertKnownKeys, nearest } from "./options.ts";
+import { isOnScale, scoreError } from "./scales.ts";
+import { assertArrayLike, assertCountAtLeast, assertOneOf, assertScale, confidenceOption } from "./validate.ts";
+
+/** One requested metric: where its values come from and how they are read. */
+export interface Plan {
+  readonly name: string;
+  readonly def: AnyMetric;
+  readonly get: (record: unknown, index: number) => unknown;
+  /** How the values are named in messages: `records[i].ltr` or `records[i] nps value`. */
+  readonly field: string | undefined;
+  readonly min: number;
+  readonly max: number;
+  readonly options: Record<string, unknown>;
+}
+
+/** A field name or function as a getter. */
+export function toGetter(accessor: unknown, argument: string): (record: unknown, index: number) => unknown {
+  if (typeof accessor === "function") return accessor as (record: unknown, index: number) => unknown;
+  if (typeof accessor === "string") return (record) => (record as Record<string, unknown>)[accessor];
+  throw new MetricsTypeError("INVALID_TYPE", argument, accessor, "a field name or an accessor function");
+}
+
+/** The same error with `options.` in its argument and message replaced by `prefix.`. */
+function prefixed(error: MetricsInputError | MetricsTypeError, prefix: string): Error {
+  const argument = error.argument.replace(/^options\b/, prefix);
+  const message = error.message.split(error.argument).join(argument);
+  const Kind = error instanceof MetricsInputError ? MetricsInputError : MetricsTypeError;
+  return new Kind(error.code, argument, error.value, "", message);
+}
+
+/** Validate `metrics` into plans, in the registry's order. */
+export function planMetrics(metrics: unknown, registry: Registry): Plan[] {
+  const names = Object.keys(registry);
+  if (typeof metrics !== "object" || metrics === null) {
+    throw new MetricsTypeError("INVALID_TYPE", "options.metrics", metrics, `an object naming fields for some of ${names.join(", ")}`);
+  }
+  assertKnownKeys(metrics, "options.metrics", names, "a metric");
+  const plans: Plan[] = [];
+  for (const name of names) {
+    const spec = (metrics as Record<string, unknown>)[name];
+    if (spec === undefined) continue;
+    const def = registry[name]!;
+    const argument = `options.metrics.${name}`;
+    let accessor: unknown = spec;
+    let options: Record<string, unknown> = {};
+    if (typeof spec === "object" && spec !== null) {
+      assertKnownKeys(spec, argument, ["value", ...def.options], `an option of the ${name} metric`);
+      ({ value: accessor, ...options } = spec as Record<string, unknown>);
+      accessor = accessor ?? undefined;
+    }
+    const get = toGetter(accessor, typeof spec === "object" ? `${argument}.value` : argument);
+    const [min, max] = options.scale === undefined ? def.defaultScale : assertScale(options.scale, `${argument}.scale`);
+    const resolved = { ...options, scale: [min, max] };
+    try {
+      // Summarising one response checks every option now, before any record is read.
+      def.summarize({ scale: [min, max], counts: [1, ...new Array<number>(max - min).fill(0)] }, resolved, 0.95);
+    } catch (error) {
+      throw isMetricsError(error) ? prefixed(error, argument) : error;
+    }
+    plans.push({ name, def, get, field: typeof accessor === "string" ? accessor : undefined, min, max, options: resolved });
+  }
+  if (plans.length === 0) throw new MetricsInputError("EMPTY_INPUT", "options.metrics", metrics, `at least one of ${names.join(", ")}`);
+  return plans;
+}
+
+/** The reading rules every report shares. */
+export interface ReadRules {
+  readonly cells: CellRules;
+  readonly skipInvalid: boolean;
+  readonly confidence: number;
+  readonly minN: number;
+}
+
+/** The options every report shares, validated. */
+export function readRules(o: Record<string, unknown>): ReadRules {
+  return {
+    cells: cellRules(o.missing, o.missingValues),
+    skipInvalid: (o.onInvalid === undefined ? "throw" : assertOneOf(o.onInvalid, "options.onInvalid", ["throw", "skip"] as const)) === "skip",
+    confidence: confidenceOption(o.confidence),
+    minN: o.minN === undefined ? 30 : assertCountAtLeast(o.minN, "options.minN", 1),
+  };
+}
+
+/** A record's group key, or why it has none. */
+export type KeyResult = { readonly mapKey: unknown; readonly key: unknown } | { readonly problem: "missing" | "invalid"; readonly value: unknown; readonly expected: string };
+
+/** A mutable skip counter. */
+interface Counter {
+  missing: number;
+  invalid: number;
+  firstMissing: number | null;
+  firstInvalid: number | null;
+}
+
+function counter(): Counter {
+  return { missing: 0, invalid: 0, firstMissing: null, firstInvalid: null };
+}
+
+function note(c: Counter, kind: "missing" | "invalid", i: number): void {
+  if (kind === "missing") {
+    if (c.missing++ === 0) c.firstMissing = i;
+  } else if (c.invalid++ === 0) {
+    c.firstInvalid = i;
+  }
+}
+
+/** One group's state while reading. */
+export interface GroupState {
+  readonly key: unknown;
+  n: number;
+  readonly counts: number[][];
+}
+
+/** The result of reading the records. */
+export interface Grouped {
+  readonly groups: Map<unknown, GroupState>;
+  readonly skipped: { readonly records: Counter } & Record<string, Counter>;
+}
+
+function forEachRecord(records: unknown, visit: (record: unknown, index: number) => void): void {
+  if (typeof records === "object" && records !== null && typeof (records as ArrayLike<unknown>).length === "number") {
+    const list = records as ArrayLike<unknown>;
+    const n = list.length;
+    for (let i = 0; i < n; i++) visit(list[i], i);
+    return;
+  }
+  if (typeof records === "object" && records !== null && Symbol.iterator in records) {
+    let i = 0;
+    for (const record of records as Iterable<unknown>) visit(record, i++);
+    return;
+  }
+  assertArrayLike(records, "records");
+}
+
+/** The error for a field a record does not have at all: most likely a misspelt field name. */
+function noSuchField(record: object, i: number, field: string, option: string): Error {
+  const fields = Object.keys(record);
+  const guess = nearest(field, fields);
+  return new MetricsTypeError(
+    "INVALID_OPTION",
+    option,
+    field,
+    "",
+    `records[${i}] has no field "${field}" (${option}); its fields are ${fields.join(", ")}${guess === undefined ? "" : `: did you mean "${guess}"?`}`,
+  );
+}
+
+/**
+ * Reads the records in one pass into a tally per group and plan. `keyOf` gives a record's group;
+ * `keyField`/`keyOption` name the key for messages (a field name, or undefined for an accessor).
+ */
+export function groupRecords(
+  records: unknown,
+  keyOf: (record: unknown, index: number) => KeyResult,
+  key: { readonly field: string | undefined; readonly option: string; readonly label: string },
+  plans: readonly Plan[],
+  rules: ReadRules,
+): Grouped {
+  const groups = new Map<unknown, GroupState>();
+  const skipped: { records: Counter } & Record<string, Counter> = { records: counter() };
+  for (const plan of plans) skipped[plan.name] = counter();
+  const metricCounters = plans.map((plan) => skipped[plan.name]!);
+  let count = 0;
+  let first: unknown;
+  let lastMapKey: unknown;
+  let last: GroupState | undefined;
+  const p = plans.length;
+  forEachRecord(records, (record, i) => {
+    if (count++ === 0) first = record;
+    if (typeof record !== "object" || record === null) {
+      if (rules.skipInvalid) return note(skipped.records, "invalid", i);
+      throw new MetricsTypeError("INVALID_TYPE", `records[${i}]`, record, 'an object (or pass onInvalid: "skip")');
+    }
+    const k = keyOf(record, i);
+    if ("problem" in k) {
+      if (k.problem === "missing" && key.field !== undefined && !(key.field in record) && !rules.cells.skipMissing) {
+        throw noSuchField(record, i, key.field, key.option);
+      }
+      const skip = k.problem === "missing" ? rules.cells.skipMissing : rules.skipInvalid;
+      if (skip) return note(skipped.records, k.problem, i);
+      if (k.problem === "missing") throw missingError(k.value, `records[${i}] ${key.label}`, k.expected);
+      // A number or a date-shaped string out of range is a domain error; anything else a type error.
+      const Kind = typeof k.value === "number" || k.value instanceof Date || /^\d{4}-\d\d-\d\d/.test(String(k.value)) ? MetricsInputError : MetricsTypeError;
+      throw new Kind(Kind === MetricsInputError ? "OUT_OF_RANGE" : "INVALID_TYPE", `records[${i}] ${key.label}`, k.value, `${k.expected} (or pass onInvalid: "skip")`);
+    }
+    let state: GroupState;
+    if (last !== undefined && k.mapKey === lastMapKey) {
+      state = last;
+    } else {
+      let found = groups.get(k.mapKey);
+      if (found === undefined) {
+        found = { key: k.key, n: 0, counts: plans.map((plan) => new Array<number>(plan.max - plan.min + 1).fill(0)) };
+        groups.set(k.mapKey, found);
+      }
+      lastMapKey = k.mapKey;
+      last = state = found;
+    }
+    state.n++;
+    for (let j = 0; j < p; j++) {
+      const plan = plans[j]!;
+      const v = plan.get(record, i);
+      if (typeof v === "number" && v >= plan.min && v <= plan.max && Math.floor(v) === v) {
+        state.counts[j]![v - plan.min]!++;
+        continue;
+      }
+      const cell = readCell(v, rules.cells.markers);
+      if (isOnScale(cell, plan.min, plan.max)) {
+        state.counts[j]![cell - plan.min]!++;
+      } else if (cell === undefined) {
+        if (plan.field !== undefined && !(plan.field in record) && !rules.cells.skipMissing) {
+          throw noSuchField(record, i, plan.field, `options.metrics.${plan.name}`);
+        }
+        if (!rules.cells.skipMissing) throw missingError(v, valueName(plan, i), `a whole number from ${plan.min} to ${plan.max}`);
+        note(metricCounters[j]!, "missing", i);
+      } else if (rules.skipInvalid) {
+        note(metricCounters[j]!, "invalid", i);
+      } else {
+        throw scoreError(typeof cell === "number" ? cell : v, valueName(plan, i), plan.min, plan.max, ' (or pass onInvalid: "skip")');
+      }
+    }
+  });
+  if (count === 0) throw new MetricsInputError("EMPTY_INPUT", "records", records, "at least one record");
+  const fieldsOfFirst = typeof first === "object" && first !== null ? Object.keys(first).join(", ") : "none (it is not an object)";
+  if (groups.size === 0) {
+    throw new MetricsInputError(
+      "EMPTY_INPUT",
+      key.option,
+      key.field ?? "an accessor",
+      `a ${key.label} that at least one record has: all ${count} records were skipped (${skipped.records.missing} missing, ${skipped.records.invalid} invalid); the first record's fields are ${fieldsOfFirst}`,
+    );
+  }
+  plans.forEach((plan, j) => {
+    let total = 0;
+    for (const g of groups.values()) for (const c of g.counts[j]!) total += c;
+    if (total === 0) {
+      const s = metricCounters[j]!;
+      throw new MetricsInputError(
+        "EMPTY_INPUT",
+        `options.metrics.${plan.name}`,
+        plan.field ?? "an accessor",
+        `a field with at least one valid value: all ${s.missing + s.invalid} values were skipped (${s.missing} missing, ${s.invalid} invalid); the first record's fields are ${fieldsOfFirst}`,
+      );
+    }
+  });
+  return { groups, skipped };
+}
+
+function valueName(plan: Plan, i: number): string {
+  return plan.field === undefined ? `records[${i}] ${plan.name} value` : `records[${i}].${plan.field}`;
+}
+
+/** The tally of counts on a plan's scale. */
+export function planTally(plan: Plan, counts: readonly number[]): Tally {
+  return { scale: [plan.min, plan.max], counts: counts.slice() };
+}
+
+/** Counts of several groups added, per plan. */
+export function addCounts(plans: readonly Plan[], groups: Iterable<GroupState>): number[][] {
+  const total = plans.map((plan) => new Array<number>(plan.max - plan.min + 1).fill(0));
+  for (const g of groups) {
+    for (let j = 0; j < plans.length; j++) {
+      const c = g.counts[j]!;
+      const t = total[j]!;
+      for (let k = 0; k < c.length; k++) t[k]! += c[k]!;
+    }
+  }
+  return total;
+}
+
+/** The number of responses in counts. */
+export function countOf(counts: readonly number[]): number {
+  let n = 0;
+  for (const c of counts) n += c;
+  return n;
+}
+
+/** A plan's summary of counts, or null when there are none. */
+export function summarizeCounts(plan: Plan, counts: readonly number[], confidence: number): Estimate | null {
+  return countOf(counts) === 0 ? null : plan.def.summarize(planTally(plan, counts), plan.options, confidence);
+}
+
+/** A comparison of a with b with the small-sample guard, or null when untestable. */
+export function guardedComparison(
+  plan: Plan,
+  a: readonly number[],
+  b: readonly number[],
+  rules: ReadRules,
+): (Comparison & { tooFew: boolean }) | null {
+  const na = countOf(a);
+  const nb = countOf(b);
+  if (na === 0 || nb === 0) return null;
+  const c = plan.def.compare(planTally(plan, a), planTally(plan, b), plan.options, rules.confidence);
+  if (c === null) return null;
+  const tooFew = Math.min(na, nb) < rules.minN;
+  return { ...c, significant: c.significant && !tooFew, tooFew };
+}

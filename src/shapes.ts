@@ -1,0 +1,68 @@
+/**
+ * A lower and upper bound, in the units of the estimate it brackets.
+ *
+ * @category Shapes
+ */
+export interface Interval {
+  /** The lower bound. */
+  readonly lower: number;
+  /** The upper bound. */
+  readonly upper: number;
+}
+
+/**
+ * What every summary reports (`npsSummary`, `csatSummary`, `cesSummary`, `proportionInterval`,
+ * and each segment and period of a report): a point estimate with its uncertainty. Summaries add
+ * their own fields (counts, shares, a mean) beside these.
+ *
+ * Units are the metric's, the same for `estimate`, `standardError`, `marginOfError` and
+ * `interval`: NPS points (−100..100); a fraction in [0, 1] for CSAT and proportions; the
+ * response scale for CES.
+ *
+ * @category Shapes
+ */
+export interface Estimate<Method extends string = string> {
+  /** The point estimate: NPS in points, the share satisfied, the mean effort score. */
+  readonly estimate: number;
+  /** Responses (or trials) the estimate is computed from; missing values not counted. */
+  readonly n: number;
+  /** Standard error of the estimate, as the method estimates it. */
+  readonly standardError: number;
+  /**
+   * The ± margin: z·SE (or t·SE) for the symmetric methods; for the others (score, Wilson,
+   * exact intervals) half the interval's width.
+   */
+  readonly marginOfError: number;
+  /** Confidence interval, clipped to the metric's range. */
+  readonly interval: Interval;
+  /** The confidence level used, in (0, 1). */
+  readonly confidence: number;
+  /** The interval method used. */
+  readonly method: Method;
+}
+
+/**
+ * What every two-sample comparison reports (`compareNps`, `compareCsat`, `compareCes`,
+ * `compareProportions`, `compareMeans`, a segment against the rest, a period against an earlier
+ * one). `difference`, `standardError` and `interval` are in the metric's unit.
+ *
+ * @category Shapes
+ */
+export interface Comparison<Method extends string = string> {
+  /** First sample minus second, in the metric's unit. */
+  readonly difference: number;
+  /** Standard error of the difference, in the metric's unit. */
+  readonly standardError: number;
+  /** The test statistic: z for NPS and proportions, Welch's t for means. */
+  readonly statistic: number;
+  /** Two-sided p-value of the test of no difference. */
+  readonly pValue: number;
+  /** Confidence interval for the difference, in the metric's unit. */
+  readonly interval: Interval;
+  /** Whether the difference is significant at 1 − confidence (see each function for the rule). */
+  readonly significant: boolean;
+  /** The confidence level used. */
+  readonly confidence: number;
+  /** The test (and interval) method used. */
+  readonly method: Method;
+}
