@@ -3,9 +3,9 @@
 // otherwise pick, and writes the table to BENCHMARKS.md. Ratios matter, not absolute times.
 import { writeFileSync } from "node:fs";
 import os from "node:os";
-import { Bench } from "tinybench";
 import * as aq from "arquero";
 import * as ss from "simple-statistics";
+import { Bench } from "tinybench";
 import { ces, cesSummary, normalQuantile, nps, npsSummary, proportionInterval, segmentReport, tally } from "../dist/index.js";
 
 // Measure memory first, in child processes, before this process fills its heap with test data.
@@ -42,7 +42,11 @@ async function group(title, target, tasks) {
   const bench = new Bench({ time, warmupTime: quick ? 100 : 300 });
   for (const [name, fn] of tasks) bench.add(name, fn);
   await bench.run();
-  const results = bench.tasks.map((t) => ({ name: t.name, mean: t.result.latency?.mean ?? t.result.mean, hz: t.result.throughput?.mean ?? t.result.hz }));
+  const results = bench.tasks.map((t) => ({
+    name: t.name,
+    mean: t.result.latency?.mean ?? t.result.mean,
+    hz: t.result.throughput?.mean ?? t.result.hz,
+  }));
   const base = results[0];
   for (const r of results) rows.push({ title, target, name: r.name, ms: r.mean, ratio: r.mean / base.mean, hz: r.hz });
   console.table(results.map((r) => ({ task: r.name, "ms/op": r.mean.toFixed(3), "× floor": (r.mean / base.mean).toFixed(2) })));
@@ -76,16 +80,46 @@ function handSummary(a) {
 }
 
 await group("nps, 10M scores in a Uint8Array", "≤ 1.5× floor", [
-  ["hand loop (floor)", () => { sink += handNps(scores); }],
-  ["cxmetrics nps", () => { sink += nps(scores); }],
+  [
+    "hand loop (floor)",
+    () => {
+      sink += handNps(scores);
+    },
+  ],
+  [
+    "cxmetrics nps",
+    () => {
+      sink += nps(scores);
+    },
+  ],
 ]);
 await group("tally, 10M scores", "≤ 1.5× floor", [
-  ["hand loop (floor)", () => { sink += handTally(scores)[10]; }],
-  ["cxmetrics tally", () => { sink += tally(scores, { scale: [0, 10] }).counts[10]; }],
+  [
+    "hand loop (floor)",
+    () => {
+      sink += handTally(scores)[10];
+    },
+  ],
+  [
+    "cxmetrics tally",
+    () => {
+      sink += tally(scores, { scale: [0, 10] }).counts[10];
+    },
+  ],
 ]);
 await group("npsSummary, 10M scores", "≤ 1.5× floor", [
-  ["hand loop (floor)", () => { sink += handSummary(scores); }],
-  ["cxmetrics npsSummary", () => { sink += npsSummary(scores).standardError; }],
+  [
+    "hand loop (floor)",
+    () => {
+      sink += handSummary(scores);
+    },
+  ],
+  [
+    "cxmetrics npsSummary",
+    () => {
+      sink += npsSummary(scores).standardError;
+    },
+  ],
 ]);
 
 // --- Means: CES against simple-statistics ------------------------------------------------
@@ -95,14 +129,47 @@ function handMean(a) {
   return s / a.length;
 }
 await group("mean effort score, 10M values in a Float64Array", "peer: simple-statistics", [
-  ["hand loop (floor)", () => { sink += handMean(effort); }],
-  ["cxmetrics ces", () => { sink += ces(effort); }],
-  ["simple-statistics mean", () => { sink += ss.mean(effort); }],
+  [
+    "hand loop (floor)",
+    () => {
+      sink += handMean(effort);
+    },
+  ],
+  [
+    "cxmetrics ces",
+    () => {
+      sink += ces(effort);
+    },
+  ],
+  [
+    "simple-statistics mean",
+    () => {
+      sink += ss.mean(effort);
+    },
+  ],
 ]);
 await group("mean, SD and t interval, 10M values", "peer: simple-statistics", [
-  ["hand loop (floor)", () => { const m = handMean(effort); let q = 0; for (let i = 0; i < effort.length; i++) q += (effort[i] - m) ** 2; sink += q; }],
-  ["cxmetrics cesSummary", () => { sink += cesSummary(effort).standardDeviation; }],
-  ["simple-statistics mean + sampleStandardDeviation", () => { sink += ss.mean(effort) + ss.sampleStandardDeviation(effort); }],
+  [
+    "hand loop (floor)",
+    () => {
+      const m = handMean(effort);
+      let q = 0;
+      for (let i = 0; i < effort.length; i++) q += (effort[i] - m) ** 2;
+      sink += q;
+    },
+  ],
+  [
+    "cxmetrics cesSummary",
+    () => {
+      sink += cesSummary(effort).standardDeviation;
+    },
+  ],
+  [
+    "simple-statistics mean + sampleStandardDeviation",
+    () => {
+      sink += ss.mean(effort) + ss.sampleStandardDeviation(effort);
+    },
+  ],
 ]);
 
 // --- Grouped aggregation: segmentReport against arquero ----------------------------------
@@ -111,37 +178,89 @@ function handGroups(rs) {
   for (let i = 0; i < rs.length; i++) {
     const r = rs[i];
     let c = m.get(r.segment);
-    if (c === undefined) m.set(r.segment, (c = new Float64Array(11)));
+    if (c === undefined) {
+      c = new Float64Array(11);
+      m.set(r.segment, c);
+    }
     c[r.ltr]++;
   }
   return m.size;
 }
 await group("NPS counts per segment, 1M records in 20 segments", "≥ 2× faster than arquero", [
-  ["hand loop (floor)", () => { sink += handGroups(records); }],
-  ["cxmetrics segmentReport (with summaries and tests)", () => { sink += segmentReport(records, { by: "segment", metrics: { nps: "ltr" } }).segments.length; }],
-  ["arquero from(records) + groupby + rollup", () => {
-    sink += aq.from(records).groupby("segment").rollup({ n: aq.op.count(), p: (d) => aq.op.sum(d.ltr >= 9), q: (d) => aq.op.sum(d.ltr <= 6) }).numRows();
-  }],
-  ["arquero groupby + rollup on a prebuilt table", () => {
-    sink += table.groupby("segment").rollup({ n: aq.op.count(), p: (d) => aq.op.sum(d.ltr >= 9), q: (d) => aq.op.sum(d.ltr <= 6) }).numRows();
-  }],
+  [
+    "hand loop (floor)",
+    () => {
+      sink += handGroups(records);
+    },
+  ],
+  [
+    "cxmetrics segmentReport (with summaries and tests)",
+    () => {
+      sink += segmentReport(records, { by: "segment", metrics: { nps: "ltr" } }).segments.length;
+    },
+  ],
+  [
+    "arquero from(records) + groupby + rollup",
+    () => {
+      sink += aq
+        .from(records)
+        .groupby("segment")
+        .rollup({ n: aq.op.count(), p: (d) => aq.op.sum(d.ltr >= 9), q: (d) => aq.op.sum(d.ltr <= 6) })
+        .numRows();
+    },
+  ],
+  [
+    "arquero groupby + rollup on a prebuilt table",
+    () => {
+      sink += table
+        .groupby("segment")
+        .rollup({ n: aq.op.count(), p: (d) => aq.op.sum(d.ltr >= 9), q: (d) => aq.op.sum(d.ltr <= 6) })
+        .numRows();
+    },
+  ],
 ]);
 
 // --- Calls per second --------------------------------------------------------------------
 const ps = Float64Array.from({ length: 1024 }, () => random() * 0.98 + 0.01);
 await group("normalQuantile, 1024 calls per op", "≥ 10M calls/s", [
-  ["hand loop (floor: Math.log)", () => { for (let i = 0; i < 1024; i++) sink += Math.log(ps[i]); }],
-  ["cxmetrics normalQuantile", () => { for (let i = 0; i < 1024; i++) sink += normalQuantile(ps[i]); }],
-  ["simple-statistics probit", () => { for (let i = 0; i < 1024; i++) sink += ss.probit(ps[i]); }],
+  [
+    "hand loop (floor: Math.log)",
+    () => {
+      for (let i = 0; i < 1024; i++) sink += Math.log(ps[i]);
+    },
+  ],
+  [
+    "cxmetrics normalQuantile",
+    () => {
+      for (let i = 0; i < 1024; i++) sink += normalQuantile(ps[i]);
+    },
+  ],
+  [
+    "simple-statistics probit",
+    () => {
+      for (let i = 0; i < 1024; i++) sink += ss.probit(ps[i]);
+    },
+  ],
 ]);
 await group("proportionInterval (Wilson), 1024 calls per op", "≥ 10M calls/s", [
-  ["hand loop (floor: Wilson formula inline)", () => {
-    for (let i = 0; i < 1024; i++) {
-      const n = 1000, p = ps[i], z = 1.959963984540054, z2 = z * z;
-      sink += (p + z2 / (2 * n) - z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
-    }
-  }],
-  ["cxmetrics proportionInterval", () => { for (let i = 0; i < 1024; i++) sink += proportionInterval({ successes: Math.round(ps[i] * 1000), n: 1000 }).interval.lower; }],
+  [
+    "hand loop (floor: Wilson formula inline)",
+    () => {
+      for (let i = 0; i < 1024; i++) {
+        const n = 1000,
+          p = ps[i],
+          z = 1.959963984540054,
+          z2 = z * z;
+        sink += (p + z2 / (2 * n) - z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+      }
+    },
+  ],
+  [
+    "cxmetrics proportionInterval",
+    () => {
+      for (let i = 0; i < 1024; i++) sink += proportionInterval({ successes: Math.round(ps[i] * 1000), n: 1000 }).interval.lower;
+    },
+  ],
 ]);
 
 // --- Report ------------------------------------------------------------------------------

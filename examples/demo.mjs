@@ -4,7 +4,9 @@
 import { readFileSync } from "node:fs";
 import { npsSampleSize, npsSummary, sampleSizeForProportion, segmentReport } from "../dist/index.js";
 
-const csv = readFileSync(new URL("./data/survey.csv", import.meta.url), "utf8").trim().split("\n");
+const csv = readFileSync(new URL("./data/survey.csv", import.meta.url), "utf8")
+  .trim()
+  .split("\n");
 const header = csv[0].split(",");
 const records = csv.slice(1).map((line) => {
   const cells = line.split(",");
@@ -38,18 +40,27 @@ const byPlan = segmentReport(records, { by: "plan", metrics });
 const { nps, csat, ces } = byRegion.total;
 
 console.log(`cxmetrics demo: ${byRegion.total.n} survey responses, January to June 2026`);
-console.log(`\nNet Promoter Score ${signed(nps.estimate)} points, 95% interval ${range(nps.interval, (x) => x.toFixed(1))} (adjusted Wald)`);
+console.log(
+  `\nNet Promoter Score ${signed(nps.estimate)} points, 95% interval ${range(nps.interval, (x) => x.toFixed(1))} (adjusted Wald)`,
+);
 console.log(`  ${nps.promoters} promoters, ${nps.passives} passives, ${nps.detractors} detractors`);
 for (const method of ["wald", "score"]) {
-  const s = npsSummary(records.map((r) => r.ltr), { method });
+  const s = npsSummary(
+    records.map((r) => r.ltr),
+    { method },
+  );
   console.log(`  with the ${method} method: ${range(s.interval, (x) => x.toFixed(1))}`);
 }
 console.log(`CSAT ${pct(csat.estimate)} satisfied (4-5 of 5), ${range(csat.interval, pct)}; mean rating ${csat.mean.toFixed(2)}`);
-console.log(`CES ${ces.estimate.toFixed(2)} of 7 (higher is easier), ${range(ces.interval, (x) => x.toFixed(2))}; ${pct(ces.agreeShare)} found it easy`);
+console.log(
+  `CES ${ces.estimate.toFixed(2)} of 7 (higher is easier), ${range(ces.interval, (x) => x.toFixed(2))}; ${pct(ces.agreeShare)} found it easy`,
+);
 
 table("By region (← marks a segment that differs from all others, Holm-adjusted p < 0.05)", byRegion);
 table("By plan", byPlan);
 
 const needNps = npsSampleSize({ marginOfError: 3 }, { promoters: nps.shares.promoters, detractors: nps.shares.detractors });
 const needCsat = sampleSizeForProportion({ marginOfError: 0.02 }, { proportion: csat.estimate });
-console.log(`\nTighter margins: NPS ±3 points needs ${needNps} responses and CSAT ±2 points needs ${needCsat} (at 95%; today ${byRegion.total.n}).`);
+console.log(
+  `\nTighter margins: NPS ±3 points needs ${needNps} responses and CSAT ±2 points needs ${needCsat} (at 95%; today ${byRegion.total.n}).`,
+);

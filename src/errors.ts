@@ -67,16 +67,13 @@ export interface MetricsErrorDetails {
  * @category Errors
  */
 export class MetricsInputError extends RangeError implements MetricsErrorDetails {
-  readonly code: MetricsErrorCode;
-  readonly argument: string;
-  readonly value: unknown;
+  declare readonly code: MetricsErrorCode;
+  declare readonly argument: string;
+  declare readonly value: unknown;
 
   constructor(code: MetricsErrorCode, argument: string, value: unknown, expected: string, message?: string) {
     super(message ?? `${argument} must be ${expected}; got ${describe(value)}`);
-    this.name = "MetricsInputError";
-    this.code = code;
-    this.argument = argument;
-    this.value = value;
+    details(this, "MetricsInputError", code, argument, value);
   }
 }
 
@@ -97,17 +94,19 @@ export class MetricsInputError extends RangeError implements MetricsErrorDetails
  * @category Errors
  */
 export class MetricsTypeError extends TypeError implements MetricsErrorDetails {
-  readonly code: MetricsErrorCode;
-  readonly argument: string;
-  readonly value: unknown;
+  declare readonly code: MetricsErrorCode;
+  declare readonly argument: string;
+  declare readonly value: unknown;
 
   constructor(code: MetricsErrorCode, argument: string, value: unknown, expected: string, message?: string) {
     super(message ?? `${argument} must be ${expected}; got ${describe(value)}`);
-    this.name = "MetricsTypeError";
-    this.code = code;
-    this.argument = argument;
-    this.value = value;
+    details(this, "MetricsTypeError", code, argument, value);
   }
+}
+
+/** Sets the name and details of either error class (they must extend different built-ins). */
+function details(error: Error, name: string, code: MetricsErrorCode, argument: string, value: unknown): void {
+  Object.assign(error, { name, code, argument, value });
 }
 
 /**
@@ -121,6 +120,6 @@ export class MetricsTypeError extends TypeError implements MetricsErrorDetails {
  *
  * @category Errors
  */
-export function isMetricsError(error: unknown): error is (MetricsInputError | MetricsTypeError) {
+export function isMetricsError(error: unknown): error is MetricsInputError | MetricsTypeError {
   return error instanceof MetricsInputError || error instanceof MetricsTypeError;
 }

@@ -66,3 +66,25 @@ export interface Comparison<Method extends string = string> {
   /** The test (and interval) method used. */
   readonly method: Method;
 }
+
+/**
+ * What a function does with a missing response (`null`, `undefined`, `NaN`, a blank string, or
+ * one of `missingValues`): `"throw"` (the default) or `"skip"` it and count it.
+ *
+ * @category Shapes
+ */
+export const MISSING_MODES = ["throw", "skip"] as const;
+
+/**
+ * One of {@link MISSING_MODES}.
+ *
+ * @category Shapes
+ */
+export type MissingMode = (typeof MISSING_MODES)[number];
+
+/**
+ * The strings read as missing when `missingValues` is not given. Blank strings are always missing.
+ *
+ * @category Shapes
+ */
+export const DEFAULT_MISSING_VALUES: readonly string[] = ["NA", "N/A", "n/a", "-"];

@@ -33,7 +33,10 @@ afterAll(() => {
 
 describe("the packed tarball", () => {
   it("works from CommonJS require", () => {
-    writeFileSync(join(scratch, "cjs.cjs"), 'const { nps, npsSummary } = require("cxmetrics");\nconsole.log(nps([10, 9, 3]), npsSummary({ promoters: 3, passives: 2, detractors: 1 }).n);\n');
+    writeFileSync(
+      join(scratch, "cjs.cjs"),
+      'const { nps, npsSummary } = require("cxmetrics");\nconsole.log(nps([10, 9, 3]), npsSummary({ promoters: 3, passives: 2, detractors: 1 }).n);\n',
+    );
     expect(run("node", ["cjs.cjs"]).trim()).toBe("33.333333333333336 6");
   });
 
@@ -43,12 +46,18 @@ describe("the packed tarball", () => {
   });
 
   it("works in Bun", () => {
-    writeFileSync(join(scratch, "bun.ts"), 'import { nps, sampleSizeForProportion } from "cxmetrics";\nconsole.log(nps([10, 9, 3]), sampleSizeForProportion({ marginOfError: 0.05, population: 10000 }));\n');
+    writeFileSync(
+      join(scratch, "bun.ts"),
+      'import { nps, sampleSizeForProportion } from "cxmetrics";\nconsole.log(nps([10, 9, 3]), sampleSizeForProportion({ marginOfError: 0.05 }, { population: 10000 }));\n',
+    );
     expect(run(bin("bun"), ["run", "bun.ts"]).trim()).toBe("33.333333333333336 370");
   });
 
   it("works in Deno with an npm: specifier", () => {
-    writeFileSync(join(scratch, "deno.ts"), 'import { nps, compareNps } from "npm:cxmetrics";\nconsole.log(nps([10, 9, 3]), compareNps([10, 9], [3, 4]).difference);\n');
+    writeFileSync(
+      join(scratch, "deno.ts"),
+      'import { nps, compareNps } from "npm:cxmetrics";\nconsole.log(nps([10, 9, 3]), compareNps([10, 9], [3, 4]).difference);\n',
+    );
     expect(run(bin("deno"), ["run", "--quiet", "deno.ts"]).trim()).toBe("33.333333333333336 200");
   });
 
@@ -57,7 +66,10 @@ describe("the packed tarball", () => {
     expect(() => run(bin("attw"), [tarball, "--format", "ascii"])).not.toThrow();
   });
 
-  it("keeps the size budget: nps alone <= 2 KB and the whole library <= 16 KB, minified and gzipped", async () => {
+  // 1.0 budgets: 0.1.0's nps path was 1.95 KB; the checks 1.0 requires on it (unknown option
+  // keys with suggestions, CSV cells and missing values, messages that show the value) add about
+  // 0.9 KB, so the budgets moved from 2 and 16 KB to 3.5 and 20 KB.
+  it("keeps the size budget: nps alone <= 3.5 KB and the whole library <= 20 KB, minified and gzipped", async () => {
     const size = async (contents: string) => {
       const result = await build({
         stdin: { contents, resolveDir: scratch },
@@ -73,8 +85,8 @@ describe("the packed tarball", () => {
     const npsOnly = await size('export { nps } from "cxmetrics";');
     const whole = await size('export * from "cxmetrics";');
     console.log(`size budget: nps ${npsOnly} B, whole library ${whole} B (gzip -9)`);
-    expect(npsOnly).toBeLessThanOrEqual(2048);
-    expect(whole).toBeLessThanOrEqual(16384);
+    expect(npsOnly).toBeLessThanOrEqual(3584);
+    expect(whole).toBeLessThanOrEqual(20480);
   });
 });
 
@@ -106,7 +118,10 @@ describe("docs and examples", () => {
     const notebook = JSON.parse(readFileSync(join(root, "examples/deno/cxmetrics.ipynb"), "utf8")) as {
       cells: { cell_type: string; source: string[] }[];
     };
-    const code = notebook.cells.filter((c) => c.cell_type === "code").map((c) => c.source.join("")).join("\n\n");
+    const code = notebook.cells
+      .filter((c) => c.cell_type === "code")
+      .map((c) => c.source.join(""))
+      .join("\n\n");
     // The notebook imports npm:cxmetrics; here that resolves to the tarball installed in scratch.
     const script = join(scratch, "notebook.ts");
     writeFileSync(script, code.replaceAll("../data/survey.csv", join(root, "examples/data/survey.csv")));

@@ -61,7 +61,9 @@ const all = [...examples(), readmeQuickStart()];
 
 describe("documentation examples", () => {
   it("exist for every export", () => {
-    const text = files(SRC).map((f) => readFileSync(f, "utf8")).join("\n");
+    const text = files(SRC)
+      .map((f) => readFileSync(f, "utf8"))
+      .join("\n");
     for (const name of Object.keys(api)) {
       expect(text, name).toMatch(new RegExp(`@example[\\s\\S]{0,400}?\\b${name}\\b`));
     }

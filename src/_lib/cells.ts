@@ -2,16 +2,8 @@
 // or a missing value (null, undefined, NaN, a blank, or a marker such as "N/A"). One reader, used
 // by the counting loops and the report fields, so every function treats a cell the same way.
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
+import { DEFAULT_MISSING_VALUES, MISSING_MODES } from "../shapes.ts";
 import { assertOneOf } from "./validate.ts";
-
-/** What happens to a missing value. */
-export const MISSING_MODES = ["throw", "skip"] as const;
-
-/** `"throw"` (default) or `"skip"` missing values. */
-export type MissingMode = (typeof MISSING_MODES)[number];
-
-/** The strings read as missing unless `missingValues` says otherwise. */
-export const DEFAULT_MISSING_VALUES: readonly string[] = ["NA", "N/A", "n/a", "-"];
 
 /** How raw cells are read: whether missing values are skipped, and which strings mean missing. */
 export interface CellRules {

@@ -1,6 +1,6 @@
 // The counting loops under every raw-response metric: scores into counts per scale point.
 // The plain loop is the reference; large typed arrays take an unrolled path tested against it.
-import { missingError, readCell, STRICT_CELLS, type CellRules } from "./cells.ts";
+import { type CellRules, missingError, readCell, STRICT_CELLS } from "./cells.ts";
 import { isOnScale, scoreError } from "./scales.ts";
 
 /**
@@ -70,14 +70,7 @@ const UNROLL_FROM = 256;
  * scores). A block holding anything else hands over to the plain loop, which reads or rejects it
  * at the right index.
  */
-function countUnrolled(
-  scores: ArrayLike<number>,
-  min: number,
-  max: number,
-  counts: number[],
-  rules: CellRules,
-  argument: string,
-): number {
+function countUnrolled(scores: ArrayLike<number>, min: number, max: number, counts: number[], rules: CellRules, argument: string): number {
   const size = max - min + 1;
   const span = max - min;
   const rows = new Float64Array(4 * size);
@@ -89,10 +82,18 @@ function countUnrolled(
     const k2 = scores[i + 2]! - min;
     const k3 = scores[i + 3]! - min;
     const valid =
-      k0 >= 0 && k0 <= span && (k0 | 0) === k0 &&
-      k1 >= 0 && k1 <= span && (k1 | 0) === k1 &&
-      k2 >= 0 && k2 <= span && (k2 | 0) === k2 &&
-      k3 >= 0 && k3 <= span && (k3 | 0) === k3;
+      k0 >= 0 &&
+      k0 <= span &&
+      (k0 | 0) === k0 &&
+      k1 >= 0 &&
+      k1 <= span &&
+      (k1 | 0) === k1 &&
+      k2 >= 0 &&
+      k2 <= span &&
+      (k2 | 0) === k2 &&
+      k3 >= 0 &&
+      k3 <= span &&
+      (k3 | 0) === k3;
     if (!valid) break;
     rows[k0]!++;
     rows[size + k1]!++;

@@ -12,7 +12,7 @@ export function ceilCount(x: number): number {
 
 /** Clip x to [lo, hi]. */
 export function clip(x: number, lo: number, hi: number): number {
-  return x < lo ? lo : x > hi ? hi : x;
+  return x < lo ? lo : Math.min(x, hi);
 }
 
 /** The interval centre ± halfWidth, each bound clipped to [lo, hi]. */

@@ -1,11 +1,11 @@
 // Any NPS input (raw scores, group counts, a tally) as validated group counts. Internal.
+
+import { MetricsInputError } from "../errors.ts";
 import type { NpsScaleOptions } from "../nps/classify.ts";
 import type { NpsCounts } from "../nps/nps.ts";
-import { MetricsInputError, MetricsTypeError } from "../errors.ts";
-import { cellRules } from "./cells.ts";
 import { assertKnownKeys } from "./options.ts";
-import { bandStart, DEFAULT_SCALES, scaleOption, type Scale } from "./scales.ts";
-import { assertTally, countResponses, isResponses } from "./tallies.ts";
+import { bandStart, DEFAULT_SCALES, type Scale, scaleOption } from "./scales.ts";
+import { readScaleInput } from "./tallies.ts";
 import { assertCount } from "./validate.ts";
 
 /** The option names every NPS function shares. */
@@ -32,39 +32,26 @@ export interface ValidNpsCounts extends NpsCounts {
   readonly missing: number;
 }
 
-/** Validated group counts of any NPS input, with at least one response. */
+/**
+ * Validated group counts of any NPS input, with at least one response: the three group counts,
+ * or anything a scale metric takes (raw scores, a tally, `{ counts }`) classified by the bands.
+ */
 export function npsCounts(input: unknown, o: Partial<NpsScaleOptions>, argument = "input"): ValidNpsCounts {
-  const expected = "an array of scores, a tally { scale, counts }, or { promoters, passives, detractors }";
-  if (typeof input !== "object" || input === null) throw new MetricsTypeError("INVALID_TYPE", argument, input, expected);
-  let counts: ValidNpsCounts;
-  if (isResponses(input)) {
-    const bands = resolveBands(o);
-    const t = countResponses(input, [bands.min, bands.max], cellRules(o.missing, o.missingValues), argument);
-    counts = classifyCounts(t.counts, bands, t.missing ?? 0);
-  } else if ("scale" in input) {
-    const t = assertTally(input, argument);
-    const wanted = o.scale === undefined ? undefined : scaleOption(o.scale, t.scale);
-    if (wanted !== undefined && (wanted[0] !== t.scale[0] || wanted[1] !== t.scale[1])) {
-      throw new MetricsInputError("OUT_OF_RANGE", `${argument}.scale`, t.scale, `the scale given in options.scale, [${wanted[0]}, ${wanted[1]}]`);
-    }
-    counts = classifyCounts(t.counts, resolveBands(o, t.scale), t.missing ?? 0);
-  } else if ("promoters" in input || "passives" in input || "detractors" in input) {
+  if (typeof input === "object" && input !== null && ("promoters" in input || "passives" in input || "detractors" in input)) {
     assertKnownKeys(input, argument, ["promoters", "passives", "detractors"], "a field of NPS counts");
     const c = input as Partial<NpsCounts>;
-    counts = {
+    const counts = {
       promoters: assertCount(c.promoters, `${argument}.promoters`),
       passives: assertCount(c.passives, `${argument}.passives`),
       detractors: assertCount(c.detractors, `${argument}.detractors`),
       missing: 0,
     };
-  } else {
-    throw new MetricsTypeError("INVALID_TYPE", argument, input, expected);
+    if (counts.promoters + counts.passives + counts.detractors === 0)
+      throw new MetricsInputError("EMPTY_INPUT", argument, input, "at least one response");
+    return counts;
   }
-  if (counts.promoters + counts.passives + counts.detractors === 0) {
-    const hint = counts.missing > 0 ? ` (all ${counts.missing} values were missing)` : "";
-    throw new MetricsInputError("EMPTY_INPUT", argument, input, `at least one response${hint}`);
-  }
-  return counts;
+  const t = readScaleInput(input, o, DEFAULT_SCALES.nps, argument);
+  return classifyCounts(t.counts, resolveBands(o, t.scale), t.missing ?? 0);
 }
 
 /** Counts per scale point (indexed from bands.min) into promoters, passives and detractors. */

@@ -1,9 +1,7 @@
 // The three NPS interval methods, in points. Internal: npsSummary and compareNps call these.
-import { bisect } from "./math.ts";
-import type { NpsCounts } from "../nps/nps.ts";
 
-/** The interval methods of npsSummary. */
-export const NPS_INTERVAL_METHODS = ["adjusted-wald", "wald", "score"] as const;
+import type { NpsCounts } from "../nps/nps.ts";
+import { bisect } from "./math.ts";
 
 /**
  * Point estimate and variance of the −100/0/+100 score from (possibly adjusted) counts.
@@ -74,12 +72,8 @@ export function tangoInterval(counts: NpsCounts, z: number): { lower: number; up
   const tol = 1e-14;
   // T decreases in delta: the lower limit solves T = z below the estimate, the upper T = −z above.
   const lower =
-    estimate <= -1 || tangoStatistic(b, c, n, -1 + tol) <= z
-      ? -1
-      : bisect((d) => tangoStatistic(b, c, n, d) - z, -1 + tol, estimate, tol);
+    estimate <= -1 || tangoStatistic(b, c, n, -1 + tol) <= z ? -1 : bisect((d) => tangoStatistic(b, c, n, d) - z, -1 + tol, estimate, tol);
   const upper =
-    estimate >= 1 || tangoStatistic(b, c, n, 1 - tol) >= -z
-      ? 1
-      : bisect((d) => tangoStatistic(b, c, n, d) + z, estimate, 1 - tol, tol);
+    estimate >= 1 || tangoStatistic(b, c, n, 1 - tol) >= -z ? 1 : bisect((d) => tangoStatistic(b, c, n, d) + z, estimate, 1 - tol, tol);
   return { lower, upper };
 }

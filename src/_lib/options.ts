@@ -5,15 +5,18 @@ import { MetricsTypeError } from "../errors.ts";
 
 /** Edit distance of a and b (Levenshtein), for suggestions only: keys are short. */
 function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+  const row = [...b].map((_, j) => j + 1);
+  for (let i = 0; i < a.length; i++) {
+    let diagonal = i;
+    let left = i + 1;
+    for (let j = 0; j < b.length; j++) {
+      const up = row[j]!;
+      left = Math.min(up + 1, left + 1, diagonal + (a[i] === b[j] ? 0 : 1));
+      diagonal = up;
+      row[j] = left;
     }
-    row = next;
   }
-  return row[b.length]!;
+  return b.length === 0 ? a.length : row[b.length - 1]!;
 }
 
 /**
@@ -72,7 +75,12 @@ export function readOptions<T extends object>(value: T | undefined, fn: string, 
  * A data object of `fn` (its first argument): an object whose keys are all in `known`. Its
  * values come back as `unknown`, to be validated one by one.
  */
-export function readFields<K extends string>(value: unknown, fn: string, known: readonly K[], argument = "input"): { readonly [P in K]?: unknown } {
+export function readFields<K extends string>(
+  value: unknown,
+  fn: string,
+  known: readonly K[],
+  argument = "input",
+): { readonly [P in K]?: unknown } {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new MetricsTypeError("INVALID_TYPE", argument, value, `an object with the fields ${known.join(", ")}`);
   }

@@ -1,22 +1,16 @@
 // Proportion intervals and the two-proportion comparison, shared by proportionInterval,
 // csatSummary, compareProportions and compareCsat. Internal.
-import { betaQuantile } from "../stats/beta.ts";
-import { zForConfidence } from "../stats/normal.ts";
-import type { Comparison, Interval } from "../shapes.ts";
-import type { ProportionEstimate } from "../stats/proportionInterval.ts";
+
 import { MetricsInputError } from "../errors.ts";
+import type { Comparison, Interval } from "../shapes.ts";
+import { betaQuantile } from "../stats/beta.ts";
+import type { ProportionComparisonMethod } from "../stats/compareProportions.ts";
+import { zForConfidence } from "../stats/normal.ts";
+import type { ProportionEstimate, ProportionIntervalMethod as ProportionMethod } from "../stats/proportionInterval.ts";
 import { fisherExactPValue } from "./fisher.ts";
 import { clip, symmetricInterval } from "./math.ts";
 import { zComparison } from "./tests.ts";
 import { assertCount, assertCountAtLeast } from "./validate.ts";
-
-/** The proportion interval methods, default first. */
-export const PROPORTION_INTERVAL_METHODS = ["wilson", "wald", "agresti-coull", "clopper-pearson", "jeffreys"] as const;
-export type ProportionMethod = (typeof PROPORTION_INTERVAL_METHODS)[number];
-
-/** The two-proportion comparison methods, default first. */
-export const PROPORTION_COMPARISON_METHODS = ["newcombe", "wald", "fisher"] as const;
-export type ProportionComparisonMethod = (typeof PROPORTION_COMPARISON_METHODS)[number];
 
 /** Bounds of a proportion interval for validated x of n, as fractions. */
 export function proportionBounds(x: number, n: number, confidence: number, method: ProportionMethod): Interval {
@@ -97,7 +91,15 @@ export function compareCounts(
   const pooled = (xa + xb) / (na + nb);
   const pooledSe = Math.sqrt(pooled * (1 - pooled) * (1 / na + 1 / nb));
   // p̄ is 0 or 1 only when both shares are equal (all or none), so z = 0 there.
-  const z = zComparison({ difference, centre: pooledSe > 0 ? difference : 0, standardError: pooledSe, range: 1, confidence, method, undefinedHint: "" });
+  const z = zComparison({
+    difference,
+    centre: pooledSe > 0 ? difference : 0,
+    standardError: pooledSe,
+    range: 1,
+    confidence,
+    method,
+    undefinedHint: "",
+  });
   const standardError = Math.sqrt((pa * (1 - pa)) / na + (pb * (1 - pb)) / nb);
   const pValue = method === "fisher" ? fisherExactPValue(xa, na, xb, nb) : z.pValue;
   let interval: Interval;

@@ -4,7 +4,7 @@
 import { isMetricsError, MetricsInputError, MetricsTypeError } from "../errors.ts";
 import type { Comparison, Estimate } from "../shapes.ts";
 import type { Tally } from "../tally/tally.ts";
-import { cellRules, missingError, readCell, type CellRules } from "./cells.ts";
+import { type CellRules, cellRules, missingError, readCell } from "./cells.ts";
 import type { AnyMetric, Registry } from "./metrics.ts";
 import { assertKnownKeys, nearest } from "./options.ts";
 import { isOnScale, scoreError } from "./scales.ts";
@@ -84,14 +84,17 @@ export interface ReadRules {
 export function readRules(o: Record<string, unknown>): ReadRules {
   return {
     cells: cellRules(o.missing, o.missingValues),
-    skipInvalid: (o.onInvalid === undefined ? "throw" : assertOneOf(o.onInvalid, "options.onInvalid", ["throw", "skip"] as const)) === "skip",
+    skipInvalid:
+      (o.onInvalid === undefined ? "throw" : assertOneOf(o.onInvalid, "options.onInvalid", ["throw", "skip"] as const)) === "skip",
     confidence: confidenceOption(o.confidence),
     minN: o.minN === undefined ? 30 : assertCountAtLeast(o.minN, "options.minN", 1),
   };
 }
 
 /** A record's group key, or why it has none. */
-export type KeyResult = { readonly mapKey: unknown; readonly key: unknown } | { readonly problem: "missing" | "invalid"; readonly value: unknown; readonly expected: string };
+export type KeyResult =
+  | { readonly mapKey: unknown; readonly key: unknown }
+  | { readonly problem: "missing" | "invalid"; readonly value: unknown; readonly expected: string };
 
 /** A mutable skip counter. */
 interface Counter {
@@ -189,8 +192,16 @@ export function groupRecords(
       if (skip) return note(skipped.records, k.problem, i);
       if (k.problem === "missing") throw missingError(k.value, `records[${i}] ${key.label}`, k.expected);
       // A number or a date-shaped string out of range is a domain error; anything else a type error.
-      const Kind = typeof k.value === "number" || k.value instanceof Date || /^\d{4}-\d\d-\d\d/.test(String(k.value)) ? MetricsInputError : MetricsTypeError;
-      throw new Kind(Kind === MetricsInputError ? "OUT_OF_RANGE" : "INVALID_TYPE", `records[${i}] ${key.label}`, k.value, `${k.expected} (or pass onInvalid: "skip")`);
+      const Kind =
+        typeof k.value === "number" || k.value instanceof Date || /^\d{4}-\d\d-\d\d/.test(String(k.value))
+          ? MetricsInputError
+          : MetricsTypeError;
+      throw new Kind(
+        Kind === MetricsInputError ? "OUT_OF_RANGE" : "INVALID_TYPE",
+        `records[${i}] ${key.label}`,
+        k.value,
+        `${k.expected} (or pass onInvalid: "skip")`,
+      );
     }
     let state: GroupState;
     if (last !== undefined && k.mapKey === lastMapKey) {

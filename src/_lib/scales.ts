@@ -6,8 +6,15 @@ import { assertFinite, assertScale } from "./validate.ts";
 /** A response scale `[min, max]` of whole numbers. */
 export type Scale = readonly [number, number];
 
+/** The likelihood-to-recommend question's scale. */
+export const NPS_SCALE: Scale = [0, 10];
+/** The satisfaction question's usual scale. */
+export const CSAT_SCALE: Scale = [1, 5];
+/** The effort question's scale (CES 2.0). */
+export const CES_SCALE: Scale = [1, 7];
+
 /** The scale each metric assumes when none is given. */
-export const DEFAULT_SCALES = { nps: [0, 10], csat: [1, 5], ces: [1, 7] } as const satisfies Record<string, Scale>;
+export const DEFAULT_SCALES = { nps: NPS_SCALE, csat: CSAT_SCALE, ces: CES_SCALE } as const;
 
 /** The `scale` option: `fallback` when not given. */
 export function scaleOption(value: unknown, fallback: Scale, argument = "options.scale"): Scale {

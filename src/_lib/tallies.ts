@@ -2,7 +2,7 @@
 // every summary takes from a tally. Internal.
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 import type { Tally } from "../tally/tally.ts";
-import { cellRules, STRICT_CELLS, type CellRules } from "./cells.ts";
+import { type CellRules, cellRules, STRICT_CELLS } from "./cells.ts";
 import { countInto } from "./count.ts";
 import { assertKnownKeys } from "./options.ts";
 import type { Scale } from "./scales.ts";
@@ -34,7 +34,12 @@ export function isResponses(value: object): value is ArrayLike<unknown> {
 }
 
 /** Raw responses counted into a tally on [min, max]. */
-export function countResponses(responses: ArrayLike<unknown>, scale: Scale, rules: CellRules = STRICT_CELLS, argument = "responses"): Tally {
+export function countResponses(
+  responses: ArrayLike<unknown>,
+  scale: Scale,
+  rules: CellRules = STRICT_CELLS,
+  argument = "responses",
+): Tally {
   const [min, max] = scale;
   const counts = new Array<number>(max - min + 1).fill(0);
   const missing = countInto(responses, min, max, counts, rules, argument);

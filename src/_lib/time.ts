@@ -2,15 +2,8 @@
 // zone: instants are read in UTC or in the IANA zone given, dates and wall-clock strings as
 // written. Internal.
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
-import { assertOneOf } from "./validate.ts";
 
-/** The period lengths of a trend, shortest first. */
-export const PERIOD_UNITS = ["day", "week", "month", "quarter", "year"] as const;
-export type PeriodUnit = (typeof PERIOD_UNITS)[number];
-
-/** How numbers are read: epoch milliseconds (default) or seconds. */
-export const TIME_UNITS = ["ms", "s"] as const;
-export type TimeUnit = (typeof TIME_UNITS)[number];
+import type { PeriodUnit, TimeUnit } from "../segments/trend.ts";
 
 const DAY = 86_400_000;
 /** 1973-01-01T00:00Z in milliseconds: a smaller "millisecond" time is almost surely seconds. */
@@ -68,7 +61,9 @@ export function timeReader(timeZone: string, timeUnit: TimeUnit): TimeReader {
       if (typeof value === "number") {
         if (!Number.isFinite(value)) return "a finite number";
         if (timeUnit === "s") {
-          return Math.abs(value) > LATEST_S ? 'seconds before 9999 (this looks like milliseconds: leave timeUnit at "ms")' : fromInstant(value * 1000);
+          return Math.abs(value) > LATEST_S
+            ? 'seconds before 9999 (this looks like milliseconds: leave timeUnit at "ms")'
+            : fromInstant(value * 1000);
         }
         return value < EARLIEST_MS ? 'epoch milliseconds after 1973 (this looks like seconds: pass timeUnit: "s")' : fromInstant(value);
       }
@@ -157,16 +152,6 @@ export function periodAt(index: number, every: PeriodUnit): PeriodOf {
     return { index, label: `${pad(y, 4)}-Q${q + 1}`, start: isoDay(dayNumber(y, 3 * q + 1, 1)) };
   }
   return { index, label: pad(index, 4), start: isoDay(dayNumber(index, 1, 1)) };
-}
-
-/** The `every` option (required). */
-export function everyOption(value: unknown): PeriodUnit {
-  return assertOneOf(value, "options.every", PERIOD_UNITS);
-}
-
-/** The `timeUnit` option: default "ms". */
-export function timeUnitOption(value: unknown): TimeUnit {
-  return value === undefined ? "ms" : assertOneOf(value, "options.timeUnit", TIME_UNITS);
 }
 
 /** At most this many periods between the first and the last record. */

@@ -89,18 +89,13 @@ export function assertCountAtLeast(value: unknown, argument: string, min: number
 
 /** A scale `[min, max]` of whole numbers with min < max. */
 export function assertScale(value: unknown, argument: string): readonly [number, number] {
-  if (!Array.isArray(value) || value.length !== 2) {
-    throw new MetricsTypeError("INVALID_TYPE", argument, value, "a [min, max] pair of whole numbers");
+  const expected = "[min, max]: whole numbers, min < max, at most 1000 apart";
+  if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== "number" || typeof value[1] !== "number") {
+    throw new MetricsTypeError("INVALID_TYPE", argument, value, expected);
   }
-  const min = assertFinite(value[0], `${argument}[0]`);
-  const max = assertFinite(value[1], `${argument}[1]`);
-  if (!Number.isInteger(min)) throw new MetricsInputError("NOT_INTEGER", `${argument}[0]`, min, "a whole number");
-  if (!Number.isInteger(max)) throw new MetricsInputError("NOT_INTEGER", `${argument}[1]`, max, "a whole number");
-  if (!(min < max)) {
-    throw new MetricsInputError("OUT_OF_RANGE", `${argument}[1]`, max, `greater than ${argument}[0] (${min})`);
-  }
-  if (max - min > 1000) {
-    throw new MetricsInputError("OUT_OF_RANGE", argument, value, "a scale of at most 1001 points");
+  const [min, max] = value as [number, number];
+  if (!(Number.isInteger(min) && Number.isInteger(max) && min < max && max - min <= 1000)) {
+    throw new MetricsInputError(Number.isFinite(min + max) ? "OUT_OF_RANGE" : "NOT_FINITE", argument, value, expected);
   }
   return [min, max];
 }
@@ -108,12 +103,7 @@ export function assertScale(value: unknown, argument: string): readonly [number,
 /** One of a fixed set of string options. */
 export function assertOneOf<T extends string>(value: unknown, argument: string, allowed: readonly T[]): T {
   if (typeof value !== "string" || !(allowed as readonly string[]).includes(value)) {
-    throw new MetricsTypeError(
-      "INVALID_OPTION",
-      argument,
-      value,
-      `one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`,
-    );
+    throw new MetricsTypeError("INVALID_OPTION", argument, value, `one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`);
   }
   return value as T;
 }
@@ -128,11 +118,7 @@ export function assertObject(value: unknown, argument: string): Record<string, u
 
 /** An array-like of numbers (array or typed array) that is not empty. */
 export function assertArrayLike(value: unknown, argument: string): ArrayLike<unknown> {
-  if (
-    typeof value !== "object" ||
-    value === null ||
-    typeof (value as ArrayLike<unknown>).length !== "number"
-  ) {
+  if (typeof value !== "object" || value === null || typeof (value as ArrayLike<unknown>).length !== "number") {
     throw new MetricsTypeError("INVALID_TYPE", argument, value, "an array or typed array of numbers");
   }
   return value as ArrayLike<unknown>;
@@ -144,12 +130,7 @@ export function assertArrayLike(value: unknown, argument: string): ArrayLike<unk
  */
 export function assertFiniteResult(result: number, argument: string, value: unknown): number {
   if (!Number.isFinite(result)) {
-    throw new MetricsInputError(
-      "UNDEFINED_RESULT",
-      argument,
-      value,
-      "a value for which the result fits in a double (this one overflows)",
-    );
+    throw new MetricsInputError("UNDEFINED_RESULT", argument, value, "a value for which the result fits in a double (this one overflows)");
   }
   return result;
 }

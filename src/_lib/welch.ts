@@ -1,17 +1,10 @@
 // Welch's two-sample t comparison from moments, shared by compareMeans, compareCes and the
 // reports. Internal.
 import { MetricsInputError } from "../errors.ts";
-import type { Comparison } from "../shapes.ts";
+import type { MeanComparison as WelchComparison } from "../stats/compareMeans.ts";
 import { studentTCdfUnchecked, studentTQuantileUnchecked } from "../stats/studentT.ts";
 import type { Moments } from "./moments.ts";
 import { assertFiniteResult } from "./validate.ts";
-
-
-/** Welch's comparison with its degrees of freedom. */
-export interface WelchComparison extends Comparison<"welch"> {
-  /** Welch-Satterthwaite degrees of freedom (fractional). */
-  readonly df: number;
-}
 
 /** Welch's t test and interval for ma − mb; `blame` names the argument for overflow errors. */
 export function welch(ma: Moments, mb: Moments, confidence: number, blame: string, value: unknown): WelchComparison {

@@ -1,13 +1,13 @@
-import type { MissingMode } from "../_lib/cells.ts";
 import { symmetricInterval } from "../_lib/math.ts";
 import { readOptions } from "../_lib/options.ts";
 import { bandStart, DEFAULT_SCALES } from "../_lib/scales.ts";
 import { countFrom, readScaleInput, tallyMoments } from "../_lib/tallies.ts";
 import { confidenceOption } from "../_lib/validate.ts";
-import { welch, type WelchComparison } from "../_lib/welch.ts";
+import { welch } from "../_lib/welch.ts";
 import type { ScaleInput } from "../csat/csat.ts";
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
-import type { Estimate, Interval } from "../shapes.ts";
+import type { Estimate, Interval, MissingMode } from "../shapes.ts";
+import type { MeanComparison } from "../stats/compareMeans.ts";
 import { studentTQuantileUnchecked } from "../stats/studentT.ts";
 
 /**
@@ -191,13 +191,16 @@ export function cesSummary(responses: ScaleInput, options?: CesSummaryOptions): 
  *
  * @category CES
  */
-export function compareCes(a: ScaleInput, b: ScaleInput, options?: CompareCesOptions): WelchComparison {
+export function compareCes(a: ScaleInput, b: ScaleInput, options?: CompareCesOptions): MeanComparison {
   const o = readOptions(options, "compareCes", [...CES_OPTIONS, "confidence"]);
   const confidence = confidenceOption(o.confidence);
   higherIsEasierOf(o);
   const ma = tallyMoments(readScaleInput(a, o, DEFAULT_SCALES.ces, "a"));
   const mb = tallyMoments(readScaleInput(b, o, DEFAULT_SCALES.ces, "b"));
-  for (const [m, name] of [[ma, "a"], [mb, "b"]] as const) {
+  for (const [m, name] of [
+    [ma, "a"],
+    [mb, "b"],
+  ] as const) {
     if (m.n < 2) throw new MetricsInputError("OUT_OF_RANGE", name, m.n, "a sample of at least 2 responses");
   }
   return welch(ma, mb, confidence, "b", b);

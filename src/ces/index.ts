@@ -1,2 +1,2 @@
-export { ces, cesSummary, compareCes } from "./ces.ts";
 export type { CesOptions, CesSummary, CesSummaryOptions, CompareCesOptions } from "./ces.ts";
+export { ces, cesSummary, compareCes } from "./ces.ts";

@@ -1,12 +1,11 @@
-import type { MissingMode } from "../_lib/cells.ts";
 import { readOptions } from "../_lib/options.ts";
-import { compareCounts, PROPORTION_COMPARISON_METHODS, PROPORTION_INTERVAL_METHODS, proportionEstimate } from "../_lib/proportion.ts";
+import { compareCounts, proportionEstimate } from "../_lib/proportion.ts";
 import { bandStart, DEFAULT_SCALES } from "../_lib/scales.ts";
 import { countFrom, readScaleInput, tallyMoments } from "../_lib/tallies.ts";
 import { assertOneOf, confidenceOption } from "../_lib/validate.ts";
-import type { Comparison, Estimate } from "../shapes.ts";
-import type { ProportionComparisonMethod } from "../stats/compareProportions.ts";
-import type { ProportionIntervalMethod } from "../stats/proportionInterval.ts";
+import type { Comparison, Estimate, MissingMode } from "../shapes.ts";
+import { PROPORTION_COMPARISON_METHODS, type ProportionComparisonMethod } from "../stats/compareProportions.ts";
+import { PROPORTION_INTERVAL_METHODS, type ProportionIntervalMethod } from "../stats/proportionInterval.ts";
 import type { Tally } from "../tally/tally.ts";
 
 /**

@@ -1,2 +1,2 @@
-export { csat, csatSummary, compareCsat } from "./csat.ts";
 export type { CompareCsatOptions, CsatOptions, CsatSummary, CsatSummaryOptions, ScaleCounts, ScaleInput } from "./csat.ts";
+export { compareCsat, csat, csatSummary } from "./csat.ts";

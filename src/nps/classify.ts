@@ -1,7 +1,7 @@
-import { type MissingMode } from "../_lib/cells.ts";
 import { resolveBands } from "../_lib/npsCounts.ts";
 import { readOptions } from "../_lib/options.ts";
 import { isOnScale, scoreError } from "../_lib/scales.ts";
+import type { MissingMode } from "../shapes.ts";
 
 /**
  * The three NPS groups.

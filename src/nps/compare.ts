@@ -1,4 +1,4 @@
-import { NPS_SCALE_OPTIONS, npsCounts } from "../_lib/npsCounts.ts";
+import { npsCounts } from "../_lib/npsCounts.ts";
 import { adjustedNpsMoments, waldNpsMoments } from "../_lib/npsInterval.ts";
 import { readOptions } from "../_lib/options.ts";
 import { zComparison } from "../_lib/tests.ts";
@@ -7,14 +7,19 @@ import type { Comparison } from "../shapes.ts";
 import type { NpsScaleOptions } from "./classify.ts";
 import type { NpsInput } from "./nps.ts";
 
-const METHODS = ["adjusted-wald", "wald"] as const;
+/**
+ * The variance methods of {@link compareNps}, the default first.
+ *
+ * @category NPS
+ */
+export const COMPARE_NPS_METHODS = ["adjusted-wald", "wald"] as const;
 
 /**
  * How {@link compareNps} estimates each group's variance.
  *
  * @category NPS
  */
-export type CompareNpsMethod = (typeof METHODS)[number];
+export type CompareNpsMethod = (typeof COMPARE_NPS_METHODS)[number];
 
 /**
  * Options for {@link compareNps}.
@@ -28,7 +33,7 @@ export interface CompareNpsOptions extends NpsScaleOptions {
   method?: CompareNpsMethod;
 }
 
-const COMPARE_OPTIONS = [...NPS_SCALE_OPTIONS, "confidence", "method"] as const;
+const COMPARE_OPTIONS = ["scale", "promoterFrom", "passiveFrom", "missing", "missingValues", "confidence", "method"] as const;
 
 /**
  * Tests whether two independent samples (two segments, two periods) have different Net Promoter
@@ -67,7 +72,7 @@ const COMPARE_OPTIONS = [...NPS_SCALE_OPTIONS, "confidence", "method"] as const;
 export function compareNps(a: NpsInput, b: NpsInput, options?: CompareNpsOptions): Comparison<CompareNpsMethod> {
   const o = readOptions(options, "compareNps", COMPARE_OPTIONS);
   const confidence = confidenceOption(o.confidence);
-  const method = o.method === undefined ? "adjusted-wald" : assertOneOf(o.method, "options.method", METHODS);
+  const method = o.method === undefined ? "adjusted-wald" : assertOneOf(o.method, "options.method", COMPARE_NPS_METHODS);
   const countsA = npsCounts(a, o, "a");
   const countsB = npsCounts(b, o, "b");
   const observedA = waldNpsMoments(countsA);

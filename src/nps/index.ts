@@ -1,10 +1,10 @@
-export { classifyNps } from "./classify.ts";
 export type { NpsCategory, NpsScaleOptions } from "./classify.ts";
-export { nps } from "./nps.ts";
-export type { NpsCounts, NpsInput } from "./nps.ts";
-export { npsSummary } from "./summary.ts";
-export type { NpsIntervalMethod, NpsShares, NpsSummary, NpsSummaryOptions } from "./summary.ts";
-export { compareNps } from "./compare.ts";
+export { classifyNps } from "./classify.ts";
 export type { CompareNpsMethod, CompareNpsOptions } from "./compare.ts";
-export { npsSampleSize } from "./sampleSize.ts";
+export { COMPARE_NPS_METHODS, compareNps } from "./compare.ts";
+export type { NpsCounts, NpsInput } from "./nps.ts";
+export { nps } from "./nps.ts";
 export type { NpsPrecision, NpsSampleSizeOptions } from "./sampleSize.ts";
+export { npsSampleSize } from "./sampleSize.ts";
+export type { NpsIntervalMethod, NpsShares, NpsSummary, NpsSummaryOptions } from "./summary.ts";
+export { NPS_INTERVAL_METHODS, npsSummary } from "./summary.ts";

@@ -1,6 +1,6 @@
 import { ceilCount } from "../_lib/math.ts";
 import { readFields, readOptions } from "../_lib/options.ts";
-import { assertFiniteResult, assertFinite, assertFraction, confidenceOption } from "../_lib/validate.ts";
+import { assertFinite, assertFiniteResult, assertFraction, confidenceOption } from "../_lib/validate.ts";
 import { MetricsInputError } from "../errors.ts";
 import { zForConfidence } from "../stats/normal.ts";
 

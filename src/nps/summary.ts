@@ -1,12 +1,19 @@
 import { symmetricInterval } from "../_lib/math.ts";
-import { NPS_SCALE_OPTIONS, npsCounts } from "../_lib/npsCounts.ts";
-import { adjustedNpsMoments, NPS_INTERVAL_METHODS, tangoInterval, waldNpsMoments } from "../_lib/npsInterval.ts";
+import { npsCounts } from "../_lib/npsCounts.ts";
+import { adjustedNpsMoments, tangoInterval, waldNpsMoments } from "../_lib/npsInterval.ts";
 import { readOptions } from "../_lib/options.ts";
 import { assertOneOf, confidenceOption } from "../_lib/validate.ts";
 import type { Estimate, Interval } from "../shapes.ts";
 import { zForConfidence } from "../stats/normal.ts";
 import type { NpsScaleOptions } from "./classify.ts";
 import type { NpsCounts, NpsInput } from "./nps.ts";
+
+/**
+ * The interval methods of {@link npsSummary}, the default first.
+ *
+ * @category NPS
+ */
+export const NPS_INTERVAL_METHODS = ["adjusted-wald", "wald", "score"] as const;
 
 /**
  * How an NPS interval is computed: `"adjusted-wald"` (default), `"wald"` or `"score"` (Tango).
@@ -27,7 +34,7 @@ export interface NpsSummaryOptions extends NpsScaleOptions {
   method?: NpsIntervalMethod;
 }
 
-const SUMMARY_OPTIONS = [...NPS_SCALE_OPTIONS, "confidence", "method"] as const;
+const SUMMARY_OPTIONS = ["scale", "promoterFrom", "passiveFrom", "missing", "missingValues", "confidence", "method"] as const;
 
 /**
  * The result of {@link npsSummary}: an {@link Estimate} in NPS points, with the group counts.

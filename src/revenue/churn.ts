@@ -2,14 +2,19 @@ import { readFields, readOptions } from "../_lib/options.ts";
 import { assertCount, assertFraction, assertOneOf, assertPositive } from "../_lib/validate.ts";
 import { MetricsInputError } from "../errors.ts";
 
-const DENOMINATORS = ["start", "start-plus-new", "average"] as const;
+/**
+ * The bases a churn rate may divide by, the default first.
+ *
+ * @category Revenue and value
+ */
+export const CHURN_DENOMINATORS = ["start", "start-plus-new", "average"] as const;
 
 /**
  * Which customers a churn rate divides by: `"start"` (default), `"start-plus-new"` or `"average"`.
  *
  * @category Revenue and value
  */
-export type ChurnDenominator = (typeof DENOMINATORS)[number];
+export type ChurnDenominator = (typeof CHURN_DENOMINATORS)[number];
 
 /**
  * Customer counts of one period, the same shape as the `customers` of a subscription movement
@@ -56,7 +61,12 @@ function customerCounts(input: Partial<CustomerMovements>, fn: string) {
   if (c.churned !== undefined && c.new !== undefined && c.ending !== undefined) {
     const implied = c.starting + c.new + c.reactivated - c.churned;
     if (implied !== c.ending) {
-      throw new MetricsInputError("OUT_OF_RANGE", "customers.ending", c.ending, `starting + new + reactivated − churned = ${implied}: the counts do not add up`);
+      throw new MetricsInputError(
+        "OUT_OF_RANGE",
+        "customers.ending",
+        c.ending,
+        `starting + new + reactivated − churned = ${implied}: the counts do not add up`,
+      );
     }
   }
   return c;
@@ -104,7 +114,7 @@ export function churnRate(customers: CustomerMovements, options?: ChurnRateOptio
   const c = customerCounts(customers, "churnRate");
   const churned = required(c.churned, "customers.churned", "to compute a churn rate");
   const o = readOptions(options, "churnRate", ["denominator"]);
-  const denominator = o.denominator === undefined ? "start" : assertOneOf(o.denominator, "options.denominator", DENOMINATORS);
+  const denominator = o.denominator === undefined ? "start" : assertOneOf(o.denominator, "options.denominator", CHURN_DENOMINATORS);
   let base: number;
   let baseName: string;
   if (denominator === "start") {

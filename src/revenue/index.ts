@@ -1,15 +1,7 @@
-export { churnRate, retentionRate, compoundRate, periodicRate } from "./churn.ts";
 export type { ChurnDenominator, ChurnRateOptions, CustomerMovements, RepeatedRate, RetentionInput } from "./churn.ts";
-export { mrrChurn, netRevenueRetention, grossRevenueRetention, quickRatio } from "./mrr.ts";
+export { CHURN_DENOMINATORS, churnRate, compoundRate, periodicRate, retentionRate } from "./churn.ts";
 export type { MrrChurn, MrrMovements } from "./mrr.ts";
-export {
-  averageRevenuePerUser,
-  cacPaybackMonths,
-  customerAcquisitionCost,
-  customerLifetimeValue,
-  customerRetentionCost,
-  ltvToCac,
-} from "./value.ts";
+export { grossRevenueRetention, mrrChurn, netRevenueRetention, quickRatio } from "./mrr.ts";
 export type {
   AcquisitionCostInput,
   CacPaybackInput,
@@ -20,4 +12,12 @@ export type {
   OrdersModel,
   RetentionCostInput,
   RevenuePerUserInput,
+} from "./value.ts";
+export {
+  averageRevenuePerUser,
+  cacPaybackMonths,
+  customerAcquisitionCost,
+  customerLifetimeValue,
+  customerRetentionCost,
+  ltvToCac,
 } from "./value.ts";

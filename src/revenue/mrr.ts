@@ -63,7 +63,12 @@ function readMovements(input: MrrMovements, fn: string, needStart: boolean) {
     const ending = assertNonNegative(o.endingMrr, "movements.endingMrr");
     const implied = m.start + m.fresh + m.expansion + m.reactivation - m.contraction - m.churned;
     if (Math.abs(implied - ending) > 1e-9 * Math.max(m.start, ending, 1)) {
-      throw new MetricsInputError("OUT_OF_RANGE", "movements.endingMrr", ending, `starting + new + expansion + reactivation − contraction − churned = ${implied}: the movements do not add up`);
+      throw new MetricsInputError(
+        "OUT_OF_RANGE",
+        "movements.endingMrr",
+        ending,
+        `starting + new + expansion + reactivation − contraction − churned = ${implied}: the movements do not add up`,
+      );
     }
   }
   return m;

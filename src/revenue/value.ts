@@ -258,7 +258,12 @@ const MODEL_FIELDS = {
  */
 export function customerLifetimeValue(input: LifetimeValueInput): number {
   if (typeof input !== "object" || input === null) {
-    throw new MetricsTypeError("INVALID_TYPE", "input", input, `an object naming its model: { model: ${MODELS.map((m) => `"${m}"`).join(" | ")}, … }`);
+    throw new MetricsTypeError(
+      "INVALID_TYPE",
+      "input",
+      input,
+      `an object naming its model: { model: ${MODELS.map((m) => `"${m}"`).join(" | ")}, … }`,
+    );
   }
   const model = assertOneOf((input as { model?: unknown }).model, "input.model", MODELS);
   const o = readFields(input, `customerLifetimeValue (model "${model}")`, MODEL_FIELDS[model]);

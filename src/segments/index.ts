@@ -1,16 +1,16 @@
-export { segmentReport } from "./segmentReport.ts";
-export type { Segment, SegmentKey, SegmentReport, SegmentReportOptions } from "./segmentReport.ts";
-export { trend } from "./trend.ts";
-export type { PeriodUnit, TimeUnit, Trend, TrendOptions, TrendPeriod } from "./trend.ts";
 export { holmAdjust } from "./holm.ts";
+export type { Segment, SegmentKey, SegmentReport, SegmentReportOptions } from "./segmentReport.ts";
+export { segmentReport } from "./segmentReport.ts";
 export type {
   Accessor,
+  ComparisonOf,
   MetricDefinition,
   MetricName,
-  Metrics,
   MetricSource,
+  Metrics,
   MetricsSpec,
   MetricTallies,
+  OptionsOf,
   PeriodComparison,
   PeriodEntries,
   ReportComparison,
@@ -20,5 +20,9 @@ export type {
   SegmentEntries,
   SkipCount,
   Skipped,
+  SpecOptions,
   SummaryEntries,
+  SummaryOf,
 } from "./spec.ts";
+export type { PeriodUnit, TimeUnit, Trend, TrendOptions, TrendPeriod } from "./trend.ts";
+export { PERIOD_UNITS, TIME_UNITS, trend } from "./trend.ts";

@@ -1,4 +1,5 @@
-import { METRICS, type Registry } from "../_lib/metrics.ts";
+import { readCell } from "../_lib/cells.ts";
+import { type AnyMetric, METRICS, type Registry } from "../_lib/metrics.ts";
 import { readOptions } from "../_lib/options.ts";
 import {
   addCounts,
@@ -9,9 +10,8 @@ import {
   planTally,
   readRules,
   summarizeCounts,
+  toGetter,
 } from "../_lib/report.ts";
-import { readCell } from "../_lib/cells.ts";
-import { toGetter } from "../_lib/report.ts";
 import { MetricsInputError } from "../errors.ts";
 import type { Tally } from "../tally/tally.ts";
 import { holmAdjust } from "./holm.ts";
@@ -56,7 +56,10 @@ export type Segment<S, Reg = Metrics> = {
  */
 export interface SegmentReport<S, Reg = Metrics> {
   /** All records together: their count and each metric's summary. */
-  readonly total: { readonly n: number } & SummaryEntries<S, Reg>;
+  readonly total: {
+    /** Records with a valid key. */
+    readonly n: number;
+  } & SummaryEntries<S, Reg>;
   /** One entry per segment, sorted by key. */
   readonly segments: readonly Segment<S, Reg>[];
   /** What was skipped, split into missing and invalid, with the first row of each. */
@@ -125,20 +128,30 @@ function compareKeys(a: SegmentKey, b: SegmentKey): number {
  * The report engine for any metric registry: {@link segmentReport} is this with the built-in
  * metrics. Internal; exported for tests that add a metric.
  */
-export function reportSegments<Reg extends Registry, R, S extends MetricsSpec<R, Reg>>(
+export function reportSegments<Reg extends { readonly [K in keyof Reg]: AnyMetric }, R, S extends MetricsSpec<R, Reg>>(
   registry: Reg,
   records: ArrayLike<R> | Iterable<R>,
   options: SegmentReportOptions<R, S>,
 ): SegmentReport<S, Reg>;
 // The implementation builds entries keyed by metric name in a loop; the overload above states
 // the precise shape that loop produces (checked by the tests against each summary function).
-export function reportSegments(registry: Registry, records: unknown, options: { readonly [K in (typeof SEGMENT_OPTIONS)[number]]?: unknown }): object {
+export function reportSegments(
+  registry: Registry,
+  records: unknown,
+  options: { readonly [K in (typeof SEGMENT_OPTIONS)[number]]?: unknown },
+): object {
   const o = readOptions(options, "segmentReport", SEGMENT_OPTIONS);
   const rules = readRules(o);
   const plans = planMetrics(o.metrics, registry);
   const by = o.by;
   const keyOf = keyFunction(by, rules.cells.markers);
-  const grouped = groupRecords(records, keyOf, { field: typeof by === "string" ? by : undefined, option: "options.by", label: "segment key" }, plans, rules);
+  const grouped = groupRecords(
+    records,
+    keyOf,
+    { field: typeof by === "string" ? by : undefined, option: "options.by", label: "segment key" },
+    plans,
+    rules,
+  );
   const states = [...grouped.groups.values()].sort((a, b) => compareKeys(a.key as SegmentKey, b.key as SegmentKey));
   const total = addCounts(plans, states);
   let n = 0;
@@ -217,6 +230,9 @@ export function reportSegments(registry: Registry, records: unknown, options: { 
  *
  * @category Segments and trends
  */
-export function segmentReport<R, S extends MetricsSpec<R>>(records: ArrayLike<R> | Iterable<R>, options: SegmentReportOptions<R, S>): SegmentReport<S> {
+export function segmentReport<R, S extends MetricsSpec<R>>(
+  records: ArrayLike<R> | Iterable<R>,
+  options: SegmentReportOptions<R, S>,
+): SegmentReport<S> {
   return reportSegments(METRICS, records, options);
 }

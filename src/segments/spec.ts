@@ -1,10 +1,75 @@
 // Public types shared by segmentReport and trend: accessors, metric specs, skip counts and the
 // comparison entries. They are generic over the metric registry they are generated from.
-import type { AnyMetric, ComparisonOf, MetricDefinition, Metrics, OptionsOf, SummaryOf } from "../_lib/metrics.ts";
-import type { MissingMode } from "../_lib/cells.ts";
+import type { CesSummary, CesSummaryOptions } from "../ces/ces.ts";
+import type { CsatSummary, CsatSummaryOptions } from "../csat/csat.ts";
+import type { CompareNpsMethod } from "../nps/compare.ts";
+import type { NpsSummary, NpsSummaryOptions } from "../nps/summary.ts";
+import type { Comparison, Estimate, MissingMode } from "../shapes.ts";
+import type { MeanComparison } from "../stats/compareMeans.ts";
+import type { ProportionComparisonMethod } from "../stats/compareProportions.ts";
 import type { Tally } from "../tally/tally.ts";
 
-export type { MetricDefinition, Metrics };
+/**
+ * One metric of a report, as the registry that `segmentReport` and `trend` are generated from
+ * holds it: its default scale, the options a metric spec may carry beside `value`, how a tally
+ * becomes its summary, and how two tallies are compared.
+ *
+ * @category Segments and trends
+ */
+export interface MetricDefinition<O extends object, S extends Estimate, C extends Comparison> {
+  /** The scale used when the spec gives none. */
+  readonly defaultScale: readonly [number, number];
+  /** The options a spec may carry beside `value`. */
+  readonly options: readonly (keyof O & string)[];
+  /** The summary of a tally with at least one response. */
+  summarize(t: Tally, options: O, confidence: number): S;
+  /** a − b, or null when the test is undefined for these tallies (too few responses, no variance). */
+  compare(a: Tally, b: Tally, options: O, confidence: number): C | null;
+}
+
+/**
+ * The options of a metric spec: the summary function's, less `confidence` and the missing-value
+ * options, which belong to the report.
+ *
+ * @category Segments and trends
+ */
+export type SpecOptions<T> = Omit<T, "confidence" | "missing" | "missingValues">;
+
+/**
+ * The built-in metrics of a report: NPS, CSAT and CES, each with its spec options, summary and
+ * comparison types.
+ *
+ * @category Segments and trends
+ */
+export interface Metrics {
+  /** Likelihood to recommend: {@link npsSummary}, compared with {@link compareNps}. */
+  readonly nps: MetricDefinition<SpecOptions<NpsSummaryOptions>, NpsSummary, Comparison<CompareNpsMethod>>;
+  /** Satisfaction: {@link csatSummary}, compared as two proportions (Fisher's exact test for small expected counts). */
+  readonly csat: MetricDefinition<SpecOptions<CsatSummaryOptions>, CsatSummary, Comparison<ProportionComparisonMethod>>;
+  /** Effort: {@link cesSummary}, compared with Welch's t test. */
+  readonly ces: MetricDefinition<SpecOptions<CesSummaryOptions>, CesSummary, MeanComparison>;
+}
+
+/**
+ * The spec options of a metric definition.
+ *
+ * @category Segments and trends
+ */
+export type OptionsOf<D> = D extends MetricDefinition<infer O, Estimate, Comparison> ? O : never;
+
+/**
+ * The summary type of a metric definition.
+ *
+ * @category Segments and trends
+ */
+export type SummaryOf<D> = D extends MetricDefinition<object, infer S, Comparison> ? S : never;
+
+/**
+ * The comparison type of a metric definition.
+ *
+ * @category Segments and trends
+ */
+export type ComparisonOf<D> = D extends MetricDefinition<object, Estimate, infer C> ? C : never;
 
 /**
  * A field name of the record, or a function that reads a value from it (d3 style). With typed
@@ -71,7 +136,10 @@ export interface SkipCount {
  *
  * @category Segments and trends
  */
-export type Skipped<M extends PropertyKey> = { readonly records: SkipCount } & { readonly [K in M]: SkipCount };
+export type Skipped<M extends PropertyKey> = {
+  /** Records dropped whole: a missing or invalid key or time, or a record that is not an object. */
+  readonly records: SkipCount;
+} & { readonly [K in M]: SkipCount };
 
 /**
  * The options every report shares.
@@ -130,9 +198,6 @@ export type PeriodComparison<C> = ReportComparison<C> & {
   readonly period: string;
 };
 
-/** Internal helper: a metric's definition in a registry. */
-type Def<Reg, K> = K extends keyof Reg ? (Reg[K] extends AnyMetric ? Reg[K] : never) : never;
-
 /**
  * Per requested metric, its summary with `vsRest` (null when the segment has no valid response
  * for it).
@@ -140,9 +205,19 @@ type Def<Reg, K> = K extends keyof Reg ? (Reg[K] extends AnyMetric ? Reg[K] : ne
  * @category Segments and trends
  */
 export type SegmentEntries<S, Reg = Metrics> = {
-  readonly [K in RequestedMetric<S> & keyof Reg]: (SummaryOf<Def<Reg, K>> & { readonly vsRest: SegmentComparison<ComparisonOf<Def<Reg, K>>> | null }) | null;
+  readonly [K in RequestedMetric<S> & keyof Reg]:
+    | (SummaryOf<Reg[K]> & {
+        /** The segment against all other responses; null when untestable (no other responses, too few for the test). */
+        readonly vsRest: SegmentComparison<ComparisonOf<Reg[K]>> | null;
+      })
+    | null;
 } & {
-  readonly [K in Exclude<keyof S, RequestedMetric<S>> & keyof Reg]?: (SummaryOf<Def<Reg, K>> & { readonly vsRest: SegmentComparison<ComparisonOf<Def<Reg, K>>> | null }) | null;
+  readonly [K in Exclude<keyof S, RequestedMetric<S>> & keyof Reg]?:
+    | (SummaryOf<Reg[K]> & {
+        /** The segment against all other responses; null when untestable (no other responses, too few for the test). */
+        readonly vsRest: SegmentComparison<ComparisonOf<Reg[K]>> | null;
+      })
+    | null;
 };
 
 /**
@@ -151,9 +226,19 @@ export type SegmentEntries<S, Reg = Metrics> = {
  * @category Segments and trends
  */
 export type PeriodEntries<S, Reg = Metrics> = {
-  readonly [K in RequestedMetric<S> & keyof Reg]: (SummaryOf<Def<Reg, K>> & { readonly change: PeriodComparison<ComparisonOf<Def<Reg, K>>> | null }) | null;
+  readonly [K in RequestedMetric<S> & keyof Reg]:
+    | (SummaryOf<Reg[K]> & {
+        /** Against the previous period with data for the metric (named in `period`); null for the first, or when untestable. */
+        readonly change: PeriodComparison<ComparisonOf<Reg[K]>> | null;
+      })
+    | null;
 } & {
-  readonly [K in Exclude<keyof S, RequestedMetric<S>> & keyof Reg]?: (SummaryOf<Def<Reg, K>> & { readonly change: PeriodComparison<ComparisonOf<Def<Reg, K>>> | null }) | null;
+  readonly [K in Exclude<keyof S, RequestedMetric<S>> & keyof Reg]?:
+    | (SummaryOf<Reg[K]> & {
+        /** Against the previous period with data for the metric (named in `period`); null for the first, or when untestable. */
+        readonly change: PeriodComparison<ComparisonOf<Reg[K]>> | null;
+      })
+    | null;
 };
 
 /**
@@ -162,9 +247,9 @@ export type PeriodEntries<S, Reg = Metrics> = {
  * @category Segments and trends
  */
 export type SummaryEntries<S, Reg = Metrics> = {
-  readonly [K in RequestedMetric<S> & keyof Reg]: SummaryOf<Def<Reg, K>> | null;
+  readonly [K in RequestedMetric<S> & keyof Reg]: SummaryOf<Reg[K]> | null;
 } & {
-  readonly [K in Exclude<keyof S, RequestedMetric<S>> & keyof Reg]?: SummaryOf<Def<Reg, K>> | null;
+  readonly [K in Exclude<keyof S, RequestedMetric<S>> & keyof Reg]?: SummaryOf<Reg[K]> | null;
 };
 
 /**

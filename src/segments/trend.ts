@@ -1,11 +1,47 @@
-import { METRICS, type Registry } from "../_lib/metrics.ts";
-import { readOptions } from "../_lib/options.ts";
-import { addCounts, groupRecords, guardedComparison, planMetrics, readRules, summarizeCounts, toGetter, type GroupState } from "../_lib/report.ts";
 import { readCell } from "../_lib/cells.ts";
-import { assertSpan, everyOption, periodAt, periodIndex, timeReader, timeUnitOption, timeZoneOption, type PeriodUnit, type TimeUnit } from "../_lib/time.ts";
+import { type AnyMetric, METRICS, type Registry } from "../_lib/metrics.ts";
+import { readOptions } from "../_lib/options.ts";
+import {
+  addCounts,
+  type GroupState,
+  groupRecords,
+  guardedComparison,
+  planMetrics,
+  readRules,
+  summarizeCounts,
+  toGetter,
+} from "../_lib/report.ts";
+import { assertSpan, periodAt, periodIndex, timeReader, timeZoneOption } from "../_lib/time.ts";
+import { assertOneOf } from "../_lib/validate.ts";
 import type { Accessor, Metrics, MetricsSpec, PeriodEntries, ReportOptions, Skipped } from "./spec.ts";
 
-export type { PeriodUnit, TimeUnit };
+/**
+ * The period lengths of a trend, shortest first.
+ *
+ * @category Segments and trends
+ */
+export const PERIOD_UNITS = ["day", "week", "month", "quarter", "year"] as const;
+
+/**
+ * One of {@link PERIOD_UNITS}.
+ *
+ * @category Segments and trends
+ */
+export type PeriodUnit = (typeof PERIOD_UNITS)[number];
+
+/**
+ * How numeric times are read: epoch milliseconds (default) or seconds.
+ *
+ * @category Segments and trends
+ */
+export const TIME_UNITS = ["ms", "s"] as const;
+
+/**
+ * One of {@link TIME_UNITS}.
+ *
+ * @category Segments and trends
+ */
+export type TimeUnit = (typeof TIME_UNITS)[number];
 
 /**
  * Options for {@link trend}.
@@ -66,24 +102,39 @@ export interface Trend<S, Reg = Metrics> {
   readonly minN: number;
 }
 
-const TREND_OPTIONS = ["time", "every", "timeZone", "timeUnit", "metrics", "confidence", "missing", "missingValues", "onInvalid", "minN"] as const;
+const TREND_OPTIONS = [
+  "time",
+  "every",
+  "timeZone",
+  "timeUnit",
+  "metrics",
+  "confidence",
+  "missing",
+  "missingValues",
+  "onInvalid",
+  "minN",
+] as const;
 
 /**
  * The trend engine for any metric registry: {@link trend} is this with the built-in metrics.
  * Internal; exported for tests that add a metric.
  */
-export function reportTrend<Reg extends Registry, R, S extends MetricsSpec<R, Reg>>(
+export function reportTrend<Reg extends { readonly [K in keyof Reg]: AnyMetric }, R, S extends MetricsSpec<R, Reg>>(
   registry: Reg,
   records: ArrayLike<R> | Iterable<R>,
   options: TrendOptions<R, S>,
 ): Trend<S, Reg>;
 // As reportSegments: the loop builds entries by metric name; the overload states their shape.
-export function reportTrend(registry: Registry, records: unknown, options: { readonly [K in (typeof TREND_OPTIONS)[number]]?: unknown }): object {
+export function reportTrend(
+  registry: Registry,
+  records: unknown,
+  options: { readonly [K in (typeof TREND_OPTIONS)[number]]?: unknown },
+): object {
   const o = readOptions(options, "trend", TREND_OPTIONS);
   const rules = readRules(o);
-  const every = everyOption(o.every);
+  const every = assertOneOf(o.every, "options.every", PERIOD_UNITS);
   const timeZone = timeZoneOption(o.timeZone);
-  const reader = timeReader(timeZone, timeUnitOption(o.timeUnit));
+  const reader = timeReader(timeZone, o.timeUnit === undefined ? "ms" : assertOneOf(o.timeUnit, "options.timeUnit", TIME_UNITS));
   const plans = planMetrics(o.metrics, registry);
   const getTime = toGetter(o.time, "options.time");
   const keyOf = (record: unknown, i: number) => {
@@ -94,7 +145,13 @@ export function reportTrend(registry: Registry, records: unknown, options: { rea
     const index = periodIndex(day, every);
     return { mapKey: index, key: index };
   };
-  const grouped = groupRecords(records, keyOf, { field: typeof o.time === "string" ? o.time : undefined, option: "options.time", label: "time" }, plans, rules);
+  const grouped = groupRecords(
+    records,
+    keyOf,
+    { field: typeof o.time === "string" ? o.time : undefined, option: "options.time", label: "time" },
+    plans,
+    rules,
+  );
   const byIndex = new Map<number, GroupState>();
   for (const s of grouped.groups.values()) byIndex.set(s.key as number, s);
   const indexes = [...byIndex.keys()];

@@ -1,10 +1,11 @@
 import { STRICT_CELLS } from "../_lib/cells.ts";
-import { moments, type Moments } from "../_lib/moments.ts";
+import { type Moments, moments } from "../_lib/moments.ts";
 import { assertKnownKeys, readOptions } from "../_lib/options.ts";
 import { assertTally, isResponses, tallyMoments } from "../_lib/tallies.ts";
 import { assertCountAtLeast, assertFinite, assertNonNegative, confidenceOption } from "../_lib/validate.ts";
-import { welch, type WelchComparison } from "../_lib/welch.ts";
+import { welch } from "../_lib/welch.ts";
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
+import type { Comparison } from "../shapes.ts";
 import type { Tally } from "../tally/tally.ts";
 
 /**
@@ -45,7 +46,10 @@ export interface CompareMeansOptions {
  *
  * @category Statistics
  */
-export type MeanComparison = WelchComparison;
+export interface MeanComparison extends Comparison<"welch"> {
+  /** Welch-Satterthwaite degrees of freedom (fractional). */
+  readonly df: number;
+}
 
 function sampleMoments(input: unknown, argument: string): Moments {
   const expected = "an array of numbers, a tally { scale, counts }, or { mean, standardDeviation, n }";

@@ -1,8 +1,15 @@
 import { readFields, readOptions } from "../_lib/options.ts";
-import { assertSuccesses, compareCounts, PROPORTION_COMPARISON_METHODS } from "../_lib/proportion.ts";
+import { assertSuccesses, compareCounts } from "../_lib/proportion.ts";
 import { assertOneOf, confidenceOption } from "../_lib/validate.ts";
 import type { Comparison } from "../shapes.ts";
 import type { SuccessCount } from "./proportionInterval.ts";
+
+/**
+ * The methods of {@link compareProportions} and `compareCsat`, the default first.
+ *
+ * @category Statistics
+ */
+export const PROPORTION_COMPARISON_METHODS = ["newcombe", "wald", "fisher"] as const;
 
 /**
  * How {@link compareProportions} (and `compareCsat`) test and bracket a difference of two

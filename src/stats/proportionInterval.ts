@@ -1,7 +1,14 @@
 import { readFields, readOptions } from "../_lib/options.ts";
-import { assertSuccesses, PROPORTION_INTERVAL_METHODS, proportionEstimate } from "../_lib/proportion.ts";
+import { assertSuccesses, proportionEstimate } from "../_lib/proportion.ts";
 import { assertOneOf, confidenceOption } from "../_lib/validate.ts";
 import type { Estimate } from "../shapes.ts";
+
+/**
+ * The methods of {@link proportionInterval}, the default first.
+ *
+ * @category Statistics
+ */
+export const PROPORTION_INTERVAL_METHODS = ["wilson", "wald", "agresti-coull", "clopper-pearson", "jeffreys"] as const;
 
 /**
  * Methods of {@link proportionInterval}: `"wilson"` (default), `"wald"`, `"agresti-coull"`,

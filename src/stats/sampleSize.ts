@@ -164,6 +164,12 @@ export function invitationsNeeded(goal: InvitationGoal): number {
   const g = readFields(goal, "invitationsNeeded", ["n", "responseRate"], "goal");
   const n = assertCountAtLeast(g.n, "goal.n", 1);
   const r = assertFraction(g.responseRate, "goal.responseRate");
-  if (r === 0) throw new MetricsInputError("OUT_OF_RANGE", "goal.responseRate", r, "a fraction in (0, 1]: at a rate of 0 no number of invitations is enough");
+  if (r === 0)
+    throw new MetricsInputError(
+      "OUT_OF_RANGE",
+      "goal.responseRate",
+      r,
+      "a fraction in (0, 1]: at a rate of 0 no number of invitations is enough",
+    );
   return assertFiniteResult(ceilCount(n / r), "goal.responseRate", r);
 }

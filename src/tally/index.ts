@@ -1,2 +1,2 @@
-export { tally, mergeTallies } from "./tally.ts";
 export type { Tally, TallyOptions } from "./tally.ts";
+export { mergeTallies, tally } from "./tally.ts";

@@ -1,8 +1,9 @@
-import { cellRules, type MissingMode } from "../_lib/cells.ts";
+import { cellRules } from "../_lib/cells.ts";
 import { readOptions } from "../_lib/options.ts";
 import { assertTally, countResponses } from "../_lib/tallies.ts";
 import { assertArrayLike, assertScale } from "../_lib/validate.ts";
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
+import type { MissingMode } from "../shapes.ts";
 
 /**
  * Counts of responses per point of a discrete scale: an exact, complete and mergeable summary

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { MetricsInputError, MetricsTypeError, ces, cesSummary, compareCes, compareMeans, tally } from "../../src/index.ts";
+import { describe, expect, it } from "vitest";
+import { ces, cesSummary, compareCes, compareMeans, MetricsInputError, MetricsTypeError, tally } from "../../src/index.ts";
 import { expectRelative } from "../helpers.ts";
 
 describe("ces", () => {
@@ -14,10 +14,12 @@ describe("ces", () => {
     expect(() => ces([8])).toThrow(MetricsInputError);
     expect(() => ces([])).toThrow(MetricsInputError);
     expect(() => ces([3], { higherIsEasier: "no" as never })).toThrow(MetricsTypeError);
-    expect(() => ces([3], { higherIsBetter: true } as never)).toThrow("options.higherIsBetter is not an option of ces; did you mean higherIsEasier?");
+    expect(() => ces([3], { higherIsBetter: true } as never)).toThrow(
+      "options.higherIsBetter is not an option of ces; did you mean higherIsEasier?",
+    );
   });
 
-  it("ces(responses, { missing: \"skip\" }) skips blanks and reads numeric strings", () => {
+  it('ces(responses, { missing: "skip" }) skips blanks and reads numeric strings', () => {
     expect(ces(["7", "", "5", null], { missing: "skip" })).toBe(6);
     expect(cesSummary(["7", "", "5", null], { missing: "skip" }).missing).toBe(2);
   });
@@ -57,15 +59,19 @@ describe("cesSummary", () => {
 
   it("interval contains the mean, stays on the scale, and widens with confidence", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 2, maxLength: 300 }), fc.double({ min: 0.5, max: 0.99, noNaN: true }), (ys, c) => {
-        const a = cesSummary(ys, { confidence: c });
-        const b = cesSummary(tally(ys, { scale: [1, 7] }), { confidence: Math.min(0.999, c + 0.005) });
-        expect(a.interval.lower).toBeLessThanOrEqual(a.estimate + 1e-12);
-        expect(a.interval.upper).toBeGreaterThanOrEqual(a.estimate - 1e-12);
-        expect(a.interval.lower).toBeGreaterThanOrEqual(1);
-        expect(a.interval.upper).toBeLessThanOrEqual(7);
-        expect(b.interval.upper - b.interval.lower).toBeGreaterThanOrEqual(a.interval.upper - a.interval.lower - 1e-12);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 2, maxLength: 300 }),
+        fc.double({ min: 0.5, max: 0.99, noNaN: true }),
+        (ys, c) => {
+          const a = cesSummary(ys, { confidence: c });
+          const b = cesSummary(tally(ys, { scale: [1, 7] }), { confidence: Math.min(0.999, c + 0.005) });
+          expect(a.interval.lower).toBeLessThanOrEqual(a.estimate + 1e-12);
+          expect(a.interval.upper).toBeGreaterThanOrEqual(a.estimate - 1e-12);
+          expect(a.interval.lower).toBeGreaterThanOrEqual(1);
+          expect(a.interval.upper).toBeLessThanOrEqual(7);
+          expect(b.interval.upper - b.interval.lower).toBeGreaterThanOrEqual(a.interval.upper - a.interval.lower - 1e-12);
+        },
+      ),
     );
   });
 

@@ -1,6 +1,15 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { MetricsInputError, MetricsTypeError, compareCsat, compareProportions, csat, csatSummary, mergeTallies, tally } from "../../src/index.ts";
+import { describe, expect, it } from "vitest";
+import {
+  compareCsat,
+  compareProportions,
+  csat,
+  csatSummary,
+  MetricsInputError,
+  MetricsTypeError,
+  mergeTallies,
+  tally,
+} from "../../src/index.ts";
 import { expectRelative } from "../helpers.ts";
 
 describe("csat", () => {
@@ -25,10 +34,12 @@ describe("csat", () => {
     expect(() => csat({ counts: [1, 2, 3] })).toThrow(/responses.counts must be 5 counts, one per point of the scale \[1, 5\]/);
     expect(() => csat({ counts: [1, 2, 3, -1, 0] })).toThrow(/counts\[3\]/);
     expect(() => csat(tally([3], { scale: [1, 7] }), { scale: [1, 5] })).toThrow(/responses.scale/);
-    expect(() => csat([4, 5], { threshold: 5 } as never)).toThrow("options.threshold is not an option of csat; known: scale, satisfiedFrom, missing, missingValues");
+    expect(() => csat([4, 5], { threshold: 5 } as never)).toThrow(
+      "options.threshold is not an option of csat; known: scale, satisfiedFrom, missing, missingValues",
+    );
   });
 
-  it("csat(responses, { missing: \"skip\" }) reads a CSV column: numeric strings, blanks and markers", () => {
+  it('csat(responses, { missing: "skip" }) reads a CSV column: numeric strings, blanks and markers', () => {
     expect(csat(["5", "4", "", "N/A", " 2 "], { missing: "skip" })).toBe(csat([5, 4, 2]));
     expect(() => csat(["5", ""])).toThrow(/responses\[1\] must be a whole number from 1 to 5, not missing/);
     expect(() => csat(["5", "five"])).toThrow(MetricsTypeError);

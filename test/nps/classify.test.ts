@@ -1,10 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { MetricsInputError, classifyNps } from "../../src/index.ts";
+import { classifyNps, MetricsInputError } from "../../src/index.ts";
 
 describe("classifyNps", () => {
   it("uses the standard 0-10 bands: 0-6 detractor, 7-8 passive, 9-10 promoter (Reichheld 2003)", () => {
-    const expected = ["detractor", "detractor", "detractor", "detractor", "detractor", "detractor", "detractor",
-      "passive", "passive", "promoter", "promoter"];
+    const expected = [
+      "detractor",
+      "detractor",
+      "detractor",
+      "detractor",
+      "detractor",
+      "detractor",
+      "detractor",
+      "passive",
+      "passive",
+      "promoter",
+      "promoter",
+    ];
     for (let s = 0; s <= 10; s++) expect(classifyNps(s)).toBe(expected[s]);
   });
 

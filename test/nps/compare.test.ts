@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { MetricsInputError, compareNps } from "../../src/index.ts";
+import { describe, expect, it } from "vitest";
+import { compareNps, MetricsInputError } from "../../src/index.ts";
 import { confidenceArb, npsCountsArb } from "../arbitraries.ts";
 import { expectRelative } from "../helpers.ts";
 
@@ -10,7 +10,16 @@ const B = { promoters: 90, passives: 60, detractors: 50 };
 describe("compareNps", () => {
   it("compareNps(a, b) returns the Comparison shape with statistic z", () => {
     const r = compareNps(A, B);
-    expect(Object.keys(r).sort()).toEqual(["confidence", "difference", "interval", "method", "pValue", "significant", "standardError", "statistic"]);
+    expect(Object.keys(r).sort()).toEqual([
+      "confidence",
+      "difference",
+      "interval",
+      "method",
+      "pValue",
+      "significant",
+      "standardError",
+      "statistic",
+    ]);
   });
 
   // R 4.2: per group n <- sum(x)+3; p <- (P+.75)/n; d <- (D+.75)/n; v <- (p+d-(p-d)^2)/n;
@@ -37,7 +46,11 @@ describe("compareNps", () => {
   });
 
   it("a small difference at 90% is not significant (R: p = 0.632)", () => {
-    const r = compareNps({ promoters: 20, passives: 10, detractors: 12 }, { promoters: 18, passives: 9, detractors: 14 }, { confidence: 0.9 });
+    const r = compareNps(
+      { promoters: 20, passives: 10, detractors: 12 },
+      { promoters: 18, passives: 9, detractors: 14 },
+      { confidence: 0.9 },
+    );
     expectRelative(r.standardError, 18.153999069899463, 1e-14);
     expectRelative(r.pValue, 0.63228731372937907, 1e-12);
     expectRelative(r.interval.lower, -21.173802526929087, 1e-13);

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { describe, expect, it } from "vitest";
 import { MetricsInputError, MetricsTypeError, nps, tally } from "../../src/index.ts";
 import { npsScores } from "../arbitraries.ts";
 
@@ -48,7 +48,7 @@ describe("nps", () => {
     expect(() => nps(["0x9"])).toThrow(MetricsTypeError);
   });
 
-  it("nps(scores, { missing: \"skip\" }) skips null, undefined, NaN, blanks and markers, never reading them as 0", () => {
+  it('nps(scores, { missing: "skip" }) skips null, undefined, NaN, blanks and markers, never reading them as 0', () => {
     const messy = [10, null, undefined, Number.NaN, "", "  ", "NA", "N/A", "n/a", "-", "3"];
     expect(nps(messy, { missing: "skip" })).toBe(nps([10, 3]));
     expect(nps(["10", "skip me", "3"].filter((x) => x !== "skip me"))).toBe(0);
@@ -72,12 +72,18 @@ describe("nps", () => {
   });
 
   it("nps(scores, options) rejects unknown options, suggesting the nearest", () => {
-    expect(() => nps([9], { promotorFrom: 8 } as never)).toThrow("options.promotorFrom is not an option of nps; did you mean promoterFrom?");
-    expect(() => nps({ promoters: 1, passives: 0, detractors: 0, promotors: 1 } as never)).toThrow(/input.promotors is not a field of NPS counts; did you mean promoters\?/);
+    expect(() => nps([9], { promotorFrom: 8 } as never)).toThrow(
+      "options.promotorFrom is not an option of nps; did you mean promoterFrom?",
+    );
+    expect(() => nps({ promoters: 1, passives: 0, detractors: 0, promotors: 1 } as never)).toThrow(
+      /input.promotors is not a field of NPS counts; did you mean promoters\?/,
+    );
   });
 
   it("nps(scores, { scale: [1, 5] }) says the default band does not fit the scale", () => {
-    expect(() => nps([1, 5], { scale: [1, 5] })).toThrow(/options.promoterFrom must be a score in \(1, 5\]; the default 9 does not fit this scale, so pass options.promoterFrom; got 9/);
+    expect(() => nps([1, 5], { scale: [1, 5] })).toThrow(
+      /options.promoterFrom must be a score in \(1, 5\]; the default 9 does not fit this scale, so pass options.promoterFrom; got 9/,
+    );
     expect(nps([1, 5], { scale: [1, 5], promoterFrom: 5, passiveFrom: 4 })).toBe(0);
   });
 

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { describe, expect, it } from "vitest";
 import { MetricsInputError, npsSampleSize, npsSummary } from "../../src/index.ts";
 
 describe("npsSampleSize", () => {
@@ -31,11 +31,20 @@ describe("npsSampleSize", () => {
 
   it("grows as the margin shrinks and as confidence rises", () => {
     fc.assert(
-      fc.property(fc.double({ min: 1, max: 100, noNaN: true }), fc.double({ min: 1, max: 100, noNaN: true }), fc.double({ min: 0.5, max: 0.999, noNaN: true }), (m1, m2, c) => {
-        const [small, large] = m1 <= m2 ? [m1, m2] : [m2, m1];
-        expect(npsSampleSize({ marginOfError: small }, { confidence: c })).toBeGreaterThanOrEqual(npsSampleSize({ marginOfError: large }, { confidence: c }));
-        expect(npsSampleSize({ marginOfError: small }, { confidence: Math.min(0.9999, c + 0.0001) })).toBeGreaterThanOrEqual(npsSampleSize({ marginOfError: small }, { confidence: c }));
-      }),
+      fc.property(
+        fc.double({ min: 1, max: 100, noNaN: true }),
+        fc.double({ min: 1, max: 100, noNaN: true }),
+        fc.double({ min: 0.5, max: 0.999, noNaN: true }),
+        (m1, m2, c) => {
+          const [small, large] = m1 <= m2 ? [m1, m2] : [m2, m1];
+          expect(npsSampleSize({ marginOfError: small }, { confidence: c })).toBeGreaterThanOrEqual(
+            npsSampleSize({ marginOfError: large }, { confidence: c }),
+          );
+          expect(npsSampleSize({ marginOfError: small }, { confidence: Math.min(0.9999, c + 0.0001) })).toBeGreaterThanOrEqual(
+            npsSampleSize({ marginOfError: small }, { confidence: c }),
+          );
+        },
+      ),
     );
   });
 
@@ -46,7 +55,9 @@ describe("npsSampleSize", () => {
 
   it("npsSampleSize({ marginOfError: 0.05 }) rejects a fraction, hinting the points meant", () => {
     // 0.05 as points would ask for 15,365,833 responses (the 0.1.0 silent answer).
-    expect(() => npsSampleSize({ marginOfError: 0.05 })).toThrow(/a margin in NPS points from 1 to 100 \(points, not a fraction: did you mean 5\?\); got 0.05/);
+    expect(() => npsSampleSize({ marginOfError: 0.05 })).toThrow(
+      /a margin in NPS points from 1 to 100 \(points, not a fraction: did you mean 5\?\); got 0.05/,
+    );
     expect(() => npsSampleSize({ marginOfError: 0.999 })).toThrow(MetricsInputError);
     // R 4.2: ceiling(qnorm(0.975)^2 * 1e4 / 1^2 - 3) = 38412
     expect(npsSampleSize({ marginOfError: 1 })).toBe(38412);
@@ -58,7 +69,9 @@ describe("npsSampleSize", () => {
     expect(() => npsSampleSize({ marginOfError: 5 }, { promoters: 0.5 })).toThrow(/options.detractors/);
     expect(() => npsSampleSize({ marginOfError: 5 }, { promoters: 0.7, detractors: 0.5 })).toThrow(MetricsInputError);
     expect(() => npsSampleSize({ marginOfError: 5 }, { confidence: 1.2 })).toThrow(MetricsInputError);
-    expect(() => npsSampleSize({ marginOfError: 5, confidence: 0.9 } as never)).toThrow("precision.confidence is not a field of npsSampleSize's precision; known: marginOfError");
+    expect(() => npsSampleSize({ marginOfError: 5, confidence: 0.9 } as never)).toThrow(
+      "precision.confidence is not a field of npsSampleSize's precision; known: marginOfError",
+    );
     expect(() => npsSampleSize(undefined as never)).toThrow(TypeError);
   });
 });

@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { MetricsInputError, MetricsTypeError, npsSummary } from "../../src/index.ts";
+import { describe, expect, it } from "vitest";
 import { tangoStatistic } from "../../src/_lib/npsInterval.ts";
+import { MetricsInputError, MetricsTypeError, npsSummary } from "../../src/index.ts";
 import { normalQuantile } from "../../src/stats/normal.ts";
 import { confidenceArb, npsCountsArb } from "../arbitraries.ts";
 import { expectAbsolute, expectRelative } from "../helpers.ts";
@@ -66,17 +66,20 @@ describe("npsSummary", () => {
     expect(s.confidence).toBe(confidence);
   });
 
-  it.each(ADJUSTED)("adjusted-wald (%d, %d, %d) at %d matches R, and is the default", (p, pa, d, confidence, centre, variance, se, lower, upper) => {
-    const s = npsSummary({ promoters: p, passives: pa, detractors: d }, { confidence });
-    expect(s.method).toBe("adjusted-wald");
-    expect(s.estimate).toBe((100 * (p - d)) / (p + pa + d));
-    expectRelative(s.variance, variance!, 1e-14);
-    expectRelative(s.standardError, se!, 1e-14);
-    expectRelative(s.interval.lower, Math.max(-100, lower!), 1e-13);
-    expectRelative(s.interval.upper, Math.min(100, upper!), 1e-13);
-    expectRelative(s.marginOfError, (upper! - lower!) / 2, 1e-13);
-    if (upper! <= 100) expectRelative((s.interval.lower + s.interval.upper) / 2, centre!, 1e-14);
-  });
+  it.each(ADJUSTED)(
+    "adjusted-wald (%d, %d, %d) at %d matches R, and is the default",
+    (p, pa, d, confidence, centre, variance, se, lower, upper) => {
+      const s = npsSummary({ promoters: p, passives: pa, detractors: d }, { confidence });
+      expect(s.method).toBe("adjusted-wald");
+      expect(s.estimate).toBe((100 * (p - d)) / (p + pa + d));
+      expectRelative(s.variance, variance!, 1e-14);
+      expectRelative(s.standardError, se!, 1e-14);
+      expectRelative(s.interval.lower, Math.max(-100, lower!), 1e-13);
+      expectRelative(s.interval.upper, Math.min(100, upper!), 1e-13);
+      expectRelative(s.marginOfError, (upper! - lower!) / 2, 1e-13);
+      if (upper! <= 100) expectRelative((s.interval.lower + s.interval.upper) / 2, centre!, 1e-14);
+    },
+  );
 
   it.each(TANGO)("score (%d, %d, %d) at %d matches R to 1e-10 points", (p, pa, d, confidence, lower, upper) => {
     const s = npsSummary({ promoters: p, passives: pa, detractors: d }, { method: "score", confidence });
@@ -130,12 +133,18 @@ describe("npsSummary", () => {
 
   it("widens with confidence", () => {
     fc.assert(
-      fc.property(npsCountsArb, confidenceArb, confidenceArb, fc.constantFrom("wald", "adjusted-wald", "score" as const), (c, c1, c2, method) => {
-        const [lo, hi] = c1 <= c2 ? [c1, c2] : [c2, c1];
-        expect(npsSummary(c, { method, confidence: lo }).marginOfError).toBeLessThanOrEqual(
-          npsSummary(c, { method, confidence: hi }).marginOfError + 1e-9,
-        );
-      }),
+      fc.property(
+        npsCountsArb,
+        confidenceArb,
+        confidenceArb,
+        fc.constantFrom("wald", "adjusted-wald", "score" as const),
+        (c, c1, c2, method) => {
+          const [lo, hi] = c1 <= c2 ? [c1, c2] : [c2, c1];
+          expect(npsSummary(c, { method, confidence: lo }).marginOfError).toBeLessThanOrEqual(
+            npsSummary(c, { method, confidence: hi }).marginOfError + 1e-9,
+          );
+        },
+      ),
     );
   });
 
@@ -146,7 +155,9 @@ describe("npsSummary", () => {
     expect(() => npsSummary([9], { method: "exact" as never })).toThrow(MetricsTypeError);
     expect(() => npsSummary([])).toThrow(MetricsInputError);
     expect(() => npsSummary([9], { confidence: 95 })).toThrow(/did you mean 0.95\?/);
-    expect(() => npsSummary([9], { confidenceLevel: 0.9 } as never)).toThrow("options.confidenceLevel is not an option of npsSummary; did you mean confidence?");
+    expect(() => npsSummary([9], { confidenceLevel: 0.9 } as never)).toThrow(
+      "options.confidenceLevel is not an option of npsSummary; did you mean confidence?",
+    );
   });
 
   it("npsSummary([10]) with adjusted-wald excludes the observed 100 at n = 1 (documented)", () => {
@@ -160,7 +171,7 @@ describe("npsSummary", () => {
     expect(s.interval.upper).toBeLessThan(100);
   });
 
-  it("npsSummary(scores, { missing: \"skip\" }) reports the missing count and equals the cleaned data", () => {
+  it('npsSummary(scores, { missing: "skip" }) reports the missing count and equals the cleaned data', () => {
     const s = npsSummary([10, "", null, "9", "N/A", 3], { missing: "skip" });
     expect(s.missing).toBe(3);
     expect({ ...s, missing: 0 }).toEqual(npsSummary([10, 9, 3]));

@@ -1,18 +1,24 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { MetricsInputError, MetricsTypeError, churnRate, compoundRate, periodicRate, retentionRate } from "../../src/index.ts";
+import { describe, expect, it } from "vitest";
+import { churnRate, compoundRate, MetricsInputError, MetricsTypeError, periodicRate, retentionRate } from "../../src/index.ts";
 import { expectRelative } from "../helpers.ts";
 
 describe("churnRate", () => {
   it("churnRate(customers) rejects a misspelt or 0.1.0 field name, suggesting the new one", () => {
-    expect(() => churnRate({ customersAtStart: 10, customersLost: 1 } as never)).toThrow(/customers.customersAtStart is not a field of churnRate's customers/);
+    expect(() => churnRate({ customersAtStart: 10, customersLost: 1 } as never)).toThrow(
+      /customers.customersAtStart is not a field of churnRate's customers/,
+    );
     expect(() => churnRate({ starting: 10, lost: 1 } as never)).toThrow(MetricsTypeError);
-    expect(() => churnRate({ starting: 10, churned: 1 }, { denominator: "start", base: 1 } as never)).toThrow(/options.base is not an option of churnRate/);
+    expect(() => churnRate({ starting: 10, churned: 1 }, { denominator: "start", base: 1 } as never)).toThrow(
+      /options.base is not an option of churnRate/,
+    );
   });
 
   it("churnRate(customers) checks that given counts add up: starting + new + reactivated − churned = ending", () => {
     expect(churnRate({ starting: 100, churned: 5, new: 10, reactivated: 1, ending: 106 })).toBe(0.05);
-    expect(() => churnRate({ starting: 100, churned: 5, new: 10, ending: 104 })).toThrow(/customers.ending must be starting \+ new \+ reactivated − churned = 105/);
+    expect(() => churnRate({ starting: 100, churned: 5, new: 10, ending: 104 })).toThrow(
+      /customers.ending must be starting \+ new \+ reactivated − churned = 105/,
+    );
   });
 
   it("divides by the chosen base", () => {

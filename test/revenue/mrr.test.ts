@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { MetricsInputError, grossRevenueRetention, mrrChurn, netRevenueRetention, quickRatio } from "../../src/index.ts";
-import { expectAbsolute, expectRelative } from "../helpers.ts";
+import { describe, expect, it } from "vitest";
+import { grossRevenueRetention, MetricsInputError, mrrChurn, netRevenueRetention, quickRatio } from "../../src/index.ts";
+import { expectAbsolute } from "../helpers.ts";
 
 const movement = fc.double({ min: 0, max: 1e6, noNaN: true });
 
@@ -53,14 +53,26 @@ describe("mrrChurn, netRevenueRetention, grossRevenueRetention", () => {
   });
 
   it("mrrChurn({ startingMrr, churned }) rejects the misspelt field (0.1.0 returned { gross: 0, net: 0 })", () => {
-    expect(() => mrrChurn({ startingMrr: 100, churned: 5 } as never)).toThrow("movements.churned is not a field of mrrChurn's movements; did you mean churnedMrr?");
+    expect(() => mrrChurn({ startingMrr: 100, churned: 5 } as never)).toThrow(
+      "movements.churned is not a field of mrrChurn's movements; did you mean churnedMrr?",
+    );
   });
 
   it("mrrChurn(movements) takes a whole movement row and checks it adds up to endingMrr", () => {
-    const row = { startingMrr: 1000, newMrr: 200, expansionMrr: 50, contractionMrr: 30, churnedMrr: 100, reactivationMrr: 10, endingMrr: 1130 };
+    const row = {
+      startingMrr: 1000,
+      newMrr: 200,
+      expansionMrr: 50,
+      contractionMrr: 30,
+      churnedMrr: 100,
+      reactivationMrr: 10,
+      endingMrr: 1130,
+    };
     expect(mrrChurn(row)).toEqual({ gross: 0.13, net: 0.07 });
     expect(quickRatio(row)).toBe(260 / 130);
-    expect(() => mrrChurn({ ...row, endingMrr: 1000 })).toThrow(/movements.endingMrr must be starting \+ new \+ expansion \+ reactivation − contraction − churned = 1130/);
+    expect(() => mrrChurn({ ...row, endingMrr: 1000 })).toThrow(
+      /movements.endingMrr must be starting \+ new \+ expansion \+ reactivation − contraction − churned = 1130/,
+    );
   });
 });
 

@@ -1,14 +1,14 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { describe, expect, it } from "vitest";
 import {
-  MetricsInputError,
-  MetricsTypeError,
   averageRevenuePerUser,
   cacPaybackMonths,
   customerAcquisitionCost,
   customerLifetimeValue,
   customerRetentionCost,
   ltvToCac,
+  MetricsInputError,
+  MetricsTypeError,
 } from "../../src/index.ts";
 import { expectRelative } from "../helpers.ts";
 
@@ -41,7 +41,11 @@ describe("customerLifetimeValue", () => {
     expect(customerLifetimeValue({ model: "churn", arpu: 50, churnRate: 0.02, grossMargin: 0.8 })).toBe(2000);
     fc.assert(
       fc.property(fc.double({ min: 0, max: 1e4, noNaN: true }), fc.double({ min: 0.001, max: 1, noNaN: true }), (a, c) => {
-        expectRelative(customerLifetimeValue({ model: "churn", arpu: a, churnRate: c }) + 1, customerLifetimeValue({ model: "lifetime", arpu: a, lifetime: 1 / c }) + 1, 1e-13);
+        expectRelative(
+          customerLifetimeValue({ model: "churn", arpu: a, churnRate: c }) + 1,
+          customerLifetimeValue({ model: "lifetime", arpu: a, lifetime: 1 / c }) + 1,
+          1e-13,
+        );
       }),
     );
   });
@@ -59,10 +63,16 @@ describe("customerLifetimeValue", () => {
           let w = 1;
           for (let t = 0; t < 5000 && w > 1e-18; t++, w *= (1 - c) / (1 + d)) sum += m * a * w;
           expectRelative(customerLifetimeValue({ model: "churn", arpu: a, churnRate: c, grossMargin: m, discountRate: d }), sum, 1e-12);
-          expect(customerLifetimeValue({ model: "churn", arpu: a, churnRate: c, grossMargin: m, discountRate: 0 })).toBe(customerLifetimeValue({ model: "churn", arpu: a, churnRate: c, grossMargin: m }));
+          expect(customerLifetimeValue({ model: "churn", arpu: a, churnRate: c, grossMargin: m, discountRate: 0 })).toBe(
+            customerLifetimeValue({ model: "churn", arpu: a, churnRate: c, grossMargin: m }),
+          );
           // Discounting never raises the value; more churn never raises it.
-          expect(customerLifetimeValue({ model: "churn", arpu: a, churnRate: c, grossMargin: m, discountRate: d })).toBeLessThanOrEqual(customerLifetimeValue({ model: "churn", arpu: a, churnRate: c, grossMargin: m }) * (1 + 1e-12));
-          expect(customerLifetimeValue({ model: "churn", arpu: a, churnRate: Math.min(1, c + 0.01), grossMargin: m, discountRate: d })).toBeLessThanOrEqual(customerLifetimeValue({ model: "churn", arpu: a, churnRate: c, grossMargin: m, discountRate: d }));
+          expect(customerLifetimeValue({ model: "churn", arpu: a, churnRate: c, grossMargin: m, discountRate: d })).toBeLessThanOrEqual(
+            customerLifetimeValue({ model: "churn", arpu: a, churnRate: c, grossMargin: m }) * (1 + 1e-12),
+          );
+          expect(
+            customerLifetimeValue({ model: "churn", arpu: a, churnRate: Math.min(1, c + 0.01), grossMargin: m, discountRate: d }),
+          ).toBeLessThanOrEqual(customerLifetimeValue({ model: "churn", arpu: a, churnRate: c, grossMargin: m, discountRate: d }));
         },
       ),
     );
@@ -72,15 +82,26 @@ describe("customerLifetimeValue", () => {
     // S. Gupta & D. R. Lehmann, "Customers as assets", J. Interactive Marketing 17(1), 2003:
     // CLV = m·r/(1 + i − r) for margins from the end of period 1; ours also counts period 0.
     fc.assert(
-      fc.property(fc.double({ min: 1, max: 1000, noNaN: true }), fc.double({ min: 0.01, max: 0.9, noNaN: true }), fc.double({ min: 0, max: 0.3, noNaN: true }), (m, c, i) => {
-        const r = 1 - c;
-        expectRelative(customerLifetimeValue({ model: "churn", arpu: m, churnRate: c, discountRate: i }), m + (m * r) / (1 + i - r), 1e-13);
-      }),
+      fc.property(
+        fc.double({ min: 1, max: 1000, noNaN: true }),
+        fc.double({ min: 0.01, max: 0.9, noNaN: true }),
+        fc.double({ min: 0, max: 0.3, noNaN: true }),
+        (m, c, i) => {
+          const r = 1 - c;
+          expectRelative(
+            customerLifetimeValue({ model: "churn", arpu: m, churnRate: c, discountRate: i }),
+            m + (m * r) / (1 + i - r),
+            1e-13,
+          );
+        },
+      ),
     );
   });
 
   it("e-commerce model: transactions × AOV × margin × lifetime", () => {
-    expect(customerLifetimeValue({ model: "orders", transactionsPerPeriod: 4, averageOrderValue: 60, grossMargin: 0.3, lifetime: 3 })).toBeCloseTo(216, 12);
+    expect(
+      customerLifetimeValue({ model: "orders", transactionsPerPeriod: 4, averageOrderValue: 60, grossMargin: 0.3, lifetime: 3 }),
+    ).toBeCloseTo(216, 12);
   });
 
   it("zero churn without discounting is an error, not Infinity; a shapeless input is a type error", () => {
@@ -96,7 +117,9 @@ describe("customerLifetimeValue", () => {
       /input.lifetime is not a field of customerLifetimeValue \(model "churn"\)'s input/,
     );
     expect(customerLifetimeValue({ model: "churn", arpu: 50, churnRate: 0.05, cac: 400 })).toBe(600);
-    expect(() => customerLifetimeValue({ arpu: 50, churnRate: 0.05 } as never)).toThrow(/input.model must be one of "lifetime", "churn", "orders"; got undefined/);
+    expect(() => customerLifetimeValue({ arpu: 50, churnRate: 0.05 } as never)).toThrow(
+      /input.model must be one of "lifetime", "churn", "orders"; got undefined/,
+    );
     expect(() => customerLifetimeValue({ model: "churn", arpu: 50, churnRate: 5 })).toThrow(/did you mean 0.05\?/);
     expect(() => customerLifetimeValue({ model: "churn", arpu: 50, churnRate: 1.5 })).toThrow(MetricsInputError);
     expect(() => customerLifetimeValue({ model: "lifetime", arpu: -5, lifetime: 10 })).toThrow(MetricsInputError);

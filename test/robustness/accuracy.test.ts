@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { describe, expect, it } from "vitest";
 import { ces, cesSummary, compareMeans, mergeTallies, nps, npsSummary, tally } from "../../src/index.ts";
 import { relativeError, toRational } from "./exact.ts";
 

@@ -4,7 +4,23 @@ import fc from "fast-check";
 export const anyNumber: fc.Arbitrary<number> = fc.oneof(
   fc.double(),
   fc.integer({ min: -20, max: 20 }),
-  fc.constantFrom(0, -0, 1, 0.5, 0.95, 0.999999, 1e-300, 5e-324, 1e300, Number.MAX_VALUE, 2 ** 32, 2 ** 53, Number.NaN, Infinity, -Infinity),
+  fc.constantFrom(
+    0,
+    -0,
+    1,
+    0.5,
+    0.95,
+    0.999999,
+    1e-300,
+    5e-324,
+    1e300,
+    Number.MAX_VALUE,
+    2 ** 32,
+    2 ** 53,
+    Number.NaN,
+    Infinity,
+    -Infinity,
+  ),
 );
 
 /** Any value at all: hostile numbers and values of the wrong type. */
@@ -27,7 +43,10 @@ export const smallScores = (min: number, max: number) =>
   fc.oneof(
     { arbitrary: fc.array(fc.integer({ min, max }), { maxLength: 30 }), weight: 4 },
     { arbitrary: fc.array(mostly(fc.integer({ min, max })), { maxLength: 10 }), weight: 2 },
-    { arbitrary: fc.array(fc.integer({ min, max }), { maxLength: 30 }).map((a) => Uint8Array.from(a.map((x) => Math.max(0, x)))), weight: 1 },
+    {
+      arbitrary: fc.array(fc.integer({ min, max }), { maxLength: 30 }).map((a) => Uint8Array.from(a.map((x) => Math.max(0, x)))),
+      weight: 1,
+    },
     { arbitrary: anyValue, weight: 1 },
   );
 export const scale = mostly(fc.constantFrom([0, 10], [1, 10], [1, 5], [1, 7], [3, 3], [5, 1], [0.5, 4]));

@@ -23,9 +23,13 @@ export const CASES: readonly Case[] = [
   c("proportionInterval", "successes 0 of 20 (edge)", () => api.proportionInterval({ successes: 0, n: 20 })),
   c("proportionInterval", 'method "exact"', () => api.proportionInterval({ successes: 1, n: 4 }, { method: "exact" as never })),
   c("proportionMarginOfError", "population 5 < n 10", () => api.proportionMarginOfError({ proportion: 0.5, n: 10 }, { population: 5 })),
-  c("proportionMarginOfError", "population = n (a census)", () => api.proportionMarginOfError({ proportion: 0.5, n: 10 }, { population: 10 })),
+  c("proportionMarginOfError", "population = n (a census)", () =>
+    api.proportionMarginOfError({ proportion: 0.5, n: 10 }, { population: 10 }),
+  ),
   c("meanMarginOfError", "n = 1", () => api.meanMarginOfError({ standardDeviation: 1, n: 1 })),
-  c("meanMarginOfError", "standardDeviation 1e308 (overflows)", () => api.meanMarginOfError({ standardDeviation: 1e308, n: 2 }, { confidence: 0.99 })),
+  c("meanMarginOfError", "standardDeviation 1e308 (overflows)", () =>
+    api.meanMarginOfError({ standardDeviation: 1e308, n: 2 }, { confidence: 0.99 }),
+  ),
   c("sampleSizeForProportion", "marginOfError 5 (percent, not a fraction)", () => api.sampleSizeForProportion({ marginOfError: 5 })),
   c("sampleSizeForProportion", "marginOfError 1e-300", () => api.sampleSizeForProportion({ marginOfError: 1e-300 })),
   c("sampleSizeForProportion", "proportion 0 (edge)", () => api.sampleSizeForProportion({ marginOfError: 0.05 }, { proportion: 0 })),
@@ -35,7 +39,11 @@ export const CASES: readonly Case[] = [
   c("compareProportions", "b.n 0", () => api.compareProportions({ successes: 1, n: 2 }, { successes: 0, n: 0 })),
   c("compareProportions", "a = null", () => api.compareProportions(null as never, { successes: 1, n: 2 })),
   c("compareMeans", "a = {}", () => api.compareMeans({} as never, [1, 2, 3])),
-  c("compareProportions", "2 of 2 vs 0 of 2, fisher", () => api.compareProportions({ successes: 2, n: 2 }, { successes: 0, n: 2 }, { method: "fisher" }).pValue),
+  c(
+    "compareProportions",
+    "2 of 2 vs 0 of 2, fisher",
+    () => api.compareProportions({ successes: 2, n: 2 }, { successes: 0, n: 2 }, { method: "fisher" }).pValue,
+  ),
   c("compareCsat", "b empty", () => api.compareCsat([5], [])),
   c("compareCes", "a with one response", () => api.compareCes([5], [4, 5])),
   c("compareMeans", "a with one value", () => api.compareMeans([1], [2, 3])),
@@ -45,7 +53,9 @@ export const CASES: readonly Case[] = [
   c("tally", "no scale", () => api.tally([9], {} as never)),
   c("tally", "scale [5, 1]", () => api.tally([3], { scale: [5, 1] })),
   c("mergeTallies", "no tallies", () => api.mergeTallies()),
-  c("mergeTallies", "different scales", () => api.mergeTallies({ scale: [1, 5], counts: [1, 0, 0, 0, 0] }, { scale: [0, 5], counts: [0, 1, 0, 0, 0, 0] })),
+  c("mergeTallies", "different scales", () =>
+    api.mergeTallies({ scale: [1, 5], counts: [1, 0, 0, 0, 0] }, { scale: [0, 5], counts: [0, 1, 0, 0, 0, 0] }),
+  ),
   c("mergeTallies", "a count of -1", () => api.mergeTallies({ scale: [1, 3], counts: [1, -1, 0] })),
   c("classifyNps", "score 8.5", () => api.classifyNps(8.5)),
   c("classifyNps", "0 on a 1-10 scale", () => api.classifyNps(0, { scale: [1, 10] })),
@@ -98,29 +108,58 @@ export const CASES: readonly Case[] = [
   c("averageRevenuePerUser", "customers 0", () => api.averageRevenuePerUser({ revenue: 1, customers: 0 })),
   c("customerLifetimeValue", "churnRate 0, no discount", () => api.customerLifetimeValue({ model: "churn", arpu: 50, churnRate: 0 })),
   c("customerLifetimeValue", "churnRate 1.5", () => api.customerLifetimeValue({ model: "churn", arpu: 50, churnRate: 1.5 })),
-  c("customerLifetimeValue", 'model "lifetime" with grossMargin 0.5', () => api.customerLifetimeValue({ model: "lifetime", arpu: 50, lifetime: 10, grossMargin: 0.5 })),
-  c("customerLifetimeValue", 'model "churn" with a lifetime', () => api.customerLifetimeValue({ model: "churn", arpu: 50, churnRate: 0.05, lifetime: 10 } as never)),
+  c("customerLifetimeValue", 'model "lifetime" with grossMargin 0.5', () =>
+    api.customerLifetimeValue({ model: "lifetime", arpu: 50, lifetime: 10, grossMargin: 0.5 }),
+  ),
+  c("customerLifetimeValue", 'model "churn" with a lifetime', () =>
+    api.customerLifetimeValue({ model: "churn", arpu: 50, churnRate: 0.05, lifetime: 10 } as never),
+  ),
   c("customerLifetimeValue", "churnRate 5 (percent)", () => api.customerLifetimeValue({ model: "churn", arpu: 50, churnRate: 5 })),
   c("customerLifetimeValue", "no model named", () => api.customerLifetimeValue({ arpu: 50 } as never)),
-  c("customerLifetimeValue", "arpu 1e308, lifetime 10 (overflows)", () => api.customerLifetimeValue({ model: "lifetime", arpu: 1e308, lifetime: 10 })),
+  c("customerLifetimeValue", "arpu 1e308, lifetime 10 (overflows)", () =>
+    api.customerLifetimeValue({ model: "lifetime", arpu: 1e308, lifetime: 10 }),
+  ),
   c("ltvToCac", "cac 0", () => api.ltvToCac({ ltv: 100, cac: 0 })),
   c("cacPaybackMonths", "grossMargin 0", () => api.cacPaybackMonths({ cac: 100, arpu: 10, grossMargin: 0 })),
   c("holmAdjust", "a p-value of 1.5", () => api.holmAdjust([0.5, 1.5])),
   c("holmAdjust", "no p-values (edge)", () => api.holmAdjust([])),
   c("segmentReport", "a score of 11, default onInvalid", () => api.segmentReport([{ g: "a", v: 11 }], { by: "g", metrics: { nps: "v" } })),
-  c("segmentReport", "a missing key, missing skip", () => api.segmentReport([{ g: "a", v: 9 }, { g: null, v: 9 }], { by: "g", metrics: { nps: "v" }, missing: "skip" }).skipped.records),
-  c("segmentReport", 'by "regoin" (a typo)', () => api.segmentReport([{ region: "a", v: 9 }], { by: "regoin" as never, metrics: { nps: "v" } })),
-  c("segmentReport", 'by "regoin", missing skip (every record skipped)', () => api.segmentReport([{ region: "a", v: 9 }], { by: "regoin" as never, metrics: { nps: "v" }, missing: "skip" })),
-  c("segmentReport", "every value a word, onInvalid skip", () => api.segmentReport([{ g: "a", v: "x" }], { by: "g", metrics: { nps: "v" }, onInvalid: "skip" })),
-  c("segmentReport", "metric option promotorFrom (a typo)", () => api.segmentReport([{ g: "a", v: 9 }], { by: "g", metrics: { nps: { value: "v", promotorFrom: 8 } } as never })),
+  c(
+    "segmentReport",
+    "a missing key, missing skip",
+    () =>
+      api.segmentReport(
+        [
+          { g: "a", v: 9 },
+          { g: null, v: 9 },
+        ],
+        { by: "g", metrics: { nps: "v" }, missing: "skip" },
+      ).skipped.records,
+  ),
+  c("segmentReport", 'by "regoin" (a typo)', () =>
+    api.segmentReport([{ region: "a", v: 9 }], { by: "regoin" as never, metrics: { nps: "v" } }),
+  ),
+  c("segmentReport", 'by "regoin", missing skip (every record skipped)', () =>
+    api.segmentReport([{ region: "a", v: 9 }], { by: "regoin" as never, metrics: { nps: "v" }, missing: "skip" }),
+  ),
+  c("segmentReport", "every value a word, onInvalid skip", () =>
+    api.segmentReport([{ g: "a", v: "x" }], { by: "g", metrics: { nps: "v" }, onInvalid: "skip" }),
+  ),
+  c("segmentReport", "metric option promotorFrom (a typo)", () =>
+    api.segmentReport([{ g: "a", v: 9 }], { by: "g", metrics: { nps: { value: "v", promotorFrom: 8 } } as never }),
+  ),
   c("segmentReport", "no metrics", () => api.segmentReport([], { by: "g", metrics: {} })),
   c("segmentReport", 'unknown metric "mood"', () => api.segmentReport([], { by: "g", metrics: { mood: "m" } as never })),
   c("trend", 'time "soon"', () => api.trend([{ at: "soon", v: 9 }], { time: "at", every: "day", metrics: { nps: "v" } })),
   c("trend", 'every "decade"', () => api.trend([], { time: "at", every: "decade" as never, metrics: { nps: "v" } })),
   c("trend", 'time "2025-02-30"', () => api.trend([{ at: "2025-02-30", v: 9 }], { time: "at", every: "month", metrics: { nps: "v" } })),
   c("trend", 'time "Dec 17, 2025"', () => api.trend([{ at: "Dec 17, 2025", v: 9 }], { time: "at", every: "month", metrics: { nps: "v" } })),
-  c("trend", "time 1735689600 (Unix seconds)", () => api.trend([{ at: 1735689600, v: 9 }], { time: "at", every: "month", metrics: { nps: "v" } })),
-  c("trend", 'timeZone "Mars/Olympus"', () => api.trend([{ at: "2025-12-17", v: 9 }], { time: "at", every: "month", timeZone: "Mars/Olympus", metrics: { nps: "v" } })),
+  c("trend", "time 1735689600 (Unix seconds)", () =>
+    api.trend([{ at: 1735689600, v: 9 }], { time: "at", every: "month", metrics: { nps: "v" } }),
+  ),
+  c("trend", 'timeZone "Mars/Olympus"', () =>
+    api.trend([{ at: "2025-12-17", v: 9 }], { time: "at", every: "month", timeZone: "Mars/Olympus", metrics: { nps: "v" } }),
+  ),
   c("isMetricsError", "a plain Error", () => api.isMetricsError(new Error("x"))),
 ];
 
@@ -137,8 +176,8 @@ export function outcome(call: () => unknown): string {
 
 /** The markdown table of every case. */
 export function robustnessTable(): string {
-  const escape = (s: string) => s.replaceAll("|", "\\|");
-  const rows = CASES.map((k) => `| \`${k.fn}\` | ${escape(k.input)} | ${escape(outcome(k.call))} |`);
+  const escapePipes = (s: string) => s.replaceAll("|", "\\|");
+  const rows = CASES.map((k) => `| \`${k.fn}\` | ${escapePipes(k.input)} | ${escapePipes(outcome(k.call))} |`);
   return [
     "---",
     "title: Reference — Bad inputs and what you get",

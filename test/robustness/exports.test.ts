@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { describe, expect, it } from "vitest";
 import * as api from "../../src/index.ts";
 import { REGISTRY } from "./registry.ts";
 
@@ -26,9 +26,10 @@ function allFinite(value: unknown, path = "result"): string | undefined {
   return undefined;
 }
 
-const exported = Object.entries(api).filter(
-  ([name, v]) => typeof v === "function" && !/^[A-Z]/.test(name),
-) as [string, (...args: unknown[]) => unknown][];
+const exported = Object.entries(api).filter(([name, v]) => typeof v === "function" && !/^[A-Z]/.test(name)) as [
+  string,
+  (...args: unknown[]) => unknown,
+][];
 
 describe("every export, under hostile input", () => {
   it("has an entry in the robustness registry", () => {

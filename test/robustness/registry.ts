@@ -22,13 +22,19 @@ const cell = (min: number, max: number) =>
   fc.oneof(
     { arbitrary: fc.integer({ min, max }), weight: 6 },
     { arbitrary: fc.integer({ min, max }).map((x) => (Math.random() < 0.5 ? String(x) : ` ${x} `)), weight: 2 },
-    { arbitrary: fc.constantFrom(null, undefined, Number.NaN, "", "  ", "NA", "N/A", "n/a", "-", "none", "nine", min - 1, max + 1), weight: 1 },
+    {
+      arbitrary: fc.constantFrom(null, undefined, Number.NaN, "", "  ", "NA", "N/A", "n/a", "-", "none", "nine", min - 1, max + 1),
+      weight: 1,
+    },
   );
 const cells = (min: number, max: number) => fc.array(cell(min, max), { maxLength: 20 });
 /** Options objects that may carry a misspelt key. */
 const withTypo = <T>(options: fc.Arbitrary<T>) =>
   fc.oneof({ arbitrary: options, weight: 8 }, { arbitrary: options.map((o) => ({ ...(o as object), confidenceLevel: 0.9 })), weight: 1 });
-const missingOptions = { missing: mostly(fc.constantFrom("throw", "skip")), missingValues: mostly(fc.constantFrom(["none"], ["NA", "-"], [])) };
+const missingOptions = {
+  missing: mostly(fc.constantFrom("throw", "skip")),
+  missingValues: mostly(fc.constantFrom(["none"], ["NA", "-"], [])),
+};
 
 const npsInput = fc.oneof(
   smallScores(0, 10),
@@ -36,26 +42,32 @@ const npsInput = fc.oneof(
   tallyLike(0, 10),
   fc.record({ promoters: count, passives: count, detractors: count }),
 );
-const npsOptions = withTypo(optionsOf({
-  scale,
-  promoterFrom: mostly(fc.integer({ min: 0, max: 10 })),
-  passiveFrom: mostly(fc.integer({ min: 0, max: 10 })),
-  ...missingOptions,
-}));
-const npsSummaryOptions = withTypo(optionsOf({
-  scale,
-  promoterFrom: mostly(fc.integer({ min: 0, max: 10 })),
-  passiveFrom: mostly(fc.integer({ min: 0, max: 10 })),
-  confidence,
-  method: mostly(fc.constantFrom("wald", "adjusted-wald", "score", "exact")),
-  ...missingOptions,
-}));
-const compareNpsOptions = withTypo(optionsOf({
-  scale,
-  confidence,
-  method: mostly(fc.constantFrom("wald", "adjusted-wald")),
-  ...missingOptions,
-}));
+const npsOptions = withTypo(
+  optionsOf({
+    scale,
+    promoterFrom: mostly(fc.integer({ min: 0, max: 10 })),
+    passiveFrom: mostly(fc.integer({ min: 0, max: 10 })),
+    ...missingOptions,
+  }),
+);
+const npsSummaryOptions = withTypo(
+  optionsOf({
+    scale,
+    promoterFrom: mostly(fc.integer({ min: 0, max: 10 })),
+    passiveFrom: mostly(fc.integer({ min: 0, max: 10 })),
+    confidence,
+    method: mostly(fc.constantFrom("wald", "adjusted-wald", "score", "exact")),
+    ...missingOptions,
+  }),
+);
+const compareNpsOptions = withTypo(
+  optionsOf({
+    scale,
+    confidence,
+    method: mostly(fc.constantFrom("wald", "adjusted-wald")),
+    ...missingOptions,
+  }),
+);
 const scaleInput = (min: number, max: number) =>
   fc.oneof(smallScores(min, max), cells(min, max), tallyLike(min, max), fc.record({ counts: fc.array(count, { maxLength: 8 }) }));
 const successCount = fc.oneof(
@@ -67,14 +79,26 @@ const successCount = fc.oneof(
 const meanSample = fc.oneof(
   tallyLike(1, 5),
   cells(1, 7),
-  fc.array(fc.oneof({ arbitrary: fc.double({ min: -1e6, max: 1e6, noNaN: true }), weight: 5 }, { arbitrary: anyNumber, weight: 1 }), { maxLength: 20 }),
+  fc.array(fc.oneof({ arbitrary: fc.double({ min: -1e6, max: 1e6, noNaN: true }), weight: 5 }, { arbitrary: anyNumber, weight: 1 }), {
+    maxLength: 20,
+  }),
   fc.record({ mean: mostly(fc.double({ min: -100, max: 100, noNaN: true })), standardDeviation: money, n: positiveCount }),
   anyValue,
 );
-const movements = withTypo(fc.record(
-  { startingMrr: money, newMrr: money, churnedMrr: money, contractionMrr: money, expansionMrr: money, reactivationMrr: money, endingMrr: money },
-  { requiredKeys: [] },
-));
+const movements = withTypo(
+  fc.record(
+    {
+      startingMrr: money,
+      newMrr: money,
+      churnedMrr: money,
+      contractionMrr: money,
+      expansionMrr: money,
+      reactivationMrr: money,
+      endingMrr: money,
+    },
+    { requiredKeys: [] },
+  ),
+);
 const record = fc.record(
   {
     g: mostly(fc.constantFrom("a", "b", "c")),
@@ -84,8 +108,21 @@ const record = fc.record(
     effort: mostly(cell(1, 7)),
     at: mostly(
       fc.constantFrom(
-        "2026-01-05", "2026-02-10", "2026-02-11T10:00:00Z", "2026-02-11T23:30:00+09:00", "2026-03-01 08:00", 1767225600000,
-        1767225600, "2025-02-30", "12/17/2025", "Dec 17, 2025", "", "N/A", null, new Date(Number.NaN), new Date(Date.UTC(2026, 0, 1)),
+        "2026-01-05",
+        "2026-02-10",
+        "2026-02-11T10:00:00Z",
+        "2026-02-11T23:30:00+09:00",
+        "2026-03-01 08:00",
+        1767225600000,
+        1767225600,
+        "2025-02-30",
+        "12/17/2025",
+        "Dec 17, 2025",
+        "",
+        "N/A",
+        null,
+        new Date(Number.NaN),
+        new Date(Date.UTC(2026, 0, 1)),
       ),
     ),
   },
@@ -93,8 +130,13 @@ const record = fc.record(
 );
 const reportMetrics = mostly(
   fc.oneof(
-    fc.record({ nps: fc.constantFrom("ltr", "sat", "regoin"), csat: fc.constantFrom("sat"), ces: fc.constantFrom("effort") }, { requiredKeys: [] }),
-    fc.record({ nps: fc.constantFrom({ value: "ltr", method: "wald" }, { value: "ltr", promotorFrom: 8 }, { value: "ltr", scale: [1, 5] }) }),
+    fc.record(
+      { nps: fc.constantFrom("ltr", "sat", "regoin"), csat: fc.constantFrom("sat"), ces: fc.constantFrom("effort") },
+      { requiredKeys: [] },
+    ),
+    fc.record({
+      nps: fc.constantFrom({ value: "ltr", method: "wald" }, { value: "ltr", promotorFrom: 8 }, { value: "ltr", scale: [1, 5] }),
+    }),
   ),
 );
 const onInvalid = mostly(fc.constantFrom("throw", "skip"));
@@ -112,13 +154,23 @@ export const REGISTRY: Record<string, fc.Arbitrary<unknown[]>> = {
   normalQuantile: fc.tuple(mostly(fc.double({ min: 0, max: 1 }))),
   studentTCdf: fc.tuple(anyValue, mostly(fc.double({ min: 0.01, max: 1e9, noNaN: true }))),
   studentTQuantile: fc.tuple(mostly(fc.double({ min: 0, max: 1 })), mostly(fc.double({ min: 0.01, max: 1e9, noNaN: true }))),
-  proportionInterval: fc.tuple(successCount, optionsOf({ confidence, method: mostly(fc.constantFrom("wald", "wilson", "agresti-coull", "clopper-pearson", "jeffreys")) })),
+  proportionInterval: fc.tuple(
+    successCount,
+    optionsOf({ confidence, method: mostly(fc.constantFrom("wald", "wilson", "agresti-coull", "clopper-pearson", "jeffreys")) }),
+  ),
   proportionMarginOfError: fc.tuple(optionsOf({ proportion: fraction, n: positiveCount }), optionsOf({ confidence, population: count })),
   meanMarginOfError: fc.tuple(optionsOf({ standardDeviation: money, n: positiveCount }), optionsOf({ confidence, population: count })),
-  sampleSizeForProportion: fc.tuple(optionsOf({ marginOfError: fraction }), optionsOf({ confidence, proportion: fraction, population: count })),
+  sampleSizeForProportion: fc.tuple(
+    optionsOf({ marginOfError: fraction }),
+    optionsOf({ confidence, proportion: fraction, population: count }),
+  ),
   sampleSizeForMean: fc.tuple(optionsOf({ marginOfError: money, standardDeviation: money }), optionsOf({ confidence, population: count })),
   invitationsNeeded: fc.tuple(optionsOf({ n: positiveCount, responseRate: fraction })),
-  compareProportions: fc.tuple(successCount, successCount, withTypo(optionsOf({ confidence, method: mostly(fc.constantFrom("newcombe", "wald", "fisher")) }))),
+  compareProportions: fc.tuple(
+    successCount,
+    successCount,
+    withTypo(optionsOf({ confidence, method: mostly(fc.constantFrom("newcombe", "wald", "fisher")) })),
+  ),
   compareMeans: fc.tuple(meanSample, meanSample, optionsOf({ confidence })),
   tally: fc.tuple(fc.oneof(smallScores(0, 10), cells(0, 10)), optionsOf({ scale, ...missingOptions })),
   mergeTallies: fc.array(tallyLike(1, 5), { maxLength: 4 }),
@@ -126,14 +178,61 @@ export const REGISTRY: Record<string, fc.Arbitrary<unknown[]>> = {
   nps: fc.tuple(npsInput, npsOptions),
   npsSummary: fc.tuple(npsInput, npsSummaryOptions),
   compareNps: fc.tuple(npsInput, npsInput, compareNpsOptions),
-  npsSampleSize: fc.tuple(optionsOf({ marginOfError: mostly(fc.double({ min: 0, max: 100, noNaN: true })) }), withTypo(optionsOf({ confidence, promoters: fraction, detractors: fraction }))),
-  csat: fc.tuple(scaleInput(1, 5), withTypo(optionsOf({ scale, satisfiedFrom: mostly(fc.integer({ min: 1, max: 5 })), ...missingOptions }))),
-  csatSummary: fc.tuple(scaleInput(1, 5), withTypo(optionsOf({ scale, satisfiedFrom: mostly(fc.integer({ min: 1, max: 5 })), confidence, method: mostly(fc.constantFrom("wilson", "jeffreys")), ...missingOptions }))),
-  compareCsat: fc.tuple(scaleInput(1, 5), scaleInput(1, 5), withTypo(optionsOf({ scale, satisfiedFrom: mostly(fc.integer({ min: 1, max: 5 })), confidence, method: mostly(fc.constantFrom("newcombe", "wald", "fisher")), ...missingOptions }))),
+  npsSampleSize: fc.tuple(
+    optionsOf({ marginOfError: mostly(fc.double({ min: 0, max: 100, noNaN: true })) }),
+    withTypo(optionsOf({ confidence, promoters: fraction, detractors: fraction })),
+  ),
+  csat: fc.tuple(
+    scaleInput(1, 5),
+    withTypo(optionsOf({ scale, satisfiedFrom: mostly(fc.integer({ min: 1, max: 5 })), ...missingOptions })),
+  ),
+  csatSummary: fc.tuple(
+    scaleInput(1, 5),
+    withTypo(
+      optionsOf({
+        scale,
+        satisfiedFrom: mostly(fc.integer({ min: 1, max: 5 })),
+        confidence,
+        method: mostly(fc.constantFrom("wilson", "jeffreys")),
+        ...missingOptions,
+      }),
+    ),
+  ),
+  compareCsat: fc.tuple(
+    scaleInput(1, 5),
+    scaleInput(1, 5),
+    withTypo(
+      optionsOf({
+        scale,
+        satisfiedFrom: mostly(fc.integer({ min: 1, max: 5 })),
+        confidence,
+        method: mostly(fc.constantFrom("newcombe", "wald", "fisher")),
+        ...missingOptions,
+      }),
+    ),
+  ),
   ces: fc.tuple(scaleInput(1, 7), withTypo(optionsOf({ scale, higherIsEasier: mostly(fc.boolean()), ...missingOptions }))),
-  cesSummary: fc.tuple(scaleInput(1, 7), withTypo(optionsOf({ scale, higherIsEasier: mostly(fc.boolean()), confidence, agreeFrom: mostly(fc.integer({ min: 1, max: 7 })), ...missingOptions }))),
-  compareCes: fc.tuple(scaleInput(1, 7), scaleInput(1, 7), withTypo(optionsOf({ scale, higherIsEasier: mostly(fc.boolean()), confidence, ...missingOptions }))),
-  churnRate: fc.tuple(withTypo(optionsOf({ starting: count, churned: count, ending: count, new: count, reactivated: count })), optionsOf({ denominator: mostly(fc.constantFrom("start", "start-plus-new", "average")) })),
+  cesSummary: fc.tuple(
+    scaleInput(1, 7),
+    withTypo(
+      optionsOf({
+        scale,
+        higherIsEasier: mostly(fc.boolean()),
+        confidence,
+        agreeFrom: mostly(fc.integer({ min: 1, max: 7 })),
+        ...missingOptions,
+      }),
+    ),
+  ),
+  compareCes: fc.tuple(
+    scaleInput(1, 7),
+    scaleInput(1, 7),
+    withTypo(optionsOf({ scale, higherIsEasier: mostly(fc.boolean()), confidence, ...missingOptions })),
+  ),
+  churnRate: fc.tuple(
+    withTypo(optionsOf({ starting: count, churned: count, ending: count, new: count, reactivated: count })),
+    optionsOf({ denominator: mostly(fc.constantFrom("start", "start-plus-new", "average")) }),
+  ),
   retentionRate: fc.tuple(withTypo(optionsOf({ starting: count, ending: count, new: count, reactivated: count, churned: count }))),
   compoundRate: fc.tuple(optionsOf({ rate: fraction, periods: mostly(fc.double({ min: 0.01, max: 1000, noNaN: true })) })),
   periodicRate: fc.tuple(optionsOf({ rate: fraction, periods: mostly(fc.double({ min: 0.01, max: 1000, noNaN: true })) })),
@@ -146,9 +245,29 @@ export const REGISTRY: Record<string, fc.Arbitrary<unknown[]>> = {
   averageRevenuePerUser: fc.tuple(optionsOf({ revenue: money, customers: positiveCount })),
   customerLifetimeValue: fc.tuple(
     fc.oneof(
-      optionsOf({ model: mostly(fc.constantFrom("lifetime", "churn")), arpu: money, lifetime: money, grossMargin: fraction, cac: money, crc: money }),
-      optionsOf({ model: mostly(fc.constant("churn")), arpu: money, churnRate: fraction, grossMargin: fraction, discountRate: fraction, cac: money }),
-      optionsOf({ model: mostly(fc.constant("orders")), transactionsPerPeriod: money, averageOrderValue: money, grossMargin: fraction, lifetime: money }),
+      optionsOf({
+        model: mostly(fc.constantFrom("lifetime", "churn")),
+        arpu: money,
+        lifetime: money,
+        grossMargin: fraction,
+        cac: money,
+        crc: money,
+      }),
+      optionsOf({
+        model: mostly(fc.constant("churn")),
+        arpu: money,
+        churnRate: fraction,
+        grossMargin: fraction,
+        discountRate: fraction,
+        cac: money,
+      }),
+      optionsOf({
+        model: mostly(fc.constant("orders")),
+        transactionsPerPeriod: money,
+        averageOrderValue: money,
+        grossMargin: fraction,
+        lifetime: money,
+      }),
     ),
   ),
   ltvToCac: fc.tuple(optionsOf({ ltv: money, cac: money })),

@@ -7,7 +7,9 @@ const FILE = new URL("../../docs/robustness.md", import.meta.url);
 
 describe("docs/robustness.md", () => {
   it("tries bad input on every function export", () => {
-    const names = Object.entries(api).filter(([n, v]) => typeof v === "function" && !/^[A-Z]/.test(n)).map(([n]) => n);
+    const names = Object.entries(api)
+      .filter(([n, v]) => typeof v === "function" && !/^[A-Z]/.test(n))
+      .map(([n]) => n);
     expect(names.filter((n) => !CASES.some((c) => c.fn === n))).toEqual([]);
   });
 

@@ -1,16 +1,16 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { MetricsInputError, holmAdjust } from "../../src/index.ts";
+import { describe, expect, it } from "vitest";
+import { holmAdjust, MetricsInputError } from "../../src/index.ts";
 import { expectRelative } from "../helpers.ts";
 
 describe("holmAdjust", () => {
   it("matches R's p.adjust(p, 'holm')", () => {
     // R 4.2: p.adjust(c(0.01, 0.04, 0.03), "holm") = 0.03 0.06 0.06
     const a = holmAdjust([0.01, 0.04, 0.03]);
-    [0.03, 0.06, 0.06].forEach((v, i) => expectRelative(a[i]!, v, 1e-15));
+    for (const [i, v] of [0.03, 0.06, 0.06].entries()) expectRelative(a[i]!, v, 1e-15);
     // R 4.2: p.adjust(c(0.2, 0.001, 0.5, 0.04, 0.0301), "holm") = 0.4 0.005 0.5 0.1204 0.1204
     const b = holmAdjust([0.2, 0.001, 0.5, 0.04, 0.0301]);
-    [0.4, 0.005, 0.5, 0.1204, 0.1204].forEach((v, i) => expectRelative(b[i]!, v, 1e-14));
+    for (const [i, v] of [0.4, 0.005, 0.5, 0.1204, 0.1204].entries()) expectRelative(b[i]!, v, 1e-14);
   });
 
   it("never lowers a p-value and stays in [0, 1]", () => {
@@ -25,4 +25,3 @@ describe("holmAdjust", () => {
     expect(() => holmAdjust([0.5, 1.5])).toThrow(MetricsInputError);
   });
 });
-

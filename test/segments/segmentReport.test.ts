@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { MetricsInputError, MetricsTypeError, cesSummary, compareNps, csatSummary, npsSummary, segmentReport } from "../../src/index.ts";
+import { describe, expect, it } from "vitest";
+import { cesSummary, compareNps, csatSummary, MetricsInputError, MetricsTypeError, npsSummary, segmentReport } from "../../src/index.ts";
 import { type Rec, recordArb, rng } from "./records.ts";
 
 describe("segmentReport", () => {
@@ -23,7 +23,10 @@ describe("segmentReport", () => {
           const { vsRest: cesVs, ...ces } = segment.ces!;
           expect(ces).toEqual(cesSummary(inside.map((r) => r.effort)));
           if (rest.length > 0) {
-            const c = compareNps(inside.map((r) => r.ltr), rest.map((r) => r.ltr));
+            const c = compareNps(
+              inside.map((r) => r.ltr),
+              rest.map((r) => r.ltr),
+            );
             expect(vsRest!.difference).toBe(c.difference);
             expect(vsRest!.pValue).toBe(c.pValue);
             expect(vsRest!.adjustedPValue).toBeGreaterThanOrEqual(c.pValue);
@@ -81,7 +84,11 @@ describe("segmentReport", () => {
       by: [(r: Rec) => r.region, "plan"],
       metrics: { nps: { value: (r: Rec) => r.ltr, method: "wald" } },
     });
-    expect(report.segments.map((s) => s.key)).toEqual([["APAC", "Pro"], ["EMEA", "Free"], ["EMEA", "Pro"]]);
+    expect(report.segments.map((s) => s.key)).toEqual([
+      ["APAC", "Pro"],
+      ["EMEA", "Free"],
+      ["EMEA", "Pro"],
+    ]);
     expect(report.segments[0]!.nps!.method).toBe("wald");
   });
 
@@ -92,8 +99,12 @@ describe("segmentReport", () => {
       { region: undefined, ltr: 9, effort: 5 },
       { region: "APAC", ltr: 7 },
     ];
-    expect(() => segmentReport(records, { by: "region", metrics: { nps: "ltr" } })).toThrow(/records\[1\].ltr must be a whole number from 0 to 10 \(or pass onInvalid: "skip"\); got 11/);
-    expect(() => segmentReport(records, { by: "region", metrics: { nps: "ltr" }, onInvalid: "skip" })).toThrow(/records\[2\] segment key must be .*not missing/);
+    expect(() => segmentReport(records, { by: "region", metrics: { nps: "ltr" } })).toThrow(
+      /records\[1\].ltr must be a whole number from 0 to 10 \(or pass onInvalid: "skip"\); got 11/,
+    );
+    expect(() => segmentReport(records, { by: "region", metrics: { nps: "ltr" }, onInvalid: "skip" })).toThrow(
+      /records\[2\] segment key must be .*not missing/,
+    );
     const report = segmentReport(records, { by: "region", metrics: { nps: "ltr", ces: "effort" }, onInvalid: "skip", missing: "skip" });
     expect(report.skipped).toEqual({
       records: { missing: 1, invalid: 0, firstMissing: 2, firstInvalid: null },
@@ -111,12 +122,15 @@ describe("segmentReport", () => {
     expect(() => segmentReport([{ x: "a", ltr: 9 }], { by: "x", metrics: { nps: { value: "ltr", promotorFrom: 3 } } as never })).toThrow(
       "options.metrics.nps.promotorFrom is not an option of the nps metric; did you mean promoterFrom?",
     );
-    expect(() => segmentReport([{ x: "a", ltr: 9 }], { by: "x", metrics: { nps: "ltr" }, confidenceLevel: 0.9 } as never)).toThrow(/did you mean confidence\?/);
+    expect(() => segmentReport([{ x: "a", ltr: 9 }], { by: "x", metrics: { nps: "ltr" }, confidenceLevel: 0.9 } as never)).toThrow(
+      /did you mean confidence\?/,
+    );
     expect(() => segmentReport([], { by: "x", metrics: { mood: "m" } as never })).toThrow(MetricsTypeError);
     expect(() => segmentReport([], { by: 5 as never, metrics: { nps: "ltr" } })).toThrow(MetricsTypeError);
     expect(() => segmentReport([], { by: "x", metrics: { nps: "ltr" }, confidence: 2 })).toThrow(MetricsInputError);
-    expect(() => segmentReport([], { by: "x", metrics: { nps: { value: "ltr", scale: [1, 5] } } })).toThrow(/options.metrics.nps.promoterFrom/);
+    expect(() => segmentReport([], { by: "x", metrics: { nps: { value: "ltr", scale: [1, 5] } } })).toThrow(
+      /options.metrics.nps.promoterFrom/,
+    );
     expect(() => segmentReport([], { by: "x", metrics: { nps: "ltr" } })).toThrow(/records must be at least one record/);
   });
 });
-

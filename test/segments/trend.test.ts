@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { MetricsInputError, MetricsTypeError, compareNps, compareProportions, npsSummary, trend } from "../../src/index.ts";
+import { describe, expect, it } from "vitest";
+import { compareNps, compareProportions, MetricsInputError, MetricsTypeError, npsSummary, trend } from "../../src/index.ts";
 
 describe("trend", () => {
   const records = [
@@ -28,7 +28,12 @@ describe("trend", () => {
 
   it("labels ISO weeks and quarters", () => {
     const t = trend(
-      [{ at: "2024-12-30", ltr: 9 }, { at: "2026-01-01", ltr: 9 }, { at: "2026-12-31", ltr: 9 }, { at: "2021-01-03", ltr: 9 }],
+      [
+        { at: "2024-12-30", ltr: 9 },
+        { at: "2026-01-01", ltr: 9 },
+        { at: "2026-12-31", ltr: 9 },
+        { at: "2021-01-03", ltr: 9 },
+      ],
       { time: "at", every: "week", metrics: { nps: "ltr" } },
     );
     // 2024-12-30 is the Monday of ISO week 2025-W01; 2021-01-03 (a Sunday) is in 2020-W53.
@@ -44,35 +49,60 @@ describe("trend", () => {
     expect(t.periods.every((p, i) => i === 0 || Date.parse(p.start) - Date.parse(t.periods[i - 1]!.start) === 7 * 86400000)).toBe(true);
     const q = trend(records, { time: "at", every: "quarter", metrics: { nps: "ltr" } });
     expect(q.periods.map((p) => p.period)).toEqual(["2026-Q1", "2026-Q2"]);
-    const y = trend([{ at: "2024-06-01", ltr: 9 }, { at: "2026-01-01", ltr: 3 }], { time: "at", every: "year", metrics: { nps: "ltr" } });
-    expect(y.periods.map((p) => [p.period, p.start, p.n])).toEqual([["2024", "2024-01-01", 1], ["2025", "2025-01-01", 0], ["2026", "2026-01-01", 1]]);
+    const y = trend(
+      [
+        { at: "2024-06-01", ltr: 9 },
+        { at: "2026-01-01", ltr: 3 },
+      ],
+      { time: "at", every: "year", metrics: { nps: "ltr" } },
+    );
+    expect(y.periods.map((p) => [p.period, p.start, p.n])).toEqual([
+      ["2024", "2024-01-01", 1],
+      ["2025", "2025-01-01", 0],
+      ["2026", "2026-01-01", 1],
+    ]);
   });
 
   it("equals per-period summaries on random data (days)", () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ day: fc.integer({ min: 0, max: 20 }), ltr: fc.integer({ min: 0, max: 10 }) }), { minLength: 1, maxLength: 150 }), (rows) => {
-        const recs = rows.map((r) => ({ at: Date.UTC(2026, 2, 1 + r.day, 12), ltr: r.ltr }));
-        const t = trend(recs, { time: "at", every: "day", metrics: { nps: "ltr" } });
-        const first = Math.min(...rows.map((r) => r.day));
-        const last = Math.max(...rows.map((r) => r.day));
-        expect(t.periods.length).toBe(last - first + 1);
-        let seen = 0;
-        t.periods.forEach((p, i) => {
-          const inside = rows.filter((r) => r.day === first + i).map((r) => r.ltr);
-          expect(p.n).toBe(inside.length);
-          if (inside.length === 0) return expect(p.nps).toBeNull();
-          const { change, ...summary } = p.nps!;
-          expect(summary).toEqual(npsSummary(inside));
-          expect(change === null).toBe(seen++ === 0);
-        });
-      }),
+      fc.property(
+        fc.array(fc.record({ day: fc.integer({ min: 0, max: 20 }), ltr: fc.integer({ min: 0, max: 10 }) }), {
+          minLength: 1,
+          maxLength: 150,
+        }),
+        (rows) => {
+          const recs = rows.map((r) => ({ at: Date.UTC(2026, 2, 1 + r.day, 12), ltr: r.ltr }));
+          const t = trend(recs, { time: "at", every: "day", metrics: { nps: "ltr" } });
+          const first = Math.min(...rows.map((r) => r.day));
+          const last = Math.max(...rows.map((r) => r.day));
+          expect(t.periods.length).toBe(last - first + 1);
+          let seen = 0;
+          t.periods.forEach((p, i) => {
+            const inside = rows.filter((r) => r.day === first + i).map((r) => r.ltr);
+            expect(p.n).toBe(inside.length);
+            if (inside.length === 0) {
+              expect(p.nps).toBeNull();
+              return;
+            }
+            const { change, ...summary } = p.nps!;
+            expect(summary).toEqual(npsSummary(inside));
+            expect(change === null).toBe(seen++ === 0);
+          });
+        },
+      ),
       { numRuns: 50 },
     );
   });
 
   it("rejects an invalid time unless skipping", () => {
     expect(() => trend([{ at: "soon", ltr: 9 }], { time: "at", every: "day", metrics: { nps: "ltr" } })).toThrow(MetricsTypeError);
-    const skipping = trend([{ at: "soon", ltr: 9 }, { at: "2026-01-01", ltr: 9 }], { time: "at", every: "day", metrics: { nps: "ltr" }, onInvalid: "skip" });
+    const skipping = trend(
+      [
+        { at: "soon", ltr: 9 },
+        { at: "2026-01-01", ltr: 9 },
+      ],
+      { time: "at", every: "day", metrics: { nps: "ltr" }, onInvalid: "skip" },
+    );
     expect(skipping.skipped.records).toEqual({ missing: 0, invalid: 1, firstMissing: null, firstInvalid: 0 });
     expect(() => trend([], { time: "at", every: "decade" as never, metrics: { nps: "ltr" } })).toThrow(MetricsTypeError);
   });
@@ -106,7 +136,7 @@ describe("trend dates", () => {
     expect(() => at("2025-12-17", { timeZone: "Mars/Olympus" })).toThrow(/options.timeZone must be an IANA time zone name/);
   });
 
-  it("trend(records) reads numbers as epoch milliseconds, or seconds with timeUnit: \"s\"", () => {
+  it('trend(records) reads numbers as epoch milliseconds, or seconds with timeUnit: "s"', () => {
     expect(at(1735689600000)).toEqual(["2025-01-01"]);
     expect(() => at(1735689600)).toThrow(/epoch milliseconds after 1973 \(this looks like seconds: pass timeUnit: "s"\)/);
     expect(at(1735689600, { timeUnit: "s" })).toEqual(["2025-01-01"]);
@@ -115,23 +145,48 @@ describe("trend dates", () => {
   });
 
   it("trend(records) lists every period between the first and the last, and refuses a span of 100,000+", () => {
-    const t = trend([{ at: "2026-01-01", ltr: 9 }, { at: "2026-01-04", ltr: 9 }], { time: "at", every: "day", metrics: { nps: "ltr" } });
-    expect(t.periods.map((p) => [p.period, p.n])).toEqual([["2026-01-01", 1], ["2026-01-02", 0], ["2026-01-03", 0], ["2026-01-04", 1]]);
-    expect(() => trend([{ at: "2026-01-01", ltr: 9 }, { at: "2926-01-01", ltr: 9 }], { time: "at", every: "day", metrics: { nps: "ltr" } })).toThrow(/mistyped year/);
+    const t = trend(
+      [
+        { at: "2026-01-01", ltr: 9 },
+        { at: "2026-01-04", ltr: 9 },
+      ],
+      { time: "at", every: "day", metrics: { nps: "ltr" } },
+    );
+    expect(t.periods.map((p) => [p.period, p.n])).toEqual([
+      ["2026-01-01", 1],
+      ["2026-01-02", 0],
+      ["2026-01-03", 0],
+      ["2026-01-04", 1],
+    ]);
+    expect(() =>
+      trend(
+        [
+          { at: "2026-01-01", ltr: 9 },
+          { at: "2926-01-01", ltr: 9 },
+        ],
+        { time: "at", every: "day", metrics: { nps: "ltr" } },
+      ),
+    ).toThrow(/mistyped year/);
   });
 });
 
 describe("trend small samples", () => {
   it("trend(records) never flags a change between two months of 2 CSAT responses (0.1.0 did)", () => {
     const records = [
-      { at: "2025-01-02", sat: 5 }, { at: "2025-01-03", sat: 5 },
-      { at: "2025-02-02", sat: 1 }, { at: "2025-02-03", sat: 1 },
+      { at: "2025-01-02", sat: 5 },
+      { at: "2025-01-03", sat: 5 },
+      { at: "2025-02-02", sat: 1 },
+      { at: "2025-02-03", sat: 1 },
     ];
     const change = trend(records, { time: "at", every: "month", metrics: { csat: "sat" } }).periods[1]!.csat!.change!;
     // Fisher's exact test on 0 of 2 against 2 of 2: p = 1/3 (R: fisher.test(matrix(c(0,2,2,0),2))).
     expect(change.method).toBe("fisher");
     expect(change.pValue).toBeCloseTo(1 / 3, 14);
-    expect(change).toEqual({ ...compareProportions({ successes: 0, n: 2 }, { successes: 2, n: 2 }, { method: "fisher" }), tooFew: true, period: "2025-01" });
+    expect(change).toEqual({
+      ...compareProportions({ successes: 0, n: 2 }, { successes: 2, n: 2 }, { method: "fisher" }),
+      tooFew: true,
+      period: "2025-01",
+    });
     expect(change.significant).toBe(false);
     // Even with minN lowered to 1, the exact test does not find it significant.
     const low = trend(records, { time: "at", every: "month", metrics: { csat: "sat" }, minN: 1 }).periods[1]!.csat!.change!;

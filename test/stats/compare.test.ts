@@ -1,14 +1,23 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { MetricsInputError, MetricsTypeError, compareMeans, compareProportions, tally } from "../../src/index.ts";
+import { describe, expect, it } from "vitest";
+import { compareMeans, compareProportions, MetricsInputError, MetricsTypeError, tally } from "../../src/index.ts";
 import { expectAbsolute, expectRelative } from "../helpers.ts";
 
 // statsmodels 0.13: proportions_ztest([x1, x2], [n1, n2]) -> z, p;
 // confint_proportions_2indep(x1, n1, x2, n2, method='newcomb'|'wald', compare='diff', alpha=1-c).
 const STATSMODELS: ReadonlyArray<readonly number[]> = [
-  [412, 500, 371, 500, 0.95, 3.145379911511773, 0.001658712768580003, 0.030932480935910653, 0.13260342253291935, 0.031157159111419676, 0.13284284088858025],
-  [9, 10, 3, 12, 0.9, 3.048770243885229, 0.0022978014107260013, 0.3069345842453747, 0.8146548937697334, 0.3918837324826279, 0.9081162675173722],
-  [0, 40, 4, 35, 0.95, -2.1974926263945345, 0.02798528251601987, -0.2595146864621381, -0.002798358704147172, -0.21968965961669773, -0.008881768954730848],
+  [
+    412, 500, 371, 500, 0.95, 3.145379911511773, 0.001658712768580003, 0.030932480935910653, 0.13260342253291935, 0.031157159111419676,
+    0.13284284088858025,
+  ],
+  [
+    9, 10, 3, 12, 0.9, 3.048770243885229, 0.0022978014107260013, 0.3069345842453747, 0.8146548937697334, 0.3918837324826279,
+    0.9081162675173722,
+  ],
+  [
+    0, 40, 4, 35, 0.95, -2.1974926263945345, 0.02798528251601987, -0.2595146864621381, -0.002798358704147172, -0.21968965961669773,
+    -0.008881768954730848,
+  ],
   [50, 80, 50, 80, 0.95, 0, 1, -0.14699814465465783, 0.14699814465465783, -0.15002848988610343, 0.15002848988610343],
 ];
 
@@ -29,7 +38,9 @@ describe("compareProportions", () => {
   });
 
   it("is antisymmetric under swapping the groups", () => {
-    const group = fc.integer({ min: 1, max: 2000 }).chain((n) => fc.record({ successes: fc.integer({ min: 0, max: n }), n: fc.constant(n) }));
+    const group = fc
+      .integer({ min: 1, max: 2000 })
+      .chain((n) => fc.record({ successes: fc.integer({ min: 0, max: n }), n: fc.constant(n) }));
     fc.assert(
       fc.property(group, group, (a, b) => {
         const ab = compareProportions(a, b);
@@ -101,7 +112,9 @@ describe("compareMeans", () => {
 
   it("compareMeans({}, values) is a type error naming the forms it takes (0.1.0 threw an overflow error)", () => {
     expect(() => compareMeans({} as never, [1, 2, 3])).toThrow(MetricsTypeError);
-    expect(() => compareMeans({} as never, [1, 2, 3])).toThrow(/a must be an array of numbers, a tally \{ scale, counts \}, or \{ mean, standardDeviation, n \}; got \{\}/);
+    expect(() => compareMeans({} as never, [1, 2, 3])).toThrow(
+      /a must be an array of numbers, a tally \{ scale, counts \}, or \{ mean, standardDeviation, n \}; got \{\}/,
+    );
     expect(() => compareMeans({ mean: 1, sd: 1, n: 5 } as never, [1, 2])).toThrow(/a.sd is not a field of a mean summary/);
     expect(() => compareMeans(["4", "5", "6"], [1, 2, 3]).pValue).not.toThrow();
   });

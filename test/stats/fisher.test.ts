@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { describe, expect, it } from "vitest";
 import { compareProportions } from "../../src/index.ts";
 import { expectRelative } from "../helpers.ts";
 
@@ -27,7 +27,7 @@ function exactFisher(xa: number, na: number, xb: number, nb: number): number {
   return Number((tail << shift) / total) / 2 ** Number(shift);
 }
 
-describe("compareProportions(a, b, { method: \"fisher\" })", () => {
+describe('compareProportions(a, b, { method: "fisher" })', () => {
   it("compareProportions({ 2 of 2 }, { 0 of 2 }, fisher) gives p = 1/3, where the z test says 0.046", () => {
     const fisher = compareProportions({ successes: 2, n: 2 }, { successes: 0, n: 2 }, { method: "fisher" });
     expectRelative(fisher.pValue, 1 / 3, 1e-14);

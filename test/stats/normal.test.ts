@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { describe, expect, it } from "vitest";
 import { MetricsInputError, MetricsTypeError, normalCdf, normalQuantile } from "../../src/index.ts";
 import { expectAbsolute, expectRelative } from "../helpers.ts";
 

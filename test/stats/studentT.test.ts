@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { describe, expect, it } from "vitest";
 import { MetricsInputError, normalQuantile, studentTCdf, studentTQuantile } from "../../src/index.ts";
 import { expectRelative } from "../helpers.ts";
 

@@ -1,8 +1,8 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { describe, expect, it } from "vitest";
 import {
-  MetricsInputError,
   invitationsNeeded,
+  MetricsInputError,
   meanMarginOfError,
   proportionInterval,
   proportionMarginOfError,
@@ -30,19 +30,26 @@ describe("proportionMarginOfError", () => {
 
   it("shrinks with n and grows with confidence", () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 1e6 }), fc.double({ min: 0.5, max: 0.99, noNaN: true }), (p, n, c) => {
-        const m = proportionMarginOfError({ proportion: p, n }, { confidence: c });
-        expect(proportionMarginOfError({ proportion: p, n: n + 1 }, { confidence: c })).toBeLessThanOrEqual(m);
-        expect(proportionMarginOfError({ proportion: p, n }, { confidence: c + 0.005 })).toBeGreaterThanOrEqual(m);
-        expect(m).toBeLessThanOrEqual(1);
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 1, max: 1e6 }),
+        fc.double({ min: 0.5, max: 0.99, noNaN: true }),
+        (p, n, c) => {
+          const m = proportionMarginOfError({ proportion: p, n }, { confidence: c });
+          expect(proportionMarginOfError({ proportion: p, n: n + 1 }, { confidence: c })).toBeLessThanOrEqual(m);
+          expect(proportionMarginOfError({ proportion: p, n }, { confidence: c + 0.005 })).toBeGreaterThanOrEqual(m);
+          expect(m).toBeLessThanOrEqual(1);
+        },
+      ),
     );
   });
 
   it("rejects bad input", () => {
     expect(() => proportionMarginOfError({ proportion: 1.2, n: 10 })).toThrow(/sample.proportion/);
     expect(() => proportionMarginOfError({ proportion: 0.5, n: 0 })).toThrow(/sample.n/);
-    expect(() => proportionMarginOfError({ proportion: 0.5, n: 10 }, { population: 5 })).toThrow(/options.population must be at least the sample size n \(10\); got 5/);
+    expect(() => proportionMarginOfError({ proportion: 0.5, n: 10 }, { population: 5 })).toThrow(
+      /options.population must be at least the sample size n \(10\); got 5/,
+    );
   });
 });
 
@@ -117,7 +124,9 @@ describe("sampleSizeForProportion and sampleSizeForMean", () => {
   });
 
   it("rejects bad options", () => {
-    expect(() => sampleSizeForProportion({ marginOfError: 5 })).toThrow(/precision.marginOfError must be a fraction in \(0, 1\) \(a fraction, not a percentage: did you mean 0.05\?\); got 5/);
+    expect(() => sampleSizeForProportion({ marginOfError: 5 })).toThrow(
+      /precision.marginOfError must be a fraction in \(0, 1\) \(a fraction, not a percentage: did you mean 0.05\?\); got 5/,
+    );
     expect(() => sampleSizeForProportion({ marginOfError: 0.05 }, { population: 0 })).toThrow(MetricsInputError);
     expect(() => sampleSizeForMean({ marginOfError: 0.1, standardDeviation: 0 })).toThrow(MetricsInputError);
   });

@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { MetricsInputError, MetricsTypeError, ces, csat, mergeTallies, nps, tally } from "../../src/index.ts";
+import { describe, expect, it } from "vitest";
 import { countInto, countPlain } from "../../src/_lib/count.ts";
+import { ces, csat, MetricsInputError, MetricsTypeError, mergeTallies, nps, tally } from "../../src/index.ts";
 
 describe("tally and mergeTallies", () => {
   it("counts scores per scale point", () => {
@@ -13,7 +13,9 @@ describe("tally and mergeTallies", () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 1, max: 7 })), fc.array(fc.nat()), (scores, cuts) => {
         const points = [...new Set(cuts.map((c) => c % (scores.length + 1)))].sort((a, b) => a - b);
-        const parts = [0, ...points, scores.length].slice(0, -1).map((start, i, arr) => scores.slice(start, [...arr.slice(1), scores.length][i]));
+        const parts = [0, ...points, scores.length]
+          .slice(0, -1)
+          .map((start, i, arr) => scores.slice(start, [...arr.slice(1), scores.length][i]));
         const whole = tally(scores, { scale: [1, 7] });
         const merged = mergeTallies(...parts.map((p) => tally(p, { scale: [1, 7] })));
         expect(merged).toEqual(whole);
@@ -26,11 +28,17 @@ describe("tally and mergeTallies", () => {
     expect(() => mergeTallies()).toThrow(MetricsInputError);
     expect(() => mergeTallies(tally([1], { scale: [1, 5] }), tally([1], { scale: [0, 5] }))).toThrow(/tallies\[1\].scale/);
     expect(() => mergeTallies({ scale: [1, 3], counts: [1, -1, 0] })).toThrow(/counts\[1\]/);
-    expect(() => mergeTallies({ scale: [1, 3], counts: [1, 0] })).toThrow(/tallies\[0\].counts must be 3 counts, one per point of the scale \[1, 3\]; got \[1, 0\]/);
-    expect(() => mergeTallies({ scale: [1, 3], counts: [1, 0, 0], weights: [1] } as never)).toThrow(/tallies\[0\].weights is not a field of a tally/);
+    expect(() => mergeTallies({ scale: [1, 3], counts: [1, 0] })).toThrow(
+      /tallies\[0\].counts must be 3 counts, one per point of the scale \[1, 3\]; got \[1, 0\]/,
+    );
+    expect(() => mergeTallies({ scale: [1, 3], counts: [1, 0, 0], weights: [1] } as never)).toThrow(
+      /tallies\[0\].weights is not a field of a tally/,
+    );
     expect(() => tally([6], { scale: [1, 5] })).toThrow(/scores\[0\]/);
     expect(() => tally([1], {} as never)).toThrow(/options.scale/);
-    expect(() => tally([1], { scale: [1, 5], missingValue: ["x"] } as never)).toThrow(/options.missingValue is not an option of tally; did you mean missingValues\?/);
+    expect(() => tally([1], { scale: [1, 5], missingValue: ["x"] } as never)).toThrow(
+      /options.missingValue is not an option of tally; did you mean missingValues\?/,
+    );
   });
 
   it("does not mutate its inputs", () => {
@@ -50,7 +58,7 @@ describe("tally and mergeTallies", () => {
     expect(() => ces([false as never])).toThrow(MetricsTypeError);
   });
 
-  it("tally(scores, { missing: \"skip\" }) counts missing values, and merging adds them up", () => {
+  it('tally(scores, { missing: "skip" }) counts missing values, and merging adds them up', () => {
     const a = tally([9, "", null], { scale: [0, 10], missing: "skip" });
     const b = tally([Number.NaN, "N/A", 3], { scale: [0, 10], missing: "skip" });
     expect(a.missing).toBe(2);
@@ -61,7 +69,9 @@ describe("tally and mergeTallies", () => {
   it("counts typed arrays on the unrolled path exactly as the plain reference loop does", () => {
     const typed = fc.oneof(
       fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 250, maxLength: 700 }).map((a) => Uint8Array.from(a)),
-      fc.array(fc.oneof(fc.integer({ min: -2, max: 12 }), fc.double()), { minLength: 250, maxLength: 700 }).map((a) => Float64Array.from(a)),
+      fc
+        .array(fc.oneof(fc.integer({ min: -2, max: 12 }), fc.double()), { minLength: 250, maxLength: 700 })
+        .map((a) => Float64Array.from(a)),
     );
     fc.assert(
       fc.property(typed, (scores) => {
