@@ -71,6 +71,12 @@ export interface Comparison<Method extends string = string> {
  * What a function does with a missing response (`null`, `undefined`, `NaN`, a blank string, or
  * one of `missingValues`): `"throw"` (the default) or `"skip"` it and count it.
  *
+ * @example
+ * ```ts
+ * import { MISSING_MODES, nps } from "cxmetrics";
+ * nps([10, "", 3], { missing: MISSING_MODES[1] }); // 0
+ * ```
+ *
  * @category Shapes
  */
 export const MISSING_MODES = ["throw", "skip"] as const;
@@ -84,6 +90,12 @@ export type MissingMode = (typeof MISSING_MODES)[number];
 
 /**
  * The strings read as missing when `missingValues` is not given. Blank strings are always missing.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_MISSING_VALUES, nps } from "cxmetrics";
+ * nps([10, "N/A", "unknown", 3], { missing: "skip", missingValues: [...DEFAULT_MISSING_VALUES, "unknown"] }); // 0
+ * ```
  *
  * @category Shapes
  */

@@ -6,6 +6,9 @@ import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 import type { PeriodUnit, TimeUnit } from "../segments/trend.ts";
 
 const DAY = 86_400_000;
+/** 0000-01-01T00:00Z and 10000-01-01T00:00Z in milliseconds. */
+const FIRST_MS = -62_167_219_200_000;
+const END_MS = 253_402_300_800_000;
 /** 1973-01-01T00:00Z in milliseconds: a smaller "millisecond" time is almost surely seconds. */
 const EARLIEST_MS = 94_694_400_000;
 /** 9999-12-31 in seconds: a larger "second" time is almost surely milliseconds. */
@@ -54,7 +57,13 @@ function dayNumber(y: number, m: number, d: number): number {
 /** A reader for the given zone and unit. */
 export function timeReader(timeZone: string, timeUnit: TimeUnit): TimeReader {
   const localDay = instantReader(timeZone);
-  const fromInstant = (ms: number): number | string => (Number.isFinite(ms) ? localDay(ms) : "Invalid Date");
+  // Instants must fall in years 0000-9999 (what an ISO date can write, and what Intl formats).
+  const fromInstant = (ms: number): number | string =>
+    Number.isNaN(ms)
+      ? "a valid Date (this one is Invalid Date)"
+      : ms >= FIRST_MS && ms < END_MS
+        ? localDay(ms)
+        : "a time in the years 0000 to 9999";
   return {
     dayOf(value) {
       if (value instanceof Date) return fromInstant(value.getTime());

@@ -10,6 +10,12 @@ import type { NpsInput } from "./nps.ts";
 /**
  * The variance methods of {@link compareNps}, the default first.
  *
+ * @example
+ * ```ts
+ * import { COMPARE_NPS_METHODS } from "cxmetrics";
+ * COMPARE_NPS_METHODS.includes("wald"); // true
+ * ```
+ *
  * @category NPS
  */
 export const COMPARE_NPS_METHODS = ["adjusted-wald", "wald"] as const;

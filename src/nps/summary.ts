@@ -11,6 +11,12 @@ import type { NpsCounts, NpsInput } from "./nps.ts";
 /**
  * The interval methods of {@link npsSummary}, the default first.
  *
+ * @example
+ * ```ts
+ * import { NPS_INTERVAL_METHODS, npsSummary } from "cxmetrics";
+ * for (const method of NPS_INTERVAL_METHODS) console.log(method, npsSummary([10, 9, 3], { method }).interval);
+ * ```
+ *
  * @category NPS
  */
 export const NPS_INTERVAL_METHODS = ["adjusted-wald", "wald", "score"] as const;

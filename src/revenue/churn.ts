@@ -5,6 +5,13 @@ import { MetricsInputError } from "../errors.ts";
 /**
  * The bases a churn rate may divide by, the default first.
  *
+ * @example
+ * ```ts
+ * import { CHURN_DENOMINATORS, churnRate } from "cxmetrics";
+ * const customers = { starting: 1000, churned: 50, new: 250, ending: 1200 };
+ * CHURN_DENOMINATORS.map((denominator) => churnRate(customers, { denominator })); // 0.05, 0.04, 0.0454…
+ * ```
+ *
  * @category Revenue and value
  */
 export const CHURN_DENOMINATORS = ["start", "start-plus-new", "average"] as const;

@@ -18,6 +18,12 @@ import type { Accessor, Metrics, MetricsSpec, PeriodEntries, ReportOptions, Skip
 /**
  * The period lengths of a trend, shortest first.
  *
+ * @example
+ * ```ts
+ * import { PERIOD_UNITS } from "cxmetrics";
+ * PERIOD_UNITS.length; // 5
+ * ```
+ *
  * @category Segments and trends
  */
 export const PERIOD_UNITS = ["day", "week", "month", "quarter", "year"] as const;
@@ -31,6 +37,13 @@ export type PeriodUnit = (typeof PERIOD_UNITS)[number];
 
 /**
  * How numeric times are read: epoch milliseconds (default) or seconds.
+ *
+ * @example
+ * ```ts
+ * import { TIME_UNITS, trend } from "cxmetrics";
+ * const rows = [{ created_at: 1735689600, score: 9 }]; // Delighted exports Unix seconds
+ * trend(rows, { time: "created_at", timeUnit: TIME_UNITS[1], every: "month", metrics: { nps: "score" } }).periods[0]?.period; // "2025-01"
+ * ```
  *
  * @category Segments and trends
  */

@@ -7,6 +7,12 @@ import type { SuccessCount } from "./proportionInterval.ts";
 /**
  * The methods of {@link compareProportions} and `compareCsat`, the default first.
  *
+ * @example
+ * ```ts
+ * import { compareProportions, PROPORTION_COMPARISON_METHODS } from "cxmetrics";
+ * PROPORTION_COMPARISON_METHODS.map((method) => compareProportions({ successes: 9, n: 10 }, { successes: 3, n: 12 }, { method }).pValue);
+ * ```
+ *
  * @category Statistics
  */
 export const PROPORTION_COMPARISON_METHODS = ["newcombe", "wald", "fisher"] as const;

@@ -6,6 +6,12 @@ import type { Estimate } from "../shapes.ts";
 /**
  * The methods of {@link proportionInterval}, the default first.
  *
+ * @example
+ * ```ts
+ * import { PROPORTION_INTERVAL_METHODS, proportionInterval } from "cxmetrics";
+ * PROPORTION_INTERVAL_METHODS.map((method) => proportionInterval({ successes: 0, n: 20 }, { method }).interval.upper);
+ * ```
+ *
  * @category Statistics
  */
 export const PROPORTION_INTERVAL_METHODS = ["wilson", "wald", "agresti-coull", "clopper-pearson", "jeffreys"] as const;

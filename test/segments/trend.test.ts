@@ -133,6 +133,9 @@ describe("trend dates", () => {
       expect(() => at(text)).toThrow(/must be an ISO 8601 date such as "2025-12-17"/);
     }
     expect(() => at(new Date(Number.NaN))).toThrow(/Invalid Date/);
+    // Found by the fuzz run: a number beyond the Date range escaped as a plain RangeError.
+    expect(() => at(8640000000060000)).toThrow(/records\[0\] time must be a time in the years 0000 to 9999/);
+    expect(() => at(-8e15, {})).toThrow(MetricsInputError);
     expect(() => at("2025-12-17", { timeZone: "Mars/Olympus" })).toThrow(/options.timeZone must be an IANA time zone name/);
   });
 
