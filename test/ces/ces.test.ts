@@ -92,6 +92,12 @@ describe("compareCes", () => {
     expectRelative(r.df, 8, 1e-14);
     expect(r.method).toBe("welch");
     expect(r).toEqual(compareMeans([6, 7, 5, 6, 7], [4, 5, 3, 5, 4]));
+    // R 4.2.2: t.test(c(6,7,5,6,7), c(4,5,3,5,4)) (test/fixtures/r/fisher-welch.R): t = 3.7796447300922726,
+    // p = 0.005390882019515598, 95% CI 0.77977730719264227 .. 3.2202226928073574.
+    expectRelative(r.statistic, 3.7796447300922726, 1e-14);
+    expectRelative(r.pValue, 0.005390882019515598, 1e-10);
+    expectRelative(r.interval.lower, 0.77977730719264227, 1e-12);
+    expectRelative(r.interval.upper, 3.2202226928073574, 1e-12);
   });
 
   it("compareCes(tallies) equals compareCes(raw) and rejects a one-response sample", () => {

@@ -41,6 +41,21 @@ describe('compareProportions(a, b, { method: "fisher" })', () => {
     expectRelative(compareProportions({ successes: 3, n: 4 }, { successes: 1, n: 4 }, { method: "fisher" }).pValue, 34 / 70, 1e-14);
   });
 
+  // R 4.2.2: fisher.test(matrix(c(xa, na - xa, xb, nb - xb), 2))$p.value, from
+  // test/fixtures/r/fisher-welch.R (output beside it in fisher-welch.txt).
+  it.each([
+    [2, 2, 0, 2, 0.33333333333333343],
+    [3, 4, 1, 4, 0.48571428571428582],
+    [412, 500, 371, 500, 0.0021054045920213911],
+    [9, 10, 3, 12, 0.0036913550845439403],
+    [0, 40, 4, 35, 0.043078695133489671],
+    [1, 7, 10, 12, 0.0062713344447090551],
+    [50, 80, 50, 80, 1],
+    [7, 1000, 2, 1100, 0.095154157689482932],
+  ])("%d of %d vs %d of %d matches R's fisher.test: p = %d", (xa, na, xb, nb, p) => {
+    expectRelative(compareProportions({ successes: xa, n: na }, { successes: xb, n: nb }, { method: "fisher" }).pValue, p, 1e-12);
+  });
+
   it("equals the exact rational p-value on random tables", () => {
     const group = fc.integer({ min: 1, max: 60 }).chain((n) => fc.record({ successes: fc.integer({ min: 0, max: n }), n: fc.constant(n) }));
     fc.assert(
