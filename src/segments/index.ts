@@ -15,7 +15,6 @@ export type {
   PeriodEntries,
   ReportComparison,
   ReportOptions,
-  RequestedMetric,
   SegmentComparison,
   SegmentEntries,
   SkipCount,

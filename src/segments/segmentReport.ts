@@ -15,7 +15,7 @@ import {
 import { MetricsInputError } from "../errors.ts";
 import type { Tally } from "../tally/tally.ts";
 import { holmAdjust } from "./holm.ts";
-import type { Accessor, Metrics, MetricsSpec, MetricTallies, ReportOptions, SegmentEntries, Skipped, SummaryEntries } from "./spec.ts";
+import type { Accessor, MetricName, Metrics, MetricTallies, ReportOptions, SegmentEntries, Skipped, SummaryEntries } from "./spec.ts";
 
 /**
  * A segment's key: the value of `by`, or one value per accessor when `by` is an array.
@@ -29,7 +29,7 @@ export type SegmentKey = string | number | boolean | readonly (string | number |
  *
  * @category Segments and trends
  */
-export interface SegmentReportOptions<R, S> extends ReportOptions<R, S> {
+export interface SegmentReportOptions<R, M extends PropertyKey, Reg = Metrics> extends ReportOptions<R, M, Reg> {
   /** The segment: a field name or accessor, or an array of them for nested segments (region × plan). */
   by: Accessor<R> | readonly Accessor<R>[];
 }
@@ -40,30 +40,30 @@ export interface SegmentReportOptions<R, S> extends ReportOptions<R, S> {
  *
  * @category Segments and trends
  */
-export type Segment<S, Reg = Metrics> = {
+export type Segment<M extends keyof Reg, Reg = Metrics> = {
   /** The segment's key (an array for nested segments). */
   readonly key: SegmentKey;
   /** Records in the segment. */
   readonly n: number;
   /** Per metric, the segment's tally: merge them across machines or days with `mergeTallies`. */
-  readonly tallies: MetricTallies<S>;
-} & SegmentEntries<S, Reg>;
+  readonly tallies: MetricTallies<M>;
+} & SegmentEntries<M, Reg>;
 
 /**
  * The result of {@link segmentReport}.
  *
  * @category Segments and trends
  */
-export interface SegmentReport<S, Reg = Metrics> {
+export interface SegmentReport<M extends keyof Reg, Reg = Metrics> {
   /** All records together: their count and each metric's summary. */
   readonly total: {
     /** Records with a valid key. */
     readonly n: number;
-  } & SummaryEntries<S, Reg>;
+  } & SummaryEntries<M, Reg>;
   /** One entry per segment, sorted by key. */
-  readonly segments: readonly Segment<S, Reg>[];
+  readonly segments: readonly Segment<M, Reg>[];
   /** What was skipped, split into missing and invalid, with the first row of each. */
-  readonly skipped: Skipped<keyof S & string>;
+  readonly skipped: Skipped<M>;
   /** The confidence level used. */
   readonly confidence: number;
   /** The fewest responses per side a comparison needed to be flagged. */
@@ -128,11 +128,11 @@ function compareKeys(a: SegmentKey, b: SegmentKey): number {
  * The report engine for any metric registry: {@link segmentReport} is this with the built-in
  * metrics. Internal; exported for tests that add a metric.
  */
-export function reportSegments<Reg extends { readonly [K in keyof Reg]: AnyMetric }, R, S extends MetricsSpec<R, Reg>>(
+export function reportSegments<Reg extends { readonly [K in keyof Reg]: AnyMetric }, R, M extends keyof Reg & string>(
   registry: Reg,
   records: ArrayLike<R> | Iterable<R>,
-  options: SegmentReportOptions<R, S>,
-): SegmentReport<S, Reg>;
+  options: SegmentReportOptions<R, M, Reg>,
+): SegmentReport<M, Reg>;
 // The implementation builds entries keyed by metric name in a loop; the overload above states
 // the precise shape that loop produces (checked by the tests against each summary function).
 export function reportSegments(
@@ -230,9 +230,9 @@ export function reportSegments(
  *
  * @category Segments and trends
  */
-export function segmentReport<R, S extends MetricsSpec<R>>(
+export function segmentReport<R, M extends MetricName>(
   records: ArrayLike<R> | Iterable<R>,
-  options: SegmentReportOptions<R, S>,
-): SegmentReport<S> {
+  options: SegmentReportOptions<R, M>,
+): SegmentReport<M> {
   return reportSegments(METRICS, records, options);
 }

@@ -92,12 +92,13 @@ export interface MetricSource<R> {
 /**
  * Which metrics to compute, each from which field: a field name or accessor, or
  * `{ value, ...options }` with the options of the metric's summary function (less `confidence`
- * and the missing-value options, which are the report's). Unknown metrics and options throw.
+ * and the missing-value options, which are the report's). `M` is the names of the metrics asked
+ * for; unknown metrics and options throw.
  *
  * @category Segments and trends
  */
-export type MetricsSpec<R, Reg = Metrics> = {
-  readonly [K in keyof Reg]?: Accessor<R> | (MetricSource<R> & OptionsOf<Reg[K]>);
+export type MetricsSpec<R, M extends PropertyKey = MetricName, Reg = Metrics> = {
+  readonly [K in M]?: Accessor<R> | (MetricSource<R> & (K extends keyof Reg ? OptionsOf<Reg[K]> : never));
 };
 
 /**
@@ -106,13 +107,6 @@ export type MetricsSpec<R, Reg = Metrics> = {
  * @category Segments and trends
  */
 export type MetricName = keyof Metrics & string;
-
-/**
- * The metrics a spec requests, and those it may request.
- *
- * @category Segments and trends
- */
-export type RequestedMetric<S> = { [K in keyof S]-?: {} extends Pick<S, K> ? never : K }[keyof S];
 
 /**
  * What a report skipped, of one kind (record keys or times, or one metric's values).
@@ -146,9 +140,9 @@ export type Skipped<M extends PropertyKey> = {
  *
  * @category Segments and trends
  */
-export interface ReportOptions<R, S> {
+export interface ReportOptions<R, M extends PropertyKey, Reg = Metrics> {
   /** Which metrics from which fields. */
-  metrics: S & MetricsSpec<R>;
+  metrics: MetricsSpec<R, M, Reg>;
   /** Confidence level of intervals and tests, a fraction in (0, 1). Default 0.95. */
   confidence?: number;
   /**
@@ -204,15 +198,8 @@ export type PeriodComparison<C> = ReportComparison<C> & {
  *
  * @category Segments and trends
  */
-export type SegmentEntries<S, Reg = Metrics> = {
-  readonly [K in RequestedMetric<S> & keyof Reg]:
-    | (SummaryOf<Reg[K]> & {
-        /** The segment against all other responses; null when untestable (no other responses, too few for the test). */
-        readonly vsRest: SegmentComparison<ComparisonOf<Reg[K]>> | null;
-      })
-    | null;
-} & {
-  readonly [K in Exclude<keyof S, RequestedMetric<S>> & keyof Reg]?:
+export type SegmentEntries<M extends keyof Reg, Reg = Metrics> = {
+  readonly [K in M]:
     | (SummaryOf<Reg[K]> & {
         /** The segment against all other responses; null when untestable (no other responses, too few for the test). */
         readonly vsRest: SegmentComparison<ComparisonOf<Reg[K]>> | null;
@@ -225,15 +212,8 @@ export type SegmentEntries<S, Reg = Metrics> = {
  *
  * @category Segments and trends
  */
-export type PeriodEntries<S, Reg = Metrics> = {
-  readonly [K in RequestedMetric<S> & keyof Reg]:
-    | (SummaryOf<Reg[K]> & {
-        /** Against the previous period with data for the metric (named in `period`); null for the first, or when untestable. */
-        readonly change: PeriodComparison<ComparisonOf<Reg[K]>> | null;
-      })
-    | null;
-} & {
-  readonly [K in Exclude<keyof S, RequestedMetric<S>> & keyof Reg]?:
+export type PeriodEntries<M extends keyof Reg, Reg = Metrics> = {
+  readonly [K in M]:
     | (SummaryOf<Reg[K]> & {
         /** Against the previous period with data for the metric (named in `period`); null for the first, or when untestable. */
         readonly change: PeriodComparison<ComparisonOf<Reg[K]>> | null;
@@ -246,15 +226,11 @@ export type PeriodEntries<S, Reg = Metrics> = {
  *
  * @category Segments and trends
  */
-export type SummaryEntries<S, Reg = Metrics> = {
-  readonly [K in RequestedMetric<S> & keyof Reg]: SummaryOf<Reg[K]> | null;
-} & {
-  readonly [K in Exclude<keyof S, RequestedMetric<S>> & keyof Reg]?: SummaryOf<Reg[K]> | null;
-};
+export type SummaryEntries<M extends keyof Reg, Reg = Metrics> = { readonly [K in M]: SummaryOf<Reg[K]> | null };
 
 /**
  * The tallies of a group, one per requested metric.
  *
  * @category Segments and trends
  */
-export type MetricTallies<S> = { readonly [K in keyof S]: Tally };
+export type MetricTallies<M extends PropertyKey> = { readonly [K in M]: Tally };

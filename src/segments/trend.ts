@@ -13,7 +13,7 @@ import {
 } from "../_lib/report.ts";
 import { assertSpan, periodAt, periodIndex, timeReader, timeZoneOption } from "../_lib/time.ts";
 import { assertOneOf } from "../_lib/validate.ts";
-import type { Accessor, Metrics, MetricsSpec, PeriodEntries, ReportOptions, Skipped } from "./spec.ts";
+import type { Accessor, MetricName, Metrics, PeriodEntries, ReportOptions, Skipped } from "./spec.ts";
 
 /**
  * The period lengths of a trend, shortest first.
@@ -61,7 +61,7 @@ export type TimeUnit = (typeof TIME_UNITS)[number];
  *
  * @category Segments and trends
  */
-export interface TrendOptions<R, S> extends ReportOptions<R, S> {
+export interface TrendOptions<R, M extends PropertyKey, Reg = Metrics> extends ReportOptions<R, M, Reg> {
   /**
    * When each response was given: a field or accessor giving a `Date`, epoch milliseconds (or
    * seconds with `timeUnit: "s"`), or an ISO 8601 string (`"2025-12-17"`,
@@ -86,25 +86,25 @@ export interface TrendOptions<R, S> extends ReportOptions<R, S> {
  *
  * @category Segments and trends
  */
-export type TrendPeriod<S, Reg = Metrics> = {
+export type TrendPeriod<M extends keyof Reg, Reg = Metrics> = {
   /** Label: `2026-03-14`, `2026-W11`, `2026-03`, `2026-Q1` or `2026`. */
   readonly period: string;
   /** First day of the period, `YYYY-MM-DD`, in the report's time zone. */
   readonly start: string;
   /** Records in the period (0 for a period without records between the first and the last). */
   readonly n: number;
-} & PeriodEntries<S, Reg>;
+} & PeriodEntries<M, Reg>;
 
 /**
  * The result of {@link trend}.
  *
  * @category Segments and trends
  */
-export interface Trend<S, Reg = Metrics> {
+export interface Trend<M extends keyof Reg, Reg = Metrics> {
   /** Every period from the first record's to the last's, in order, empty ones included (n: 0). */
-  readonly periods: readonly TrendPeriod<S, Reg>[];
+  readonly periods: readonly TrendPeriod<M, Reg>[];
   /** What was skipped, split into missing and invalid, with the first row of each. */
-  readonly skipped: Skipped<keyof S & string>;
+  readonly skipped: Skipped<M>;
   /** The period length used. */
   readonly every: PeriodUnit;
   /** The time zone the periods follow. */
@@ -132,11 +132,11 @@ const TREND_OPTIONS = [
  * The trend engine for any metric registry: {@link trend} is this with the built-in metrics.
  * Internal; exported for tests that add a metric.
  */
-export function reportTrend<Reg extends { readonly [K in keyof Reg]: AnyMetric }, R, S extends MetricsSpec<R, Reg>>(
+export function reportTrend<Reg extends { readonly [K in keyof Reg]: AnyMetric }, R, M extends keyof Reg & string>(
   registry: Reg,
   records: ArrayLike<R> | Iterable<R>,
-  options: TrendOptions<R, S>,
-): Trend<S, Reg>;
+  options: TrendOptions<R, M, Reg>,
+): Trend<M, Reg>;
 // As reportSegments: the loop builds entries by metric name; the overload states their shape.
 export function reportTrend(
   registry: Registry,
@@ -234,6 +234,6 @@ export function reportTrend(
  *
  * @category Segments and trends
  */
-export function trend<R, S extends MetricsSpec<R>>(records: ArrayLike<R> | Iterable<R>, options: TrendOptions<R, S>): Trend<S> {
+export function trend<R, M extends MetricName>(records: ArrayLike<R> | Iterable<R>, options: TrendOptions<R, M>): Trend<M> {
   return reportTrend(METRICS, records, options);
 }

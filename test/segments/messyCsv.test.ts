@@ -13,7 +13,7 @@ function expectedSkips(kept: typeof clean, field: "ltr" | "sat") {
 }
 
 describe("segmentReport and trend on a 50,000-row CSV read as strings", () => {
-  it("segmentReport(rows, { missing: \"skip\", onInvalid: \"skip\" }) equals brute force on the clean values", () => {
+  it('segmentReport(rows, { missing: "skip", onInvalid: "skip" }) equals brute force on the clean values', () => {
     const report = segmentReport(rows, { by: "region", ...options });
     const kept = clean.filter((r) => r.region !== undefined);
     expect(report.total.n).toBe(kept.length);
@@ -34,7 +34,7 @@ describe("segmentReport and trend on a 50,000-row CSV read as strings", () => {
     }
   });
 
-  it("trend(rows, { every: \"month\", missing: \"skip\", onInvalid: \"skip\" }) equals brute force per month", () => {
+  it('trend(rows, { every: "month", missing: "skip", onInvalid: "skip" }) equals brute force per month', () => {
     const t = trend(rows, { time: "date", every: "month", ...options });
     expect(t.periods.map((p) => p.period)).toEqual(["2025-01", "2025-02", "2025-03", "2025-04", "2025-05", "2025-06"]);
     for (const p of t.periods) {
@@ -53,6 +53,8 @@ describe("segmentReport and trend on a 50,000-row CSV read as strings", () => {
     expect(() => segmentReport(rows, { by: "region", metrics: { nps: "ltr" } })).toThrow(new RegExp(`^records\\[${first}\\]`));
     expect(() => segmentReport(rows, { by: "region", metrics: { nps: "ltr" } })).toThrow(kind);
     const firstMissing = clean.findIndex((r) => r.region === undefined || r.ltr === "missing");
-    expect(() => segmentReport(rows, { by: "region", metrics: { nps: "ltr" }, onInvalid: "skip" })).toThrow(new RegExp(`^records\\[${firstMissing}\\].*pass missing: "skip"`));
+    expect(() => segmentReport(rows, { by: "region", metrics: { nps: "ltr" }, onInvalid: "skip" })).toThrow(
+      new RegExp(`^records\\[${firstMissing}\\].*pass missing: "skip"`),
+    );
   });
 });

@@ -42,7 +42,8 @@ describe("trend in any machine time zone", () => {
   });
 
   it("trend(records) periods follow the zone asked for: 23:30Z on Nov 30 is December in Tokyo, November in New York", () => {
-    const at = (timeZone: string) => trend([{ at: "2025-11-30T23:30:00Z", ltr: 9 }], { time: "at", every: "month", timeZone, metrics: { nps: "ltr" } }).periods[0]!.period;
+    const at = (timeZone: string) =>
+      trend([{ at: "2025-11-30T23:30:00Z", ltr: 9 }], { time: "at", every: "month", timeZone, metrics: { nps: "ltr" } }).periods[0]!.period;
     expect(at("Asia/Tokyo")).toBe("2025-12");
     expect(at("America/New_York")).toBe("2025-11");
     expect(at("UTC")).toBe("2025-11");
