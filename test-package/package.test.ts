@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -108,13 +108,24 @@ describe("docs and examples", () => {
     expect(() => run("npm", ["run", "docs", "--silent"], root)).not.toThrow();
   });
 
+  it("type-checks the Bun script with tsc (bun types) against the packed package", () => {
+    // The script imports "cxmetrics": in scratch that resolves to the installed tarball.
+    const dir = join(scratch, "bun-check");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "report.ts"), readFileSync(join(root, "examples/bun/report.ts"), "utf8"));
+    const config = JSON.parse(readFileSync(join(root, "examples/bun/tsconfig.json"), "utf8"));
+    config.compilerOptions.typeRoots = [join(root, "node_modules/@types")];
+    writeFileSync(join(dir, "tsconfig.json"), JSON.stringify(config));
+    expect(() => run(join(root, "node_modules/.bin/tsc"), ["-p", dir])).not.toThrow();
+  });
+
   it("runs the Bun script example", () => {
     const out = run(bin("bun"), ["run", "examples/bun/report.ts"], root);
     expect(out).toMatch(/NPS/);
     expect(out).toMatch(/responses/);
   });
 
-  it("runs the Deno notebook's code cells as a script", () => {
+  it("type-checks (deno check) and runs the Deno notebook's code cells as a script", () => {
     const notebook = JSON.parse(readFileSync(join(root, "examples/deno/cxmetrics.ipynb"), "utf8")) as {
       cells: { cell_type: string; source: string[] }[];
     };
@@ -125,6 +136,7 @@ describe("docs and examples", () => {
     // The notebook imports npm:cxmetrics; here that resolves to the tarball installed in scratch.
     const script = join(scratch, "notebook.ts");
     writeFileSync(script, code.replaceAll("../data/survey.csv", join(root, "examples/data/survey.csv")));
+    expect(() => run(bin("deno"), ["check", "--quiet", script])).not.toThrow();
     const out = run(bin("deno"), ["run", "--quiet", "--allow-read", script]);
     expect(out).toMatch(/NPS/);
   });

@@ -1,22 +1,24 @@
-// A Bun script: NPS, CSAT and CES per plan for the sample survey.
+// A Bun script: NPS, CSAT and CES per plan for the sample survey, read straight from the CSV.
 // Run from the repository root with `bunx bun run examples/bun/report.ts` (or `bun run …`),
 // after `npm run build`; in your own project, `bun add cxmetrics` and import it the same way.
 import { segmentReport } from "cxmetrics";
 
 const text = await Bun.file(new URL("../data/survey.csv", import.meta.url)).text();
 const [header, ...lines] = text.trim().split("\n");
-const names = header!.split(",");
+const names = (header ?? "").split(",");
+// Cells stay strings, as a CSV gives them: cxmetrics reads "9" as 9 and a blank as missing.
 const records = lines.map((line) => {
   const cells = line.split(",");
-  return Object.fromEntries(names.map((name, i) => [name, /^\d+$/.test(cells[i]!) ? Number(cells[i]) : cells[i]]));
+  return Object.fromEntries(names.map((name, i) => [name, cells[i] ?? ""]));
 });
 
-const report = segmentReport(records, { by: "plan", metrics: { nps: "ltr", csat: "sat", ces: "effort" } });
-console.log(`${report.total.n} responses, NPS ${report.total.nps!.estimate.toFixed(1)}`);
+const report = segmentReport(records, { by: "plan", metrics: { nps: "ltr", csat: "sat", ces: "effort" }, missing: "skip" });
+console.log(`${report.total.n} responses, NPS ${report.total.nps?.estimate.toFixed(1)}`);
 for (const s of report.segments) {
   const { nps, csat, ces } = s;
+  if (nps === null || csat === null || ces === null) continue;
   console.log(
-    `${String(s.key).padEnd(11)} NPS ${nps!.estimate.toFixed(1).padStart(6)}  CSAT ${(100 * csat!.estimate).toFixed(1)}%  CES ${ces!.estimate.toFixed(2)}` +
-      (nps!.vsRest?.significant ? "  (NPS differs from the rest)" : ""),
+    `${String(s.key).padEnd(11)} NPS ${nps.estimate.toFixed(1).padStart(6)}  CSAT ${(100 * csat.estimate).toFixed(1)}%  CES ${ces.estimate.toFixed(2)}` +
+      (nps.vsRest?.significant ? "  (NPS differs from the rest)" : ""),
   );
 }
