@@ -8,20 +8,33 @@ import { assertOneOf } from "./validate.ts";
 /** How raw cells are read: whether missing values are skipped, and which strings mean missing. */
 export interface CellRules {
   readonly skipMissing: boolean;
-  readonly markers: readonly string[];
+  /** The strings that mean missing, as a set: one lookup per cell. */
+  readonly markers: ReadonlySet<string>;
+  /** 1 at the ASCII codes a marker starts with: most cells are ruled out by one array read. */
+  readonly starts: Uint8Array;
+}
+
+/** Rules for a list of markers. */
+function rules(skipMissing: boolean, markers: readonly string[]): CellRules {
+  const starts = new Uint8Array(128);
+  for (const m of markers) {
+    const c = m.trim().charCodeAt(0);
+    starts[c < 128 ? c : 0] = 1;
+  }
+  return { skipMissing, markers: new Set(markers), starts };
 }
 
 /** The rules when no option is given: numeric strings read, missing values throw. */
-export const STRICT_CELLS: CellRules = { skipMissing: false, markers: DEFAULT_MISSING_VALUES };
+export const STRICT_CELLS: CellRules = /* @__PURE__ */ rules(false, DEFAULT_MISSING_VALUES);
 
 /** The `missing` and `missingValues` options, validated. */
 export function cellRules(missing: unknown, missingValues: unknown, prefix = "options"): CellRules {
   const mode = missing === undefined ? "throw" : assertOneOf(missing, `${prefix}.missing`, MISSING_MODES);
-  if (missingValues === undefined) return mode === "throw" ? STRICT_CELLS : { skipMissing: true, markers: DEFAULT_MISSING_VALUES };
+  if (missingValues === undefined) return mode === "throw" ? STRICT_CELLS : { ...STRICT_CELLS, skipMissing: true };
   if (!Array.isArray(missingValues) || !missingValues.every((m) => typeof m === "string")) {
     throw new MetricsTypeError("INVALID_TYPE", `${prefix}.missingValues`, missingValues, 'an array of strings such as ["NA", "N/A"]');
   }
-  return { skipMissing: mode === "skip", markers: missingValues.slice() };
+  return rules(mode === "skip", missingValues as string[]);
 }
 
 const NUMERIC = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -30,13 +43,30 @@ const NUMERIC = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
  * A cell as a number, `undefined` when it is missing, or the cell itself when it is neither (a
  * word, an object): the caller turns that into an error naming the row.
  */
-export function readCell(cell: unknown, markers: readonly string[]): unknown {
+export function readCell(cell: unknown, markers: ReadonlySet<string>): unknown {
   if (typeof cell === "number") return Number.isNaN(cell) ? undefined : cell;
   if (cell === null || cell === undefined) return undefined;
   if (typeof cell !== "string") return cell;
   const text = cell.trim();
-  if (text === "" || markers.includes(text) || markers.includes(cell)) return undefined;
+  if (text === "" || markers.has(text) || markers.has(cell)) return undefined;
   return NUMERIC.test(text) ? Number(text) : cell;
+}
+
+/**
+ * Whether a cell is missing, without reading it as a number: the cheap test for segment keys and
+ * times, read once per record. Trims only when an end is white space.
+ */
+export function isMissingCell(cell: unknown, cells: CellRules): boolean {
+  if (typeof cell === "string") {
+    if (cell.length === 0) return true;
+    const first = cell.charCodeAt(0);
+    if (first <= 32 || cell.charCodeAt(cell.length - 1) <= 32) {
+      const text = cell.trim();
+      return text === "" || cells.markers.has(text) || cells.markers.has(cell);
+    }
+    return (first >= 128 || cells.starts[first] === 1) && cells.markers.has(cell);
+  }
+  return cell === null || cell === undefined || (typeof cell === "number" && Number.isNaN(cell));
 }
 
 /** The error for a missing value when missing values are not skipped. */

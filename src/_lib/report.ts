@@ -91,10 +91,26 @@ export function readRules(o: Record<string, unknown>): ReadRules {
   };
 }
 
-/** A record's group key, or why it has none. */
-export type KeyResult =
-  | { readonly mapKey: unknown; readonly key: unknown }
-  | { readonly problem: "missing" | "invalid"; readonly value: unknown; readonly expected: string };
+/** What a key reader returns for a record without a valid key; the reason is in `problem`. */
+export const NO_KEY: unique symbol = Symbol("no key");
+
+/**
+ * Reads each record's group: `read` returns a Map key (a value, a JSON string for nested keys,
+ * a period index), or NO_KEY with the reason left in `problem`. Nothing is allocated per record.
+ */
+export interface KeyReader {
+  read(record: unknown, index: number): unknown;
+  /**
+   * When given, `read` may return keys it has not checked, and `check` says, once per distinct
+   * key, whether it is valid (true) or sets `problem` and returns false. Keys repeat, so this
+   * takes the checks off the per-record path.
+   */
+  check?(mapKey: unknown): boolean;
+  /** The key shown in the result for a Map key, asked once per new group. */
+  shown(mapKey: unknown): unknown;
+  /** Why the last read returned NO_KEY. */
+  readonly problem: { kind: "missing" | "invalid"; value: unknown; expected: string };
+}
 
 /** A mutable skip counter. */
 interface Counter {
@@ -157,18 +173,66 @@ function noSuchField(record: object, i: number, field: string, option: string): 
   );
 }
 
+/** A record without a valid key: skipped and counted, or an error naming it (off the hot path). */
+function skipRecord(record: object, i: number, k: KeyReader["problem"], key: KeyNames, rules: ReadRules, counter: Counter): void {
+  if (k.kind === "missing" && key.field !== undefined && !(key.field in record) && !rules.cells.skipMissing) {
+    throw noSuchField(record, i, key.field, key.option);
+  }
+  const skip = k.kind === "missing" ? rules.cells.skipMissing : rules.skipInvalid;
+  if (skip) {
+    note(counter, k.kind, i);
+    return;
+  }
+  if (k.kind === "missing") throw missingError(k.value, `records[${i}] ${key.label}`, k.expected);
+  // A number or a date-shaped string out of range is a domain error; anything else a type error.
+  const Kind =
+    typeof k.value === "number" || k.value instanceof Date || /^\d{4}-\d\d-\d\d/.test(String(k.value))
+      ? MetricsInputError
+      : MetricsTypeError;
+  throw new Kind(
+    Kind === MetricsInputError ? "OUT_OF_RANGE" : "INVALID_TYPE",
+    `records[${i}] ${key.label}`,
+    k.value,
+    `${k.expected} (or pass onInvalid: "skip")`,
+  );
+}
+
 /**
- * Reads the records in one pass into a tally per group and plan. `keyOf` gives a record's group;
+ * A metric value that is not already a whole number on the scale (off the hot path): a numeric
+ * string counted, a missing or invalid value skipped and counted, or an error naming it.
+ */
+function readCellInto(v: unknown, record: object, i: number, plan: Plan, counts: number[], rules: ReadRules, counter: Counter): void {
+  const cell = readCell(v, rules.cells.markers);
+  if (isOnScale(cell, plan.min, plan.max)) {
+    counts[cell - plan.min]!++;
+  } else if (cell === undefined) {
+    if (plan.field !== undefined && !(plan.field in record) && !rules.cells.skipMissing) {
+      throw noSuchField(record, i, plan.field, `options.metrics.${plan.name}`);
+    }
+    if (!rules.cells.skipMissing) throw missingError(v, valueName(plan, i), `a whole number from ${plan.min} to ${plan.max}`);
+    note(counter, "missing", i);
+  } else if (rules.skipInvalid) {
+    note(counter, "invalid", i);
+  } else {
+    throw scoreError(typeof cell === "number" ? cell : v, valueName(plan, i), plan.min, plan.max, ' (or pass onInvalid: "skip")');
+  }
+}
+
+/** How a report's key is named in messages. */
+interface KeyNames {
+  readonly field: string | undefined;
+  readonly option: string;
+  readonly label: string;
+}
+
+/**
+ * Reads the records in one pass into a tally per group and plan. `keys` reads a record's group;
  * `keyField`/`keyOption` name the key for messages (a field name, or undefined for an accessor).
  */
-export function groupRecords(
-  records: unknown,
-  keyOf: (record: unknown, index: number) => KeyResult,
-  key: { readonly field: string | undefined; readonly option: string; readonly label: string },
-  plans: readonly Plan[],
-  rules: ReadRules,
-): Grouped {
+export function groupRecords(records: unknown, keys: KeyReader, key: KeyNames, plans: readonly Plan[], rules: ReadRules): Grouped {
   const groups = new Map<unknown, GroupState>();
+  // Keys already found missing or invalid, with why (for keys checked once, see KeyReader.check).
+  const badKeys = new Map<unknown, KeyReader["problem"]>();
   const skipped: { records: Counter } & Record<string, Counter> = { records: counter() };
   for (const plan of plans) skipped[plan.name] = counter();
   const metricCounters = plans.map((plan) => skipped[plan.name]!);
@@ -183,36 +247,24 @@ export function groupRecords(
       if (rules.skipInvalid) return note(skipped.records, "invalid", i);
       throw new MetricsTypeError("INVALID_TYPE", `records[${i}]`, record, 'an object (or pass onInvalid: "skip")');
     }
-    const k = keyOf(record, i);
-    if ("problem" in k) {
-      if (k.problem === "missing" && key.field !== undefined && !(key.field in record) && !rules.cells.skipMissing) {
-        throw noSuchField(record, i, key.field, key.option);
-      }
-      const skip = k.problem === "missing" ? rules.cells.skipMissing : rules.skipInvalid;
-      if (skip) return note(skipped.records, k.problem, i);
-      if (k.problem === "missing") throw missingError(k.value, `records[${i}] ${key.label}`, k.expected);
-      // A number or a date-shaped string out of range is a domain error; anything else a type error.
-      const Kind =
-        typeof k.value === "number" || k.value instanceof Date || /^\d{4}-\d\d-\d\d/.test(String(k.value))
-          ? MetricsInputError
-          : MetricsTypeError;
-      throw new Kind(
-        Kind === MetricsInputError ? "OUT_OF_RANGE" : "INVALID_TYPE",
-        `records[${i}] ${key.label}`,
-        k.value,
-        `${k.expected} (or pass onInvalid: "skip")`,
-      );
-    }
+    const mapKey = keys.read(record, i);
+    if (mapKey === NO_KEY) return skipRecord(record, i, keys.problem, key, rules, skipped.records);
     let state: GroupState;
-    if (last !== undefined && k.mapKey === lastMapKey) {
+    if (last !== undefined && mapKey === lastMapKey) {
       state = last;
     } else {
-      let found = groups.get(k.mapKey);
+      let found = groups.get(mapKey);
       if (found === undefined) {
-        found = { key: k.key, n: 0, counts: plans.map((plan) => new Array<number>(plan.max - plan.min + 1).fill(0)) };
-        groups.set(k.mapKey, found);
+        const bad = badKeys.get(mapKey);
+        if (bad !== undefined) return skipRecord(record, i, bad, key, rules, skipped.records);
+        if (keys.check !== undefined && !keys.check(mapKey)) {
+          badKeys.set(mapKey, { ...keys.problem });
+          return skipRecord(record, i, keys.problem, key, rules, skipped.records);
+        }
+        found = { key: keys.shown(mapKey), n: 0, counts: plans.map((plan) => new Array<number>(plan.max - plan.min + 1).fill(0)) };
+        groups.set(mapKey, found);
       }
-      lastMapKey = k.mapKey;
+      lastMapKey = mapKey;
       last = state = found;
     }
     state.n++;
@@ -223,20 +275,7 @@ export function groupRecords(
         state.counts[j]![v - plan.min]!++;
         continue;
       }
-      const cell = readCell(v, rules.cells.markers);
-      if (isOnScale(cell, plan.min, plan.max)) {
-        state.counts[j]![cell - plan.min]!++;
-      } else if (cell === undefined) {
-        if (plan.field !== undefined && !(plan.field in record) && !rules.cells.skipMissing) {
-          throw noSuchField(record, i, plan.field, `options.metrics.${plan.name}`);
-        }
-        if (!rules.cells.skipMissing) throw missingError(v, valueName(plan, i), `a whole number from ${plan.min} to ${plan.max}`);
-        note(metricCounters[j]!, "missing", i);
-      } else if (rules.skipInvalid) {
-        note(metricCounters[j]!, "invalid", i);
-      } else {
-        throw scoreError(typeof cell === "number" ? cell : v, valueName(plan, i), plan.min, plan.max, ' (or pass onInvalid: "skip")');
-      }
+      readCellInto(v, record, i, plan, state.counts[j]!, rules, metricCounters[j]!);
     }
   });
   if (count === 0) throw new MetricsInputError("EMPTY_INPUT", "records", records, "at least one record");

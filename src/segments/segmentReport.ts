@@ -1,11 +1,12 @@
-import { readCell } from "../_lib/cells.ts";
+import { type CellRules, isMissingCell } from "../_lib/cells.ts";
 import { type AnyMetric, METRICS, type Registry } from "../_lib/metrics.ts";
 import { readOptions } from "../_lib/options.ts";
 import {
   addCounts,
   groupRecords,
   guardedComparison,
-  type KeyResult,
+  type KeyReader,
+  NO_KEY,
   planMetrics,
   planTally,
   readRules,
@@ -74,34 +75,56 @@ type KeyValue = string | number | boolean;
 
 const SEGMENT_OPTIONS = ["by", "metrics", "confidence", "missing", "missingValues", "onInvalid", "minN"] as const;
 
-/** A segment key value: a string, finite number or boolean (numeric strings stay strings). */
-function keyValue(v: unknown, markers: readonly string[]): KeyValue | "missing" | "invalid" {
-  if (readCell(v, markers) === undefined) return "missing";
+const KEY_EXPECTED = "a string, finite number or boolean";
+
+/** A segment key value (a string, finite number or boolean; numeric strings stay strings), or why not. */
+function keyValue(v: unknown, cells: CellRules): KeyValue | "missing" | "invalid" {
+  if (isMissingCell(v, cells)) return "missing";
   return typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v)) ? v : "invalid";
 }
 
-const KEY_EXPECTED = "a string, finite number or boolean";
-
-function keyFunction(by: unknown, markers: readonly string[]): (record: unknown, i: number) => KeyResult {
+/** The key reader of `by`: one accessor (the value is the Map key) or several (a JSON string). */
+function segmentKeys(by: unknown, cells: CellRules): KeyReader {
+  const problem = { kind: "missing" as "missing" | "invalid", value: undefined as unknown, expected: KEY_EXPECTED };
+  const fail = (kind: "missing" | "invalid", value: unknown) => {
+    problem.kind = kind;
+    problem.value = value;
+    return NO_KEY;
+  };
   if (Array.isArray(by)) {
     if (by.length === 0) throw new MetricsInputError("EMPTY_INPUT", "options.by", by, "at least one field or accessor");
     const getters = by.map((b, j) => toGetter(b, `options.by[${j}]`));
-    return (record, i) => {
-      const key: KeyValue[] = [];
-      for (const get of getters) {
-        const raw = get(record, i);
-        const v = keyValue(raw, markers);
-        if (v === "missing" || v === "invalid") return { problem: v, value: raw, expected: KEY_EXPECTED };
-        key.push(v);
-      }
-      return { mapKey: JSON.stringify(key), key };
+    const parts: KeyValue[] = [];
+    return {
+      problem,
+      read(record, i) {
+        for (let j = 0; j < getters.length; j++) {
+          const raw = getters[j]!(record, i);
+          const v = keyValue(raw, cells);
+          if (v === "missing" || v === "invalid") return fail(v, raw);
+          parts[j] = v;
+        }
+        return JSON.stringify(parts);
+      },
+      shown: (mapKey) => JSON.parse(mapKey as string) as KeyValue[],
     };
   }
   const get = toGetter(by, "options.by");
-  return (record, i) => {
-    const raw = get(record, i);
-    const v = keyValue(raw, markers);
-    return v === "missing" || v === "invalid" ? { problem: v, value: raw, expected: KEY_EXPECTED } : { mapKey: v, key: v };
+  return {
+    problem,
+    // The raw value is the Map key; it is checked once per distinct value. Objects are never Map
+    // keys here (each would be a new entry): they are invalid at once.
+    read(record, i) {
+      const raw = get(record, i);
+      return (typeof raw === "object" && raw !== null) || typeof raw === "function" ? fail("invalid", raw) : raw;
+    },
+    check(mapKey) {
+      const v = keyValue(mapKey, cells);
+      if (v !== "missing" && v !== "invalid") return true;
+      fail(v, mapKey);
+      return false;
+    },
+    shown: (mapKey) => mapKey,
   };
 }
 
@@ -144,10 +167,10 @@ export function reportSegments(
   const rules = readRules(o);
   const plans = planMetrics(o.metrics, registry);
   const by = o.by;
-  const keyOf = keyFunction(by, rules.cells.markers);
+  const keys = segmentKeys(by, rules.cells);
   const grouped = groupRecords(
     records,
-    keyOf,
+    keys,
     { field: typeof by === "string" ? by : undefined, option: "options.by", label: "segment key" },
     plans,
     rules,

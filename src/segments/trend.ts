@@ -1,4 +1,4 @@
-import { readCell } from "../_lib/cells.ts";
+import { isMissingCell } from "../_lib/cells.ts";
 import { type AnyMetric, METRICS, type Registry } from "../_lib/metrics.ts";
 import { readOptions } from "../_lib/options.ts";
 import {
@@ -6,6 +6,8 @@ import {
   type GroupState,
   groupRecords,
   guardedComparison,
+  type KeyReader,
+  NO_KEY,
   planMetrics,
   readRules,
   summarizeCounts,
@@ -150,17 +152,23 @@ export function reportTrend(
   const reader = timeReader(timeZone, o.timeUnit === undefined ? "ms" : assertOneOf(o.timeUnit, "options.timeUnit", TIME_UNITS));
   const plans = planMetrics(o.metrics, registry);
   const getTime = toGetter(o.time, "options.time");
-  const keyOf = (record: unknown, i: number) => {
-    const v = getTime(record, i);
-    if (readCell(v, rules.cells.markers) === undefined) return { problem: "missing" as const, value: v, expected: "a time" };
-    const day = reader.dayOf(v);
-    if (typeof day === "string") return { problem: "invalid" as const, value: v, expected: day };
-    const index = periodIndex(day, every);
-    return { mapKey: index, key: index };
+  const problem = { kind: "missing" as "missing" | "invalid", value: undefined as unknown, expected: "a time" };
+  const keys: KeyReader = {
+    problem,
+    read(record, i) {
+      const v = getTime(record, i);
+      const day = isMissingCell(v, rules.cells) ? "a time" : reader.dayOf(v);
+      if (typeof day === "number") return periodIndex(day, every);
+      problem.kind = day === "a time" ? "missing" : "invalid";
+      problem.value = v;
+      problem.expected = day;
+      return NO_KEY;
+    },
+    shown: (index) => index,
   };
   const grouped = groupRecords(
     records,
-    keyOf,
+    keys,
     { field: typeof o.time === "string" ? o.time : undefined, option: "options.time", label: "time" },
     plans,
     rules,

@@ -133,4 +133,39 @@ describe("segmentReport", () => {
     );
     expect(() => segmentReport([], { by: "x", metrics: { nps: "ltr" } })).toThrow(/records must be at least one record/);
   });
+
+  it('segmentReport(records, { by: "regoin" }) names the missing field and the record\'s fields (0.1.0 gave segments: [])', () => {
+    const records = [{ region: "EMEA", ltr: 9 }];
+    expect(() => segmentReport(records, { by: "regoin" as never, metrics: { nps: "ltr" } })).toThrow(
+      'records[0] has no field "regoin" (options.by); its fields are region, ltr: did you mean "region"?',
+    );
+    expect(() => segmentReport(records, { by: "regoin" as never, metrics: { nps: "ltr" }, missing: "skip" })).toThrow(
+      /all 1 records were skipped \(1 missing, 0 invalid\); the first record's fields are region, ltr/,
+    );
+  });
+
+  it('segmentReport(records, { onInvalid: "skip" }) throws instead of skipping every value (0.1.0 gave every metric null)', () => {
+    const records = [
+      { region: "EMEA", ltr: "ten" },
+      { region: "APAC", ltr: "n.a." },
+    ];
+    expect(() => segmentReport(records, { by: "region", metrics: { nps: "ltr" }, onInvalid: "skip" })).toThrow(
+      /options.metrics.nps must be a field with at least one valid value: all 2 values were skipped \(0 missing, 2 invalid\)/,
+    );
+  });
+
+  it("segmentReport(records) never flags a segment with fewer than minN responses (tooFew)", () => {
+    const records = [
+      ...Array.from({ length: 200 }, (_, i) => ({ g: "big", ltr: i % 10 === 0 ? 3 : 9 })),
+      ...Array.from({ length: 12 }, () => ({ g: "small", ltr: 0 })),
+    ];
+    const report = segmentReport(records, { by: "g", metrics: { nps: "ltr" } });
+    const small = report.segments.find((s) => s.key === "small")!.nps!.vsRest!;
+    expect(small.tooFew).toBe(true);
+    expect(small.adjustedPValue).toBeLessThan(0.001);
+    expect(small.significant).toBe(false);
+    const lowered = segmentReport(records, { by: "g", metrics: { nps: "ltr" }, minN: 10 });
+    expect(lowered.segments.find((s) => s.key === "small")!.nps!.vsRest!.significant).toBe(true);
+    expect(() => segmentReport(records, { by: "g", metrics: { nps: "ltr" }, minN: 0 })).toThrow(/options.minN/);
+  });
 });
