@@ -45,8 +45,9 @@ export function nearest(key: string, known: readonly string[]): string | undefin
  * e.g. "an option of npsSummary" or "a field of mrrChurn's input".
  */
 export function assertKnownKeys(value: object, argument: string, known: readonly string[], what: string): void {
-  for (const key of Object.keys(value)) {
-    if (known.includes(key)) continue;
+  // for…in allocates nothing (Object.keys would, on every call of a hot function).
+  for (const key in value) {
+    if (known.includes(key) || !Object.hasOwn(value, key)) continue;
     const guess = nearest(key, known);
     const hint = guess === undefined ? `known: ${known.join(", ")}` : `did you mean ${guess}?`;
     throw new MetricsTypeError(
@@ -59,11 +60,14 @@ export function assertKnownKeys(value: object, argument: string, known: readonly
   }
 }
 
+/** The options of a call that passed none: one shared, frozen object. */
+const NO_OPTIONS = /* @__PURE__ */ Object.freeze({});
+
 /**
  * The options bag of `fn`: `undefined` (every default) or an object whose keys are all in `known`.
  */
 export function readOptions<T extends object>(value: T | undefined, fn: string, known: readonly (keyof T & string)[]): Partial<T> {
-  if (value === undefined) return {};
+  if (value === undefined) return NO_OPTIONS;
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new MetricsTypeError("INVALID_TYPE", "options", value, `an object of options for ${fn}`);
   }

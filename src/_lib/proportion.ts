@@ -64,11 +64,18 @@ export function proportionEstimate(x: number, n: number, confidence: number, met
   return { estimate: p, n, standardError, marginOfError, interval, confidence, method, successes: x };
 }
 
-/** Validate successes of n; returns both. */
-export function assertSuccesses(successes: unknown, n: unknown, prefix: string): [number, number] {
-  const trials = assertCountAtLeast(n, `${prefix}.n`, 1);
-  const x = assertCount(successes, `${prefix}.successes`);
-  if (x > trials) throw new MetricsInputError("OUT_OF_RANGE", `${prefix}.successes`, x, `at most ${prefix}.n (${trials})`);
+/** The argument names of a `{ successes, n }` object, written out once (no string built per call). */
+export const SUCCESS_NAMES = {
+  count: ["count.successes", "count.n"],
+  a: ["a.successes", "a.n"],
+  b: ["b.successes", "b.n"],
+} as const;
+
+/** Validate successes of n, named by `names` ([successes, n]); returns both. */
+export function assertSuccesses(successes: unknown, n: unknown, names: readonly [string, string]): [number, number] {
+  const trials = assertCountAtLeast(n, names[1], 1);
+  const x = assertCount(successes, names[0]);
+  if (x > trials) throw new MetricsInputError("OUT_OF_RANGE", names[0], x, `at most ${names[1]} (${trials})`);
   return [x, trials];
 }
 

@@ -1,5 +1,5 @@
 import { readFields, readOptions } from "../_lib/options.ts";
-import { assertSuccesses, compareCounts } from "../_lib/proportion.ts";
+import { assertSuccesses, compareCounts, SUCCESS_NAMES } from "../_lib/proportion.ts";
 import { assertOneOf, confidenceOption } from "../_lib/validate.ts";
 import type { Comparison } from "../shapes.ts";
 import type { SuccessCount } from "./proportionInterval.ts";
@@ -79,7 +79,7 @@ export function compareProportions(
   const method = o.method === undefined ? "newcombe" : assertOneOf(o.method, "options.method", PROPORTION_COMPARISON_METHODS);
   const ga = readFields(a, "compareProportions", ["successes", "n"], "a");
   const gb = readFields(b, "compareProportions", ["successes", "n"], "b");
-  const [xa, na] = assertSuccesses(ga.successes, ga.n, "a");
-  const [xb, nb] = assertSuccesses(gb.successes, gb.n, "b");
+  const [xa, na] = assertSuccesses(ga.successes, ga.n, SUCCESS_NAMES.a);
+  const [xb, nb] = assertSuccesses(gb.successes, gb.n, SUCCESS_NAMES.b);
   return compareCounts(xa, na, xb, nb, confidence, method);
 }

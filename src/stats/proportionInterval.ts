@@ -1,5 +1,5 @@
 import { readFields, readOptions } from "../_lib/options.ts";
-import { assertSuccesses, proportionEstimate } from "../_lib/proportion.ts";
+import { assertSuccesses, proportionEstimate, SUCCESS_NAMES } from "../_lib/proportion.ts";
 import { assertOneOf, confidenceOption } from "../_lib/validate.ts";
 import type { Estimate } from "../shapes.ts";
 
@@ -97,6 +97,6 @@ export function proportionInterval(count: SuccessCount, options?: ProportionInte
   const o = readOptions(options, "proportionInterval", ["confidence", "method"]);
   const confidence = confidenceOption(o.confidence);
   const method = o.method === undefined ? "wilson" : assertOneOf(o.method, "options.method", PROPORTION_INTERVAL_METHODS);
-  const [x, n] = assertSuccesses(c.successes, c.n, "count");
+  const [x, n] = assertSuccesses(c.successes, c.n, SUCCESS_NAMES.count);
   return proportionEstimate(x, n, confidence, method);
 }
