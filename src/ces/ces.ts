@@ -10,6 +10,9 @@ import type { Estimate, Interval, MissingMode } from "../shapes.ts";
 import type { MeanComparison } from "../stats/compareMeans.ts";
 import { studentTQuantileUnchecked } from "../stats/studentT.ts";
 
+const CES_SUMMARY_OPTIONS = ["scale", "higherIsEasier", "missing", "missingValues", "confidence", "agreeFrom"] as const;
+const COMPARE_CES_OPTIONS = ["scale", "higherIsEasier", "missing", "missingValues", "confidence"] as const;
+
 /**
  * Options for {@link ces}.
  *
@@ -138,7 +141,7 @@ export function ces(responses: ScaleInput, options?: CesOptions): number {
  * @category CES
  */
 export function cesSummary(responses: ScaleInput, options?: CesSummaryOptions): CesSummary {
-  const o = readOptions(options, "cesSummary", [...CES_OPTIONS, "confidence", "agreeFrom"]);
+  const o = readOptions(options, "cesSummary", CES_SUMMARY_OPTIONS);
   const confidence = confidenceOption(o.confidence);
   const easyHigh = higherIsEasierOf(o);
   const t = readScaleInput(responses, o, DEFAULT_SCALES.ces);
@@ -192,7 +195,7 @@ export function cesSummary(responses: ScaleInput, options?: CesSummaryOptions): 
  * @category CES
  */
 export function compareCes(a: ScaleInput, b: ScaleInput, options?: CompareCesOptions): MeanComparison {
-  const o = readOptions(options, "compareCes", [...CES_OPTIONS, "confidence"]);
+  const o = readOptions(options, "compareCes", COMPARE_CES_OPTIONS);
   const confidence = confidenceOption(o.confidence);
   higherIsEasierOf(o);
   const ma = tallyMoments(readScaleInput(a, o, DEFAULT_SCALES.ces, "a"));

@@ -8,6 +8,9 @@ import { PROPORTION_COMPARISON_METHODS, type ProportionComparisonMethod } from "
 import { PROPORTION_INTERVAL_METHODS, type ProportionIntervalMethod } from "../stats/proportionInterval.ts";
 import type { Tally } from "../tally/tally.ts";
 
+const CSAT_SUMMARY_OPTIONS = ["scale", "satisfiedFrom", "missing", "missingValues", "confidence", "method"] as const;
+const COMPARE_CSAT_OPTIONS = ["scale", "satisfiedFrom", "missing", "missingValues", "confidence", "method"] as const;
+
 /**
  * What the scale-based metrics (CSAT, CES) accept: raw responses (an array or typed array of
  * whole numbers on the scale; numeric strings are read as numbers), a {@link Tally}, or
@@ -146,7 +149,7 @@ export function csat(responses: ScaleInput, options?: CsatOptions): number {
  * @category CSAT
  */
 export function csatSummary(responses: ScaleInput, options?: CsatSummaryOptions): CsatSummary {
-  const o = readOptions(options, "csatSummary", [...CSAT_OPTIONS, "confidence", "method"]);
+  const o = readOptions(options, "csatSummary", CSAT_SUMMARY_OPTIONS);
   const confidence = confidenceOption(o.confidence);
   const method = o.method === undefined ? "wilson" : assertOneOf(o.method, "options.method", PROPORTION_INTERVAL_METHODS);
   const { t, satisfied, n } = satisfiedOf(responses, o);
@@ -176,7 +179,7 @@ export function csatSummary(responses: ScaleInput, options?: CsatSummaryOptions)
  * @category CSAT
  */
 export function compareCsat(a: ScaleInput, b: ScaleInput, options?: CompareCsatOptions): Comparison<ProportionComparisonMethod> {
-  const o = readOptions(options, "compareCsat", [...CSAT_OPTIONS, "confidence", "method"]);
+  const o = readOptions(options, "compareCsat", COMPARE_CSAT_OPTIONS);
   const confidence = confidenceOption(o.confidence);
   const method = o.method === undefined ? "newcombe" : assertOneOf(o.method, "options.method", PROPORTION_COMPARISON_METHODS);
   const sa = satisfiedOf(a, o, "a");

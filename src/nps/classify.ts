@@ -3,6 +3,8 @@ import { readOptions } from "../_lib/options.ts";
 import { isOnScale, scoreError } from "../_lib/scales.ts";
 import type { MissingMode } from "../shapes.ts";
 
+const CLASSIFY_NPS_OPTIONS = ["scale", "promoterFrom", "passiveFrom"] as const;
+
 /**
  * The three NPS groups.
  *
@@ -58,7 +60,7 @@ export interface NpsScaleOptions {
  * @category NPS
  */
 export function classifyNps(score: number, options?: Pick<NpsScaleOptions, "scale" | "promoterFrom" | "passiveFrom">): NpsCategory {
-  const bands = resolveBands(readOptions(options, "classifyNps", ["scale", "promoterFrom", "passiveFrom"]));
+  const bands = resolveBands(readOptions(options, "classifyNps", CLASSIFY_NPS_OPTIONS));
   if (!isOnScale(score, bands.min, bands.max)) throw scoreError(score, "score", bands.min, bands.max);
   return score >= bands.promoterFrom ? "promoter" : score >= bands.passiveFrom ? "passive" : "detractor";
 }

@@ -4,6 +4,9 @@ import { assertFinite, assertFiniteResult, assertFraction, confidenceOption } fr
 import { MetricsInputError } from "../errors.ts";
 import { zForConfidence } from "../stats/normal.ts";
 
+const NPS_SAMPLE_SIZE_FIELDS = ["marginOfError"] as const;
+const NPS_SAMPLE_SIZE_OPTIONS = ["confidence", "promoters", "detractors"] as const;
+
 /**
  * What {@link npsSampleSize} sizes a survey for.
  *
@@ -58,12 +61,15 @@ export interface NpsSampleSizeOptions {
  * @category NPS
  */
 export function npsSampleSize(precision: NpsPrecision, options?: NpsSampleSizeOptions): number {
-  const moe = assertFinite(readFields(precision, "npsSampleSize", ["marginOfError"], "precision").marginOfError, "precision.marginOfError");
+  const moe = assertFinite(
+    readFields(precision, "npsSampleSize", NPS_SAMPLE_SIZE_FIELDS, "precision").marginOfError,
+    "precision.marginOfError",
+  );
   if (!(moe >= 1 && moe <= 100)) {
     const hint = moe > 0 && moe < 1 ? ` (points, not a fraction: did you mean ${+(moe * 100).toPrecision(12)}?)` : "";
     throw new MetricsInputError("OUT_OF_RANGE", "precision.marginOfError", moe, `a margin in NPS points from 1 to 100${hint}`);
   }
-  const o = readOptions(options, "npsSampleSize", ["confidence", "promoters", "detractors"]);
+  const o = readOptions(options, "npsSampleSize", NPS_SAMPLE_SIZE_OPTIONS);
   const confidence = confidenceOption(o.confidence);
   let variance = 1; // worst case, as a fraction²: p = d = 1/2
   if (o.promoters !== undefined || o.detractors !== undefined) {

@@ -2,6 +2,9 @@ import { readFields, readOptions } from "../_lib/options.ts";
 import { assertCount, assertFraction, assertOneOf, assertPositive } from "../_lib/validate.ts";
 import { MetricsInputError } from "../errors.ts";
 
+const CHURN_RATE_OPTIONS = ["denominator"] as const;
+const RATE_FIELDS = ["rate", "periods"] as const;
+
 /**
  * The bases a churn rate may divide by, the default first.
  *
@@ -120,7 +123,7 @@ function required(value: number | undefined, argument: string, why: string): num
 export function churnRate(customers: CustomerMovements, options?: ChurnRateOptions): number {
   const c = customerCounts(customers, "churnRate");
   const churned = required(c.churned, "customers.churned", "to compute a churn rate");
-  const o = readOptions(options, "churnRate", ["denominator"]);
+  const o = readOptions(options, "churnRate", CHURN_RATE_OPTIONS);
   const denominator = o.denominator === undefined ? "start" : assertOneOf(o.denominator, "options.denominator", CHURN_DENOMINATORS);
   let base: number;
   let baseName: string;
@@ -208,7 +211,7 @@ export interface RepeatedRate {
 }
 
 function repeated(input: RepeatedRate, fn: string): [number, number] {
-  const o = readFields(input, fn, ["rate", "periods"]);
+  const o = readFields(input, fn, RATE_FIELDS);
   return [assertFraction(o.rate, "input.rate"), assertPositive(o.periods, "input.periods")];
 }
 

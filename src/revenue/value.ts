@@ -10,6 +10,12 @@ import {
 } from "../_lib/validate.ts";
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 
+const CUSTOMER_ACQUISITION_COST_FIELDS = ["salesAndMarketingSpend", "newCustomers"] as const;
+const CUSTOMER_RETENTION_COST_FIELDS = ["retentionSpend", "customers"] as const;
+const AVERAGE_REVENUE_PER_USER_FIELDS = ["revenue", "customers"] as const;
+const LTV_TO_CAC_FIELDS = ["ltv", "cac"] as const;
+const CAC_PAYBACK_MONTHS_FIELDS = ["cac", "arpu", "grossMargin"] as const;
+
 /**
  * Input of {@link customerAcquisitionCost}.
  *
@@ -157,7 +163,7 @@ export interface LtvCacInput {
  * @category Revenue and value
  */
 export function customerAcquisitionCost(input: AcquisitionCostInput): number {
-  const o = readFields(input, "customerAcquisitionCost", ["salesAndMarketingSpend", "newCustomers"]);
+  const o = readFields(input, "customerAcquisitionCost", CUSTOMER_ACQUISITION_COST_FIELDS);
   const spend = assertNonNegative(o.salesAndMarketingSpend, "input.salesAndMarketingSpend");
   return spend / assertCountAtLeast(o.newCustomers, "input.newCustomers", 1);
 }
@@ -180,7 +186,7 @@ export function customerAcquisitionCost(input: AcquisitionCostInput): number {
  * @category Revenue and value
  */
 export function customerRetentionCost(input: RetentionCostInput): number {
-  const o = readFields(input, "customerRetentionCost", ["retentionSpend", "customers"]);
+  const o = readFields(input, "customerRetentionCost", CUSTOMER_RETENTION_COST_FIELDS);
   const spend = assertNonNegative(o.retentionSpend, "input.retentionSpend");
   return spend / assertCountAtLeast(o.customers, "input.customers", 1);
 }
@@ -201,7 +207,7 @@ export function customerRetentionCost(input: RetentionCostInput): number {
  * @category Revenue and value
  */
 export function averageRevenuePerUser(input: RevenuePerUserInput): number {
-  const o = readFields(input, "averageRevenuePerUser", ["revenue", "customers"]);
+  const o = readFields(input, "averageRevenuePerUser", AVERAGE_REVENUE_PER_USER_FIELDS);
   const revenue = assertNonNegative(o.revenue, "input.revenue");
   const customers = assertFinite(o.customers, "input.customers");
   if (customers < 1) throw new MetricsInputError("OUT_OF_RANGE", "input.customers", customers, "at least 1");
@@ -312,7 +318,7 @@ export function customerLifetimeValue(input: LifetimeValueInput): number {
  * @category Revenue and value
  */
 export function ltvToCac(input: LtvCacInput): number {
-  const o = readFields(input, "ltvToCac", ["ltv", "cac"]);
+  const o = readFields(input, "ltvToCac", LTV_TO_CAC_FIELDS);
   return assertFiniteResult(assertFinite(o.ltv, "input.ltv") / assertPositive(o.cac, "input.cac"), "input.cac", o.cac);
 }
 
@@ -336,7 +342,7 @@ export function ltvToCac(input: LtvCacInput): number {
  * @category Revenue and value
  */
 export function cacPaybackMonths(input: CacPaybackInput): number {
-  const o = readFields(input, "cacPaybackMonths", ["cac", "arpu", "grossMargin"]);
+  const o = readFields(input, "cacPaybackMonths", CAC_PAYBACK_MONTHS_FIELDS);
   const cac = assertNonNegative(o.cac, "input.cac");
   const monthly = assertPositive(o.arpu, "input.arpu");
   const margin = o.grossMargin === undefined ? 1 : assertFraction(o.grossMargin, "input.grossMargin");

@@ -8,6 +8,8 @@ import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 import type { Comparison } from "../shapes.ts";
 import type { Tally } from "../tally/tally.ts";
 
+const COMPARE_MEANS_OPTIONS = ["confidence"] as const;
+
 /**
  * A sample summarized by its mean, sample standard deviation and size.
  *
@@ -101,7 +103,7 @@ function sampleMoments(input: unknown, argument: string): Moments {
  * @category Statistics
  */
 export function compareMeans(a: MeanSample, b: MeanSample, options?: CompareMeansOptions): MeanComparison {
-  const o = readOptions(options, "compareMeans", ["confidence"]);
+  const o = readOptions(options, "compareMeans", COMPARE_MEANS_OPTIONS);
   const confidence = confidenceOption(o.confidence);
   return welch(sampleMoments(a, "a"), sampleMoments(b, "b"), confidence, "b", b);
 }

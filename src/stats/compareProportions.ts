@@ -4,6 +4,9 @@ import { assertOneOf, confidenceOption } from "../_lib/validate.ts";
 import type { Comparison } from "../shapes.ts";
 import type { SuccessCount } from "./proportionInterval.ts";
 
+const COMPARE_PROPORTIONS_OPTIONS = ["confidence", "method"] as const;
+const COMPARE_PROPORTIONS_FIELDS = ["successes", "n"] as const;
+
 /**
  * The methods of {@link compareProportions} and `compareCsat`, the default first.
  *
@@ -74,11 +77,11 @@ export function compareProportions(
   b: SuccessCount,
   options?: CompareProportionsOptions,
 ): Comparison<ProportionComparisonMethod> {
-  const o = readOptions(options, "compareProportions", ["confidence", "method"]);
+  const o = readOptions(options, "compareProportions", COMPARE_PROPORTIONS_OPTIONS);
   const confidence = confidenceOption(o.confidence);
   const method = o.method === undefined ? "newcombe" : assertOneOf(o.method, "options.method", PROPORTION_COMPARISON_METHODS);
-  const ga = readFields(a, "compareProportions", ["successes", "n"], "a");
-  const gb = readFields(b, "compareProportions", ["successes", "n"], "b");
+  const ga = readFields(a, "compareProportions", COMPARE_PROPORTIONS_FIELDS, "a");
+  const gb = readFields(b, "compareProportions", COMPARE_PROPORTIONS_FIELDS, "b");
   const [xa, na] = assertSuccesses(ga.successes, ga.n, SUCCESS_NAMES.a);
   const [xb, nb] = assertSuccesses(gb.successes, gb.n, SUCCESS_NAMES.b);
   return compareCounts(xa, na, xb, nb, confidence, method);

@@ -4,6 +4,11 @@ import { MetricsInputError } from "../errors.ts";
 import { zForConfidence } from "./normal.ts";
 import { studentTQuantileUnchecked } from "./studentT.ts";
 
+const PROPORTION_MARGIN_OF_ERROR_FIELDS = ["proportion", "n"] as const;
+const PROPORTION_MARGIN_OF_ERROR_OPTIONS = ["confidence", "population"] as const;
+const MEAN_MARGIN_OF_ERROR_FIELDS = ["standardDeviation", "n"] as const;
+const MEAN_MARGIN_OF_ERROR_OPTIONS = ["confidence", "population"] as const;
+
 /**
  * A proportion observed (or expected) in a sample of n.
  *
@@ -73,8 +78,8 @@ function finitePopulationCorrection(n: number, population: unknown): number {
  * @category Statistics
  */
 export function proportionMarginOfError(sample: ProportionSample, options?: MarginOptions): number {
-  const s = readFields(sample, "proportionMarginOfError", ["proportion", "n"], "sample");
-  const o = readOptions(options, "proportionMarginOfError", ["confidence", "population"]);
+  const s = readFields(sample, "proportionMarginOfError", PROPORTION_MARGIN_OF_ERROR_FIELDS, "sample");
+  const o = readOptions(options, "proportionMarginOfError", PROPORTION_MARGIN_OF_ERROR_OPTIONS);
   const p = assertFraction(s.proportion, "sample.proportion");
   const n = assertCountAtLeast(s.n, "sample.n", 1);
   const confidence = confidenceOption(o.confidence);
@@ -106,8 +111,8 @@ export function proportionMarginOfError(sample: ProportionSample, options?: Marg
  * @category Statistics
  */
 export function meanMarginOfError(sample: SpreadSample, options?: MarginOptions): number {
-  const s = readFields(sample, "meanMarginOfError", ["standardDeviation", "n"], "sample");
-  const o = readOptions(options, "meanMarginOfError", ["confidence", "population"]);
+  const s = readFields(sample, "meanMarginOfError", MEAN_MARGIN_OF_ERROR_FIELDS, "sample");
+  const o = readOptions(options, "meanMarginOfError", MEAN_MARGIN_OF_ERROR_OPTIONS);
   const sd = assertNonNegative(s.standardDeviation, "sample.standardDeviation");
   const n = assertCountAtLeast(s.n, "sample.n", 2);
   const confidence = confidenceOption(o.confidence);

@@ -3,6 +3,9 @@ import { assertSuccesses, proportionEstimate, SUCCESS_NAMES } from "../_lib/prop
 import { assertOneOf, confidenceOption } from "../_lib/validate.ts";
 import type { Estimate } from "../shapes.ts";
 
+const PROPORTION_INTERVAL_FIELDS = ["successes", "n"] as const;
+const PROPORTION_INTERVAL_OPTIONS = ["confidence", "method"] as const;
+
 /**
  * The methods of {@link proportionInterval}, the default first.
  *
@@ -93,8 +96,8 @@ export interface ProportionEstimate extends Estimate<ProportionIntervalMethod> {
  * @category Statistics
  */
 export function proportionInterval(count: SuccessCount, options?: ProportionIntervalOptions): ProportionEstimate {
-  const c = readFields(count, "proportionInterval", ["successes", "n"], "count");
-  const o = readOptions(options, "proportionInterval", ["confidence", "method"]);
+  const c = readFields(count, "proportionInterval", PROPORTION_INTERVAL_FIELDS, "count");
+  const o = readOptions(options, "proportionInterval", PROPORTION_INTERVAL_OPTIONS);
   const confidence = confidenceOption(o.confidence);
   const method = o.method === undefined ? "wilson" : assertOneOf(o.method, "options.method", PROPORTION_INTERVAL_METHODS);
   const [x, n] = assertSuccesses(c.successes, c.n, SUCCESS_NAMES.count);

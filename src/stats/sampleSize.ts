@@ -4,6 +4,12 @@ import { assertCountAtLeast, assertFiniteResult, assertFraction, assertPositive,
 import { MetricsInputError } from "../errors.ts";
 import { zForConfidence } from "./normal.ts";
 
+const SAMPLE_SIZE_FOR_PROPORTION_FIELDS = ["marginOfError"] as const;
+const SAMPLE_SIZE_FOR_PROPORTION_OPTIONS = ["confidence", "proportion", "population"] as const;
+const SAMPLE_SIZE_FOR_MEAN_FIELDS = ["marginOfError", "standardDeviation"] as const;
+const SAMPLE_SIZE_FOR_MEAN_OPTIONS = ["confidence", "population"] as const;
+const INVITATIONS_NEEDED_FIELDS = ["n", "responseRate"] as const;
+
 /**
  * The precision wanted for a proportion.
  *
@@ -103,8 +109,8 @@ function correctAndRound(n0: number, population: unknown, margin: number): numbe
  * @category Statistics
  */
 export function sampleSizeForProportion(precision: ProportionPrecision, options?: ProportionSampleSizeOptions): number {
-  const q = readFields(precision, "sampleSizeForProportion", ["marginOfError"], "precision");
-  const o = readOptions(options, "sampleSizeForProportion", ["confidence", "proportion", "population"]);
+  const q = readFields(precision, "sampleSizeForProportion", SAMPLE_SIZE_FOR_PROPORTION_FIELDS, "precision");
+  const o = readOptions(options, "sampleSizeForProportion", SAMPLE_SIZE_FOR_PROPORTION_OPTIONS);
   const e = assertFraction(q.marginOfError, "precision.marginOfError", true);
   const confidence = confidenceOption(o.confidence);
   const p = o.proportion === undefined ? 0.5 : assertFraction(o.proportion, "options.proportion");
@@ -134,8 +140,8 @@ export function sampleSizeForProportion(precision: ProportionPrecision, options?
  * @category Statistics
  */
 export function sampleSizeForMean(precision: MeanPrecision, options?: MeanSampleSizeOptions): number {
-  const q = readFields(precision, "sampleSizeForMean", ["marginOfError", "standardDeviation"], "precision");
-  const o = readOptions(options, "sampleSizeForMean", ["confidence", "population"]);
+  const q = readFields(precision, "sampleSizeForMean", SAMPLE_SIZE_FOR_MEAN_FIELDS, "precision");
+  const o = readOptions(options, "sampleSizeForMean", SAMPLE_SIZE_FOR_MEAN_OPTIONS);
   const e = assertPositive(q.marginOfError, "precision.marginOfError");
   const sd = assertPositive(q.standardDeviation, "precision.standardDeviation");
   const z = zForConfidence(confidenceOption(o.confidence));
@@ -161,7 +167,7 @@ export function sampleSizeForMean(precision: MeanPrecision, options?: MeanSample
  * @category Statistics
  */
 export function invitationsNeeded(goal: InvitationGoal): number {
-  const g = readFields(goal, "invitationsNeeded", ["n", "responseRate"], "goal");
+  const g = readFields(goal, "invitationsNeeded", INVITATIONS_NEEDED_FIELDS, "goal");
   const n = assertCountAtLeast(g.n, "goal.n", 1);
   const r = assertFraction(g.responseRate, "goal.responseRate");
   if (r === 0)
