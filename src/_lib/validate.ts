@@ -108,14 +108,6 @@ export function assertOneOf<T extends string>(value: unknown, argument: string, 
   return value as T;
 }
 
-/** A non-null object (an options bag or an input record). */
-export function assertObject(value: unknown, argument: string): Record<string, unknown> {
-  if (typeof value !== "object" || value === null) {
-    throw new MetricsTypeError("INVALID_TYPE", argument, value, "an object");
-  }
-  return value as Record<string, unknown>;
-}
-
 /** An array-like of numbers (array or typed array) that is not empty. */
 export function assertArrayLike(value: unknown, argument: string): ArrayLike<unknown> {
   if (typeof value !== "object" || value === null || typeof (value as ArrayLike<unknown>).length !== "number") {
