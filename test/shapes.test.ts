@@ -73,6 +73,7 @@ const CALLS: Record<string, { shape: "estimate" | "comparison" | "report" | "tre
   tally: { other: "a Tally" },
   mergeTallies: { other: "a Tally" },
   churnRate: { other: "a rate" },
+  mrrMovements: { other: "movement rows in the MrrMovements and CustomerMovements shapes" },
   retentionRate: { other: "a rate" },
   compoundRate: { other: "a rate" },
   periodicRate: { other: "a rate" },

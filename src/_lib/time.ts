@@ -27,13 +27,18 @@ export function timeZoneOption(value: unknown): string {
   throw new MetricsTypeError("INVALID_OPTION", "options.timeZone", value, 'an IANA time zone name such as "Europe/Berlin" or "UTC"');
 }
 
-/** Reads record times into local day numbers (days since 1970-01-01 in the zone's calendar). */
+/** Reads record times in the zone's calendar. */
 export interface TimeReader {
-  /** The day number of a time, or a string saying why it is not a valid time. */
+  /**
+   * The local wall-clock time in milliseconds (as if the zone's clock were UTC: the local day is
+   * ⌊ms / 86,400,000⌋), or a string saying why the value is not a valid time.
+   */
+  localMsOf(value: unknown): number | string;
+  /** The local day number (days since 1970-01-01 in the zone's calendar), or why not. */
   dayOf(value: unknown): number | string;
 }
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** Whether y-m-d is a real calendar date (m 1-12, d within the month). */
 function isRealDate(y: number, m: number, d: number): boolean {
@@ -56,56 +61,86 @@ function dayNumber(y: number, m: number, d: number): number {
 
 /** A reader for the given zone and unit. */
 export function timeReader(timeZone: string, timeUnit: TimeUnit): TimeReader {
-  const localDay = instantReader(timeZone);
+  const localOf = instantReader(timeZone);
   // Instants must fall in years 0000-9999 (what an ISO date can write, and what Intl formats).
   const fromInstant = (ms: number): number | string =>
     Number.isNaN(ms)
       ? "a valid Date (this one is Invalid Date)"
       : ms >= FIRST_MS && ms < END_MS
-        ? localDay(ms)
+        ? localOf(ms)
         : "a time in the years 0000 to 9999";
-  return {
-    dayOf(value) {
-      if (value instanceof Date) return fromInstant(value.getTime());
-      if (typeof value === "number") {
-        if (!Number.isFinite(value)) return "a finite number";
-        if (timeUnit === "s") {
-          return Math.abs(value) > LATEST_S
-            ? 'seconds before 9999 (this looks like milliseconds: leave timeUnit at "ms")'
-            : fromInstant(value * 1000);
-        }
-        return value < EARLIEST_MS ? 'epoch milliseconds after 1973 (this looks like seconds: pass timeUnit: "s")' : fromInstant(value);
+  const localMsOf = (value: unknown): number | string => {
+    if (value instanceof Date) return fromInstant(value.getTime());
+    if (typeof value === "number") {
+      if (!Number.isFinite(value)) return "a finite number";
+      if (timeUnit === "s") {
+        return Math.abs(value) > LATEST_S
+          ? 'seconds before 9999 (this looks like milliseconds: leave timeUnit at "ms")'
+          : fromInstant(value * 1000);
       }
-      if (typeof value !== "string") return "a Date, epoch milliseconds or an ISO 8601 date string";
-      const m = ISO.exec(value.trim());
-      if (m === null) return 'an ISO 8601 date such as "2025-12-17" or "2025-12-17T09:30:00Z"';
-      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-      if (!isRealDate(y, mo, d)) return `a real calendar date (${m[1]}-${m[2]} has no day ${m[3]})`;
-      if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59)) return "a valid time of day";
-      if (m[7] === undefined) return dayNumber(y, mo, d); // a date, or a wall-clock time in the zone
-      const ms = Date.parse(value.trim().replace(" ", "T"));
-      return fromInstant(ms);
+      return value < EARLIEST_MS ? 'epoch milliseconds after 1973 (this looks like seconds: pass timeUnit: "s")' : fromInstant(value);
+    }
+    if (typeof value !== "string") return "a Date, epoch milliseconds or an ISO 8601 date string";
+    const m = ISO.exec(value.trim());
+    if (m === null) return 'an ISO 8601 date such as "2025-12-17" or "2025-12-17T09:30:00Z"';
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (!isRealDate(y, mo, d)) return `a real calendar date (${m[1]}-${m[2]} has no day ${m[3]})`;
+    if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59)) return "a valid time of day";
+    if (m[8] === undefined) {
+      // A date, or a wall-clock time in the zone: taken as written.
+      const clock =
+        m[4] === undefined
+          ? 0
+          : Number(m[4]) * 3_600_000 + Number(m[5]) * 60_000 + Number(m[6] ?? 0) * 1000 + Math.floor(Number(`0${m[7] ?? ""}`) * 1000);
+      return dayNumber(y, mo, d) * DAY + clock;
+    }
+    const ms = Date.parse(value.trim().replace(" ", "T"));
+    return fromInstant(ms);
+  };
+  return {
+    localMsOf,
+    dayOf(value) {
+      const local = localMsOf(value);
+      return typeof local === "number" ? Math.floor(local / DAY) : local;
     },
   };
 }
 
-/** Local day number of an instant in the zone; UTC directly, others through Intl (cached per minute). */
+/**
+ * Local wall-clock milliseconds of an instant in the zone: UTC directly, other zones through
+ * Intl, the zone's offset cached per minute.
+ */
 function instantReader(timeZone: string): (ms: number) => number {
-  if (timeZone === "UTC") return (ms) => Math.floor(ms / DAY);
-  const format = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric", era: "short" });
-  const cache = new Map<number, number>();
+  if (timeZone === "UTC") return (ms) => ms;
+  const format = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+    hourCycle: "h23",
+    era: "short",
+  });
+  const offsets = new Map<number, number>();
   return (ms) => {
     const minute = Math.floor(ms / 60_000);
-    let day = cache.get(minute);
-    if (day === undefined) {
+    let offset = offsets.get(minute);
+    if (offset === undefined) {
       const parts: Record<string, string> = {};
       for (const p of format.formatToParts(minute * 60_000)) parts[p.type] = p.value;
       const year = parts.era === "BC" || parts.era === "B" ? 1 - Number(parts.year) : Number(parts.year);
-      day = dayNumber(year, Number(parts.month), Number(parts.day));
-      if (cache.size > 100_000) cache.clear();
-      cache.set(minute, day);
+      const local =
+        dayNumber(year, Number(parts.month), Number(parts.day)) * DAY +
+        Number(parts.hour) * 3_600_000 +
+        Number(parts.minute) * 60_000 +
+        Number(parts.second) * 1000;
+      offset = local - minute * 60_000;
+      if (offsets.size > 100_000) offsets.clear();
+      offsets.set(minute, offset);
     }
-    return day;
+    return ms + offset;
   };
 }
 

@@ -4,7 +4,8 @@ import { MetricsInputError } from "../errors.ts";
 
 /**
  * Recurring revenue movements over one period, in one currency unit of the caller's choosing:
- * the same shape as the `mrr` of a subscription movement row. Movements left out count as 0.
+ * a row of `mrrMovements` passes as it is (its `period`, `start` and `customers` are accepted and
+ * not read). Movements left out count as 0.
  *
  * @category Revenue and value
  */
@@ -37,12 +38,26 @@ export interface MrrChurn {
   readonly net: number;
 }
 
-const MRR_FIELDS = ["startingMrr", "newMrr", "expansionMrr", "contractionMrr", "churnedMrr", "reactivationMrr", "endingMrr"] as const;
+// A movement row of mrrMovements passes as it is: its period, start and customers are not MRR
+// and are not read here.
+const MRR_FIELDS = [
+  "startingMrr",
+  "newMrr",
+  "expansionMrr",
+  "contractionMrr",
+  "churnedMrr",
+  "reactivationMrr",
+  "endingMrr",
+  "period",
+  "start",
+  "customers",
+] as const;
 
 /** Validated movements (0 for those left out); `needStart` when a rate divides by the start. */
 function readMovements(input: MrrMovements, fn: string, needStart: boolean) {
   const o = readFields(input, fn, MRR_FIELDS, "movements");
-  const money = (name: (typeof MRR_FIELDS)[number]) => (o[name] === undefined ? 0 : assertNonNegative(o[name], `movements.${name}`));
+  const money = (name: "startingMrr" | "newMrr" | "expansionMrr" | "contractionMrr" | "churnedMrr" | "reactivationMrr") =>
+    o[name] === undefined ? 0 : assertNonNegative(o[name], `movements.${name}`);
   const m = {
     start: needStart ? assertPositive(o.startingMrr, "movements.startingMrr") : money("startingMrr"),
     fresh: money("newMrr"),

@@ -98,6 +98,15 @@ export const CASES: readonly Case[] = [
   c("compoundRate", "periods 0", () => api.compoundRate({ rate: 0.05, periods: 0 })),
   c("periodicRate", "rate -0.1", () => api.periodicRate({ rate: -0.1, periods: 12 })),
   c("mrrChurn", "churned + contraction > start", () => api.mrrChurn({ startingMrr: 100, churnedMrr: 80, contractionMrr: 30 })),
+  c("mrrMovements", "mrr -5", () => api.mrrMovements([{ customer: "a", time: "2026-01-01", mrr: -5 }])),
+  c("mrrMovements", "a blank mrr", () => api.mrrMovements([{ customer: "a", time: "2026-01-01", mrr: "" }])),
+  c("mrrMovements", "customer null", () => api.mrrMovements([{ customer: null, time: "2026-01-01", mrr: 5 }])),
+  c("mrrMovements", "two rows at one instant", () =>
+    api.mrrMovements([
+      { customer: "a", time: "2026-01-01", mrr: 5 },
+      { customer: "a", time: "2026-01-01", mrr: 6 },
+    ]),
+  ),
   c("mrrChurn", "field churned (a typo)", () => api.mrrChurn({ startingMrr: 100, churned: 5 } as never)),
   c("mrrChurn", "churnedMrr -1", () => api.mrrChurn({ startingMrr: 100, churnedMrr: -1 })),
   c("netRevenueRetention", "startingMrr 0", () => api.netRevenueRetention({ startingMrr: 0 })),

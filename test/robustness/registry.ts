@@ -148,7 +148,31 @@ const reportOptions = {
   minN: mostly(fc.constantFrom(1, 5, 30)),
 };
 
+const billingChange = fc.record(
+  {
+    customer: mostly(fc.constantFrom("a", "b", "c", 7)),
+    time: mostly(
+      fc.constantFrom("2026-01-05", "2026-01-05", "2026-02-10T10:00:00Z", "2026-03-01 08:00", 1767225600000, "2025-02-30", "", null),
+    ),
+    mrr: mostly(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 500 }), fc.constantFrom("99", "", -1, Number.NaN))),
+  },
+  { requiredKeys: [] },
+);
+
 export const REGISTRY: Record<string, fc.Arbitrary<unknown[]>> = {
+  mrrMovements: fc.tuple(
+    mostly(fc.array(billingChange, { maxLength: 20 })),
+    withTypo(
+      optionsOf({
+        every: mostly(fc.constantFrom("day", "week", "month", "quarter", "year")),
+        timeZone: mostly(fc.constantFrom("UTC", "Asia/Tokyo", "Mars/Olympus")),
+        start: mostly(fc.constantFrom("2026-01-01", "2026-02-15", "2025-12-01")),
+        end: mostly(fc.constantFrom("2026-03-31", "2026-01-01")),
+        onInvalid: mostly(fc.constantFrom("throw", "skip")),
+        duplicates: mostly(fc.constantFrom("throw", "last")),
+      }),
+    ),
+  ),
   isMetricsError: fc.tuple(anyValue),
   normalCdf: fc.tuple(anyValue),
   normalQuantile: fc.tuple(mostly(fc.double({ min: 0, max: 1 }))),
