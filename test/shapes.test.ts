@@ -74,6 +74,7 @@ const CALLS: Record<string, { shape: "estimate" | "comparison" | "report" | "tre
   mergeTallies: { other: "a Tally" },
   churnRate: { other: "a rate" },
   mrrMovements: { other: "movement rows in the MrrMovements and CustomerMovements shapes" },
+  cohortRetention: { other: "cohort rows and a matrix of counts and shares" },
   retentionRate: { other: "a rate" },
   compoundRate: { other: "a rate" },
   periodicRate: { other: "a rate" },

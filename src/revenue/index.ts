@@ -1,5 +1,7 @@
 export type { ChurnDenominator, ChurnRateOptions, CustomerMovements, RepeatedRate, RetentionInput } from "./churn.ts";
 export { CHURN_DENOMINATORS, churnRate, compoundRate, periodicRate, retentionRate } from "./churn.ts";
+export type { CohortCell, CohortRetention, CohortRow } from "./cohortRetention.ts";
+export { cohortRetention } from "./cohortRetention.ts";
 export type { MrrChurn, MrrMovements } from "./mrr.ts";
 export { grossRevenueRetention, mrrChurn, netRevenueRetention, quickRatio } from "./mrr.ts";
 export type { CustomerCounts, MovementSkips, MrrMovementReport, MrrMovementRow, MrrMovementsOptions } from "./mrrMovements.ts";

@@ -159,20 +159,23 @@ const billingChange = fc.record(
   { requiredKeys: [] },
 );
 
-export const REGISTRY: Record<string, fc.Arbitrary<unknown[]>> = {
-  mrrMovements: fc.tuple(
-    mostly(fc.array(billingChange, { maxLength: 20 })),
-    withTypo(
-      optionsOf({
-        every: mostly(fc.constantFrom("day", "week", "month", "quarter", "year")),
-        timeZone: mostly(fc.constantFrom("UTC", "Asia/Tokyo", "Mars/Olympus")),
-        start: mostly(fc.constantFrom("2026-01-01", "2026-02-15", "2025-12-01")),
-        end: mostly(fc.constantFrom("2026-03-31", "2026-01-01")),
-        onInvalid: mostly(fc.constantFrom("throw", "skip")),
-        duplicates: mostly(fc.constantFrom("throw", "last")),
-      }),
-    ),
+const billingArgs = fc.tuple(
+  mostly(fc.array(billingChange, { maxLength: 20 })),
+  withTypo(
+    optionsOf({
+      every: mostly(fc.constantFrom("day", "week", "month", "quarter", "year")),
+      timeZone: mostly(fc.constantFrom("UTC", "Asia/Tokyo", "Mars/Olympus")),
+      start: mostly(fc.constantFrom("2026-01-01", "2026-02-15", "2025-12-01")),
+      end: mostly(fc.constantFrom("2026-03-31", "2026-01-01")),
+      onInvalid: mostly(fc.constantFrom("throw", "skip")),
+      duplicates: mostly(fc.constantFrom("throw", "last")),
+    }),
   ),
+);
+
+export const REGISTRY: Record<string, fc.Arbitrary<unknown[]>> = {
+  mrrMovements: billingArgs,
+  cohortRetention: billingArgs,
   isMetricsError: fc.tuple(anyValue),
   normalCdf: fc.tuple(anyValue),
   normalQuantile: fc.tuple(mostly(fc.double({ min: 0, max: 1 }))),
