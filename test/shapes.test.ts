@@ -75,6 +75,7 @@ const CALLS: Record<string, { shape: "estimate" | "comparison" | "report" | "tre
   churnRate: { other: "a rate" },
   mrrMovements: { other: "movement rows in the MrrMovements and CustomerMovements shapes" },
   cohortRetention: { other: "cohort rows and a matrix of counts and shares" },
+  movementRates: { other: "rates per period, from the revenue functions" },
   retentionRate: { other: "a rate" },
   compoundRate: { other: "a rate" },
   periodicRate: { other: "a rate" },

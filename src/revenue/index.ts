@@ -2,6 +2,8 @@ export type { ChurnDenominator, ChurnRateOptions, CustomerMovements, RepeatedRat
 export { CHURN_DENOMINATORS, churnRate, compoundRate, periodicRate, retentionRate } from "./churn.ts";
 export type { CohortCell, CohortRetention, CohortRow } from "./cohortRetention.ts";
 export { cohortRetention } from "./cohortRetention.ts";
+export type { MovementRates, MovementRatesOptions, MovementRatesRow, TrailingRates } from "./movementRates.ts";
+export { movementRates } from "./movementRates.ts";
 export type { MrrChurn, MrrMovements } from "./mrr.ts";
 export { grossRevenueRetention, mrrChurn, netRevenueRetention, quickRatio } from "./mrr.ts";
 export type { CustomerCounts, MovementSkips, MrrMovementReport, MrrMovementRow, MrrMovementsOptions } from "./mrrMovements.ts";

@@ -109,6 +109,10 @@ export const CASES: readonly Case[] = [
   ),
   c("cohortRetention", "no customer ever above 0", () => api.cohortRetention([{ customer: "a", time: "2026-01-01", mrr: 0 }])),
   c("cohortRetention", 'time "12/17/2025"', () => api.cohortRetention([{ customer: "a", time: "12/17/2025", mrr: 5 }])),
+  c("movementRates", "trailing 0", () =>
+    api.movementRates(api.mrrMovements([{ customer: "a", time: "2026-01-01", mrr: 5 }]), { trailing: 0 }),
+  ),
+  c("movementRates", "not a report", () => api.movementRates({ rows: [] } as never)),
   c("mrrChurn", "field churned (a typo)", () => api.mrrChurn({ startingMrr: 100, churned: 5 } as never)),
   c("mrrChurn", "churnedMrr -1", () => api.mrrChurn({ startingMrr: 100, churnedMrr: -1 })),
   c("netRevenueRetention", "startingMrr 0", () => api.netRevenueRetention({ startingMrr: 0 })),

@@ -2,6 +2,7 @@
 // The robustness tests call each export with them and require a finite result or a documented
 // error; the fuzz run (npm run test:fuzz) does the same with many more runs.
 import fc from "fast-check";
+import * as api from "../../src/index.ts";
 import {
   anyNumber,
   anyValue,
@@ -176,6 +177,24 @@ const billingArgs = fc.tuple(
 export const REGISTRY: Record<string, fc.Arbitrary<unknown[]>> = {
   mrrMovements: billingArgs,
   cohortRetention: billingArgs,
+  movementRates: fc.tuple(
+    fc.oneof(
+      billingArgs.map(([rows]) => {
+        try {
+          return api.mrrMovements(rows as never);
+        } catch {
+          return { periods: [] };
+        }
+      }),
+      anyValue,
+    ),
+    withTypo(
+      optionsOf({
+        denominator: mostly(fc.constantFrom("start", "start-plus-new", "average")),
+        trailing: mostly(fc.integer({ min: 1, max: 4 })),
+      }),
+    ),
+  ),
   isMetricsError: fc.tuple(anyValue),
   normalCdf: fc.tuple(anyValue),
   normalQuantile: fc.tuple(mostly(fc.double({ min: 0, max: 1 }))),
