@@ -6,7 +6,7 @@ import os from "node:os";
 import * as aq from "arquero";
 import * as ss from "simple-statistics";
 import { Bench } from "tinybench";
-import { ces, cesSummary, normalQuantile, nps, npsSummary, proportionInterval, segmentReport, tally } from "../dist/index.js";
+import { ces, cesSummary, mrrMovements, normalQuantile, nps, npsSummary, proportionInterval, segmentReport, tally } from "../dist/index.js";
 
 // Measure memory first, in child processes, before this process fills its heap with test data.
 const { memoryText } = await import("./memory.mjs");
@@ -216,6 +216,32 @@ await group("NPS counts per segment, 1M records in 20 segments", "≥ 2× faster
         .groupby("segment")
         .rollup({ n: aq.op.count(), p: (d) => aq.op.sum(d.ltr >= 9), q: (d) => aq.op.sum(d.ltr <= 6) })
         .numRows();
+    },
+  ],
+]);
+
+// --- MRR movements from billing changes -----------------------------------------------------
+// 1M changes of 100k customers over two years, in time order (as a billing export is), with
+// ISO 8601 times. Floor: the loop a user would write to track each customer's current MRR.
+const CHANGES = quick ? 100_000 : 1_000_000;
+const billing = Array.from({ length: CHANGES }, (_, i) => ({
+  customer: `c${Math.floor(random() * (CHANGES / 10))}`,
+  time: new Date(Date.UTC(2024, 0, 1) + Math.floor((i / CHANGES) * 730 * 86_400_000)).toISOString(),
+  mrr: random() < 0.1 ? 0 : 10 * (1 + Math.floor(random() * 20)),
+}));
+await group(`mrrMovements, ${CHANGES / 1e6}M changes of ${CHANGES / 1e4}k customers`, "well under 1 s", [
+  [
+    "hand loop (floor: current MRR per customer, times not read)",
+    () => {
+      const current = new Map();
+      for (const c of billing) current.set(c.customer, c.mrr);
+      sink += current.size;
+    },
+  ],
+  [
+    "cxmetrics mrrMovements (monthly, ISO times parsed and checked)",
+    () => {
+      sink += mrrMovements(billing).periods.length;
     },
   ],
 ]);

@@ -38,8 +38,6 @@ export interface TimeReader {
   dayOf(value: unknown): number | string;
 }
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-
 /** Whether y-m-d is a real calendar date (m 1-12, d within the month). */
 function isRealDate(y: number, m: number, d: number): boolean {
   return m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m);
@@ -53,10 +51,84 @@ function daysIn(y: number, m: number): number {
   return m === 2 ? (isLeap(y) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
 }
 
-/** Days since 1970-01-01 of a calendar date. */
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date, by arithmetic (no Date allocated): H.
+ * Hinnant's days_from_civil, for years from 0 on.
+ */
 function dayNumber(y: number, m: number, d: number): number {
-  const ms = new Date(0).setUTCFullYear(y, m - 1, d);
-  return Math.round(ms / DAY);
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+const ISO_FORMAT = 'an ISO 8601 date such as "2025-12-17" or "2025-12-17T09:30:00Z"';
+
+/** The offset of the last instant parseIso read, in minutes (NaN when it had none). */
+const ISO_OFFSET = { minutes: Number.NaN };
+
+/** Digits of s from i to j (exclusive) as a number, or −1 if any is not a digit. */
+function digits(s: string, i: number, j: number): number {
+  if (j > s.length) return -1;
+  let n = 0;
+  for (let k = i; k < j; k++) {
+    const c = s.charCodeAt(k) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/**
+ * Reads YYYY-MM-DD, optionally followed by T (or a space) and HH:MM[:SS[.fraction]] and an
+ * offset (Z or ±HH[:]MM), without a regular expression or any allocation. Returns the written
+ * wall-clock time in milliseconds (leaving the offset in ISO_OFFSET), or why the text is not
+ * one.
+ */
+function parseIso(s: string): number | string {
+  const n = s.length;
+  ISO_OFFSET.minutes = Number.NaN;
+  const y = digits(s, 0, 4);
+  const mo = digits(s, 5, 7);
+  const d = digits(s, 8, 10);
+  if (n < 10 || y < 0 || mo < 0 || d < 0 || s[4] !== "-" || s[7] !== "-") return ISO_FORMAT;
+  if (!isRealDate(y, mo, d)) return `a real calendar date (${s.slice(0, 7)} has no day ${s.slice(8, 10)})`;
+  let clock = 0;
+  if (n > 10) {
+    if ((s[10] !== "T" && s[10] !== " ") || s[13] !== ":") return ISO_FORMAT;
+    const h = digits(s, 11, 13);
+    const mi = digits(s, 14, 16);
+    let sec = 0;
+    let frac = 0;
+    let i = 16;
+    if (s[i] === ":") {
+      sec = digits(s, 17, 19);
+      if (sec < 0) return ISO_FORMAT;
+      i = 19;
+      if (s[i] === ".") {
+        let k = i + 1;
+        while (k < n && k - i <= 9 && s.charCodeAt(k) >= 48 && s.charCodeAt(k) <= 57) k++;
+        if (k === i + 1) return ISO_FORMAT;
+        frac = Math.floor(Number(`0${s.slice(i, k)}`) * 1000);
+        i = k;
+      }
+    }
+    if (h < 0 || mi < 0) return ISO_FORMAT;
+    if (i < n) {
+      if (s[i] === "Z" && i + 1 === n) ISO_OFFSET.minutes = 0;
+      else if ((s[i] === "+" || s[i] === "-") && (n - i === 6 ? s[i + 3] === ":" : n - i === 5)) {
+        const oh = digits(s, i + 1, i + 3);
+        const om = digits(s, n - 2, n);
+        if (oh < 0 || om < 0) return ISO_FORMAT;
+        ISO_OFFSET.minutes = (s[i] === "-" ? -1 : 1) * (oh * 60 + om);
+      } else return ISO_FORMAT;
+    }
+    if (h > 23 || mi > 59 || sec > 59) return "a valid time of day";
+    clock = h * 3_600_000 + mi * 60_000 + sec * 1000 + frac;
+  }
+  return dayNumber(y, mo, d) * DAY + clock;
 }
 
 /** A reader for the given zone and unit. */
@@ -81,21 +153,11 @@ export function timeReader(timeZone: string, timeUnit: TimeUnit): TimeReader {
       return value < EARLIEST_MS ? 'epoch milliseconds after 1973 (this looks like seconds: pass timeUnit: "s")' : fromInstant(value);
     }
     if (typeof value !== "string") return "a Date, epoch milliseconds or an ISO 8601 date string";
-    const m = ISO.exec(value.trim());
-    if (m === null) return 'an ISO 8601 date such as "2025-12-17" or "2025-12-17T09:30:00Z"';
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (!isRealDate(y, mo, d)) return `a real calendar date (${m[1]}-${m[2]} has no day ${m[3]})`;
-    if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59)) return "a valid time of day";
-    if (m[8] === undefined) {
-      // A date, or a wall-clock time in the zone: taken as written.
-      const clock =
-        m[4] === undefined
-          ? 0
-          : Number(m[4]) * 3_600_000 + Number(m[5]) * 60_000 + Number(m[6] ?? 0) * 1000 + Math.floor(Number(`0${m[7] ?? ""}`) * 1000);
-      return dayNumber(y, mo, d) * DAY + clock;
-    }
-    const ms = Date.parse(value.trim().replace(" ", "T"));
-    return fromInstant(ms);
+    const text = value.length > 0 && (value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32) ? value.trim() : value;
+    const parsed = parseIso(text);
+    if (typeof parsed === "string") return parsed;
+    // A date, or a wall-clock time in the zone, is taken as written; an instant is converted.
+    return Number.isNaN(ISO_OFFSET.minutes) ? parsed : fromInstant(parsed - ISO_OFFSET.minutes * 60_000);
   };
   return {
     localMsOf,
@@ -164,9 +226,15 @@ function isoDay(day: number): string {
 export function periodIndex(day: number, every: PeriodUnit): number {
   if (every === "day") return day;
   if (every === "week") return Math.floor((day + 3) / 7);
-  const d = new Date(day * DAY);
-  const y = d.getUTCFullYear();
-  const m = d.getUTCMonth();
+  // H. Hinnant's civil_from_days: the year and month of a day number, by arithmetic.
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const m = mp < 10 ? mp + 2 : mp - 10; // 0-based month
+  const y = yoe + era * 400 + (m <= 1 ? 1 : 0);
   if (every === "month") return y * 12 + m;
   if (every === "quarter") return y * 4 + Math.floor(m / 3);
   return y;

@@ -139,6 +139,30 @@ describe("trend dates", () => {
     expect(() => at("2025-12-17", { timeZone: "Mars/Olympus" })).toThrow(/options.timeZone must be an IANA time zone name/);
   });
 
+  it("trend(records) reads every ISO 8601 form as Date does (random instants, offsets and precisions)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1973, 0, 2), max: Date.UTC(9998, 11, 1) }),
+        fc.constantFrom("Z", "+05:30", "-08:00", "+0100", "-0930"),
+        fc.constantFrom(0, 3, 6, 9),
+        fc.constantFrom("T", " "),
+        (t, zone, decimals, sep) => {
+          const iso = new Date(t).toISOString(); // YYYY-MM-DDTHH:MM:SS.mmmZ
+          const fraction = decimals === 0 ? "" : `.${iso.slice(20, 23).padEnd(decimals, "7")}`;
+          const text = `${iso.slice(0, 10)}${sep}${iso.slice(11, 19)}${fraction}${zone}`;
+          // Date.parse wants the colon in the offset and at most milliseconds.
+          const forDate = text
+            .replace(" ", "T")
+            .replace(/([+-]\d\d)(\d\d)$/, "$1:$2")
+            .replace(/\.(\d{3})\d*/, ".$1");
+          const day = trend([{ at: text, v: 9 }], { time: "at", every: "day", metrics: { nps: "v" } }).periods[0]!.period;
+          expect(day).toBe(new Date(Date.parse(forDate)).toISOString().slice(0, 10));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it('trend(records) reads numbers as epoch milliseconds, or seconds with timeUnit: "s"', () => {
     expect(at(1735689600000)).toEqual(["2025-01-01"]);
     expect(() => at(1735689600)).toThrow(/epoch milliseconds after 1973 \(this looks like seconds: pass timeUnit: "s"\)/);
