@@ -40,4 +40,35 @@ export const memoryText =
   `in a Node process with the heap capped at 64 MB: peak resident memory ${report.maxRssMiB.toFixed(0)} MiB, against ` +
   `${base.maxRssMiB.toFixed(0)} MiB for walking the same records without a report. The report holds one tally per segment and metric ` +
   `(20 × (11 + 5 + 7) counts), never the records.`;
-if (import.meta.url === `file://${process.argv[1]}`) console.log(memoryText);
+
+// mrrMovements over 1M billing changes of 100k customers streamed from a generator, in time
+// order: its state is one small record per customer, never the changes.
+const CHANGES = 1_000_000;
+const billingChild = (mode) => `
+  import { mrrMovements } from ${JSON.stringify(new URL("../dist/index.js", import.meta.url).href)};
+  function* changes() {
+    let seed = 7;
+    for (let i = 0; i < ${CHANGES}; i++) {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      yield { customer: "c" + (seed % ${CHANGES / 10}), time: new Date(Date.UTC(2024, 0, 1) + Math.floor((i / ${CHANGES}) * 730 * 86400000)).toISOString(), mrr: seed % 10 === 0 ? 0 : 10 + (seed % 200) };
+    }
+  }
+  let n = 0;
+  if (${JSON.stringify(mode)} === "report") n = mrrMovements(changes()).periods.length;
+  else for (const c of changes()) n += c.mrr >= 0 ? 1 : 0;
+  console.log(JSON.stringify({ n, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
+`;
+function runBilling(mode) {
+  const out = execFileSync(process.execPath, ["--max-old-space-size=96", "--input-type=module", "-e", billingChild(mode)], {
+    encoding: "utf8",
+    cwd: fileURLToPath(new URL("..", import.meta.url)),
+  });
+  return JSON.parse(out.trim().split("\n").pop());
+}
+const billingBase = runBilling("baseline");
+const billing = runBilling("report");
+export const billingMemoryText =
+  `**Memory.** mrrMovements over ${CHANGES.toLocaleString("en")} billing changes of ${(CHANGES / 10).toLocaleString("en")} customers streamed from a generator in time order, ` +
+  `heap capped at 96 MB: peak resident memory ${billing.maxRssMiB.toFixed(0)} MiB, against ${billingBase.maxRssMiB.toFixed(0)} MiB for walking the same changes. ` +
+  `It keeps one small state per customer (current MRR, last period-end MRR, cohort), never the changes.`;
+if (import.meta.url === `file://${process.argv[1]}`) console.log(`${memoryText}\n\n${billingMemoryText}`);

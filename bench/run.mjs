@@ -9,7 +9,7 @@ import { Bench } from "tinybench";
 import { ces, cesSummary, mrrMovements, normalQuantile, nps, npsSummary, proportionInterval, segmentReport, tally } from "../dist/index.js";
 
 // Measure memory first, in child processes, before this process fills its heap with test data.
-const { memoryText } = await import("./memory.mjs");
+const { memoryText, billingMemoryText } = await import("./memory.mjs");
 
 const N = 10_000_000;
 const RECORDS = 1_000_000;
@@ -306,7 +306,7 @@ const lines = [
   }),
   "",
 ];
-lines.push(memoryText, "");
+lines.push(memoryText, "", billingMemoryText, "");
 if (!quick) writeFileSync(new URL("../BENCHMARKS.md", import.meta.url), lines.join("\n"));
 console.log(lines.join("\n"));
 if (sink === 42) console.log("");

@@ -128,7 +128,7 @@ const OUT_OF_ORDER = Symbol("out of order");
  * Returns OUT_OF_ORDER when a customer's change is earlier than one already read.
  */
 function pass(
-  rows: ArrayLike<unknown>,
+  rows: Iterable<unknown> | ArrayLike<unknown>,
   order: ArrayLike<number> | null,
   r: ChangeReader,
   onTransition: OnTransition,
@@ -137,11 +137,9 @@ function pass(
   const skipped: ChangeSkips = { customer: 0, time: 0, mrr: 0 };
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
-  const n = order === null ? rows.length : order.length;
-  for (let k = 0; k < n; k++) {
-    const i = order === null ? k : order[k]!;
-    const change = readChange(rows[i], i, r, skipped);
-    if (change === null) continue;
+  const visit = (row: unknown, i: number): typeof OUT_OF_ORDER | undefined => {
+    const change = readChange(row, i, r, skipped);
+    if (change === null) return undefined;
     const period = periodIndex(Math.floor(change.time / 86_400_000), r.every);
     if (period < first) first = period;
     if (period > last) last = period;
@@ -155,7 +153,7 @@ function pass(
       throw new MetricsInputError(
         "OUT_OF_RANGE",
         `changes[${i}]`,
-        rows[i],
+        row,
         `one change per customer and instant: changes[${c.row}] is the same customer at the same time (pass duplicates: "last" to keep the later row)`,
       );
     }
@@ -166,6 +164,17 @@ function pass(
     c.value = change.mrr;
     c.time = change.time;
     c.row = i;
+    return undefined;
+  };
+  if (order !== null) {
+    const list = rows as ArrayLike<unknown>;
+    for (let k = 0; k < order.length; k++) if (visit(list[order[k]!], order[k]!) === OUT_OF_ORDER) return OUT_OF_ORDER;
+  } else if (typeof (rows as ArrayLike<unknown>).length === "number") {
+    const list = rows as ArrayLike<unknown>;
+    for (let i = 0; i < list.length; i++) if (visit(list[i], i) === OUT_OF_ORDER) return OUT_OF_ORDER;
+  } else {
+    let i = 0;
+    for (const row of rows as Iterable<unknown>) if (visit(row, i++) === OUT_OF_ORDER) return OUT_OF_ORDER;
   }
   for (const c of customers.values()) finalise(c, onTransition);
   return { first, last, customers, skipped };
@@ -173,18 +182,32 @@ function pass(
 
 /**
  * Every period-end transition of every customer. Changes in time order per customer are read in
- * one pass; otherwise they are sorted by time (stable: rows of the same instant keep their order)
- * and read again, which needs the rows in memory.
+ * one pass, with state per customer (an iterable is never copied); an array out of order is sorted
+ * by time (stable: rows of the same instant keep their order) and read again; an iterable out of
+ * order is an error, since it cannot be read twice.
  */
 export function readChanges(changes: unknown, r: ChangeReader, onTransition: () => OnTransition): ChangeSummary {
-  let rows: ArrayLike<unknown>;
-  if (typeof changes === "object" && changes !== null && typeof (changes as ArrayLike<unknown>).length === "number")
-    rows = changes as ArrayLike<unknown>;
-  else if (typeof changes === "object" && changes !== null && Symbol.iterator in changes) rows = Array.from(changes as Iterable<unknown>);
-  else throw new MetricsTypeError("INVALID_TYPE", "changes", changes, "an array (or iterable) of { customer, time, mrr } rows");
-  if (rows.length === 0) throw new MetricsInputError("EMPTY_INPUT", "changes", changes, "at least one change");
-  const once = pass(rows, null, r, onTransition());
-  if (once !== OUT_OF_ORDER) return once;
+  const isList = typeof changes === "object" && changes !== null && typeof (changes as ArrayLike<unknown>).length === "number";
+  if (!isList && !(typeof changes === "object" && changes !== null && Symbol.iterator in changes)) {
+    throw new MetricsTypeError("INVALID_TYPE", "changes", changes, "an array (or iterable) of { customer, time, mrr } rows");
+  }
+  const once = pass(changes as Iterable<unknown> | ArrayLike<unknown>, null, r, onTransition());
+  if (once !== OUT_OF_ORDER) {
+    if (once.customers.size === 0 && once.skipped.customer + once.skipped.time + once.skipped.mrr === 0) {
+      throw new MetricsInputError("EMPTY_INPUT", "changes", changes, "at least one change");
+    }
+    return once;
+  }
+  if (!isList) {
+    // A stream cannot be read twice: its changes must come in time order per customer.
+    throw new MetricsInputError(
+      "OUT_OF_RANGE",
+      "changes",
+      "an iterable",
+      "in time order for each customer when given as an iterable (sort it, or pass an array, which is sorted for you)",
+    );
+  }
+  const rows = changes as ArrayLike<unknown>;
   const times = new Float64Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const t = r.reader.localMsOf(r.time(rows[i], i));

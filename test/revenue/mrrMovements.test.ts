@@ -77,6 +77,17 @@ describe("mrrMovements", () => {
     ]);
   });
 
+  it("mrrMovements(iterable) reads a stream in one pass, and asks for time order when it is not", () => {
+    function* stream() {
+      yield* CHANGES;
+    }
+    expect(mrrMovements(stream()).periods).toEqual(EXPECTED);
+    function* backwards() {
+      yield* [...CHANGES].reverse();
+    }
+    expect(() => mrrMovements(backwards())).toThrow(/changes must be in time order for each customer when given as an iterable/);
+  });
+
   it("mrrMovements(changes) rejects bad rows, naming them, or skips and counts them", () => {
     const bad = [
       { customer: "a", time: "2026-01-01", mrr: 10 },
