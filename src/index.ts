@@ -1,6 +1,7 @@
 export * from "./ces/index.ts";
 export * from "./csat/index.ts";
 export * from "./errors.ts";
+export * from "./models/index.ts";
 export * from "./nps/index.ts";
 export * from "./revenue/index.ts";
 export * from "./segments/index.ts";

@@ -76,6 +76,8 @@ const CALLS: Record<string, { shape: "estimate" | "comparison" | "report" | "tre
   mrrMovements: { other: "movement rows in the MrrMovements and CustomerMovements shapes" },
   cohortRetention: { other: "cohort rows and a matrix of counts and shares" },
   movementRates: { other: "rates per period, from the revenue functions" },
+  fitSbg: { other: "a fitted model { model, params, logLikelihood, standardErrors, … }" },
+  projectRetention: { other: "a survival and retention curve" },
   retentionRate: { other: "a rate" },
   compoundRate: { other: "a rate" },
   periodicRate: { other: "a rate" },

@@ -177,6 +177,27 @@ const billingArgs = fc.tuple(
 export const REGISTRY: Record<string, fc.Arbitrary<unknown[]>> = {
   mrrMovements: billingArgs,
   cohortRetention: billingArgs,
+  fitSbg: fc.tuple(
+    fc.oneof(
+      fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 0, maxLength: 10 }).map((xs) => xs.sort((a, b) => b - a)),
+      fc.constantFrom([1000, 869, 743, 653, 593, 551, 517, 491], [10, 9, 9], [5, 0, 0], [3, 3, 3], [1, 1, 0]),
+      fc.array(anyNumber, { maxLength: 6 }),
+      anyValue,
+    ),
+  ),
+  projectRetention: fc.tuple(
+    fc.oneof(
+      fc.record({
+        model: mostly(fc.constant("sbg")),
+        params: fc.record({
+          alpha: mostly(fc.double({ min: 1e-3, max: 1e3, noNaN: true })),
+          beta: mostly(fc.double({ min: 1e-3, max: 1e3, noNaN: true })),
+        }),
+      }),
+      anyValue,
+    ),
+    mostly(fc.integer({ min: 1, max: 60 })),
+  ),
   movementRates: fc.tuple(
     fc.oneof(
       billingArgs.map(([rows]) => {

@@ -1,0 +1,2 @@
+export type { RetentionProjection, SbgModel } from "./sbg.ts";
+export { fitSbg, projectRetention } from "./sbg.ts";
