@@ -1,5 +1,6 @@
 import { readChanges } from "../_lib/movements.ts";
 import { assertSpan, periodAt } from "../_lib/time.ts";
+import { assertFiniteResult } from "../_lib/validate.ts";
 import { MetricsInputError } from "../errors.ts";
 import type { PeriodUnit } from "../segments/trend.ts";
 import { billingOptions, type MovementSkips, type MrrMovementsOptions } from "./mrrMovements.ts";
@@ -147,11 +148,13 @@ export function cohortRetention<R>(changes: ArrayLike<R> | Iterable<R>, options?
       const billed = customers === 0 ? 0 : mrr;
       const size = row.customers[0] ?? customers;
       const base = row.mrr[0] ?? billed;
+      // A first-month MRR of a few cents over 1e308 (or 1e-300) has no share to report.
+      const mrrShare = assertFiniteResult(billed / base, "changes", `the ${label} cohort's MRR`);
       row.customers.push(customers);
-      row.mrr.push(billed);
+      row.mrr.push(assertFiniteResult(billed, "changes", `the ${label} cohort's MRR`));
       row.customerShare.push(customers / size);
-      row.mrrShare.push(billed / base);
-      rows.push({ cohort: label, age, customers, customerShare: customers / size, mrr: billed, mrrShare: billed / base });
+      row.mrrShare.push(mrrShare);
+      rows.push({ cohort: label, age, customers, customerShare: customers / size, mrr: billed, mrrShare });
     }
     matrix.push(row);
   }

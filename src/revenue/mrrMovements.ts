@@ -1,7 +1,7 @@
 import { changeAccessors, readChanges, transitionKind } from "../_lib/movements.ts";
 import { readOptions } from "../_lib/options.ts";
 import { assertSpan, periodAt, periodIndex, timeReader, timeZoneOption } from "../_lib/time.ts";
-import { assertOneOf } from "../_lib/validate.ts";
+import { assertFiniteResult, assertOneOf } from "../_lib/validate.ts";
 import { MetricsInputError } from "../errors.ts";
 import type { Accessor } from "../segments/spec.ts";
 import { PERIOD_UNITS, type PeriodUnit, TIME_UNITS, type TimeUnit } from "../segments/trend.ts";
@@ -259,7 +259,11 @@ export function mrrMovements<R>(changes: ArrayLike<R> | Iterable<R>, options?: M
     const f = flows.get(index) ?? noFlows();
     const startingMrr = mrr;
     const starting = customers;
-    mrr = startingMrr + f.newMrr + f.expansionMrr + f.reactivationMrr - f.contractionMrr - f.churnedMrr;
+    mrr = assertFiniteResult(
+      startingMrr + f.newMrr + f.expansionMrr + f.reactivationMrr - f.contractionMrr - f.churnedMrr,
+      "changes",
+      "MRR whose sums fit in a double",
+    );
     customers = starting + f.new + f.reactivated - f.churned;
     if (index < first) continue;
     const { label, start } = periodAt(index, o.every);

@@ -75,4 +75,12 @@ describe("cohortRetention", () => {
     expect(matrix.map((r) => r.customers)).toEqual([[5, 3], [1]]);
     expect(() => cohortRetention([{ customer: "a", time: "2026-01-01", mrr: 0 }])).toThrow(/at least one customer above 0/);
   });
+
+  it("cohortRetention(changes) refuses a cohort whose first MRR is too small to divide by (found by the fuzz run)", () => {
+    const rows = [
+      { customer: "a", time: "2026-01-05", mrr: 5e-324 },
+      { customer: "a", time: "2026-02-10", mrr: 99 },
+    ];
+    expect(() => cohortRetention(rows)).toThrow(/changes must be a value for which the result fits in a double/);
+  });
 });

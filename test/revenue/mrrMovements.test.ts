@@ -106,6 +106,14 @@ describe("mrrMovements", () => {
     expect(mrrMovements([{ customer: "a", time: "2026-01-01", mrr: "12.5" }]).periods[0]!.newMrr).toBe(12.5);
   });
 
+  it("mrrMovements(changes) refuses MRR whose sum overflows, rather than reporting Infinity", () => {
+    const rows = [
+      { customer: "a", time: "2026-01-05", mrr: 1.7e308 },
+      { customer: "b", time: "2026-01-06", mrr: 1.7e308 },
+    ];
+    expect(() => mrrMovements(rows)).toThrow(/changes must be a value for which the result fits in a double/);
+  });
+
   it('mrrMovements(changes) refuses two changes for one customer at one instant unless duplicates: "last"', () => {
     const twice = [
       { customer: "a", time: "2026-01-01T10:00:00Z", mrr: 10 },
