@@ -17,7 +17,7 @@ const cell = 34;
 const left = 120;
 const top = 64;
 const ages = Math.max(...matrix.map((c) => c.customers.length));
-const width = left + ages * cell + 20;
+const width = Math.max(left + ages * cell + 20, 620);
 const height = top + matrix.length * cell + 40;
 // Light to dark blue by the share still paying (a 0-100% scale, the same for every cohort).
 const colour = (share) => {
@@ -28,7 +28,7 @@ const colour = (share) => {
 const parts = [
   `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="system-ui, sans-serif" font-size="12">`,
   `<rect width="100%" height="100%" fill="white"/>`,
-  `<text x="${left}" y="22" font-size="15" font-weight="600">Logo retention by signup cohort (share of customers still paying)</text>`,
+  `<text x="12" y="22" font-size="15" font-weight="600">Logo retention by signup cohort: share of customers still paying</text>`,
   `<text x="${left}" y="${top - 10}" fill="#555">months since the cohort's first month →</text>`,
 ];
 for (let a = 0; a < ages; a++)
@@ -47,7 +47,7 @@ matrix.forEach((c, r) => {
   });
 });
 parts.push(
-  `<text x="${left}" y="${height - 12}" fill="#555">Cells beyond the data are left out, not drawn as 0. Source: examples/data/billing.csv (generated).</text>`,
+  `<text x="12" y="${height - 12}" fill="#555">Cells beyond the data are left out, not drawn as 0. Data: examples/data/billing.csv (generated).</text>`,
   "</svg>",
 );
 writeFileSync(new URL("../docs/images/cohort-retention.svg", import.meta.url), `${parts.join("\n")}\n`);
