@@ -76,6 +76,7 @@ const CALLS: Record<string, { shape: "estimate" | "comparison" | "report" | "tre
   mrrMovements: { other: "movement rows in the MrrMovements and CustomerMovements shapes" },
   cohortRetention: { other: "cohort rows and a matrix of counts and shares" },
   movementRates: { other: "rates per period, from the revenue functions" },
+  rfmSummary: { other: "one summary per customer" },
   fitSbg: { other: "a fitted model { model, params, logLikelihood, standardErrors, … }" },
   projectRetention: { other: "a survival and retention curve" },
   retentionRate: { other: "a rate" },

@@ -1,2 +1,4 @@
+export type { CustomerSummary, RfmSummaryOptions } from "./rfmSummary.ts";
+export { rfmSummary } from "./rfmSummary.ts";
 export type { RetentionProjection, SbgModel } from "./sbg.ts";
 export { fitSbg, projectRetention } from "./sbg.ts";

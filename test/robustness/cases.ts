@@ -113,6 +113,11 @@ export const CASES: readonly Case[] = [
     api.movementRates(api.mrrMovements([{ customer: "a", time: "2026-01-01", mrr: 5 }]), { trailing: 0 }),
   ),
   c("movementRates", "not a report", () => api.movementRates({ rows: [] } as never)),
+  c("rfmSummary", "no end", () => api.rfmSummary([{ customer: "a", time: "1997-01-01" }], {} as never)),
+  c("rfmSummary", 'time "1997-13-01"', () => api.rfmSummary([{ customer: "a", time: "1997-13-01", value: 5 }], { end: "1997-09-30" })),
+  c("rfmSummary", "no value field, value not set to null", () =>
+    api.rfmSummary([{ customer: "a", time: "1997-01-01" }], { end: "1997-09-30" }),
+  ),
   c("fitSbg", "no one leaves", () => api.fitSbg([1000, 1000, 1000])),
   c("fitSbg", "shares instead of counts", () => api.fitSbg([100, 86.9, 74.3])),
   c("projectRetention", 'model "bg-nbd"', () => api.projectRetention({ model: "bg-nbd", params: { alpha: 1, beta: 1 } } as never, 3)),

@@ -185,6 +185,30 @@ export const REGISTRY: Record<string, fc.Arbitrary<unknown[]>> = {
       anyValue,
     ),
   ),
+  rfmSummary: fc.tuple(
+    mostly(
+      fc.array(
+        fc.record(
+          {
+            customer: mostly(fc.constantFrom("a", "b", 3)),
+            time: mostly(fc.constantFrom("1997-01-01", "1997-02-10T10:00:00Z", "1997-10-05", "1998-13-01", 852076800000, "")),
+            value: mostly(fc.oneof(fc.double({ min: 0, max: 500, noNaN: true }), fc.constantFrom("12.5", -1))),
+          },
+          { requiredKeys: [] },
+        ),
+        { maxLength: 15 },
+      ),
+    ),
+    withTypo(
+      optionsOf({
+        end: mostly(fc.constantFrom("1997-09-30", "1997-01-01")),
+        holdoutEnd: mostly(fc.constantFrom("1998-06-30", "1997-01-01")),
+        value: mostly(fc.constantFrom("value", null)),
+        unit: mostly(fc.constantFrom("day", "week")),
+        timeZone: mostly(fc.constantFrom("UTC", "Asia/Tokyo")),
+      }),
+    ),
+  ),
   projectRetention: fc.tuple(
     fc.oneof(
       fc.record({
