@@ -77,6 +77,8 @@ const CALLS: Record<string, { shape: "estimate" | "comparison" | "report" | "tre
   cohortRetention: { other: "cohort rows and a matrix of counts and shares" },
   movementRates: { other: "rates per period, from the revenue functions" },
   rfmSummary: { other: "one summary per customer" },
+  fitBgNbd: { other: "a fitted model { model, params, logLikelihood, standardErrors, … }" },
+  probabilityAlive: { other: "a probability" },
   fitSbg: { other: "a fitted model { model, params, logLikelihood, standardErrors, … }" },
   projectRetention: { other: "a survival and retention curve" },
   retentionRate: { other: "a rate" },

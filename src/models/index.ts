@@ -1,3 +1,5 @@
+export type { BgNbdModel, PurchaseHistory } from "./bgNbd.ts";
+export { fitBgNbd, probabilityAlive } from "./bgNbd.ts";
 export type { CustomerSummary, RfmSummaryOptions } from "./rfmSummary.ts";
 export { rfmSummary } from "./rfmSummary.ts";
 export type { RetentionProjection, SbgModel } from "./sbg.ts";

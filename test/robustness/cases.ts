@@ -118,6 +118,14 @@ export const CASES: readonly Case[] = [
   c("rfmSummary", "no value field, value not set to null", () =>
     api.rfmSummary([{ customer: "a", time: "1997-01-01" }], { end: "1997-09-30" }),
   ),
+  c("fitBgNbd", "no repeat purchase at all", () => api.fitBgNbd([{ frequency: 0, recency: 0, T: 10 }])),
+  c("fitBgNbd", "recency above T", () => api.fitBgNbd([{ frequency: 2, recency: 12, T: 10 }])),
+  c("probabilityAlive", "a heavy buyer long gone (edge)", () =>
+    api.probabilityAlive(
+      { model: "bg-nbd", params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } },
+      { frequency: 500, recency: 0.5, T: 52 },
+    ),
+  ),
   c("fitSbg", "no one leaves", () => api.fitSbg([1000, 1000, 1000])),
   c("fitSbg", "shares instead of counts", () => api.fitSbg([100, 86.9, 74.3])),
   c("projectRetention", 'model "bg-nbd"', () => api.projectRetention({ model: "bg-nbd", params: { alpha: 1, beta: 1 } } as never, 3)),

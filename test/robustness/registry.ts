@@ -209,6 +209,38 @@ export const REGISTRY: Record<string, fc.Arbitrary<unknown[]>> = {
       }),
     ),
   ),
+  fitBgNbd: fc.tuple(
+    fc.oneof(
+      fc.array(
+        fc
+          .record({
+            frequency: fc.integer({ min: 0, max: 30 }),
+            share: fc.double({ min: 0, max: 1, noNaN: true }),
+            T: fc.double({ min: 0.5, max: 60, noNaN: true }),
+            count: fc.integer({ min: 1, max: 50 }),
+          })
+          .map(({ frequency, share, T, count }) => ({ frequency, recency: frequency === 0 ? 0 : Math.max(1e-3, share * T), T, count })),
+        { maxLength: 12 },
+      ),
+      fc.array(optionsOf({ frequency: count, recency: money, T: money }), { maxLength: 4 }),
+      anyValue,
+    ),
+  ),
+  probabilityAlive: fc.tuple(
+    fc.oneof(
+      fc.record({
+        model: mostly(fc.constant("bg-nbd")),
+        params: fc.record({
+          r: mostly(fc.double({ min: 1e-3, max: 1e3, noNaN: true })),
+          alpha: mostly(fc.double({ min: 1e-3, max: 1e3, noNaN: true })),
+          a: mostly(fc.double({ min: 1e-3, max: 1e3, noNaN: true })),
+          b: mostly(fc.double({ min: 1e-3, max: 1e3, noNaN: true })),
+        }),
+      }),
+      anyValue,
+    ),
+    optionsOf({ frequency: count, recency: money, T: money }),
+  ),
   projectRetention: fc.tuple(
     fc.oneof(
       fc.record({
