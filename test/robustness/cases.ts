@@ -126,6 +126,10 @@ export const CASES: readonly Case[] = [
       { frequency: 500, recency: 0.5, T: 52 },
     ),
   ),
+  c("fitGammaGamma", "a customer with no repeat transaction", () => api.fitGammaGamma([{ frequency: 0, monetary: 0 }])),
+  c("expectedSpend", "q = 1 (no finite mean)", () =>
+    api.expectedSpend({ model: "gamma-gamma", params: { p: 6, q: 1, gamma: 15 } }, { frequency: 1, monetary: 10 }),
+  ),
   c("fitSbg", "no one leaves", () => api.fitSbg([1000, 1000, 1000])),
   c("fitSbg", "shares instead of counts", () => api.fitSbg([100, 86.9, 74.3])),
   c("projectRetention", 'model "bg-nbd"', () => api.projectRetention({ model: "bg-nbd", params: { alpha: 1, beta: 1 } } as never, 3)),

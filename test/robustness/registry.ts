@@ -226,6 +226,34 @@ export const REGISTRY: Record<string, fc.Arbitrary<unknown[]>> = {
       anyValue,
     ),
   ),
+  fitGammaGamma: fc.tuple(
+    fc.oneof(
+      fc.array(
+        fc.record({
+          frequency: fc.integer({ min: 1, max: 30 }),
+          monetary: fc.double({ min: 0.5, max: 500, noNaN: true }),
+          count: fc.integer({ min: 1, max: 20 }),
+        }),
+        { maxLength: 12 },
+      ),
+      fc.array(optionsOf({ frequency: count, monetary: money }), { maxLength: 4 }),
+      anyValue,
+    ),
+  ),
+  expectedSpend: fc.tuple(
+    fc.oneof(
+      fc.record({
+        model: mostly(fc.constant("gamma-gamma")),
+        params: fc.record({
+          p: mostly(fc.double({ min: 1e-3, max: 1e3, noNaN: true })),
+          q: mostly(fc.double({ min: 1.001, max: 1e3, noNaN: true })),
+          gamma: mostly(fc.double({ min: 1e-3, max: 1e3, noNaN: true })),
+        }),
+      }),
+      anyValue,
+    ),
+    optionsOf({ frequency: positiveCount, monetary: money }),
+  ),
   probabilityAlive: fc.tuple(
     fc.oneof(
       fc.record({

@@ -1,0 +1,89 @@
+import { readFileSync } from "node:fs";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { expectedSpend, fitGammaGamma, MetricsInputError, MetricsTypeError, rfmSummary } from "../../src/index.ts";
+
+// Fader, Hardie & Lee (2005) CDNOW transactions via `lifetimes` (MIT), copied from ../shared/data.
+const transactions = readFileSync(new URL("../fixtures/shared/cdnow-transactions.txt", import.meta.url), "utf8")
+  .trim()
+  .split("\n")
+  .map((line) => {
+    const [, id, date, , value] = line.trim().split(/\s+/);
+    return { customer: Number(id), time: `${date!.slice(0, 4)}-${date!.slice(4, 6)}-${date!.slice(6, 8)}`, value: Number(value) };
+  });
+const repeatBuyers = rfmSummary(transactions, { end: "1997-09-30" }).filter((c) => c.frequency > 0);
+
+describe("fitGammaGamma", () => {
+  const model = fitGammaGamma(repeatBuyers);
+
+  it("fitGammaGamma(CDNOW's 946 repeat buyers) reproduces the published fit: p 6.25, q 3.74, γ 15.44", () => {
+    expect(repeatBuyers).toHaveLength(946);
+    expect(model.params.p.toFixed(2)).toBe("6.25");
+    expect(model.params.q.toFixed(2)).toBe("3.74");
+    expect(model.params.gamma.toFixed(2)).toBe("15.44");
+    expect(model).toMatchObject({ model: "gamma-gamma", n: 946, converged: true });
+  });
+
+  it("fitGammaGamma(customers with count) equals the fit of the expanded customers", () => {
+    const rows = [
+      { frequency: 2, monetary: 20 },
+      { frequency: 1, monetary: 10 },
+      { frequency: 4, monetary: 35 },
+      { frequency: 1, monetary: 12 },
+      { frequency: 3, monetary: 18 },
+    ];
+    const expanded = rows.flatMap((r, i) => Array.from({ length: i + 1 }, () => r));
+    const counted = rows.map((r, i) => ({ ...r, count: i + 1 }));
+    const a = fitGammaGamma(expanded);
+    const b = fitGammaGamma(counted);
+    for (const p of ["p", "q", "gamma"] as const) expect(b.params[p]).toBeCloseTo(a.params[p], 6);
+    expect(b.n).toBe(15);
+  });
+
+  it("fitGammaGamma(values in cents) scales γ by 100 and leaves p and q unchanged", () => {
+    const cents = fitGammaGamma(repeatBuyers.map((c) => ({ frequency: c.frequency, monetary: 100 * c.monetary })));
+    // To the optimiser's precision (the fits stop within about 1e-5 relative of the peak).
+    expect(cents.params.gamma / model.params.gamma).toBeCloseTo(100, 2);
+    expect(cents.params.p).toBeCloseTo(model.params.p, 4);
+    expect(cents.params.q).toBeCloseTo(model.params.q, 4);
+  });
+
+  it("fitGammaGamma(customers) rejects what the model cannot take", () => {
+    expect(() => fitGammaGamma([{ frequency: 0, monetary: 0 }])).toThrow(/customers\[0\].frequency/);
+    expect(() =>
+      fitGammaGamma([
+        { frequency: 2, monetary: 10 },
+        { frequency: 3, monetary: 10 },
+      ]),
+    ).toThrow(/mean values that vary/);
+    expect(() => fitGammaGamma([{ frequency: 2, spend: 10 } as never])).toThrow(/customers\[0\].spend is not a field/);
+    expect(() => fitGammaGamma([])).toThrow(MetricsInputError);
+  });
+});
+
+describe("expectedSpend", () => {
+  const cdnow = { model: "gamma-gamma" as const, params: { p: 6.25, q: 3.74, gamma: 15.44 } };
+
+  it("expectedSpend(model, customer) is the weighted mean of the population mean and the customer's own", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 200 }), fc.double({ min: 0.01, max: 1e4, noNaN: true }), (x, m) => {
+        const { p, q, gamma } = cdnow.params;
+        // E(M) = (1 − w)·pγ/(q − 1) + w·m with w = px/(px + q − 1) (Fader, Hardie & Lee 2005, eq. 5).
+        const w = (p * x) / (p * x + q - 1);
+        const expected = (1 - w) * ((p * gamma) / (q - 1)) + w * m;
+        const e = expectedSpend(cdnow, { frequency: x, monetary: m });
+        expect(Math.abs(e - expected)).toBeLessThanOrEqual(1e-12 * Math.max(1, expected));
+        // Between the population mean and the customer's own mean.
+        expect(e).toBeGreaterThanOrEqual(Math.min(m, (p * gamma) / (q - 1)) - 1e-9);
+        expect(e).toBeLessThanOrEqual(Math.max(m, (p * gamma) / (q - 1)) + 1e-9);
+      }),
+    );
+  });
+
+  it("expectedSpend(x) needs q > 1 and a Gamma-Gamma model", () => {
+    expect(() => expectedSpend({ model: "gamma-gamma", params: { p: 6, q: 1, gamma: 15 } }, { frequency: 1, monetary: 10 })).toThrow(
+      /model.params.q/,
+    );
+    expect(() => expectedSpend({ model: "bg-nbd", params: {} } as never, { frequency: 1, monetary: 10 })).toThrow(MetricsTypeError);
+  });
+});
