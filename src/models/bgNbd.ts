@@ -1,7 +1,7 @@
-import { derivatives, invert, maximize } from "../_lib/optimize.ts";
+import { fitPositive, readModel } from "../_lib/models.ts";
 import { readFields } from "../_lib/options.ts";
 import { assertArrayLike, assertCount, assertCountAtLeast, assertInRange, assertNonNegative } from "../_lib/validate.ts";
-import { MetricsInputError, MetricsTypeError } from "../errors.ts";
+import { MetricsInputError } from "../errors.ts";
 import { logGamma } from "../stats/gamma.ts";
 
 /**
@@ -152,52 +152,13 @@ export function fitBgNbd(customers: ArrayLike<PurchaseHistory>): BgNbdModel {
     for (const g of rows) total += g.count * logLikelihood(r, alpha, a, b, g.x, g.tx, g.T);
     return total;
   };
-  const fit = maximize(([lr, la, lA, lB]) => ll(Math.exp(lr!), Math.exp(la!), Math.exp(lA!), Math.exp(lB!)), [0, 0, 0, 0]);
-  const [r, alpha, a, b] = fit.x.map(Math.exp) as [number, number, number, number];
-  if (!fit.converged || ![r, alpha, a, b].every((p) => p > 1e-10 && p < 1e10)) {
-    throw new MetricsInputError(
-      "UNDEFINED_RESULT",
-      "customers",
-      customers,
-      `histories the BG/NBD model fits: the maximisation did not converge (r ${r}, α ${alpha}, a ${a}, b ${b})`,
-    );
-  }
-  const { hessian } = derivatives(([p, q, s, t]) => ll(p!, q!, s!, t!), [r, alpha, a, b], 1e-5);
-  const covariance = invert(hessian.map((row) => row.map((h) => -h)));
-  const se = (i: number) => (covariance === null ? Number.NaN : Math.sqrt(covariance[i]![i]!));
-  const standardErrors = { r: se(0), alpha: se(1), a: se(2), b: se(3) };
-  if (!Object.values(standardErrors).every(Number.isFinite)) {
-    throw new MetricsInputError(
-      "UNDEFINED_RESULT",
-      "customers",
-      customers,
-      "histories with enough information for standard errors (the likelihood is flat here)",
-    );
-  }
-  return {
-    model: "bg-nbd",
-    params: { r, alpha, a, b },
-    logLikelihood: fit.value,
-    standardErrors,
-    n,
-    converged: true,
-    iterations: fit.iterations,
-  };
+  const fit = fitPositive(["r", "alpha", "a", "b"], ([r, alpha, a, b]) => ll(r!, alpha!, a!, b!), "customers", customers, "BG/NBD");
+  return { model: "bg-nbd", ...fit, n };
 }
 
 /** A validated BG/NBD model's parameters. */
 function bgNbdParams(model: BgNbdModel, fn: string): { r: number; alpha: number; a: number; b: number } {
-  const m = readFields(model, fn, ["model", "params", "logLikelihood", "standardErrors", "n", "converged", "iterations"], "model");
-  if (m.model !== "bg-nbd")
-    throw new MetricsTypeError(
-      "INVALID_OPTION",
-      "model.model",
-      m.model,
-      '"bg-nbd" (a model from fitBgNbd, or { model: "bg-nbd", params: { r, alpha, a, b } })',
-    );
-  const p = readFields(m.params, fn, ["r", "alpha", "a", "b"], "model.params");
-  const param = (name: "r" | "alpha" | "a" | "b") => assertInRange(p[name], `model.params.${name}`, 0, 1e12, { openMin: true });
-  return { r: param("r"), alpha: param("alpha"), a: param("a"), b: param("b") };
+  return readModel(model, fn, "bg-nbd", ["r", "alpha", "a", "b"], "fitBgNbd");
 }
 
 /**

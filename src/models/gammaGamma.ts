@@ -1,7 +1,7 @@
-import { derivatives, invert, maximize } from "../_lib/optimize.ts";
+import { fitPositive, readModel } from "../_lib/models.ts";
 import { readFields } from "../_lib/options.ts";
 import { assertArrayLike, assertCountAtLeast, assertInRange } from "../_lib/validate.ts";
-import { MetricsInputError, MetricsTypeError } from "../errors.ts";
+import { MetricsInputError } from "../errors.ts";
 import { logGamma } from "../stats/gamma.ts";
 
 /**
@@ -139,37 +139,8 @@ export function fitGammaGamma(customers: ArrayLike<SpendHistory>): GammaGammaMod
     for (const r of rows) total += r.count * logLikelihood(p, q, g, r.x, r.m);
     return total;
   };
-  const fit = maximize(([lp, lq, lg]) => ll(Math.exp(lp!), Math.exp(lq!), Math.exp(lg!)), [0, 0, 0]);
-  const [p, q, gamma] = fit.x.map(Math.exp) as [number, number, number];
-  if (!fit.converged || ![p, q, gamma].every((v) => v > 1e-10 && v < 1e10)) {
-    throw new MetricsInputError(
-      "UNDEFINED_RESULT",
-      "customers",
-      customers,
-      `spend the Gamma-Gamma model fits: the maximisation did not converge (p ${p}, q ${q}, γ ${gamma})`,
-    );
-  }
-  const { hessian } = derivatives(([a, b, c]) => ll(a!, b!, c!), [p, q, gamma], 1e-5);
-  const covariance = invert(hessian.map((row) => row.map((h) => -h)));
-  const se = (i: number) => (covariance === null ? Number.NaN : Math.sqrt(covariance[i]![i]!));
-  const standardErrors = { p: se(0), q: se(1), gamma: se(2) };
-  if (!Object.values(standardErrors).every(Number.isFinite)) {
-    throw new MetricsInputError(
-      "UNDEFINED_RESULT",
-      "customers",
-      customers,
-      "spend with enough information for standard errors (the likelihood is flat here)",
-    );
-  }
-  return {
-    model: "gamma-gamma",
-    params: { p, q, gamma },
-    logLikelihood: fit.value,
-    standardErrors,
-    n,
-    converged: true,
-    iterations: fit.iterations,
-  };
+  const fit = fitPositive(["p", "q", "gamma"], ([p, q, g]) => ll(p!, q!, g!), "customers", customers, "Gamma-Gamma");
+  return { model: "gamma-gamma", ...fit, n };
 }
 
 /**
@@ -197,23 +168,9 @@ export function fitGammaGamma(customers: ArrayLike<SpendHistory>): GammaGammaMod
  * @category Customer-base models
  */
 export function expectedSpend(model: GammaGammaModel, customer: SpendHistory): number {
-  const mo = readFields(
-    model,
-    "expectedSpend",
-    ["model", "params", "logLikelihood", "standardErrors", "n", "converged", "iterations"],
-    "model",
-  );
-  if (mo.model !== "gamma-gamma")
-    throw new MetricsTypeError(
-      "INVALID_OPTION",
-      "model.model",
-      mo.model,
-      '"gamma-gamma" (a model from fitGammaGamma, or { model: "gamma-gamma", params: { p, q, gamma } })',
-    );
-  const pr = readFields(mo.params, "expectedSpend", ["p", "q", "gamma"], "model.params");
-  const p = assertInRange(pr.p, "model.params.p", 0, 1e12, { openMin: true });
-  const q = assertInRange(pr.q, "model.params.q", 1, 1e12, { openMin: true });
-  const gamma = assertInRange(pr.gamma, "model.params.gamma", 0, 1e12, { openMin: true });
+  const { p, q, gamma } = readModel(model, "expectedSpend", "gamma-gamma", ["p", "q", "gamma"], "fitGammaGamma");
+  if (q <= 1)
+    throw new MetricsInputError("OUT_OF_RANGE", "model.params.q", q, "above 1: with q ≤ 1 the population's mean spend is infinite");
   const { x, m } = spend(customer, "customer", "expectedSpend");
   return (p * (gamma + m * x)) / (p * x + q - 1);
 }

@@ -1,7 +1,6 @@
-import { derivatives, invert, maximize } from "../_lib/optimize.ts";
-import { readFields } from "../_lib/options.ts";
-import { assertArrayLike, assertCount, assertCountAtLeast, assertInRange } from "../_lib/validate.ts";
-import { MetricsInputError, MetricsTypeError } from "../errors.ts";
+import { fitPositive, readModel } from "../_lib/models.ts";
+import { assertArrayLike, assertCount, assertCountAtLeast } from "../_lib/validate.ts";
+import { MetricsInputError } from "../errors.ts";
 import { logBeta } from "../stats/gamma.ts";
 
 /**
@@ -122,61 +121,13 @@ export function fitSbg(survivors: ArrayLike<number>): SbgModel {
       "a series in which some customers leave and some stay: otherwise the data cannot identify the model",
     );
   }
-  const fit = maximize(([a, b]) => logLikelihood(Math.exp(a!), Math.exp(b!), n), [0, 0]);
-  const alpha = Math.exp(fit.x[0]!);
-  const beta = Math.exp(fit.x[1]!);
-  if (!fit.converged) {
-    throw new MetricsInputError(
-      "UNDEFINED_RESULT",
-      "survivors",
-      survivors,
-      `a series the sBG model fits: the maximisation did not converge (α ${alpha}, β ${beta})`,
-    );
-  }
-  const { hessian } = derivatives(([a, b]) => logLikelihood(a!, b!, n), [alpha, beta], 1e-5);
-  const covariance = invert(hessian.map((row) => row.map((h) => -h)));
-  const se = (i: number) => (covariance === null ? Number.NaN : Math.sqrt(covariance[i]![i]!));
-  const standardErrors = { alpha: se(0), beta: se(1) };
-  if (!Number.isFinite(standardErrors.alpha) || !Number.isFinite(standardErrors.beta)) {
-    throw new MetricsInputError(
-      "UNDEFINED_RESULT",
-      "survivors",
-      survivors,
-      "a series with enough information for standard errors (the likelihood is flat here)",
-    );
-  }
-  return {
-    model: "sbg",
-    params: { alpha, beta },
-    logLikelihood: fit.value,
-    standardErrors,
-    n: n[0]!,
-    converged: true,
-    iterations: fit.iterations,
-  };
+  const fit = fitPositive(["alpha", "beta"], ([a, b]) => logLikelihood(a!, b!, n), "survivors", survivors, "sBG");
+  return { model: "sbg", ...fit, n: n[0]! };
 }
 
 /** A validated sBG model's parameters. */
 function sbgParams(model: SbgModel): { alpha: number; beta: number } {
-  const m = readFields(
-    model,
-    "projectRetention",
-    ["model", "params", "logLikelihood", "standardErrors", "n", "converged", "iterations"],
-    "model",
-  );
-  if (m.model !== "sbg")
-    throw new MetricsTypeError(
-      "INVALID_OPTION",
-      "model.model",
-      m.model,
-      '"sbg" (a model from fitSbg, or { model: "sbg", params: { alpha, beta } })',
-    );
-  const p = readFields(m.params, "projectRetention", ["alpha", "beta"], "model.params");
-  // Beyond 10¹² the Beta distribution is a point mass for any purpose, and α + β could overflow.
-  return {
-    alpha: assertInRange(p.alpha, "model.params.alpha", 0, 1e12, { openMin: true }),
-    beta: assertInRange(p.beta, "model.params.beta", 0, 1e12, { openMin: true }),
-  };
+  return readModel(model, "projectRetention", "sbg", ["alpha", "beta"], "fitSbg");
 }
 
 /**

@@ -1,0 +1,83 @@
+// What every customer-base model shares: a maximum-likelihood fit over positive parameters
+// (in logs), with standard errors from the observed information, and reading a model object
+// back (its name and parameters checked). Internal.
+import { MetricsInputError, MetricsTypeError } from "../errors.ts";
+import { derivatives, invert, maximize } from "./optimize.ts";
+import { readFields } from "./options.ts";
+import { assertInRange } from "./validate.ts";
+
+/** A fit's outcome, parameters named. */
+export interface Fitted<P extends string> {
+  readonly params: Record<P, number>;
+  readonly logLikelihood: number;
+  readonly standardErrors: Record<P, number>;
+  readonly converged: true;
+  readonly iterations: number;
+}
+
+/**
+ * Maximises `logLikelihood` over positive parameters (searched in logs, from 1 each), and
+ * returns them with standard errors from the inverse of the negative Hessian. Throws
+ * UNDEFINED_RESULT (blaming `argument`) when the search does not converge, a parameter runs off
+ * to 0 or infinity, or the likelihood is too flat for standard errors.
+ */
+export function fitPositive<P extends string>(
+  names: readonly P[],
+  logLikelihood: (params: readonly number[]) => number,
+  argument: string,
+  value: unknown,
+  model: string,
+): Fitted<P> {
+  const fit = maximize(
+    (x) => logLikelihood(x.map(Math.exp)),
+    names.map(() => 0),
+  );
+  const estimates = fit.x.map(Math.exp);
+  const named = (values: readonly number[]) => Object.fromEntries(names.map((n, i) => [n, values[i]!])) as Record<P, number>;
+  if (!fit.converged || !estimates.every((p) => p > 1e-10 && p < 1e10)) {
+    const shown = names.map((n, i) => `${n} ${estimates[i]}`).join(", ");
+    throw new MetricsInputError(
+      "UNDEFINED_RESULT",
+      argument,
+      value,
+      `data the ${model} model fits: the maximisation did not converge (${shown})`,
+    );
+  }
+  const { hessian } = derivatives(logLikelihood, estimates, 1e-5);
+  const covariance = invert(hessian.map((row) => row.map((h) => -h)));
+  const errors = estimates.map((_, i) => (covariance === null ? Number.NaN : Math.sqrt(covariance[i]![i]!)));
+  if (!errors.every(Number.isFinite)) {
+    throw new MetricsInputError(
+      "UNDEFINED_RESULT",
+      argument,
+      value,
+      "data with enough information for standard errors (the likelihood is flat here)",
+    );
+  }
+  return { params: named(estimates), logLikelihood: fit.value, standardErrors: named(errors), converged: true, iterations: fit.iterations };
+}
+
+const MODEL_FIELDS = ["model", "params", "logLikelihood", "standardErrors", "n", "converged", "iterations"] as const;
+
+/**
+ * The parameters of a model object of kind `kind` (a fit, or one built by hand), each checked to
+ * lie in (0, 10¹²]: beyond that they mean nothing and sums of them could overflow.
+ */
+export function readModel<P extends string>(
+  model: unknown,
+  fn: string,
+  kind: string,
+  names: readonly P[],
+  fitter: string,
+): Record<P, number> {
+  const m = readFields(model, fn, MODEL_FIELDS, "model");
+  if (m.model !== kind) {
+    const shape = `{ model: "${kind}", params: { ${names.join(", ")} } }`;
+    throw new MetricsTypeError("INVALID_OPTION", "model.model", m.model, `"${kind}" (a model from ${fitter}, or ${shape})`);
+  }
+  const p = readFields(m.params, fn, names, "model.params");
+  return Object.fromEntries(names.map((n) => [n, assertInRange(p[n], `model.params.${n}`, 0, 1e12, { openMin: true })])) as Record<
+    P,
+    number
+  >;
+}
