@@ -79,6 +79,7 @@ const CALLS: Record<string, { shape: "estimate" | "comparison" | "report" | "tre
   rfmSummary: { other: "one summary per customer" },
   fitBgNbd: { other: "a fitted model { model, params, logLikelihood, standardErrors, … }" },
   probabilityAlive: { other: "a probability" },
+  fitBgBb: { other: "a fitted model { model, params, logLikelihood, standardErrors, … }" },
   fitGammaGamma: { other: "a fitted model { model, params, logLikelihood, standardErrors, … }" },
   expectedSpend: { other: "money" },
   fitSbg: { other: "a fitted model { model, params, logLikelihood, standardErrors, … }" },

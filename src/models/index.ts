@@ -1,3 +1,5 @@
+export type { BgBbModel, OpportunityHistory } from "./bgBb.ts";
+export { fitBgBb } from "./bgBb.ts";
 export type { BgNbdModel, PurchaseHistory } from "./bgNbd.ts";
 export { fitBgNbd, probabilityAlive } from "./bgNbd.ts";
 export type { GammaGammaModel, SpendHistory } from "./gammaGamma.ts";

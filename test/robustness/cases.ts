@@ -126,6 +126,17 @@ export const CASES: readonly Case[] = [
       { frequency: 500, recency: 0.5, T: 52 },
     ),
   ),
+  c("fitBgBb", "every opportunity taken by everyone", () => api.fitBgBb([{ frequency: 6, recency: 6, periods: 6, count: 10 }])),
+  c(
+    "fitBgBb",
+    "heavy histories over 10,000 opportunities (edge): converged",
+    () =>
+      api.fitBgBb([
+        { frequency: 0, recency: 0, periods: 10000, count: 5 },
+        { frequency: 9000, recency: 9990, periods: 10000 },
+        { frequency: 1, recency: 3, periods: 10000 },
+      ]).converged,
+  ),
   c("fitGammaGamma", "a customer with no repeat transaction", () => api.fitGammaGamma([{ frequency: 0, monetary: 0 }])),
   c("expectedSpend", "q = 1 (no finite mean)", () =>
     api.expectedSpend({ model: "gamma-gamma", params: { p: 6, q: 1, gamma: 15 } }, { frequency: 1, monetary: 10 }),

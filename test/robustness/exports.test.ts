@@ -58,6 +58,7 @@ describe("every export, under hostile input", () => {
         // Model fits run an optimiser per case: capped so the fuzz run stays quick.
         { numRuns: name.startsWith("fit") ? Math.min(RUNS, 2000) : RUNS },
       );
-    });
+      // A few seconds on an idle machine; room for a loaded CI runner.
+    }, 60_000);
   }
 });

@@ -226,6 +226,26 @@ export const REGISTRY: Record<string, fc.Arbitrary<unknown[]>> = {
       anyValue,
     ),
   ),
+  fitBgBb: fc.tuple(
+    fc.oneof(
+      fc.array(
+        fc
+          .record({
+            periods: fc.integer({ min: 1, max: 12 }),
+            last: fc.double({ min: 0, max: 1, noNaN: true }),
+            taken: fc.double({ min: 0, max: 1, noNaN: true }),
+            count: fc.integer({ min: 1, max: 50 }),
+          })
+          .map(({ periods, last, taken, count }) => {
+            const recency = Math.round(last * periods);
+            return { frequency: recency === 0 ? 0 : Math.max(1, Math.round(taken * recency)), recency, periods, count };
+          }),
+        { maxLength: 12 },
+      ),
+      fc.array(optionsOf({ frequency: count, recency: count, periods: positiveCount }), { maxLength: 4 }),
+      anyValue,
+    ),
+  ),
   fitGammaGamma: fc.tuple(
     fc.oneof(
       fc.array(
