@@ -4,7 +4,7 @@
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 import { derivatives, invert, maximize } from "./optimize.ts";
 import { readFields } from "./options.ts";
-import { assertInRange } from "./validate.ts";
+import { assertArrayLike, assertInRange } from "./validate.ts";
 
 /** A fit's outcome, parameters named. */
 export interface Fitted<P extends string> {
@@ -80,4 +80,29 @@ export function readModel<P extends string>(
     P,
     number
   >;
+}
+
+/**
+ * Customers read by `read` (which validates `customers[i]`), identical ones merged into one row
+ * whose `count` adds theirs, so a likelihood is evaluated once per distinct history. Returns the
+ * rows and the number of customers; throws EMPTY_INPUT when there are none.
+ */
+export function groupHistories<H extends { readonly count: number }>(
+  customers: unknown,
+  read: (value: unknown, argument: string) => H,
+  key: (history: H) => string,
+): { rows: H[]; n: number } {
+  const list = assertArrayLike(customers, "customers");
+  const groups = new Map<string, H & { count: number }>();
+  let n = 0;
+  for (let i = 0; i < list.length; i++) {
+    const h = read(list[i], `customers[${i}]`);
+    const k = key(h);
+    const g = groups.get(k);
+    if (g === undefined) groups.set(k, { ...h });
+    else g.count += h.count;
+    n += h.count;
+  }
+  if (n === 0) throw new MetricsInputError("EMPTY_INPUT", "customers", customers, "at least one customer");
+  return { rows: [...groups.values()], n };
 }

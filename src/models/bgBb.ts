@@ -1,6 +1,6 @@
-import { fitPositive } from "../_lib/models.ts";
+import { fitPositive, groupHistories } from "../_lib/models.ts";
 import { readFields } from "../_lib/options.ts";
-import { assertArrayLike, assertCount, assertCountAtLeast } from "../_lib/validate.ts";
+import { assertCount, assertCountAtLeast } from "../_lib/validate.ts";
 import { MetricsInputError } from "../errors.ts";
 import { logGamma } from "../stats/gamma.ts";
 
@@ -147,19 +147,7 @@ function logLikelihood(alpha: number, beta: number, gamma: number, delta: number
  * @category Customer-base models
  */
 export function fitBgBb(customers: ArrayLike<OpportunityHistory>): BgBbModel {
-  const list = assertArrayLike(customers, "customers");
-  const groups = new Map<string, { x: number; tx: number; n: number; count: number }>();
-  let total = 0;
-  for (let i = 0; i < list.length; i++) {
-    const h = history(list[i], `customers[${i}]`);
-    const key = `${h.x}|${h.tx}|${h.n}`;
-    const g = groups.get(key);
-    if (g === undefined) groups.set(key, { ...h });
-    else g.count += h.count;
-    total += h.count;
-  }
-  if (total === 0) throw new MetricsInputError("EMPTY_INPUT", "customers", customers, "at least one customer");
-  const rows = [...groups.values()];
+  const { rows, n: total } = groupHistories(customers, history, (h) => `${h.x}|${h.tx}|${h.n}`);
   if (rows.every((g) => g.x === 0) || rows.every((g) => g.x === g.n)) {
     throw new MetricsInputError(
       "UNDEFINED_RESULT",

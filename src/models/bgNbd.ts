@@ -1,6 +1,6 @@
-import { fitPositive, readModel } from "../_lib/models.ts";
+import { fitPositive, groupHistories, readModel } from "../_lib/models.ts";
 import { readFields } from "../_lib/options.ts";
-import { assertArrayLike, assertCount, assertCountAtLeast, assertInRange, assertNonNegative } from "../_lib/validate.ts";
+import { assertCount, assertCountAtLeast, assertInRange, assertNonNegative } from "../_lib/validate.ts";
 import { MetricsInputError } from "../errors.ts";
 import { logGamma } from "../stats/gamma.ts";
 
@@ -125,20 +125,8 @@ function logLikelihood(r: number, alpha: number, a: number, b: number, x: number
  * @category Customer-base models
  */
 export function fitBgNbd(customers: ArrayLike<PurchaseHistory>): BgNbdModel {
-  const list = assertArrayLike(customers, "customers");
   // Identical histories fitted once, weighted by how many customers share them.
-  const groups = new Map<string, { x: number; tx: number; T: number; count: number }>();
-  let n = 0;
-  for (let i = 0; i < list.length; i++) {
-    const h = history(list[i], `customers[${i}]`);
-    const key = `${h.x}|${h.tx}|${h.T}`;
-    const g = groups.get(key);
-    if (g === undefined) groups.set(key, { ...h });
-    else g.count += h.count;
-    n += h.count;
-  }
-  if (n === 0) throw new MetricsInputError("EMPTY_INPUT", "customers", customers, "at least one customer");
-  const rows = [...groups.values()];
+  const { rows, n } = groupHistories(customers, history, (h) => `${h.x}|${h.tx}|${h.T}`);
   if (rows.every((g) => g.x === 0)) {
     throw new MetricsInputError(
       "UNDEFINED_RESULT",
