@@ -84,6 +84,7 @@ const CALLS: Record<string, { shape: "estimate" | "comparison" | "report" | "tre
   expectedSpend: { other: "money" },
   fitSbg: { other: "a fitted model { model, params, logLikelihood, standardErrors, … }" },
   projectRetention: { other: "a survival and retention curve" },
+  discountedExpectedLifetime: { other: "discounted payments (a number)" },
   retentionRate: { other: "a rate" },
   compoundRate: { other: "a rate" },
   periodicRate: { other: "a rate" },

@@ -2,7 +2,7 @@ import { fitPositive, groupHistories } from "../_lib/models.ts";
 import { readFields } from "../_lib/options.ts";
 import { assertCount, assertCountAtLeast } from "../_lib/validate.ts";
 import { MetricsInputError } from "../errors.ts";
-import { logGamma } from "../stats/gamma.ts";
+import { logBeta } from "../stats/gamma.ts";
 
 /**
  * A BG/BB model of repeat transactions at discrete opportunities (Fader, Hardie & Shang 2010):
@@ -82,11 +82,6 @@ function history(value: unknown, argument: string): { x: number; tx: number; n: 
     throw new MetricsInputError("OUT_OF_RANGE", `${argument}.recency`, tx, "0 when frequency is 0 (no repeat transaction)");
   const count = h.count === undefined ? 1 : assertCountAtLeast(h.count, `${argument}.count`, 1);
   return { x, tx, n, count };
-}
-
-/** ln B(a, b). */
-function logBeta(a: number, b: number): number {
-  return logGamma(a) + logGamma(b) - logGamma(a + b);
 }
 
 /**

@@ -6,5 +6,5 @@ export type { GammaGammaModel, SpendHistory } from "./gammaGamma.ts";
 export { expectedSpend, fitGammaGamma } from "./gammaGamma.ts";
 export type { CustomerSummary, RfmSummaryOptions } from "./rfmSummary.ts";
 export { rfmSummary } from "./rfmSummary.ts";
-export type { RetentionProjection, SbgModel } from "./sbg.ts";
-export { fitSbg, projectRetention } from "./sbg.ts";
+export type { DiscountedLifetimeOptions, RetentionProjection, SbgModel } from "./sbg.ts";
+export { discountedExpectedLifetime, fitSbg, projectRetention } from "./sbg.ts";

@@ -1,7 +1,14 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cohortRetention, fitSbg, MetricsInputError, MetricsTypeError, projectRetention } from "../../src/index.ts";
+import {
+  cohortRetention,
+  discountedExpectedLifetime,
+  fitSbg,
+  MetricsInputError,
+  MetricsTypeError,
+  projectRetention,
+} from "../../src/index.ts";
 import { rng } from "../segments/records.ts";
 
 // Fader & Hardie (2007) retention data, copied from ../shared/data with its attribution.
@@ -160,5 +167,64 @@ describe("projectRetention", () => {
       /model.params.gamma is not a field/,
     );
     expect(() => projectRetention({ model: "sbg", params: { alpha: 1, beta: 1 } }, 0)).toThrow(/periods/);
+  });
+});
+
+describe("discountedExpectedLifetime", () => {
+  const highEnd = { model: "sbg" as const, params: { alpha: 0.668, beta: 3.806 } };
+
+  it("discountedExpectedLifetime(model, options) matches scipy.special.hyp2f1 (test/fixtures/scipy/sbg-del.py)", () => {
+    // alpha, beta, discount rate, renewals ("del" for DEL), value: from sbg-del.txt, scipy 1.10.1.
+    const cases: [number, number, number, number | null, number][] = [
+      [0.668, 3.806, 0.1, null, 5.922596407612753],
+      [0.668, 3.806, 0.1, 0, 5.414856048374033],
+      [0.668, 3.806, 0.1, 4, 6.89705739774609],
+      [0.704, 1.182, 0.1, null, 3.6951474055745748],
+      [0.704, 1.182, 0.1, 4, 5.894422859844158],
+      [0.704, 1.182, 0.01, null, 9.418759576248688],
+      [2.5, 0.3, 0.25, null, 1.1271609151921445],
+      [2.5, 0.3, 0.25, 12, 2.658732899665318],
+      [0.05, 40, 0.02, 3, 49.3196908528371],
+      [1, 1, 1, null, 1.3862943611198901],
+    ];
+    for (const [alpha, beta, discountRate, renewals, expected] of cases) {
+      const model = { model: "sbg" as const, params: { alpha, beta } };
+      const value = discountedExpectedLifetime(model, renewals === null ? { discountRate } : { discountRate, renewals });
+      expect(Math.abs(value - expected) / expected).toBeLessThan(1e-13);
+    }
+  });
+
+  it("discountedExpectedLifetime(α = β = 1, d = 1) is Σ 2⁻ᵗ/(t + 1) = 2 ln 2", () => {
+    expect(discountedExpectedLifetime({ model: "sbg", params: { alpha: 1, beta: 1 } }, { discountRate: 1 })).toBeCloseTo(2 * Math.LN2, 14);
+  });
+
+  it("DEL = 1 + DERL(0 renewals)/(1 + d); DERL rises with renewals; both fall as the discount rate rises", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.05, max: 20, noNaN: true }),
+        fc.double({ min: 0.05, max: 20, noNaN: true }),
+        fc.double({ min: 0.01, max: 0.5, noNaN: true }),
+        fc.integer({ min: 0, max: 50 }),
+        (alpha, beta, d, renewals) => {
+          const model = { model: "sbg" as const, params: { alpha, beta } };
+          const del = discountedExpectedLifetime(model, { discountRate: d });
+          const derl0 = discountedExpectedLifetime(model, { discountRate: d, renewals: 0 });
+          expect(del).toBeCloseTo(1 + derl0 / (1 + d), 10);
+          const derl = discountedExpectedLifetime(model, { discountRate: d, renewals });
+          expect(discountedExpectedLifetime(model, { discountRate: d, renewals: renewals + 1 })).toBeGreaterThanOrEqual(derl * (1 - 1e-12));
+          expect(discountedExpectedLifetime(model, { discountRate: d * 1.5, renewals })).toBeLessThanOrEqual(derl * (1 + 1e-12));
+          expect(derl).toBeLessThanOrEqual((1 + d) / d + 1e-9);
+        },
+      ),
+    );
+  });
+
+  it("discountedExpectedLifetime(model, bad options) throws naming the option", () => {
+    expect(() => discountedExpectedLifetime(highEnd, { discountRate: 10 })).toThrow(/did you mean 0.1\?/);
+    expect(() => discountedExpectedLifetime(highEnd, { discountRate: 0 })).toThrow(/at least 0.0001/);
+    expect(() => discountedExpectedLifetime(highEnd, {} as never)).toThrow(/options.discountRate/);
+    expect(() => discountedExpectedLifetime(highEnd, { discountRate: 0.1, renewals: 1.5 })).toThrow(/options.renewals/);
+    expect(() => discountedExpectedLifetime(highEnd, { discountRate: 0.1, renewal: 2 } as never)).toThrow(/did you mean renewals\?/);
+    expect(() => discountedExpectedLifetime({ model: "bg-nbd", params: {} } as never, { discountRate: 0.1 })).toThrow(MetricsTypeError);
   });
 });

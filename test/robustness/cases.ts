@@ -141,6 +141,12 @@ export const CASES: readonly Case[] = [
   c("expectedSpend", "q = 1 (no finite mean)", () =>
     api.expectedSpend({ model: "gamma-gamma", params: { p: 6, q: 1, gamma: 15 } }, { frequency: 1, monetary: 10 }),
   ),
+  c("discountedExpectedLifetime", "discount rate 10 (a percentage)", () =>
+    api.discountedExpectedLifetime({ model: "sbg", params: { alpha: 0.668, beta: 3.806 } }, { discountRate: 10 }),
+  ),
+  c("discountedExpectedLifetime", "the smallest discount rate (edge)", () =>
+    Math.round(api.discountedExpectedLifetime({ model: "sbg", params: { alpha: 0.001, beta: 1000 } }, { discountRate: 0.0001 })),
+  ),
   c("fitSbg", "no one leaves", () => api.fitSbg([1000, 1000, 1000])),
   c("fitSbg", "shares instead of counts", () => api.fitSbg([100, 86.9, 74.3])),
   c("projectRetention", 'model "bg-nbd"', () => api.projectRetention({ model: "bg-nbd", params: { alpha: 1, beta: 1 } } as never, 3)),

@@ -302,6 +302,19 @@ export const REGISTRY: Record<string, fc.Arbitrary<unknown[]>> = {
     ),
     mostly(fc.integer({ min: 1, max: 60 })),
   ),
+  discountedExpectedLifetime: fc.tuple(
+    fc.oneof(
+      fc.record({
+        model: mostly(fc.constant("sbg")),
+        params: fc.record({
+          alpha: mostly(fc.double({ min: 1e-3, max: 1e3, noNaN: true })),
+          beta: mostly(fc.double({ min: 1e-3, max: 1e3, noNaN: true })),
+        }),
+      }),
+      anyValue,
+    ),
+    withTypo(optionsOf({ discountRate: mostly(fc.double({ min: 1e-4, max: 1, noNaN: true })), renewals: count })),
+  ),
   movementRates: fc.tuple(
     fc.oneof(
       billingArgs.map(([rows]) => {
