@@ -30,6 +30,18 @@ const cell = (min: number, max: number) =>
   );
 const cells = (min: number, max: number) => fc.array(cell(min, max), { maxLength: 20 });
 /** Options objects that may carry a misspelt key. */
+/** An sBG model (parameters across six orders of magnitude), or anything else. */
+const sbgModel = fc.oneof(
+  fc.record({
+    model: mostly(fc.constant("sbg")),
+    params: fc.record({
+      alpha: mostly(fc.double({ min: 1e-3, max: 1e3, noNaN: true })),
+      beta: mostly(fc.double({ min: 1e-3, max: 1e3, noNaN: true })),
+    }),
+  }),
+  anyValue,
+);
+
 const withTypo = <T>(options: fc.Arbitrary<T>) =>
   fc.oneof({ arbitrary: options, weight: 8 }, { arbitrary: options.map((o) => ({ ...(o as object), confidenceLevel: 0.9 })), weight: 1 });
 const missingOptions = {
@@ -289,30 +301,9 @@ export const REGISTRY: Record<string, fc.Arbitrary<unknown[]>> = {
     ),
     optionsOf({ frequency: count, recency: money, T: money }),
   ),
-  projectRetention: fc.tuple(
-    fc.oneof(
-      fc.record({
-        model: mostly(fc.constant("sbg")),
-        params: fc.record({
-          alpha: mostly(fc.double({ min: 1e-3, max: 1e3, noNaN: true })),
-          beta: mostly(fc.double({ min: 1e-3, max: 1e3, noNaN: true })),
-        }),
-      }),
-      anyValue,
-    ),
-    mostly(fc.integer({ min: 1, max: 60 })),
-  ),
+  projectRetention: fc.tuple(sbgModel, mostly(fc.integer({ min: 1, max: 60 }))),
   discountedExpectedLifetime: fc.tuple(
-    fc.oneof(
-      fc.record({
-        model: mostly(fc.constant("sbg")),
-        params: fc.record({
-          alpha: mostly(fc.double({ min: 1e-3, max: 1e3, noNaN: true })),
-          beta: mostly(fc.double({ min: 1e-3, max: 1e3, noNaN: true })),
-        }),
-      }),
-      anyValue,
-    ),
+    sbgModel,
     withTypo(optionsOf({ discountRate: mostly(fc.double({ min: 1e-4, max: 1, noNaN: true })), renewals: count })),
   ),
   movementRates: fc.tuple(
