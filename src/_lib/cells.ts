@@ -29,7 +29,7 @@ export const STRICT_CELLS: CellRules = /* @__PURE__ */ rules(false, DEFAULT_MISS
 
 /** The `missing` and `missingValues` options, validated. */
 export function cellRules(missing: unknown, missingValues: unknown, prefix = "options"): CellRules {
-  const mode = missing === undefined ? "throw" : assertOneOf(missing, `${prefix}.missing`, MISSING_MODES);
+  const mode = assertOneOf(missing, `${prefix}.missing`, MISSING_MODES, "throw");
   if (missingValues === undefined) return mode === "throw" ? STRICT_CELLS : { ...STRICT_CELLS, skipMissing: true };
   if (!Array.isArray(missingValues) || !missingValues.every((m) => typeof m === "string")) {
     throw new MetricsTypeError("INVALID_TYPE", `${prefix}.missingValues`, missingValues, 'an array of strings such as ["NA", "N/A"]');

@@ -84,8 +84,7 @@ export interface ReadRules {
 export function readRules(o: Record<string, unknown>): ReadRules {
   return {
     cells: cellRules(o.missing, o.missingValues),
-    skipInvalid:
-      (o.onInvalid === undefined ? "throw" : assertOneOf(o.onInvalid, "options.onInvalid", ["throw", "skip"] as const)) === "skip",
+    skipInvalid: assertOneOf(o.onInvalid, "options.onInvalid", ["throw", "skip"] as const, "throw") === "skip",
     confidence: confidenceOption(o.confidence),
     minN: o.minN === undefined ? 30 : assertCountAtLeast(o.minN, "options.minN", 1),
   };

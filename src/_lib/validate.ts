@@ -100,8 +100,9 @@ export function assertScale(value: unknown, argument: string): readonly [number,
   return [min, max];
 }
 
-/** One of a fixed set of string options. */
-export function assertOneOf<T extends string>(value: unknown, argument: string, allowed: readonly T[]): T {
+/** One of a fixed set of string options; `fallback`, when given, stands for a value left out. */
+export function assertOneOf<T extends string>(value: unknown, argument: string, allowed: readonly T[], fallback?: T): T {
+  if (value === undefined && fallback !== undefined) return fallback;
   if (typeof value !== "string" || !(allowed as readonly string[]).includes(value)) {
     throw new MetricsTypeError("INVALID_OPTION", argument, value, `one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`);
   }

@@ -151,7 +151,7 @@ export function csat(responses: ScaleInput, options?: CsatOptions): number {
 export function csatSummary(responses: ScaleInput, options?: CsatSummaryOptions): CsatSummary {
   const o = readOptions(options, "csatSummary", CSAT_SUMMARY_OPTIONS);
   const confidence = confidenceOption(o.confidence);
-  const method = o.method === undefined ? "wilson" : assertOneOf(o.method, "options.method", PROPORTION_INTERVAL_METHODS);
+  const method = assertOneOf(o.method, "options.method", PROPORTION_INTERVAL_METHODS, "wilson");
   const { t, satisfied, n } = satisfiedOf(responses, o);
   const { successes, ...estimate } = proportionEstimate(satisfied, n, confidence, method);
   return { ...estimate, satisfied: successes, mean: tallyMoments(t).mean, missing: t.missing ?? 0 };
@@ -181,7 +181,7 @@ export function csatSummary(responses: ScaleInput, options?: CsatSummaryOptions)
 export function compareCsat(a: ScaleInput, b: ScaleInput, options?: CompareCsatOptions): Comparison<ProportionComparisonMethod> {
   const o = readOptions(options, "compareCsat", COMPARE_CSAT_OPTIONS);
   const confidence = confidenceOption(o.confidence);
-  const method = o.method === undefined ? "newcombe" : assertOneOf(o.method, "options.method", PROPORTION_COMPARISON_METHODS);
+  const method = assertOneOf(o.method, "options.method", PROPORTION_COMPARISON_METHODS, "newcombe");
   const sa = satisfiedOf(a, o, "a");
   const sb = satisfiedOf(b, o, "b");
   return compareCounts(sa.satisfied, sa.n, sb.satisfied, sb.n, confidence, method);

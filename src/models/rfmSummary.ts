@@ -95,7 +95,7 @@ export interface CustomerSummary {
 export function rfmSummary<R>(transactions: ArrayLike<R> | Iterable<R>, options: RfmSummaryOptions<R>): CustomerSummary[] {
   if (options === undefined) throw new MetricsTypeError("INVALID_TYPE", "options", options, "an object with the calibration end: { end }");
   const o = readOptions(options, "rfmSummary", RFM_OPTIONS);
-  const unit = o.unit === undefined ? 7 : assertOneOf(o.unit, "options.unit", RFM_UNITS) === "week" ? 7 : 1;
+  const unit = assertOneOf(o.unit, "options.unit", RFM_UNITS, "week") === "week" ? 7 : 1;
   const reader = timeReader(timeZoneOption(o.timeZone), "ms");
   const dayOf = (value: unknown, argument: string): number => {
     const day = reader.dayOf(value);

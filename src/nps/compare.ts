@@ -78,7 +78,7 @@ const COMPARE_OPTIONS = ["scale", "promoterFrom", "passiveFrom", "missing", "mis
 export function compareNps(a: NpsInput, b: NpsInput, options?: CompareNpsOptions): Comparison<CompareNpsMethod> {
   const o = readOptions(options, "compareNps", COMPARE_OPTIONS);
   const confidence = confidenceOption(o.confidence);
-  const method = o.method === undefined ? "adjusted-wald" : assertOneOf(o.method, "options.method", COMPARE_NPS_METHODS);
+  const method = assertOneOf(o.method, "options.method", COMPARE_NPS_METHODS, "adjusted-wald");
   const countsA = npsCounts(a, o, "a");
   const countsB = npsCounts(b, o, "b");
   const observedA = waldNpsMoments(countsA);

@@ -118,7 +118,7 @@ export interface NpsShares {
 export function npsSummary(input: NpsInput, options?: NpsSummaryOptions): NpsSummary {
   const o = readOptions(options, "npsSummary", SUMMARY_OPTIONS);
   const confidence = confidenceOption(o.confidence);
-  const method = o.method === undefined ? "adjusted-wald" : assertOneOf(o.method, "options.method", NPS_INTERVAL_METHODS);
+  const method = assertOneOf(o.method, "options.method", NPS_INTERVAL_METHODS, "adjusted-wald");
   const counts = npsCounts(input, o);
   const { promoters, passives, detractors, missing } = counts;
   const n = promoters + passives + detractors;

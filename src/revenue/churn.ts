@@ -124,7 +124,7 @@ export function churnRate(customers: CustomerMovements, options?: ChurnRateOptio
   const c = customerCounts(customers, "churnRate");
   const churned = required(c.churned, "customers.churned", "to compute a churn rate");
   const o = readOptions(options, "churnRate", CHURN_RATE_OPTIONS);
-  const denominator = o.denominator === undefined ? "start" : assertOneOf(o.denominator, "options.denominator", CHURN_DENOMINATORS);
+  const denominator = assertOneOf(o.denominator, "options.denominator", CHURN_DENOMINATORS, "start");
   let base: number;
   let baseName: string;
   if (denominator === "start") {

@@ -135,7 +135,7 @@ export function movementRates(report: MrrMovementReport, options?: MovementRates
   if (!Array.isArray(r.periods))
     throw new MetricsTypeError("INVALID_TYPE", "report.periods", r.periods, "the periods of an mrrMovements report");
   const o = readOptions(options, "movementRates", MOVEMENT_RATES_OPTIONS);
-  const denominator = o.denominator === undefined ? "start" : assertOneOf(o.denominator, "options.denominator", CHURN_DENOMINATORS);
+  const denominator = assertOneOf(o.denominator, "options.denominator", CHURN_DENOMINATORS, "start");
   const trailing = o.trailing === undefined ? 12 : assertCountAtLeast(o.trailing, "options.trailing", 1);
   const rows: MovementRatesRow[] = [];
   const periods = r.periods as readonly MrrMovementRow[];

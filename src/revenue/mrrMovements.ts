@@ -135,9 +135,9 @@ function noFlows(): Flows {
 /** The validated options shared with cohortRetention. */
 export function billingOptions(options: unknown, fn: string) {
   const o = readOptions(options as MrrMovementsOptions<unknown> | undefined, fn, MRR_MOVEMENTS_OPTIONS);
-  const every = o.every === undefined ? "month" : assertOneOf(o.every, "options.every", PERIOD_UNITS);
+  const every = assertOneOf(o.every, "options.every", PERIOD_UNITS, "month");
   const timeZone = timeZoneOption(o.timeZone);
-  const reader = timeReader(timeZone, o.timeUnit === undefined ? "ms" : assertOneOf(o.timeUnit, "options.timeUnit", TIME_UNITS));
+  const reader = timeReader(timeZone, assertOneOf(o.timeUnit, "options.timeUnit", TIME_UNITS, "ms"));
   const boundary = (value: unknown, name: string): number | undefined => {
     if (value === undefined) return undefined;
     const day = reader.dayOf(value);
@@ -153,10 +153,8 @@ export function billingOptions(options: unknown, fn: string) {
       ...changeAccessors(o),
       every,
       reader,
-      lastWins:
-        (o.duplicates === undefined ? "throw" : assertOneOf(o.duplicates, "options.duplicates", ["throw", "last"] as const)) === "last",
-      skipInvalid:
-        (o.onInvalid === undefined ? "throw" : assertOneOf(o.onInvalid, "options.onInvalid", ["throw", "skip"] as const)) === "skip",
+      lastWins: assertOneOf(o.duplicates, "options.duplicates", ["throw", "last"] as const, "throw") === "last",
+      skipInvalid: assertOneOf(o.onInvalid, "options.onInvalid", ["throw", "skip"] as const, "throw") === "skip",
     },
   };
 }

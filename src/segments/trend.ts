@@ -149,7 +149,7 @@ export function reportTrend(
   const rules = readRules(o);
   const every = assertOneOf(o.every, "options.every", PERIOD_UNITS);
   const timeZone = timeZoneOption(o.timeZone);
-  const reader = timeReader(timeZone, o.timeUnit === undefined ? "ms" : assertOneOf(o.timeUnit, "options.timeUnit", TIME_UNITS));
+  const reader = timeReader(timeZone, assertOneOf(o.timeUnit, "options.timeUnit", TIME_UNITS, "ms"));
   const plans = planMetrics(o.metrics, registry);
   const getTime = toGetter(o.time, "options.time");
   const problem = { kind: "missing" as "missing" | "invalid", value: undefined as unknown, expected: "a time" };

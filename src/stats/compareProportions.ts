@@ -79,7 +79,7 @@ export function compareProportions(
 ): Comparison<ProportionComparisonMethod> {
   const o = readOptions(options, "compareProportions", COMPARE_PROPORTIONS_OPTIONS);
   const confidence = confidenceOption(o.confidence);
-  const method = o.method === undefined ? "newcombe" : assertOneOf(o.method, "options.method", PROPORTION_COMPARISON_METHODS);
+  const method = assertOneOf(o.method, "options.method", PROPORTION_COMPARISON_METHODS, "newcombe");
   const ga = readFields(a, "compareProportions", COMPARE_PROPORTIONS_FIELDS, "a");
   const gb = readFields(b, "compareProportions", COMPARE_PROPORTIONS_FIELDS, "b");
   const [xa, na] = assertSuccesses(ga.successes, ga.n, SUCCESS_NAMES.a);

@@ -99,7 +99,7 @@ export function proportionInterval(count: SuccessCount, options?: ProportionInte
   const c = readFields(count, "proportionInterval", PROPORTION_INTERVAL_FIELDS, "count");
   const o = readOptions(options, "proportionInterval", PROPORTION_INTERVAL_OPTIONS);
   const confidence = confidenceOption(o.confidence);
-  const method = o.method === undefined ? "wilson" : assertOneOf(o.method, "options.method", PROPORTION_INTERVAL_METHODS);
+  const method = assertOneOf(o.method, "options.method", PROPORTION_INTERVAL_METHODS, "wilson");
   const [x, n] = assertSuccesses(c.successes, c.n, SUCCESS_NAMES.count);
   return proportionEstimate(x, n, confidence, method);
 }
