@@ -25,16 +25,17 @@ const child = (mode) => `
   console.log(JSON.stringify({ n, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
 `;
 
-function run(mode) {
-  const out = execFileSync(process.execPath, ["--max-old-space-size=64", "--input-type=module", "-e", child(mode)], {
+/** Runs a child script with the heap capped, and returns the JSON line it prints last. */
+function runChild(source, heapMiB) {
+  const out = execFileSync(process.execPath, [`--max-old-space-size=${heapMiB}`, "--input-type=module", "-e", source], {
     encoding: "utf8",
     cwd: fileURLToPath(new URL("..", import.meta.url)),
   });
   return JSON.parse(out.trim().split("\n").pop());
 }
 
-const base = run("baseline");
-const report = run("report");
+const base = runChild(child("baseline"), 64);
+const report = runChild(child("report"), 64);
 export const memoryText =
   `**Memory.** segmentReport over ${RECORDS.toLocaleString("en")} records streamed from a generator (20 segments, NPS, CSAT and CES), ` +
   `in a Node process with the heap capped at 64 MB: peak resident memory ${report.maxRssMiB.toFixed(0)} MiB, against ` +
@@ -58,15 +59,8 @@ const billingChild = (mode) => `
   else for (const c of changes()) n += c.mrr >= 0 ? 1 : 0;
   console.log(JSON.stringify({ n, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
 `;
-function runBilling(mode) {
-  const out = execFileSync(process.execPath, ["--max-old-space-size=96", "--input-type=module", "-e", billingChild(mode)], {
-    encoding: "utf8",
-    cwd: fileURLToPath(new URL("..", import.meta.url)),
-  });
-  return JSON.parse(out.trim().split("\n").pop());
-}
-const billingBase = runBilling("baseline");
-const billing = runBilling("report");
+const billingBase = runChild(billingChild("baseline"), 96);
+const billing = runChild(billingChild("report"), 96);
 export const billingMemoryText =
   `**Memory.** mrrMovements over ${CHANGES.toLocaleString("en")} billing changes of ${(CHANGES / 10).toLocaleString("en")} customers streamed from a generator in time order, ` +
   `heap capped at 96 MB: peak resident memory ${billing.maxRssMiB.toFixed(0)} MiB, against ${billingBase.maxRssMiB.toFixed(0)} MiB for walking the same changes. ` +
