@@ -2,7 +2,7 @@ import { fitPositive, groupHistories } from "../_lib/models.ts";
 import { readFields } from "../_lib/options.ts";
 import { assertCount, assertCountAtLeast } from "../_lib/validate.ts";
 import { MetricsInputError } from "../errors.ts";
-import { logBeta } from "../stats/gamma.ts";
+import { logBeta, logGamma } from "../stats/gamma.ts";
 
 /**
  * A BG/BB model of repeat transactions at discrete opportunities (Fader, Hardie & Shang 2010):
@@ -64,14 +64,14 @@ export interface OpportunityHistory {
   readonly count?: number;
 }
 
-const FIELDS = ["frequency", "recency", "periods", "count", "id"] as const;
+const FIELDS = ["frequency", "recency", "periods", "count", "id", "monetary"] as const;
 
 /** The most opportunities per customer: the likelihood sums one term per unobserved one. */
 const MAX_PERIODS = 10_000;
 
 /** A validated history. */
-function history(value: unknown, argument: string): { x: number; tx: number; n: number; count: number } {
-  const h = readFields(value, "fitBgBb", FIELDS, argument);
+function history(value: unknown, argument: string, fn = "fitBgBb"): { x: number; tx: number; n: number; count: number } {
+  const h = readFields(value, fn, FIELDS, argument);
   const x = assertCount(h.frequency, `${argument}.frequency`);
   const n = assertCountAtLeast(h.periods, `${argument}.periods`, 1);
   if (n > MAX_PERIODS) throw new MetricsInputError("OUT_OF_RANGE", `${argument}.periods`, n, `at most ${MAX_PERIODS}`);
@@ -142,7 +142,11 @@ function logLikelihood(alpha: number, beta: number, gamma: number, delta: number
  * @category Customer-base models
  */
 export function fitBgBb(customers: ArrayLike<OpportunityHistory>): BgBbModel {
-  const { rows, n: total } = groupHistories(customers, history, (h) => `${h.x}|${h.tx}|${h.n}`);
+  const { rows, n: total } = groupHistories(
+    customers,
+    (v, arg) => history(v, arg),
+    (h) => `${h.x}|${h.tx}|${h.n}`,
+  );
   if (rows.every((g) => g.x === 0) || rows.every((g) => g.x === g.n)) {
     throw new MetricsInputError(
       "UNDEFINED_RESULT",
@@ -158,4 +162,74 @@ export function fitBgBb(customers: ArrayLike<OpportunityHistory>): BgBbModel {
   };
   const fit = fitPositive(["alpha", "beta", "gamma", "delta"], ll, "customers", customers, "BG/BB");
   return { model: "bg-bb", ...fit, n: total };
+}
+
+/** BG/BB parameters, validated. */
+export interface BgBbParams {
+  readonly alpha: number;
+  readonly beta: number;
+  readonly gamma: number;
+  readonly delta: number;
+}
+
+/** A validated history, read for `fn`. */
+export function readOpportunityHistory(value: unknown, fn: string, argument: string): { x: number; tx: number; n: number } {
+  return history(value, argument, fn);
+}
+
+/** A whole number of opportunities from 0 to 10⁴, named `argument`. */
+export function readOpportunities(value: unknown, argument: string): number {
+  const n = assertCount(value, argument);
+  if (n > MAX_PERIODS) throw new MetricsInputError("OUT_OF_RANGE", argument, n, `at most ${MAX_PERIODS}`);
+  return n;
+}
+
+/** Σᵢ B(γ, δ + i)/B(γ, δ) for i = from … to − 1 (the chances of being alive at each), by term ratios. */
+function survivalSum(gamma: number, delta: number, from: number, to: number): number {
+  if (to <= from) return 0;
+  let term = Math.exp(logBeta(gamma, delta + from) - logBeta(gamma, delta));
+  let sum = term;
+  for (let i = from + 1; i < to; i++) {
+    term *= (delta + i - 1) / (gamma + delta + i - 1);
+    sum += term;
+  }
+  return sum;
+}
+
+/** P(alive at opportunity n + 1 | x, tₓ, n) (Fader, Hardie & Shang 2010, eq. 11). */
+export function bgBbAlive(p: BgBbParams, x: number, tx: number, n: number): number {
+  const { alpha, beta, gamma, delta } = p;
+  const alive = logBeta(alpha + x, beta + n - x) - logBeta(alpha, beta) + logBeta(gamma, delta + n + 1) - logBeta(gamma, delta);
+  return Math.min(1, Math.exp(alive - logLikelihood(alpha, beta, gamma, delta, x, tx, n)));
+}
+
+/** E[X(n)]: transactions in the first n opportunities, α/(α + β) · Σᵢ₌₁ⁿ B(γ, δ + i)/B(γ, δ) (eq. 9 as a sum, exact at γ = 1). */
+export function bgBbExpected(p: BgBbParams, n: number): number {
+  return (p.alpha / (p.alpha + p.beta)) * survivalSum(p.gamma, p.delta, 1, n + 1);
+}
+
+/**
+ * E[X(n, n + m) | x, tₓ, n] (eq. 13 as a sum): B(α + x + 1, β + n − x)/B(α, β) ·
+ * Σᵢ₌₁ᵐ B(γ, δ + n + i)/B(γ, δ), over the customer's likelihood.
+ */
+export function bgBbConditional(p: BgBbParams, x: number, tx: number, n: number, m: number): number {
+  const { alpha, beta, gamma, delta } = p;
+  const logRate = logBeta(alpha + x + 1, beta + n - x) - logBeta(alpha, beta) - logLikelihood(alpha, beta, gamma, delta, x, tx, n);
+  return Math.exp(logRate) * survivalSum(gamma, delta, n + 1, n + m + 1);
+}
+
+/**
+ * P(X(n) = x) (eq. 8): C(n, x) B(α + x, β + n − x)/B(α, β) · B(γ, δ + n)/B(γ, δ)
+ * + Σᵢ₌ₓ^(n−1) C(i, x) B(α + x, β + i − x)/B(α, β) · B(γ + 1, δ + i)/B(γ, δ), each term in logs.
+ */
+export function bgBbCountProbability(p: BgBbParams, x: number, n: number): number {
+  const { alpha, beta, gamma, delta } = p;
+  if (x > n) return 0;
+  const base = -logBeta(alpha, beta) - logBeta(gamma, delta);
+  const logChoose = (i: number) => logGamma(i + 1) - logGamma(x + 1) - logGamma(i - x + 1);
+  let sum = Math.exp(base + logChoose(n) + logBeta(alpha + x, beta + n - x) + logBeta(gamma, delta + n));
+  for (let i = x; i < n; i++) {
+    sum += Math.exp(base + logChoose(i) + logBeta(alpha + x, beta + i - x) + logBeta(gamma + 1, delta + i));
+  }
+  return Math.min(1, sum);
 }

@@ -1,8 +1,10 @@
-import { fitPositive, groupHistories, readModel } from "../_lib/models.ts";
+import { hypergeometricSeries, logGrowth, powerDifference } from "../_lib/hypergeometric.ts";
+import { fitPositive, groupHistories } from "../_lib/models.ts";
 import { readFields } from "../_lib/options.ts";
 import { assertCount, assertCountAtLeast, assertInRange, assertNonNegative } from "../_lib/validate.ts";
 import { MetricsInputError } from "../errors.ts";
-import { logGamma } from "../stats/gamma.ts";
+import { regularizedBeta } from "../stats/beta.ts";
+import { logBeta, logGamma } from "../stats/gamma.ts";
 
 /**
  * A BG/NBD model of repeat purchasing (Fader, Hardie & Lee 2005): while alive, a customer buys
@@ -65,9 +67,9 @@ export interface PurchaseHistory {
 
 const HISTORY_FIELDS = ["frequency", "recency", "T", "count", "id", "monetary", "holdoutFrequency"] as const;
 
-/** A validated history. */
-function history(value: unknown, argument: string): { x: number; tx: number; T: number; count: number } {
-  const h = readFields(value, "fitBgNbd", HISTORY_FIELDS, argument);
+/** A validated continuous-time history, read for `fn` (shared with Pareto/NBD). */
+export function readPurchaseHistory(value: unknown, fn: string, argument: string): { x: number; tx: number; T: number; count: number } {
+  const h = readFields(value, fn, HISTORY_FIELDS, argument);
   const x = assertCount(h.frequency, `${argument}.frequency`);
   const T = assertInRange(h.T, `${argument}.T`, 0, 1e12, { openMin: true });
   const tx = assertNonNegative(h.recency, `${argument}.recency`);
@@ -85,9 +87,31 @@ function logLikelihood(r: number, alpha: number, a: number, b: number, x: number
     logGamma(r + x) - logGamma(r) + r * Math.log(alpha) + logGamma(a + b) + logGamma(b + x) - logGamma(b) - logGamma(a + b + x);
   const a3 = -(r + x) * Math.log(alpha + T);
   if (x === 0) return common + a3;
-  const a4 = Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + tx);
+  const a4 = Math.log(a) - Math.log(b + (x - 1)) - (r + x) * Math.log(alpha + tx);
   const top = Math.max(a3, a4);
   return common + top + Math.log(Math.exp(a3 - top) + Math.exp(a4 - top));
+}
+
+/**
+ * Customers' histories for a continuous-time fit (`fn`), identical ones merged into one row with
+ * their `count` (so the likelihood is evaluated once per distinct history); throws when no
+ * customer made a repeat purchase, since then neither BG/NBD nor Pareto/NBD is identified.
+ */
+export function readPurchaseHistories(customers: unknown, fn: string) {
+  const grouped = groupHistories(
+    customers,
+    (v, arg) => readPurchaseHistory(v, fn, arg),
+    (h) => `${h.x}|${h.tx}|${h.T}`,
+  );
+  if (grouped.rows.every((g) => g.x === 0)) {
+    throw new MetricsInputError(
+      "UNDEFINED_RESULT",
+      "customers",
+      customers,
+      "some repeat purchases: with none the data cannot identify the model",
+    );
+  }
+  return grouped;
 }
 
 /**
@@ -125,16 +149,7 @@ function logLikelihood(r: number, alpha: number, a: number, b: number, x: number
  * @category Customer-base models
  */
 export function fitBgNbd(customers: ArrayLike<PurchaseHistory>): BgNbdModel {
-  // Identical histories fitted once, weighted by how many customers share them.
-  const { rows, n } = groupHistories(customers, history, (h) => `${h.x}|${h.tx}|${h.T}`);
-  if (rows.every((g) => g.x === 0)) {
-    throw new MetricsInputError(
-      "UNDEFINED_RESULT",
-      "customers",
-      customers,
-      "some repeat purchases: with none the data cannot identify the model",
-    );
-  }
+  const { rows, n } = readPurchaseHistories(customers, "fitBgNbd");
   const ll = (r: number, alpha: number, a: number, b: number) => {
     let total = 0;
     for (const g of rows) total += g.count * logLikelihood(r, alpha, a, b, g.x, g.tx, g.T);
@@ -144,42 +159,65 @@ export function fitBgNbd(customers: ArrayLike<PurchaseHistory>): BgNbdModel {
   return { model: "bg-nbd", ...fit, n };
 }
 
-/** A validated BG/NBD model's parameters. */
-function bgNbdParams(model: BgNbdModel, fn: string): { r: number; alpha: number; a: number; b: number } {
-  return readModel(model, fn, "bg-nbd", ["r", "alpha", "a", "b"], "fitBgNbd");
+/** BG/NBD parameters, validated. */
+export interface BgNbdParams {
+  readonly r: number;
+  readonly alpha: number;
+  readonly a: number;
+  readonly b: number;
+}
+
+/** Series terms allowed in a prediction: z = t/(α + t) within about 10⁻⁵ of 1 still converges. */
+const PREDICTION_TERMS = 2_000_000;
+
+/**
+ * [1 − (1 − z)^(a−1) · ₂F₁(A, a − 1; C; z)]/(a − 1), with (1 − z) = e^(−L): the bracket of the
+ * BG/NBD expected counts after Euler's transformation (A = a + b − 1 − r). Split as
+ * [1 − (1 − z)^(a−1)]/(a − 1) − (1 − z)^(a−1) · Σₙ≥₁ (A)ₙ(a)ₙ₋₁/((C)ₙ n!) zⁿ so it stays exact
+ * through a = 1, where the papers' formula divides by 0.
+ */
+function bracket(p: BgNbdParams, C: number, z: number, L: number): number {
+  const { r, a, b } = p;
+  const A = a + b - 1 - r;
+  const tail = ((A * z) / C) * hypergeometricSeries([A + 1, a], [C + 1, 2], z, PREDICTION_TERMS);
+  const value = powerDifference(a - 1, L) - Math.exp(-(a - 1) * L) * tail;
+  if (Number.isNaN(value)) {
+    throw new MetricsInputError("UNDEFINED_RESULT", "t", z, "a horizon within about 10⁵ times alpha (the series does not converge)");
+  }
+  return value;
+}
+
+/** E[X(t)] for a new customer (Fader, Hardie & Lee 2005, eq. 7). */
+export function bgNbdExpected(p: BgNbdParams, t: number): number {
+  return (p.a + p.b - 1) * bracket(p, p.a + p.b - 1, t / (p.alpha + t), logGrowth(t, p.alpha));
+}
+
+/** P(alive at T | x, tₓ, T) (eq. 11), by its log-odds so heavy buyers long gone do not overflow. */
+export function bgNbdAlive(p: BgNbdParams, x: number, tx: number, T: number): number {
+  if (x === 0) return 1;
+  const { r, alpha, a, b } = p;
+  const logOdds = Math.log(a) - Math.log(b + (x - 1)) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
+  return logOdds > 0 ? Math.exp(-logOdds) / (1 + Math.exp(-logOdds)) : 1 / (1 + Math.exp(logOdds));
+}
+
+/** E[Y(t) | x, tₓ, T], purchases in (T, T + t] (eq. 10). */
+export function bgNbdConditional(p: BgNbdParams, x: number, tx: number, T: number, t: number): number {
+  const C = p.a + p.b + (x - 1);
+  const z = t / (p.alpha + T + t);
+  return C * bracket(p, C, z, logGrowth(t, p.alpha + T)) * bgNbdAlive(p, x, tx, T);
 }
 
 /**
- * The probability that a customer with this history is still alive at the end of the calibration
- * period, under a BG/NBD model (Fader, Hardie & Lee 2005, eq. 11):
- *
- * P(alive | x, tₓ, T) = 1 / (1 + [x > 0] · a/(b + x − 1) · ((α + T)/(α + tₓ))^(r + x)).
- *
- * A customer with no repeat purchase is alive with probability 1 under BG/NBD (they can only drop
- * out right after a purchase).
- *
- * @param model - A model from {@link fitBgNbd}, or `{ model: "bg-nbd", params: { r, alpha, a, b } }`.
- * @param customer - `{ frequency, recency, T }`, in the model's time unit.
- * @returns A probability in [0, 1].
- * @throws {@link MetricsInputError} for an invalid history or parameters outside (0, 10¹²].
- * @throws {@link MetricsTypeError} for a model that is not BG/NBD, or an unknown field.
- * @see P. S. Fader, B. G. S. Hardie & K. L. Lee, Marketing Science 24(2), 2005; "Computing
- *   P(alive) Using the BG/NBD Model" (2008 note).
- * @example
- * ```ts
- * import { probabilityAlive } from "cxmetrics";
- * const cdnow = { model: "bg-nbd" as const, params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } };
- * probabilityAlive(cdnow, { frequency: 0, recency: 0, T: 38.86 }); // 1
- * probabilityAlive(cdnow, { frequency: 2, recency: 30.43, T: 38.86 }); // 0.7265…
- * ```
- *
- * @category Customer-base models
+ * P(X(t) = n) (eq. 8): B(a, b + n)/B(a, b) · NBD(n) + [n > 0] · B(a + 1, b + n − 1)/B(a, b) · P(NBD ≥ n),
+ * with the negative binomial's tail as the regularized incomplete beta I_{t/(α+t)}(n, r).
  */
-export function probabilityAlive(model: BgNbdModel, customer: PurchaseHistory): number {
-  const { r, alpha, a, b } = bgNbdParams(model, "probabilityAlive");
-  const { x, tx, T } = history(customer, "customer");
-  if (x === 0) return 1;
-  // In logs: ((α + T)/(α + tₓ))^(r + x) can overflow for heavy buyers long gone.
-  const logOdds = Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
-  return logOdds > 0 ? Math.exp(-logOdds) / (1 + Math.exp(-logOdds)) : 1 / (1 + Math.exp(logOdds));
+export function bgNbdCountProbability(p: BgNbdParams, n: number, t: number): number {
+  const { r, alpha, a, b } = p;
+  const logBab = logBeta(a, b);
+  const logPmf =
+    logGamma(r + n) - logGamma(r) - logGamma(n + 1) + r * Math.log(alpha / (alpha + t)) + (n === 0 ? 0 : n * Math.log(t / (alpha + t)));
+  const stayed = Math.exp(logBeta(a, b + n) - logBab + logPmf);
+  if (n === 0) return stayed;
+  const tail = regularizedBeta(t / (alpha + t), alpha / (alpha + t), n, r).lower;
+  return stayed + Math.exp(logBeta(a + 1, b + (n - 1)) - logBab) * tail;
 }

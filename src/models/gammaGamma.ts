@@ -1,6 +1,6 @@
 import { fitPositive, readModel } from "../_lib/models.ts";
 import { readFields } from "../_lib/options.ts";
-import { assertArrayLike, assertCountAtLeast, assertInRange } from "../_lib/validate.ts";
+import { assertArrayLike, assertCount, assertCountAtLeast, assertInRange } from "../_lib/validate.ts";
 import { MetricsInputError } from "../errors.ts";
 import { logGamma } from "../stats/gamma.ts";
 
@@ -150,10 +150,11 @@ export function fitGammaGamma(customers: ArrayLike<SpendHistory>): GammaGammaMod
  * E(M | p, q, γ, m, x) = p(γ + m·x)/(p·x + q − 1),
  *
  * a weighted mean of the population mean pγ/(q − 1) and the customer's own m, leaning on m the
- * more transactions there are. Needs q > 1 (a finite population mean).
+ * more transactions there are; a customer with no repeat transaction (x = 0, m = 0) gets the
+ * population mean. Needs q > 1 (a finite population mean).
  *
  * @param model - A model from {@link fitGammaGamma}, or `{ model: "gamma-gamma", params: { p, q, gamma } }`.
- * @param customer - `{ frequency, monetary }` with frequency ≥ 1 (an `rfmSummary` row).
+ * @param customer - `{ frequency, monetary }` (an `rfmSummary` row): monetary > 0 after repeat purchases, 0 with none.
  * @returns The expected mean transaction value, in the currency of the values.
  * @throws {@link MetricsInputError} for q ≤ 1, parameters outside (0, 10¹²], or an invalid history.
  * @throws {@link MetricsTypeError} for a model that is not Gamma-Gamma, or an unknown field.
@@ -168,9 +169,29 @@ export function fitGammaGamma(customers: ArrayLike<SpendHistory>): GammaGammaMod
  * @category Customer-base models
  */
 export function expectedSpend(model: GammaGammaModel, customer: SpendHistory): number {
-  const { p, q, gamma } = readModel(model, "expectedSpend", "gamma-gamma", ["p", "q", "gamma"], "fitGammaGamma");
-  if (q <= 1)
-    throw new MetricsInputError("OUT_OF_RANGE", "model.params.q", q, "above 1: with q ≤ 1 the population's mean spend is infinite");
-  const { x, m } = spend(customer, "customer", "expectedSpend");
+  const params = gammaGammaParams(model, "expectedSpend");
+  const c = readFields(customer, "expectedSpend", SPEND_FIELDS, "customer");
+  const x = assertCount(c.frequency, "customer.frequency");
+  return conditionalSpend(params, x, readMonetary(c.monetary, x, "customer.monetary"));
+}
+
+/** A Gamma-Gamma model's parameters, with q > 1 (a finite mean) checked. */
+export function gammaGammaParams(model: unknown, fn: string): { p: number; q: number; gamma: number } {
+  const params = readModel(model, fn, "gamma-gamma", ["p", "q", "gamma"], "fitGammaGamma");
+  if (params.q <= 1)
+    throw new MetricsInputError("OUT_OF_RANGE", "model.params.q", params.q, "above 1: with q ≤ 1 the population's mean spend is infinite");
+  return params;
+}
+
+/** A mean repeat-purchase value: > 0 after repeat purchases, 0 without (as rfmSummary gives it). */
+export function readMonetary(value: unknown, x: number, argument: string): number {
+  if (x > 0) return assertInRange(value, argument, 0, 1e12, { openMin: true });
+  if (value !== 0) throw new MetricsInputError("OUT_OF_RANGE", argument, value, "0 when frequency is 0 (no repeat purchase to average)");
+  return 0;
+}
+
+/** E(M | x, m) = p(γ + m·x)/(p·x + q − 1): the population mean pγ/(q − 1) at x = 0. */
+export function conditionalSpend(params: { p: number; q: number; gamma: number }, x: number, m: number): number {
+  const { p, q, gamma } = params;
   return (p * (gamma + m * x)) / (p * x + q - 1);
 }

@@ -1,9 +1,15 @@
 export type { BgBbModel, OpportunityHistory } from "./bgBb.ts";
 export { fitBgBb } from "./bgBb.ts";
 export type { BgNbdModel, PurchaseHistory } from "./bgNbd.ts";
-export { fitBgNbd, probabilityAlive } from "./bgNbd.ts";
+export { fitBgNbd } from "./bgNbd.ts";
 export type { GammaGammaModel, SpendHistory } from "./gammaGamma.ts";
 export { expectedSpend, fitGammaGamma } from "./gammaGamma.ts";
+export type { LifetimeValueOptions, ValuedCustomer } from "./lifetimeValue.ts";
+export { expectedLifetimeValue } from "./lifetimeValue.ts";
+export type { ParetoNbdModel } from "./paretoNbd.ts";
+export { fitParetoNbd } from "./paretoNbd.ts";
+export type { PurchaseModel } from "./predict.ts";
+export { conditionalExpectedPurchases, expectedPurchases, probabilityAlive, purchaseCountProbability } from "./predict.ts";
 export type { CustomerSummary, RfmSummaryOptions } from "./rfmSummary.ts";
 export { rfmSummary } from "./rfmSummary.ts";
 export type { DiscountedLifetimeOptions, RetentionProjection, SbgModel } from "./sbg.ts";

@@ -1,15 +1,7 @@
-import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fitBgNbd, MetricsInputError, MetricsTypeError, probabilityAlive, rfmSummary } from "../../src/index.ts";
-
-// Fader, Hardie & Lee (2005) CDNOW summary via `lifetimes` (MIT), copied from ../shared/data.
-const cdnow = readFileSync(new URL("../fixtures/shared/cdnow-summary.csv", import.meta.url), "utf8")
-  .trim()
-  .split("\n")
-  .slice(1)
-  .map((line) => line.split(",").map(Number))
-  .map(([, x, tx, T]) => ({ frequency: x!, recency: tx!, T: T! }));
+import { cdnow } from "./cdnow.ts";
 
 const PUBLISHED = { model: "bg-nbd" as const, params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } };
 

@@ -126,6 +126,47 @@ export const CASES: readonly Case[] = [
       { frequency: 500, recency: 0.5, T: 52 },
     ),
   ),
+  c("fitParetoNbd", "dropout alike for everyone (s and beta run off)", () =>
+    api.fitParetoNbd([
+      { frequency: 0, recency: 0, T: 38, count: 1400 },
+      { frequency: 1, recency: 3, T: 38, count: 150 },
+      { frequency: 1, recency: 12, T: 38, count: 400 },
+      { frequency: 2, recency: 25, T: 38, count: 200 },
+      { frequency: 4, recency: 30, T: 38, count: 150 },
+      { frequency: 8, recency: 37, T: 38, count: 50 },
+    ]),
+  ),
+  c("probabilityAlive", "Pareto/NBD, a heavy buyer long gone (edge)", () =>
+    api.probabilityAlive(
+      { model: "pareto-nbd", params: { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 } },
+      { frequency: 500, recency: 0.01, T: 39 },
+    ),
+  ),
+  c("probabilityAlive", "Pareto/NBD with alpha 10⁶ times beta", () =>
+    api.probabilityAlive({ model: "pareto-nbd", params: { r: 1, alpha: 1e6, s: 1, beta: 1 } }, { frequency: 1, recency: 0.5, T: 39 }),
+  ),
+  c("expectedPurchases", "BG/NBD at a = 1 exactly (edge)", () =>
+    api.expectedPurchases({ model: "bg-nbd", params: { r: 0.5, alpha: 3, a: 1, b: 2 } }, 39),
+  ),
+  c("expectedPurchases", "BG/BB over 2.5 opportunities", () =>
+    api.expectedPurchases({ model: "bg-bb", params: { alpha: 1.2, beta: 0.75, gamma: 0.66, delta: 2.8 } }, 2.5),
+  ),
+  c("conditionalExpectedPurchases", "an sBG model", () =>
+    api.conditionalExpectedPurchases({ model: "sbg", params: { alpha: 1, beta: 1 } } as never, { frequency: 1, recency: 1, T: 2 }, 5),
+  ),
+  c("purchaseCountProbability", "a Pareto/NBD model", () =>
+    api.purchaseCountProbability({ model: "pareto-nbd", params: { r: 1, alpha: 1, s: 1, beta: 1 } } as never, 0, 5),
+  ),
+  c("expectedLifetimeValue", "no discountRate", () =>
+    api.expectedLifetimeValue(
+      {
+        purchases: { model: "bg-nbd", params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } },
+        spend: { model: "gamma-gamma", params: { p: 6.25, q: 3.74, gamma: 15.44 } },
+      },
+      { frequency: 2, recency: 30.43, T: 38.86, monetary: 22.35 },
+      { periods: 12 } as never,
+    ),
+  ),
   c("fitBgBb", "every opportunity taken by everyone", () => api.fitBgBb([{ frequency: 6, recency: 6, periods: 6, count: 10 }])),
   c(
     "fitBgBb",

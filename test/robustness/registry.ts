@@ -42,6 +42,48 @@ const sbgModel = fc.oneof(
   anyValue,
 );
 
+/** Repeat-purchase histories in continuous time (with counts), or malformed ones, or anything. */
+const purchaseHistories = fc.oneof(
+  fc.array(
+    fc
+      .record({
+        frequency: fc.integer({ min: 0, max: 30 }),
+        share: fc.double({ min: 0, max: 1, noNaN: true }),
+        T: fc.double({ min: 0.5, max: 60, noNaN: true }),
+        count: fc.integer({ min: 1, max: 50 }),
+      })
+      .map(({ frequency, share, T, count }) => ({ frequency, recency: frequency === 0 ? 0 : Math.max(1e-3, share * T), T, count })),
+    { maxLength: 12 },
+  ),
+  fc.array(optionsOf({ frequency: count, recency: money, T: money }), { maxLength: 4 }),
+  anyValue,
+);
+
+const positiveParam = mostly(fc.double({ min: 1e-3, max: 1e3, noNaN: true }));
+/** A BG/NBD, Pareto/NBD or BG/BB model (parameters across six orders of magnitude), or anything else. */
+const purchaseModel = fc.oneof(
+  fc.record({
+    model: mostly(fc.constant("bg-nbd")),
+    params: fc.record({ r: positiveParam, alpha: positiveParam, a: positiveParam, b: positiveParam }),
+  }),
+  fc.record({
+    model: mostly(fc.constant("pareto-nbd")),
+    params: fc.record({ r: positiveParam, alpha: positiveParam, s: positiveParam, beta: positiveParam }),
+  }),
+  fc.record({
+    model: mostly(fc.constant("bg-bb")),
+    params: fc.record({ alpha: positiveParam, beta: positiveParam, gamma: positiveParam, delta: positiveParam }),
+  }),
+  anyValue,
+);
+/** One customer's history: continuous time or opportunities, valid or not. */
+const customerHistory = fc.oneof(
+  optionsOf({ frequency: count, recency: money, T: money }),
+  optionsOf({ frequency: count, recency: count, periods: positiveCount }),
+);
+/** A horizon: whole (for BG/BB) or fractional, or anything. */
+const horizon = mostly(fc.oneof(fc.integer({ min: 0, max: 100 }), fc.double({ min: 0, max: 1e3, noNaN: true })));
+
 const withTypo = <T>(options: fc.Arbitrary<T>) =>
   fc.oneof({ arbitrary: options, weight: 8 }, { arbitrary: options.map((o) => ({ ...(o as object), confidenceLevel: 0.9 })), weight: 1 });
 const missingOptions = {
@@ -221,23 +263,8 @@ export const REGISTRY: Record<string, fc.Arbitrary<unknown[]>> = {
       }),
     ),
   ),
-  fitBgNbd: fc.tuple(
-    fc.oneof(
-      fc.array(
-        fc
-          .record({
-            frequency: fc.integer({ min: 0, max: 30 }),
-            share: fc.double({ min: 0, max: 1, noNaN: true }),
-            T: fc.double({ min: 0.5, max: 60, noNaN: true }),
-            count: fc.integer({ min: 1, max: 50 }),
-          })
-          .map(({ frequency, share, T, count }) => ({ frequency, recency: frequency === 0 ? 0 : Math.max(1e-3, share * T), T, count })),
-        { maxLength: 12 },
-      ),
-      fc.array(optionsOf({ frequency: count, recency: money, T: money }), { maxLength: 4 }),
-      anyValue,
-    ),
-  ),
+  fitBgNbd: fc.tuple(purchaseHistories),
+  fitParetoNbd: fc.tuple(purchaseHistories),
   fitBgBb: fc.tuple(
     fc.oneof(
       fc.array(
@@ -286,20 +313,33 @@ export const REGISTRY: Record<string, fc.Arbitrary<unknown[]>> = {
     ),
     optionsOf({ frequency: positiveCount, monetary: money }),
   ),
-  probabilityAlive: fc.tuple(
+  probabilityAlive: fc.tuple(purchaseModel, customerHistory),
+  expectedPurchases: fc.tuple(purchaseModel, horizon),
+  conditionalExpectedPurchases: fc.tuple(purchaseModel, customerHistory, horizon),
+  purchaseCountProbability: fc.tuple(purchaseModel, mostly(fc.integer({ min: 0, max: 60 })), horizon),
+  expectedLifetimeValue: fc.tuple(
     fc.oneof(
       fc.record({
-        model: mostly(fc.constant("bg-nbd")),
-        params: fc.record({
-          r: mostly(fc.double({ min: 1e-3, max: 1e3, noNaN: true })),
-          alpha: mostly(fc.double({ min: 1e-3, max: 1e3, noNaN: true })),
-          a: mostly(fc.double({ min: 1e-3, max: 1e3, noNaN: true })),
-          b: mostly(fc.double({ min: 1e-3, max: 1e3, noNaN: true })),
+        purchases: purchaseModel,
+        spend: fc.record({
+          model: mostly(fc.constant("gamma-gamma")),
+          params: fc.record({ p: positiveParam, q: mostly(fc.double({ min: 1.001, max: 1e3, noNaN: true })), gamma: positiveParam }),
         }),
       }),
       anyValue,
     ),
-    optionsOf({ frequency: count, recency: money, T: money }),
+    fc.oneof(
+      optionsOf({ frequency: count, recency: money, T: money, monetary: money }),
+      optionsOf({ frequency: count, recency: count, periods: positiveCount, monetary: money }),
+    ),
+    withTypo(
+      optionsOf({
+        periods: mostly(fc.integer({ min: 1, max: 24 })),
+        discountRate: mostly(fc.double({ min: 0, max: 0.5, noNaN: true })),
+        margin: fraction,
+        periodLength: mostly(fc.constantFrom(1, 52 / 12, 0.5)),
+      }),
+    ),
   ),
   projectRetention: fc.tuple(sbgModel, mostly(fc.integer({ min: 1, max: 60 }))),
   discountedExpectedLifetime: fc.tuple(
