@@ -19,7 +19,8 @@ export interface Fitted<P extends string> {
  * Maximises `logLikelihood` over positive parameters (searched in logs, from 1 each), and
  * returns them with standard errors from the inverse of the negative Hessian. Throws
  * UNDEFINED_RESULT (blaming `argument`) when the search does not converge, a parameter runs off
- * to 0 or infinity, or the likelihood is too flat for standard errors.
+ * to 0 or infinity, a shape parameter (those in `shapes`) runs off beyond 10⁵, or the likelihood
+ * is too flat for standard errors.
  */
 export function fitPositive<P extends string>(
   names: readonly P[],
@@ -27,9 +28,12 @@ export function fitPositive<P extends string>(
   argument: string,
   value: unknown,
   model: string,
+  shapes: readonly P[] = names,
 ): Fitted<P> {
+  // Searched within e^±24 (beyond the 10^±10 accepted below): a parameter running off ends the
+  // search at the edge instead of after thousands of steps.
   const fit = maximize(
-    (x) => logLikelihood(x.map(Math.exp)),
+    (x) => (x.every((v) => Math.abs(v) <= 24) ? logLikelihood(x.map(Math.exp)) : Number.NEGATIVE_INFINITY),
     names.map(() => 0),
   );
   const estimates = fit.x.map(Math.exp);
@@ -54,8 +58,25 @@ export function fitPositive<P extends string>(
       "data with enough information for standard errors (the likelihood is flat here)",
     );
   }
+  // A Gamma or Beta shape running off to infinity means no spread between customers in what it
+  // describes: the likelihood climbs along a ridge where only the shape's ratio to its partner is
+  // determined, and any end point and standard error would be the search's, not the data's.
+  for (const name of shapes) {
+    const estimate = estimates[names.indexOf(name)]!;
+    if (estimate > RUNAWAY_SHAPE) {
+      throw new MetricsInputError(
+        "UNDEFINED_RESULT",
+        argument,
+        value,
+        `data that identify ${name}: it ran off to ${estimate} (no spread between customers in what it describes, so only its ratio to its partner is determined; a simpler model suits these data)`,
+      );
+    }
+  }
   return { params: named(estimates), logLikelihood: fit.value, standardErrors: named(errors), converged: true, iterations: fit.iterations };
 }
+
+/** A shape parameter beyond this has run off (the distribution it shapes has no spread left). */
+const RUNAWAY_SHAPE = 1e5;
 
 const MODEL_FIELDS = ["model", "params", "logLikelihood", "standardErrors", "n", "converged", "iterations"] as const;
 

@@ -11,7 +11,7 @@ export interface Maximum {
 }
 
 /** Maximises f from x0 by Nelder-Mead (Lagarias et al. 1998 coefficients), to a relative tolerance. */
-export function nelderMead(f: (x: readonly number[]) => number, x0: readonly number[], tolerance = 1e-12, maxIterations = 5000): Maximum {
+export function nelderMead(f: (x: readonly number[]) => number, x0: readonly number[], tolerance = 1e-12, maxIterations = 1000): Maximum {
   const n = x0.length;
   const g = (x: readonly number[]) => {
     const v = -f(x);
@@ -118,6 +118,8 @@ export function maximize(f: (x: readonly number[]) => number, x0: readonly numbe
     if (done) break;
   }
   const { gradient } = derivatives(f, x);
-  const converged = gradient.every((g, i) => Math.abs(g) <= 1e-4 * Math.max(1, Math.abs(value)) || Math.abs(g * x[i]!) <= 1e-6);
-  return { x, value, converged: converged && Number.isFinite(value), iterations };
+  const flat = gradient.every((g, i) => Math.abs(g) <= 1e-4 * Math.max(1, Math.abs(value)) || Math.abs(g * x[i]!) <= 1e-6);
+  // A simplex still moving after its iteration cap is following a ridge (parameters running off
+  // together), however flat the end point: not a maximum.
+  return { x, value, converged: nm.converged && flat && Number.isFinite(value), iterations };
 }

@@ -138,10 +138,14 @@ export function readPurchaseHistories(customers: unknown, fn: string) {
  * ```ts
  * import { fitBgNbd } from "cxmetrics";
  * const model = fitBgNbd([
- *   { frequency: 2, recency: 30.43, T: 38.86 },
- *   { frequency: 1, recency: 1.71, T: 38.86 },
- *   { frequency: 0, recency: 0, T: 38.86, count: 3 },
- *   { frequency: 5, recency: 35, T: 38, count: 2 },
+ *   { frequency: 0, recency: 0, T: 38.86, count: 1411 },
+ *   { frequency: 1, recency: 1.71, T: 38.86, count: 200 },
+ *   { frequency: 1, recency: 20, T: 38.86, count: 240 },
+ *   { frequency: 2, recency: 5, T: 38.86, count: 90 },
+ *   { frequency: 2, recency: 30.43, T: 38.86, count: 150 },
+ *   { frequency: 3, recency: 10, T: 38.86, count: 80 },
+ *   { frequency: 5, recency: 35, T: 38.86, count: 60 },
+ *   { frequency: 10, recency: 37, T: 38.86, count: 20 },
  * ]);
  * model.params.r > 0; // true
  * ```
@@ -155,7 +159,11 @@ export function fitBgNbd(customers: ArrayLike<PurchaseHistory>): BgNbdModel {
     for (const g of rows) total += g.count * logLikelihood(r, alpha, a, b, g.x, g.tx, g.T);
     return total;
   };
-  const fit = fitPositive(["r", "alpha", "a", "b"], ([r, alpha, a, b]) => ll(r!, alpha!, a!, b!), "customers", customers, "BG/NBD");
+  const fit = fitPositive(["r", "alpha", "a", "b"], ([r, alpha, a, b]) => ll(r!, alpha!, a!, b!), "customers", customers, "BG/NBD", [
+    "r",
+    "a",
+    "b",
+  ]);
   return { model: "bg-nbd", ...fit, n };
 }
 

@@ -104,11 +104,15 @@ function logLikelihood(p: number, q: number, g: number, x: number, m: number): n
  * ```ts
  * import { fitGammaGamma } from "cxmetrics";
  * const model = fitGammaGamma([
- *   { frequency: 2, monetary: 22.35 },
- *   { frequency: 1, monetary: 11.77 },
- *   { frequency: 5, monetary: 48.1 },
- *   { frequency: 3, monetary: 30 },
- *   { frequency: 1, monetary: 9.5 },
+ *   { frequency: 1, monetary: 10, count: 150 },
+ *   { frequency: 1, monetary: 20, count: 80 },
+ *   { frequency: 1, monetary: 40, count: 45 },
+ *   { frequency: 1, monetary: 80, count: 8 },
+ *   { frequency: 2, monetary: 20, count: 57 },
+ *   { frequency: 2, monetary: 35, count: 42 },
+ *   { frequency: 3, monetary: 30, count: 23 },
+ *   { frequency: 6, monetary: 25, count: 21 },
+ *   { frequency: 6, monetary: 70, count: 6 },
  * ]);
  * model.params.p > 0; // true
  * ```
@@ -139,7 +143,7 @@ export function fitGammaGamma(customers: ArrayLike<SpendHistory>): GammaGammaMod
     for (const r of rows) total += r.count * logLikelihood(p, q, g, r.x, r.m);
     return total;
   };
-  const fit = fitPositive(["p", "q", "gamma"], ([p, q, g]) => ll(p!, q!, g!), "customers", customers, "Gamma-Gamma");
+  const fit = fitPositive(["p", "q", "gamma"], ([p, q, g]) => ll(p!, q!, g!), "customers", customers, "Gamma-Gamma", ["p", "q"]);
   return { model: "gamma-gamma", ...fit, n };
 }
 

@@ -1,4 +1,4 @@
-import { logGrowth, logHyp2f1Incomplete, logPowerDifference } from "../_lib/hypergeometric.ts";
+import { logGrowth, logHyp2f1Incomplete, logIncompleteIntegral, logPowerDifference } from "../_lib/hypergeometric.ts";
 import { fitPositive } from "../_lib/models.ts";
 import { MetricsInputError } from "../errors.ts";
 import { logGamma } from "../stats/gamma.ts";
@@ -55,20 +55,8 @@ export interface ParetoNbdParams {
   readonly beta: number;
 }
 
-/**
- * The largest argument of the series a fit evaluates (about 4,000 terms at most): beyond it the
- * likelihood counts as undefined and the search stays out; a fit that ends near it is reported as
- * failed rather than returned (see {@link fitParetoNbd}). Predictions go to 1 − 2·10⁻⁵ (2 million terms).
- */
-const FIT_Z = 0.99;
-const FLAG_Z = 0.98;
-const PREDICTION_Z = 0.99998;
-const MAX_TERMS = 2_000_000;
-
-/** The largest argument of A₀'s series for this customer (at tₓ). */
-function largestZ(p: ParetoNbdParams, tx: number): number {
-  return Math.abs(p.alpha - p.beta) / (Math.max(p.alpha, p.beta) + tx);
-}
+/** Series terms allowed at z ≤ ½, where they fall at least as fast as 2⁻ⁿ. */
+const HALF_TERMS = 200;
 
 /**
  * ln A₀ of the Pareto/NBD likelihood (Fader, Hardie & Shang 2005 note, eq. 22), for the customer
@@ -79,33 +67,37 @@ function largestZ(p: ParetoNbdParams, tx: number): number {
  * b = s + 1 when α ≥ β, r + x otherwise (so the series' argument is in [0, 1)). The difference is
  * taken in logs by log1p: the second term is the smaller. −∞ when tₓ = T.
  */
-function logA0(p: ParetoNbdParams, x: number, tx: number, T: number, zLimit: number): number {
+function logA0(p: ParetoNbdParams, x: number, tx: number, T: number): number {
   const { r, alpha, s, beta } = p;
   const k = r + s + x;
   const [m, b] = alpha >= beta ? [alpha, s + 1] : [beta, r + x];
   const gap = Math.abs(alpha - beta);
-  const at = (time: number) => logHyp2f1Incomplete(k, b, gap / (m + time), MAX_TERMS) - k * Math.log(m + time);
+  // ₂F₁(…; z)/(m + t)^k, in logs; for z above ½ as k·|α − β|^(−k) · ∫₀ᶻ w^(k−1)(1 − w)^(−b) dw.
+  const at = (time: number) => {
+    const z = gap / (m + time);
+    if (z <= 0.5) return logHyp2f1Incomplete(k, b, z, HALF_TERMS) - k * Math.log(m + time);
+    return Math.log(k) - k * Math.log(gap) + logIncompleteIntegral(k, b, z);
+  };
   if (tx === T) return Number.NEGATIVE_INFINITY;
-  if (largestZ(p, tx) > zLimit) return Number.NaN;
   const first = at(tx);
   return first + Math.log1p(-Math.exp(at(T) - first));
 }
 
 /** ln (α + T)^(r+x) (β + T)^s · s/(r + s + x) · A₀: the log-odds of having left by T. */
-function logOddsGone(p: ParetoNbdParams, x: number, tx: number, T: number, zLimit: number): number {
+function logOddsGone(p: ParetoNbdParams, x: number, tx: number, T: number): number {
   const { r, alpha, s, beta } = p;
-  return Math.log(s) - Math.log(r + s + x) + logA0(p, x, tx, T, zLimit) + (r + x) * Math.log(alpha + T) + s * Math.log(beta + T);
+  return Math.log(s) - Math.log(r + s + x) + logA0(p, x, tx, T) + (r + x) * Math.log(alpha + T) + s * Math.log(beta + T);
 }
 
 /**
  * One customer's Pareto/NBD log-likelihood:
  * L = Γ(r + x)αʳβˢ/Γ(r) · [1/((α + T)^(r+x)(β + T)ˢ) + s/(r + s + x) · A₀], in logs.
  */
-export function paretoLogLikelihood(p: ParetoNbdParams, x: number, tx: number, T: number, zLimit = FIT_Z): number {
+export function paretoLogLikelihood(p: ParetoNbdParams, x: number, tx: number, T: number): number {
   const { r, alpha, s, beta } = p;
   const alive = -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T);
   const front = logGamma(r + x) - logGamma(r) + r * Math.log(alpha) + s * Math.log(beta);
-  const odds = logOddsGone(p, x, tx, T, zLimit);
+  const odds = logOddsGone(p, x, tx, T);
   // ln(1 + e^odds), without overflow
   const softplus = odds > 0 ? odds + Math.log1p(Math.exp(-odds)) : Math.log1p(Math.exp(odds));
   return front + alive + softplus;
@@ -160,33 +152,24 @@ export function fitParetoNbd(customers: ArrayLike<PurchaseHistory>): ParetoNbdMo
     for (const g of rows) total += g.count * paretoLogLikelihood(p, g.x, g.tx, g.T);
     return total;
   };
-  const fit = fitPositive(["r", "alpha", "s", "beta"], ll, "customers", customers, "Pareto/NBD");
-  const z = Math.max(...rows.map((g) => largestZ(fit.params, g.tx)));
-  if (z > FLAG_Z) {
-    throw new MetricsInputError(
-      "UNDEFINED_RESULT",
-      "customers",
-      customers,
-      `data the Pareto/NBD model fits with alpha and beta within a factor of about 50 of each other (the fit ran to alpha ${fit.params.alpha}, beta ${fit.params.beta}, where its series cannot follow; BG/NBD may suit these data)`,
-    );
-  }
+  const fit = fitPositive(["r", "alpha", "s", "beta"], ll, "customers", customers, "Pareto/NBD", ["r", "s"]);
   return { model: "pareto-nbd", ...fit, n };
 }
 
-/** A finite value from a series, or a clear error where the parameters put it out of reach. */
+/** A value, or a clear error where the parameters put it out of double precision's reach. */
 function reached(value: number, p: ParetoNbdParams): number {
   if (!Number.isNaN(value)) return value;
   throw new MetricsInputError(
     "UNDEFINED_RESULT",
     "model.params",
     p,
-    "alpha and beta within a factor of about 50,000 of each other (beyond, the hypergeometric series does not converge)",
+    "alpha and beta within a factor of 10¹⁵ of each other (beyond, the terms of the likelihood cannot be told apart in double precision)",
   );
 }
 
 /** P(alive at T | x, tₓ, T) = 1/(1 + s/(r+s+x) · (α+T)^(r+x)(β+T)ˢ · A₀). */
 export function paretoAlive(p: ParetoNbdParams, x: number, tx: number, T: number): number {
-  const odds = reached(logOddsGone(p, x, tx, T, PREDICTION_Z), p);
+  const odds = reached(logOddsGone(p, x, tx, T), p);
   return odds > 0 ? Math.exp(-odds) / (1 + Math.exp(-odds)) : 1 / (1 + Math.exp(odds));
 }
 

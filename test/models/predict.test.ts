@@ -159,6 +159,34 @@ describe("BG/BB predictions", () => {
   });
 });
 
+describe("time units", () => {
+  it("rescaling time (weeks to days) rescales α (and β) and leaves every prediction in real time unchanged", () => {
+    const param = fc.double({ min: 0.05, max: 20, noNaN: true });
+    fc.assert(
+      fc.property(
+        fc.tuple(param, param, param, param),
+        fc.integer({ min: 0, max: 30 }),
+        fc.double({ min: 0.01, max: 1, noNaN: true }),
+        fc.double({ min: 1, max: 60, noNaN: true }),
+        fc.double({ min: 0, max: 60, noNaN: true }),
+        ([p1, p2, p3, p4], x, share, T, t) => {
+          const weeks = { frequency: x, recency: x === 0 ? 0 : share * T, T };
+          const days = { frequency: x, recency: 7 * weeks.recency, T: 7 * T };
+          for (const [w, d] of [
+            [bgNbd([p1, p2, p3, p4]), bgNbd([p1, 7 * p2, p3, p4])],
+            [pareto([p1, p2, p3, p4]), pareto([p1, 7 * p2, p3, 7 * p4])],
+          ] as const) {
+            close(expectedPurchases(d, 7 * t), expectedPurchases(w, t), 1e-9, { w, t });
+            close(conditionalExpectedPurchases(d, days, 7 * t), conditionalExpectedPurchases(w, weeks, t), 1e-9, { w, weeks, t });
+            close(probabilityAlive(d, days), probabilityAlive(w, weeks), 1e-9, { w, weeks });
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe("prediction errors", () => {
   it("name the argument, the value and what was expected", () => {
     expect(() => expectedPurchases({ model: "sbg", params: { alpha: 1, beta: 1 } } as never, 3)).toThrow(

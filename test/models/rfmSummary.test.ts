@@ -2,17 +2,12 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MetricsInputError, MetricsTypeError, rfmSummary } from "../../src/index.ts";
+import { cdnowTransactions } from "./cdnow.ts";
 
-// Fader, Hardie & Lee (2005) CDNOW data via `lifetimes` (MIT), copied from ../shared/data.
-const read = (name: string) =>
-  readFileSync(new URL(`../fixtures/shared/${name}`, import.meta.url), "utf8")
-    .trim()
-    .split("\n");
-const transactions = read("cdnow-transactions.txt").map((line) => {
-  const [, id, date, , value] = line.trim().split(/\s+/);
-  return { customer: Number(id), time: `${date!.slice(0, 4)}-${date!.slice(4, 6)}-${date!.slice(6, 8)}`, value: Number(value) };
-});
-const published = read("cdnow-summary.csv")
+const transactions = cdnowTransactions;
+const published = readFileSync(new URL("../fixtures/shared/cdnow-summary.csv", import.meta.url), "utf8")
+  .trim()
+  .split("\n")
   .slice(1)
   .map((line) => line.split(",").map(Number));
 

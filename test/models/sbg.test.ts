@@ -95,13 +95,15 @@ describe("fitSbg", () => {
   });
 
   it("fitSbg(cohortRetention(...).matrix[i].customers) takes a cohort's survivor series as it is", () => {
-    const changes = Array.from({ length: 300 }, (_, i) => [
+    // Churn falling month by month (25 %, then 17 %, 10 %, 6 %), as in a cohort of mixed customers.
+    const leaves = (i: number) => (i % 4 === 0 ? 2 : i % 8 === 1 ? 3 : i % 16 === 2 ? 4 : i % 32 === 3 ? 5 : 0);
+    const changes = Array.from({ length: 320 }, (_, i) => [
       { customer: i, time: "2025-01-10", mrr: 10 },
-      ...(i % 3 === 0 ? [{ customer: i, time: `2025-0${2 + (i % 7)}-15`, mrr: 0 }] : []),
+      ...(leaves(i) > 0 ? [{ customer: i, time: `2025-0${leaves(i)}-15`, mrr: 0 }] : []),
     ]).flat();
     const cohort = cohortRetention(changes).matrix[0]!;
     const m = fitSbg(cohort.customers);
-    expect(m.n).toBe(300);
+    expect(m.n).toBe(320);
     expect(m.params.alpha).toBeGreaterThan(0);
   });
 
