@@ -8,6 +8,7 @@ import * as aq from "arquero";
 import * as ss from "simple-statistics";
 import { Bench } from "tinybench";
 import { ces, cesSummary, normalQuantile, nps, npsSummary, proportionInterval, segmentReport, tally } from "../dist/index.js";
+import { seeded } from "../test/models/simulate.mjs";
 
 // Measure memory first, in child processes, before this process fills its heap with test data.
 const { memoryText, billingMemoryText } = await import("./memory.mjs");
@@ -18,17 +19,8 @@ const SEGMENTS = 20;
 const quick = process.argv.includes("--quick");
 const time = quick ? 300 : 1500;
 
-// Deterministic data (mulberry32).
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(7);
+// Deterministic data (mulberry32, the simulators' generator).
+const random = seeded(7);
 const scores = new Uint8Array(N);
 for (let i = 0; i < N; i++) scores[i] = Math.min(10, Math.floor(random() * 11.5));
 const effort = new Float64Array(N);
@@ -38,6 +30,7 @@ const table = aq.from(records);
 
 let sink = 0;
 const rows = [];
+const modelNotes = [];
 
 async function group(title, target, tasks) {
   const bench = new Bench({ time, warmupTime: quick ? 100 : 300 });
@@ -233,6 +226,22 @@ await group("NPS counts per segment, 1M records in 20 segments", "≥ 2× faster
   console.table(results.map((r) => ({ task: r.name, "ms/op": r.mean.toFixed(3), "× floor": (r.mean / base.mean).toFixed(2) })));
 }
 
+// --- Customer-base model fits -----------------------------------------------------------------
+// In a process of their own (bench/models.mjs says why), with R's optim as the peer.
+{
+  const out = execFileSync(process.execPath, [new URL("./models.mjs", import.meta.url).pathname, ...(quick ? ["--quick"] : [])], {
+    encoding: "utf8",
+  });
+  const { groups, sink: modelSink } = JSON.parse(out.trim().split("\n").pop());
+  sink += modelSink;
+  for (const { title, target, results, note } of groups) {
+    const base = results[0];
+    for (const r of results) rows.push({ title, target, name: r.name, ms: r.mean, ratio: r.mean / base.mean, hz: undefined });
+    console.table(results.map((r) => ({ task: r.name, "ms/op": r.mean.toFixed(3), "× first": (r.mean / base.mean).toFixed(2) })));
+    if (note) modelNotes.push(`${title}: ${note}`);
+  }
+}
+
 // --- Calls per second --------------------------------------------------------------------
 const ps = Float64Array.from({ length: 1024 }, () => random() * 0.98 + 0.01);
 await group("normalQuantile, 1024 calls per op", "≥ 10M calls/s", [
@@ -293,7 +302,15 @@ const lines = [
   }),
   "",
 ];
-lines.push(memoryText, "", billingMemoryText, "");
+lines.push(
+  "In the two model-fit groups the first row is the floor: the R row's × says how many times longer R's optim takes than cxmetrics on the same likelihood and data, and the million-customer row's × how many times longer the fit takes than reading the customers once.",
+  ...modelNotes,
+  "",
+  memoryText,
+  "",
+  billingMemoryText,
+  "",
+);
 if (!quick) writeFileSync(new URL("../BENCHMARKS.md", import.meta.url), lines.join("\n"));
 console.log(lines.join("\n"));
 if (sink === 42) console.log("");

@@ -2,7 +2,7 @@
 // (in logs), with standard errors from the observed information, and reading a model object
 // back (its name and parameters checked). Internal.
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
-import { derivatives, invert, maximize } from "./optimize.ts";
+import { invert, maximize } from "./optimize.ts";
 import { readFields } from "./options.ts";
 import { assertArrayLike, assertInRange } from "./validate.ts";
 
@@ -16,7 +16,7 @@ export interface Fitted<P extends string> {
 }
 
 /**
- * Maximises `logLikelihood` over positive parameters (searched in logs, from 1 each), and
+ * Maximises `logLikelihood` over positive parameters (searched in logs, from 1 each or `start`), and
  * returns them with standard errors from the inverse of the negative Hessian. Throws
  * UNDEFINED_RESULT (blaming `argument`) when the search does not converge, a parameter runs off
  * to 0 or infinity, a shape parameter (those in `shapes`) runs off beyond 10⁵, or the likelihood
@@ -29,12 +29,13 @@ export function fitPositive<P extends string>(
   value: unknown,
   model: string,
   shapes: readonly P[] = names,
+  start: Partial<Record<P, number>> = {},
 ): Fitted<P> {
   // Searched within e^±24 (beyond the 10^±10 accepted below): a parameter running off ends the
   // search at the edge instead of after thousands of steps.
   const fit = maximize(
     (x) => (x.every((v) => Math.abs(v) <= 24) ? logLikelihood(x.map(Math.exp)) : Number.NEGATIVE_INFINITY),
-    names.map(() => 0),
+    names.map((n) => Math.log(start[n] ?? 1)),
   );
   const estimates = fit.x.map(Math.exp);
   const named = (values: readonly number[]) => Object.fromEntries(names.map((n, i) => [n, values[i]!])) as Record<P, number>;
@@ -47,8 +48,10 @@ export function fitPositive<P extends string>(
       `data the ${model} model fits: the maximisation did not converge (${shown})`,
     );
   }
-  const { hessian } = derivatives(logLikelihood, estimates, 1e-5);
-  const covariance = invert(hessian.map((row) => row.map((h) => -h)));
+  // The observed information in the log-parameters, carried to the parameters: at the maximum
+  // (gradient 0) the covariance of θ = eˣ is diag(θ) · Cov(x) · diag(θ).
+  const logCovariance = invert(fit.hessian!.map((row) => row.map((h) => -h)));
+  const covariance = logCovariance?.map((row, i) => row.map((c, j) => c * estimates[i]! * estimates[j]!)) ?? null;
   const errors = estimates.map((_, i) => (covariance === null ? Number.NaN : Math.sqrt(covariance[i]![i]!)));
   if (!errors.every(Number.isFinite)) {
     throw new MetricsInputError(
@@ -111,19 +114,34 @@ export function readModel<P extends string>(
 export function groupHistories<H extends { readonly count: number }>(
   customers: unknown,
   read: (value: unknown, argument: string) => H,
-  key: (history: H) => string,
+  key: (history: H) => readonly [number, number, number],
 ): { rows: H[]; n: number } {
   const list = assertArrayLike(customers, "customers");
-  const groups = new Map<string, H & { count: number }>();
+  // Nested maps on the three numbers: no number-to-string conversion per customer.
+  const groups = new Map<number, Map<number, Map<number, H & { count: number }>>>();
+  const rows: (H & { count: number })[] = [];
   let n = 0;
   for (let i = 0; i < list.length; i++) {
     const h = read(list[i], `customers[${i}]`);
-    const k = key(h);
-    const g = groups.get(k);
-    if (g === undefined) groups.set(k, { ...h });
-    else g.count += h.count;
+    const [k1, k2, k3] = key(h);
+    let middle = groups.get(k1);
+    if (middle === undefined) {
+      middle = new Map();
+      groups.set(k1, middle);
+    }
+    let inner = middle.get(k2);
+    if (inner === undefined) {
+      inner = new Map();
+      middle.set(k2, inner);
+    }
+    const g = inner.get(k3);
+    if (g === undefined) {
+      const row = { ...h };
+      inner.set(k3, row);
+      rows.push(row);
+    } else g.count += h.count;
     n += h.count;
   }
   if (n === 0) throw new MetricsInputError("EMPTY_INPUT", "customers", customers, "at least one customer");
-  return { rows: [...groups.values()], n };
+  return { rows, n };
 }

@@ -8,10 +8,12 @@ export interface Maximum {
   readonly value: number;
   readonly converged: boolean;
   readonly iterations: number;
+  /** The Hessian of f at x (maximize only). */
+  readonly hessian?: number[][];
 }
 
 /** Maximises f from x0 by Nelder-Mead (Lagarias et al. 1998 coefficients), to a relative tolerance. */
-export function nelderMead(f: (x: readonly number[]) => number, x0: readonly number[], tolerance = 1e-12, maxIterations = 1000): Maximum {
+export function nelderMead(f: (x: readonly number[]) => number, x0: readonly number[], tolerance = 1e-9, maxIterations = 1000): Maximum {
   const n = x0.length;
   const g = (x: readonly number[]) => {
     const v = -f(x);
@@ -61,17 +63,21 @@ export function derivatives(
   h = 1e-4,
 ): { gradient: number[]; hessian: number[][] } {
   const step = x.map((v) => h * Math.max(1, Math.abs(v)));
-  const at = (d: readonly number[]) => f(x.map((v, i) => v + d[i]!));
-  const unit = (i: number, s: number) => x.map((_, j) => (j === i ? s : 0));
+  const at = (i: number, si: number, j = -1, sj = 0) => f(x.map((v, k) => v + (k === i ? si * step[i]! : k === j ? sj * step[j]! : 0)));
   const f0 = f(x);
-  const gradient = x.map((_, i) => (at(unit(i, step[i]!)) - at(unit(i, -step[i]!))) / (2 * step[i]!));
-  const hessian = x.map((_, i) =>
-    x.map((__, j) => {
-      if (i === j) return (at(unit(i, step[i]!)) - 2 * f0 + at(unit(i, -step[i]!))) / (step[i]! * step[i]!);
-      const d = (si: number, sj: number) => at(x.map((_v, k) => (k === i ? si * step[i]! : k === j ? sj * step[j]! : 0)));
-      return (d(1, 1) - d(1, -1) - d(-1, 1) + d(-1, -1)) / (4 * step[i]! * step[j]!);
-    }),
-  );
+  const plus = x.map((_, i) => at(i, 1));
+  const minus = x.map((_, i) => at(i, -1));
+  const gradient = x.map((_, i) => (plus[i]! - minus[i]!) / (2 * step[i]!));
+  // The diagonal from the gradient's own points; each off-diagonal pair once, mirrored.
+  const hessian = x.map(() => x.map(() => 0));
+  for (let i = 0; i < x.length; i++) {
+    hessian[i]![i] = (plus[i]! - 2 * f0 + minus[i]!) / (step[i]! * step[i]!);
+    for (let j = 0; j < i; j++) {
+      const d = (at(i, 1, j, 1) - at(i, 1, j, -1) - at(i, -1, j, 1) + at(i, -1, j, -1)) / (4 * step[i]! * step[j]!);
+      hessian[i]![j] = d;
+      hessian[j]![i] = d;
+    }
+  }
   return { gradient, hessian };
 }
 
@@ -117,9 +123,9 @@ export function maximize(f: (x: readonly number[]) => number, x0: readonly numbe
     value = next;
     if (done) break;
   }
-  const { gradient } = derivatives(f, x);
+  const { gradient, hessian } = derivatives(f, x);
   const flat = gradient.every((g, i) => Math.abs(g) <= 1e-4 * Math.max(1, Math.abs(value)) || Math.abs(g * x[i]!) <= 1e-6);
   // A simplex still moving after its iteration cap is following a ridge (parameters running off
   // together), however flat the end point: not a maximum.
-  return { x, value, converged: nm.converged && flat && Number.isFinite(value), iterations };
+  return { x, value, converged: nm.converged && flat && Number.isFinite(value), iterations, hessian };
 }

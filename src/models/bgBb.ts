@@ -145,7 +145,7 @@ export function fitBgBb(customers: ArrayLike<OpportunityHistory>): BgBbModel {
   const { rows, n: total } = groupHistories(
     customers,
     (v, arg) => history(v, arg),
-    (h) => `${h.x}|${h.tx}|${h.n}`,
+    (h) => [h.x, h.tx, h.n],
   );
   if (rows.every((g) => g.x === 0) || rows.every((g) => g.x === g.n)) {
     throw new MetricsInputError(

@@ -2,7 +2,7 @@ import { logGrowth, logHyp2f1Incomplete, logIncompleteIntegral, logPowerDifferen
 import { fitPositive } from "../_lib/models.ts";
 import { MetricsInputError } from "../errors.ts";
 import { logGamma } from "../stats/gamma.ts";
-import { type PurchaseHistory, readPurchaseHistories } from "./bgNbd.ts";
+import { meanAge, type PurchaseHistory, readPurchaseHistories } from "./bgNbd.ts";
 
 /**
  * A Pareto/NBD model of repeat purchasing (Schmittlein, Morrison & Colombo 1987): while alive, a
@@ -152,7 +152,11 @@ export function fitParetoNbd(customers: ArrayLike<PurchaseHistory>): ParetoNbdMo
     for (const g of rows) total += g.count * paretoLogLikelihood(p, g.x, g.tx, g.T);
     return total;
   };
-  const fit = fitPositive(["r", "alpha", "s", "beta"], ll, "customers", customers, "Pareto/NBD", ["r", "s"]);
+  // α and β start at the customers' mean age, so the search is the same in any time unit.
+  const fit = fitPositive(["r", "alpha", "s", "beta"], ll, "customers", customers, "Pareto/NBD", ["r", "s"], {
+    alpha: meanAge(rows),
+    beta: meanAge(rows),
+  });
   return { model: "pareto-nbd", ...fit, n };
 }
 
