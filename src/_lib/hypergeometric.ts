@@ -62,6 +62,9 @@ function gaussLegendre(n: number): { nodes: number[]; weights: number[]; logWeig
 }
 
 const RULE = gaussLegendre(16);
+
+/** The 16-point Gauss-Legendre rule on [−1, 1], for the models' quadratures. */
+export const GAUSS_LEGENDRE_16: { readonly nodes: readonly number[]; readonly weights: readonly number[] } = RULE;
 /** Scratch space for the logs at the quadrature nodes (at most 120 panels of 16). */
 const NODE_LOGS = new Float64Array(120 * 16);
 

@@ -2,7 +2,7 @@
 // validated parameters and history to that model's formulas.
 import { readModel } from "../_lib/models.ts";
 import { assertCount, assertFiniteResult, assertInRange } from "../_lib/validate.ts";
-import { MetricsTypeError } from "../errors.ts";
+import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 import {
   type BgBbModel,
   bgBbAlive,
@@ -22,7 +22,7 @@ import {
   type PurchaseHistory,
   readPurchaseHistory,
 } from "./bgNbd.ts";
-import { type ParetoNbdModel, paretoAlive, paretoConditional, paretoExpected } from "./paretoNbd.ts";
+import { type ParetoNbdModel, paretoAlive, paretoConditional, paretoCountProbability, paretoExpected } from "./paretoNbd.ts";
 
 /**
  * A model of repeat purchases that the prediction functions take: BG/NBD or Pareto/NBD in
@@ -192,17 +192,19 @@ export function conditionalCurve(model: unknown, customer: unknown, fn: string):
  *
  * - BG/NBD (eq. 8): B(a, b + n)/B(a, b) · NBD(n; r, α, t) + [n > 0] · B(a + 1, b + n − 1)/B(a, b) ·
  *   P(NBD(r, α, t) ≥ n), the tail as a regularized incomplete beta function;
+ * - Pareto/NBD: (β/(β + t))ˢ · NBD(n; r, α, t) + ∫₀ᵗ f(τ) NBD(n; r, α, τ) dτ over the Pareto
+ *   lifetime τ, by Gauss-Legendre quadrature in ln τ;
  * - BG/BB (eq. 8): over t whole opportunities, the sum over the opportunity after which the
  *   customer left.
  *
  * Over n = 0, 1, 2, … the probabilities sum to 1.
  *
- * @param model - A BG/NBD or BG/BB model (Pareto/NBD is not covered yet).
+ * @param model - A purchase model (fitted or built by hand).
  * @param n - The number of repeat purchases, a whole number ≥ 0.
  * @param t - The horizon: a time ≥ 0 (BG/NBD), or a whole number of opportunities up to 10⁴ (BG/BB).
  * @returns A probability in [0, 1].
  * @throws {@link MetricsInputError} for n or t out of range, or parameters outside (0, 10¹²].
- * @throws {@link MetricsTypeError} for a Pareto/NBD or unknown model.
+ * @throws {@link MetricsTypeError} for an unknown model kind.
  * @see Fader, Hardie & Lee 2005; Fader, Hardie & Shang 2010.
  * @example
  * ```ts
@@ -213,17 +215,21 @@ export function conditionalCurve(model: unknown, customer: unknown, fn: string):
  *
  * @category Customer-base models
  */
-export function purchaseCountProbability(model: BgNbdModel | BgBbModel, n: number, t: number): number {
+export function purchaseCountProbability(model: PurchaseModel, n: number, t: number): number {
   const m = read(model, "purchaseCountProbability");
   const count = assertCount(n, "n");
-  if (m.kind === "pareto-nbd") {
-    throw new MetricsTypeError(
-      "INVALID_OPTION",
-      "model.model",
-      m.kind,
-      '"bg-nbd" or "bg-bb" (P(X(t) = n) is not available for Pareto/NBD)',
-    );
-  }
   const h = horizon(t, m.kind, "t");
+  if (m.kind === "pareto-nbd") {
+    const value = paretoCountProbability(m.p, count, h);
+    if (Number.isNaN(value)) {
+      throw new MetricsInputError(
+        "UNDEFINED_RESULT",
+        "n",
+        count,
+        "a count the quadrature can resolve (at most about 10⁵ for these parameters)",
+      );
+    }
+    return value;
+  }
   return m.kind === "bg-bb" ? bgBbCountProbability(m.p, count, h) : bgNbdCountProbability(m.p, count, h);
 }

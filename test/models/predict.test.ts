@@ -112,9 +112,34 @@ describe("Pareto/NBD predictions", () => {
     close(conditionalExpectedPurchases(model, h, 39), (near(1 + 1e-7) + near(1 - 1e-7)) / 2, 1e-9, "s = 1");
   });
 
-  it("purchaseCountProbability says Pareto/NBD is not covered", () => {
-    expect(() => purchaseCountProbability(pareto([0.5, 10, 0.6, 11]) as never, 0, 39)).toThrow(MetricsTypeError);
-    expect(() => purchaseCountProbability(pareto([0.5, 10, 0.6, 11]) as never, 0, 39)).toThrow(/not available for Pareto\/NBD/);
+  it("purchaseCountProbability equals scipy's quadrature over the lifetime (1e-9 relative), sums to 1 and has mean E[X(t)]", () => {
+    for (const c of scipy.paretoPmf) close(purchaseCountProbability(pareto(c.params), c.n, c.t), c.value, 1e-9, c);
+    fc.assert(
+      fc.property(
+        fc.tuple(
+          fc.double({ min: 0.1, max: 3, noNaN: true }),
+          fc.double({ min: 1, max: 20, noNaN: true }),
+          fc.double({ min: 1.5, max: 5, noNaN: true }),
+          fc.double({ min: 0.2, max: 30, noNaN: true }),
+        ),
+        fc.double({ min: 0.5, max: 40, noNaN: true }),
+        (p, t) => {
+          // At most 3/1 · 40 = 120 purchases expected while alive: by n = 1500 the rest is negligible.
+          const model = pareto(p);
+          let total = 0;
+          let mean = 0;
+          for (let n = 0; n < 1500; n++) {
+            const q = purchaseCountProbability(model, n, t);
+            expect(q).toBeGreaterThanOrEqual(0);
+            total += q;
+            mean += n * q;
+          }
+          expect(total).toBeCloseTo(1, 9);
+          close(mean, expectedPurchases(model, t), 1e-6, { p, t });
+        },
+      ),
+      { numRuns: 10 },
+    );
   });
 });
 

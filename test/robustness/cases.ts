@@ -154,8 +154,8 @@ export const CASES: readonly Case[] = [
   c("conditionalExpectedPurchases", "an sBG model", () =>
     api.conditionalExpectedPurchases({ model: "sbg", params: { alpha: 1, beta: 1 } } as never, { frequency: 1, recency: 1, T: 2 }, 5),
   ),
-  c("purchaseCountProbability", "a Pareto/NBD model", () =>
-    api.purchaseCountProbability({ model: "pareto-nbd", params: { r: 1, alpha: 1, s: 1, beta: 1 } } as never, 0, 5),
+  c("purchaseCountProbability", "Pareto/NBD, 10⁶ purchases", () =>
+    api.purchaseCountProbability({ model: "pareto-nbd", params: { r: 1, alpha: 1, s: 1, beta: 1 } }, 1e6, 5),
   ),
   c("expectedLifetimeValue", "no discountRate", () =>
     api.expectedLifetimeValue(
