@@ -69,9 +69,11 @@ describe("the packed tarball", () => {
   // 1.0 budgets: 0.1.0's nps path was 1.95 KB; the checks 1.0 requires on it (unknown option
   // keys with suggestions, CSV cells and missing values, messages that show the value) add about
   // 0.9 KB, so the budgets moved from 2 and 16 KB to 3.5 and 20 KB. The subscriptions functions
-  // and the sBG model (#14, #13) added 5.7 KB to the whole library, which now has 28 KB; what a
+  // and the sBG model (#14, #13) added 5.7 KB to the whole library, which then had 28 KB; the
+  // purchase models' predictions, Pareto/NBD and its hypergeometric numerics (#13) 3.5 KB more,
+  // so the whole library has 30 KB (the way back under is a `cxmetrics/models` subpath). What a
   // bundle does not import is dropped, so nps alone is unchanged.
-  it("keeps the size budget: nps alone <= 3.5 KB and the whole library <= 28 KB, minified and gzipped", async () => {
+  it("keeps the size budget: nps alone <= 3.5 KB and the whole library <= 30 KB, minified and gzipped", async () => {
     const size = async (contents: string) => {
       const result = await build({
         stdin: { contents, resolveDir: scratch },
@@ -88,7 +90,7 @@ describe("the packed tarball", () => {
     const whole = await size('export * from "cxmetrics";');
     console.log(`size budget: nps ${npsOnly} B, whole library ${whole} B (gzip -9)`);
     expect(npsOnly).toBeLessThanOrEqual(3584);
-    expect(whole).toBeLessThanOrEqual(28672);
+    expect(whole).toBeLessThanOrEqual(30720);
   });
 });
 

@@ -61,12 +61,12 @@ function gaussLegendre(n: number): { nodes: number[]; weights: number[]; logWeig
   return { nodes, weights, logWeights: weights.map(Math.log) };
 }
 
-const RULE = gaussLegendre(16);
+const RULE = /* @__PURE__ */ gaussLegendre(16);
 
 /** The 16-point Gauss-Legendre rule on [−1, 1], for the models' quadratures. */
 export const GAUSS_LEGENDRE_16: { readonly nodes: readonly number[]; readonly weights: readonly number[] } = RULE;
 /** Scratch space for the logs at the quadrature nodes (at most 120 panels of 16). */
-const NODE_LOGS = new Float64Array(120 * 16);
+const NODE_LOGS = /* @__PURE__ */ new Float64Array(120 * 16);
 
 /**
  * ln ∫₀ᶻ w^(k−1) (1 − w)^(−b) dw = ln[zᵏ/k · ₂F₁(k, b; k + 1; z)] for k, b > 0 and 0 < z < 1:
