@@ -9,3 +9,4 @@ export type { Comparison, Estimate, Interval, MissingMode } from "./shapes.ts";
 export { DEFAULT_MISSING_VALUES, MISSING_MODES } from "./shapes.ts";
 export * from "./stats/index.ts";
 export * from "./tally/index.ts";
+export * from "./weights/index.ts";

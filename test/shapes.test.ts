@@ -84,6 +84,7 @@ const CALLS: Record<string, { shape: "estimate" | "comparison" | "report" | "tre
   conditionalExpectedPurchases: { other: "a count of purchases (a number)" },
   purchaseCountProbability: { other: "a probability" },
   expectedLifetimeValue: { other: "money" },
+  rake: { other: "calibrated weights, with iterations and the largest gap left" },
   fitBgBb: { other: "a fitted model { model, params, logLikelihood, standardErrors, … }" },
   fitGammaGamma: { other: "a fitted model { model, params, logLikelihood, standardErrors, … }" },
   expectedSpend: { other: "money" },

@@ -167,6 +167,20 @@ export const CASES: readonly Case[] = [
       { periods: 12 } as never,
     ),
   ),
+  c("rake", "a margin category no record has", () =>
+    api.rake([{ region: "north" }, { region: "south" }], { region: { north: 0.5, south: 0.3, west: 0.2 } }),
+  ),
+  c("rake", "shares summing to 0.9", () => api.rake([{ region: "north" }, { region: "south" }], { region: { north: 0.5, south: 0.4 } })),
+  c("rake", "margins no positive weights can meet", () =>
+    api.rake(
+      [
+        { region: "north", plan: "pro" },
+        { region: "north", plan: "basic" },
+        { region: "south", plan: "basic" },
+      ],
+      { region: { north: 0.2, south: 0.8 }, plan: { pro: 0.5, basic: 0.5 } },
+    ),
+  ),
   c("fitBgBb", "every opportunity taken by everyone", () => api.fitBgBb([{ frequency: 6, recency: 6, periods: 6, count: 10 }])),
   c(
     "fitBgBb",

@@ -364,6 +364,36 @@ export const REGISTRY: Record<string, fc.Arbitrary<unknown[]>> = {
       }),
     ),
   ),
+  rake: fc.tuple(
+    fc.oneof(
+      fc.array(
+        fc.record({
+          region: mostly(fc.constantFrom("north", "south", "east")),
+          plan: mostly(fc.constantFrom("basic", "pro")),
+          w: mostly(fc.double({ min: 0, max: 10, noNaN: true })),
+        }),
+        { maxLength: 30 },
+      ),
+      anyValue,
+    ),
+    fc.oneof(
+      fc.record({
+        region: fc.record({ north: mostly(fraction), south: mostly(fraction), east: mostly(fraction) }),
+        plan: fc.record({ basic: mostly(fraction), pro: mostly(fraction) }),
+      }),
+      fc.constant({ region: { north: 0.3, south: 0.5, east: 0.2 }, plan: { basic: 0.6, pro: 0.4 } }),
+      anyValue,
+    ),
+    withTypo(
+      optionsOf({
+        as: mostly(fc.constantFrom("shares", "totals")),
+        weight: mostly(fc.constantFrom("w", "missing")),
+        tolerance: mostly(fc.double({ min: 1e-12, max: 1e-3, noNaN: true })),
+        maxIterations: mostly(fc.integer({ min: 1, max: 200 })),
+        trim: mostly(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 1, max: 10, noNaN: true }))),
+      }),
+    ),
+  ),
   isMetricsError: fc.tuple(anyValue),
   normalCdf: fc.tuple(anyValue),
   normalQuantile: fc.tuple(mostly(fc.double({ min: 0, max: 1 }))),

@@ -1,0 +1,112 @@
+import { readFileSync } from "node:fs";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { MetricsInputError, MetricsTypeError, rake } from "../../src/index.ts";
+
+// test/fixtures/r/rake.R: survey::rake(svydesign(ids = ~1, weights = ~w), …, control = list(maxit
+// = 1000, epsilon = 1e-13)), weights(…); the records and margins are in the same file.
+const R = JSON.parse(readFileSync(new URL("../fixtures/r/rake.json", import.meta.url), "utf8"));
+
+describe("rake", () => {
+  it("gives R survey's raked weights to 1e-8 relative: shares on two margins, unit starting weights", () => {
+    const c = R.shares;
+    const result = rake(c.records, c.margins, { tolerance: 1e-13, maxIterations: 1000 });
+    for (const [i, w] of result.weights.entries()) expect(Math.abs(w - c.weights[i]) / c.weights[i]).toBeLessThan(1e-8);
+    expect(result.converged).toBe(true);
+    expect(result.maxGap).toBeLessThanOrEqual(1e-13);
+  });
+
+  it("gives R survey's raked weights to 1e-8 relative: population totals on three margins, design weights 1-5", () => {
+    const c = R.totals;
+    const result = rake(c.records, c.margins, { as: "totals", weight: "w", tolerance: 1e-13, maxIterations: 1000 });
+    for (const [i, w] of result.weights.entries()) expect(Math.abs(w - c.weights[i]) / c.weights[i]).toBeLessThan(1e-8);
+    expect(result.weights.reduce((s, w) => s + w, 0)).toBeCloseTo(10_000, 6);
+  });
+
+  it("meets every margin, keeps the starting total, and leaves its inputs alone (any sample covering the categories)", () => {
+    const regions = ["n", "s", "e"];
+    const plans = ["a", "b"];
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            region: fc.constantFrom(...regions),
+            plan: fc.constantFrom(...plans),
+            w: fc.double({ min: 0.1, max: 10, noNaN: true }),
+          }),
+          {
+            minLength: 6,
+            maxLength: 80,
+          },
+        ),
+        (sample) => {
+          const records = [...regions.flatMap((region) => plans.map((plan) => ({ region, plan, w: 1 }))), ...sample];
+          const before = JSON.stringify(records);
+          const margins = { region: { n: 0.2, s: 0.5, e: 0.3 }, plan: { a: 0.65, b: 0.35 } };
+          const { weights, maxGap } = rake(records, margins, { weight: "w" });
+          expect(maxGap).toBeLessThanOrEqual(1e-10);
+          const total = weights.reduce((s, w) => s + w, 0);
+          expect(total).toBeCloseTo(
+            records.reduce((s, r) => s + r.w, 0),
+            8,
+          );
+          for (const [variable, shares] of Object.entries(margins)) {
+            for (const [category, share] of Object.entries(shares)) {
+              const got =
+                weights.reduce((s, w, i) => s + ((records[i] as Record<string, unknown>)[variable] === category ? w : 0), 0) / total;
+              expect(got).toBeCloseTo(share, 9);
+            }
+          }
+          expect(JSON.stringify(records)).toBe(before);
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
+
+  it("with one margin is post-stratification: each category's weights scale by target over sample share", () => {
+    const records = [{ g: "x" }, { g: "x" }, { g: "x" }, { g: "y" }];
+    const { weights, iterations } = rake(records, { g: { x: 0.5, y: 0.5 } });
+    expect(weights).toEqual([2 / 3, 2 / 3, 2 / 3, 2]);
+    expect(iterations).toBe(1);
+  });
+
+  it("trims weights into [lower, upper] × the mean, and says so when the margins cannot then be met", () => {
+    const records = [...Array.from({ length: 9 }, () => ({ g: "x" })), { g: "y" }];
+    expect(() => rake(records, { g: { x: 0.5, y: 0.5 } }, { trim: [0.2, 3] })).toThrow(/the trim bounds may not allow them/);
+    const { weights } = rake(records, { g: { x: 0.5, y: 0.5 } }, { trim: [0.2, 5] });
+    expect(Math.max(...weights)).toBeCloseTo(5, 12);
+  });
+
+  it("rejects margins it cannot honour, naming the argument", () => {
+    const records = [
+      { region: "north", plan: "pro" },
+      { region: "south", plan: "basic" },
+    ];
+    expect(() => rake(records, { region: { north: 0.3, south: 0.6 } })).toThrow(
+      /margins\.region must be shares that sum to 1 \(these sum to 0\.89/,
+    );
+    expect(() => rake(records, { region: { north: 0.3, south: 0.5, west: 0.2 } })).toThrow(
+      /margins\.region\.west must be a category some record has/,
+    );
+    expect(() => rake(records, { region: { north: 1 } })).toThrow(
+      /records\[1\]\.region must be one of the categories of margins\.region: north/,
+    );
+    expect(() => rake([{ region: null }], { region: { north: 1 } })).toThrow(MetricsInputError);
+    expect(() => rake(records, { region: { north: 300, south: 700 }, plan: { pro: 500, basic: 400 } }, { as: "totals" })).toThrow(
+      /margins\.plan must be totals that sum to 1000/,
+    );
+    expect(() => rake(records, { region: { north: 0.5, south: 0.5 } }, { tolerence: 1e-9 } as never)).toThrow(/did you mean tolerance/);
+    expect(() => rake(records, { region: { north: 0.5, south: 0.5 } }, { weight: "w" })).toThrow(/records\[0\]\.w must be a finite number/);
+    expect(() => rake([{ region: "north", w: 0 }], { region: { north: 1 } }, { weight: "w" })).toThrow(/not all 0/);
+    expect(() => rake([], { region: { north: 1 } })).toThrow(/at least one record/);
+    expect(() => rake(records, "region" as never)).toThrow(MetricsTypeError);
+    // Two records that would need a negative weight: the rake cannot converge, and says so.
+    const impossible = [
+      { region: "north", plan: "pro" },
+      { region: "north", plan: "basic" },
+      { region: "south", plan: "basic" },
+    ];
+    expect(() => rake(impossible, { region: { north: 0.2, south: 0.8 }, plan: { pro: 0.5, basic: 0.5 } })).toThrow(/in 100 passes/);
+  });
+});
