@@ -85,6 +85,8 @@ const CALLS: Record<string, { shape: "estimate" | "comparison" | "report" | "tre
   purchaseCountProbability: { other: "a probability" },
   expectedLifetimeValue: { other: "money" },
   rake: { other: "calibrated weights, with iterations and the largest gap left" },
+  distribution: { other: "counts and shares per scale point, boxes, mean and median" },
+  npsMigration: { other: "a 3×3 table of moves between groups" },
   fitBgBb: { other: "a fitted model { model, params, logLikelihood, standardErrors, … }" },
   fitGammaGamma: { other: "a fitted model { model, params, logLikelihood, standardErrors, … }" },
   expectedSpend: { other: "money" },

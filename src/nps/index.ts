@@ -2,6 +2,8 @@ export type { NpsCategory, NpsScaleOptions } from "./classify.ts";
 export { classifyNps } from "./classify.ts";
 export type { CompareNpsMethod, CompareNpsOptions } from "./compare.ts";
 export { COMPARE_NPS_METHODS, compareNps } from "./compare.ts";
+export type { MigrationCell, NpsMigration } from "./migration.ts";
+export { npsMigration } from "./migration.ts";
 export type { NpsCounts, NpsInput } from "./nps.ts";
 export { nps } from "./nps.ts";
 export type { NpsPrecision, NpsSampleSizeOptions } from "./sampleSize.ts";

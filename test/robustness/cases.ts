@@ -167,6 +167,9 @@ export const CASES: readonly Case[] = [
       { periods: 12 } as never,
     ),
   ),
+  c("distribution", "1-5 scores with a 7", () => api.distribution([1, 5, 7], { scale: [1, 5] })),
+  c("distribution", "weights for fewer responses", () => api.distribution([1, 5, 3], { scale: [1, 5], weights: [1, 2] })),
+  c("npsMigration", "waves of different lengths", () => api.npsMigration([1, 9, 10], [9, 10])),
   c("rake", "a margin category no record has", () =>
     api.rake([{ region: "north" }, { region: "south" }], { region: { north: 0.5, south: 0.3, west: 0.2 } }),
   ),

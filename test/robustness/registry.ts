@@ -419,6 +419,19 @@ export const REGISTRY: Record<string, fc.Arbitrary<unknown[]>> = {
   compareMeans: fc.tuple(meanSample, meanSample, optionsOf({ confidence })),
   tally: fc.tuple(fc.oneof(smallScores(0, 10), cells(0, 10)), optionsOf({ scale, ...missingOptions })),
   mergeTallies: fc.array(tallyLike(1, 5), { maxLength: 4 }),
+  distribution: fc.tuple(
+    cells(1, 5),
+    withTypo(
+      optionsOf({
+        scale,
+        weights: mostly(fc.array(mostly(fc.double({ min: 0, max: 100, noNaN: true })), { maxLength: 20 })),
+        top: mostly(fc.integer({ min: 1, max: 5 })),
+        bottom: mostly(fc.integer({ min: 1, max: 5 })),
+        ...missingOptions,
+      }),
+    ),
+  ),
+  npsMigration: fc.tuple(cells(0, 10), cells(0, 10), npsOptions),
   classifyNps: fc.tuple(mostly(fc.integer({ min: 0, max: 10 })), npsOptions),
   nps: fc.tuple(npsInput, npsOptions),
   npsSummary: fc.tuple(npsInput, npsSummaryOptions),

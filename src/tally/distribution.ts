@@ -1,0 +1,194 @@
+import { cellRules, missingError, readCell } from "../_lib/cells.ts";
+import { readOptions } from "../_lib/options.ts";
+import { isOnScale, scoreError } from "../_lib/scales.ts";
+import { assertArrayLike, assertCountAtLeast, assertFinite, assertFiniteResult, assertScale } from "../_lib/validate.ts";
+import { MetricsInputError, MetricsTypeError } from "../errors.ts";
+import type { MissingMode } from "../shapes.ts";
+
+/**
+ * Options of {@link distribution}.
+ *
+ * @category Tallies
+ */
+export interface DistributionOptions {
+  /** The response scale `[min, max]`, whole numbers. Required: 0-10 and 1-5 differ, and no default can know which. */
+  readonly scale: readonly [number, number];
+  /** One weight per response, finite and ≥ 0 (a weight of 0 drops the response). Default: 1 each. */
+  readonly weights?: ArrayLike<number>;
+  /** How many scale points the top box holds, counted down from the top. Default 2 (4-5 on 1-5, 9-10 on 0-10). */
+  readonly top?: number;
+  /** How many scale points the bottom box holds, counted up from the bottom. Default 2. */
+  readonly bottom?: number;
+  /** `"throw"` (default) on a missing value, or `"skip"` it (and its weight) and count it in `missing`. */
+  readonly missing?: MissingMode;
+  /** Strings read as missing. Default `["NA", "N/A", "n/a", "-"]`; blanks are always missing. */
+  readonly missingValues?: readonly string[];
+}
+
+/**
+ * One scale point of a {@link ScoreDistribution}.
+ *
+ * @category Tallies
+ */
+export interface ScorePoint {
+  /** The score. */
+  readonly score: number;
+  /** Responses with this score (and a weight above 0). */
+  readonly count: number;
+  /** Their total weight (the count when unweighted). */
+  readonly weight: number;
+  /** Their share of the total weight, a fraction in [0, 1]. */
+  readonly share: number;
+}
+
+/**
+ * A run of scale points (a top or bottom box) of a {@link ScoreDistribution}.
+ *
+ * @category Tallies
+ */
+export interface ScoreBox {
+  /** The box's scores, `[from, to]`. */
+  readonly scores: readonly [number, number];
+  /** Their share of the total weight, a fraction in [0, 1]. */
+  readonly share: number;
+}
+
+/**
+ * The distribution of scores on a scale, from {@link distribution}.
+ *
+ * @category Tallies
+ */
+export interface ScoreDistribution {
+  /** The scale `[min, max]`. */
+  readonly scale: readonly [number, number];
+  /** Responses counted: not the missing ones, nor those with a weight of 0 (which drops a response). */
+  readonly n: number;
+  /** Kish's effective sample size (Σw)²/Σw²: n when unweighted or all weights are equal, less otherwise. */
+  readonly effectiveN: number;
+  /** Missing values skipped (`missing: "skip"`). */
+  readonly missing: number;
+  /** Every scale point from min to max, with its count, weight and share. */
+  readonly points: ScorePoint[];
+  /** The top box: the highest `top` scale points. */
+  readonly topBox: ScoreBox;
+  /** The bottom box: the lowest `bottom` scale points. */
+  readonly bottomBox: ScoreBox;
+  /** The (weighted) mean score. */
+  readonly mean: number;
+  /**
+   * The (weighted) median: the lowest score at which the cumulative share passes one half, or,
+   * where it is exactly one half (to 10⁻¹² relative), the mean of that score and the next one with weight (the usual
+   * median of an even number of responses, unweighted).
+   */
+  readonly median: number;
+}
+
+const DISTRIBUTION_OPTIONS = ["scale", "weights", "top", "bottom", "missing", "missingValues"] as const;
+
+/**
+ * The distribution of responses over a scale, as a stacked bar shows it: count, weight and share
+ * per scale point, the top-box and bottom-box shares, and the mean and median, all weighted when
+ * `weights` are given (shares of the total weight, Σwᵢxᵢ/Σwᵢ for the mean).
+ *
+ * @param responses - Scores on the scale (numbers, numeric strings; missing values per `missing`).
+ * @param options - `{ scale, weights?, top?, bottom?, missing?, missingValues? }`; `scale` is required.
+ * @returns `{ scale, n, effectiveN, missing, points, topBox, bottomBox, mean, median }`.
+ * @throws {@link MetricsInputError} for a score off the scale, a missing value (unless skipped),
+ *   a negative or non-finite weight, weights of another length, no responses, all weights 0, or
+ *   boxes larger than the scale.
+ * @throws {@link MetricsTypeError} for responses that are not an array, or an unknown option.
+ * @see L. Kish, Survey Sampling, Wiley, 1965 (the effective sample size).
+ * @example
+ * ```ts
+ * import { distribution } from "cxmetrics";
+ * const d = distribution([5, 4, 4, 3, 5, 1], { scale: [1, 5] });
+ * d.topBox.share; // 0.6666…: four of six responses are 4 or 5
+ * d.median; // 4
+ * ```
+ *
+ * @category Tallies
+ */
+export function distribution(responses: ArrayLike<unknown>, options: DistributionOptions): ScoreDistribution {
+  if (options === undefined) throw new MetricsTypeError("INVALID_TYPE", "options", options, "an object with a scale [min, max]");
+  const o = readOptions(options, "distribution", DISTRIBUTION_OPTIONS);
+  const [min, max] = assertScale(o.scale, "options.scale");
+  const size = max - min + 1;
+  const top = o.top === undefined ? Math.min(2, size) : assertCountAtLeast(o.top, "options.top", 1);
+  const bottom = o.bottom === undefined ? Math.min(2, size) : assertCountAtLeast(o.bottom, "options.bottom", 1);
+  if (top > size) throw new MetricsInputError("OUT_OF_RANGE", "options.top", top, `at most the ${size} points of the scale`);
+  if (bottom > size) throw new MetricsInputError("OUT_OF_RANGE", "options.bottom", bottom, `at most the ${size} points of the scale`);
+  const list = assertArrayLike(responses, "responses");
+  const weights = o.weights === undefined ? undefined : assertArrayLike(o.weights, "options.weights");
+  if (weights !== undefined && weights.length !== list.length) {
+    throw new MetricsInputError(
+      "OUT_OF_RANGE",
+      "options.weights",
+      weights,
+      `one weight per response (${list.length} of them, not ${weights.length})`,
+    );
+  }
+  const rules = cellRules(o.missing, o.missingValues);
+  const counts = new Array<number>(size).fill(0);
+  const sums = new Array<number>(size).fill(0);
+  // Σ(w/largest)², with the largest weight so far: (Σw)²/Σw² without overflow for huge weights.
+  let squares = 0;
+  let largest = 0;
+  let missing = 0;
+  for (let i = 0; i < list.length; i++) {
+    const v = readCell(list[i], rules.markers);
+    if (v === undefined) {
+      if (!rules.skipMissing) throw missingError(list[i], `responses[${i}]`, `a whole number from ${min} to ${max}`);
+      missing++;
+      continue;
+    }
+    if (!isOnScale(v, min, max)) throw scoreError(typeof v === "number" ? v : list[i], `responses[${i}]`, min, max);
+    const w = weights === undefined ? 1 : assertFinite(weights[i], `options.weights[${i}]`);
+    if (w < 0) throw new MetricsInputError("OUT_OF_RANGE", `options.weights[${i}]`, w, "a weight >= 0");
+    if (w === 0) continue; // a weight of 0 drops the response
+    counts[v - min]!++;
+    sums[v - min]! += w;
+    if (w > largest) {
+      squares *= (largest / w) ** 2;
+      largest = w;
+    }
+    squares += (w / largest) ** 2;
+  }
+  const n = counts.reduce((s, c) => s + c, 0);
+  const total = sums.reduce((s, w) => s + w, 0);
+  if (n === 0) {
+    if (weights !== undefined && missing < list.length) {
+      throw new MetricsInputError("OUT_OF_RANGE", "options.weights", o.weights, "weights that are not all 0");
+    }
+    throw new MetricsInputError("EMPTY_INPUT", "responses", responses, "at least one response that is not missing");
+  }
+  assertFiniteResult(total, "options.weights", o.weights);
+  const points = counts.map((count, k) => ({ score: min + k, count, weight: sums[k]!, share: sums[k]! / total }));
+  const boxShare = (from: number, to: number) => points.slice(from - min, to - min + 1).reduce((s, p) => s + p.weight, 0) / total;
+  return {
+    scale: [min, max],
+    n,
+    effectiveN: (total / largest) ** 2 / squares,
+    missing,
+    points,
+    topBox: { scores: [max - top + 1, max], share: boxShare(max - top + 1, max) },
+    bottomBox: { scores: [min, min + bottom - 1], share: boxShare(min, min + bottom - 1) },
+    mean: points.reduce((s, p) => s + p.score * p.share, 0),
+    median: weightedMedian(points, total),
+  };
+}
+
+/** The lowest score whose cumulative weight reaches half; at exactly half, the mean with the next weighted score. */
+function weightedMedian(points: readonly ScorePoint[], total: number): number {
+  let cumulative = 0;
+  for (let k = 0; k < points.length; k++) {
+    cumulative += points[k]!.weight;
+    // "Exactly half" up to rounding: weights of 0.1 sum to 0.30000000000000004.
+    const excess = cumulative * 2 - total;
+    if (excess > 1e-12 * total) return points[k]!.score;
+    if (excess >= -1e-12 * total) {
+      const next = points.slice(k + 1).find((p) => p.weight > 0);
+      return next === undefined ? points[k]!.score : (points[k]!.score + next.score) / 2;
+    }
+  }
+  return points[points.length - 1]!.score;
+}

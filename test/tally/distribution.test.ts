@@ -1,0 +1,142 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { csat, distribution, MetricsInputError, MetricsTypeError, nps, npsMigration } from "../../src/index.ts";
+
+const scores = fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 60 });
+
+/** The median of a list, by sorting (the textbook definition, independent of the library's). */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const m = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[m]! : (sorted[m - 1]! + sorted[m]!) / 2;
+}
+
+describe("distribution", () => {
+  it("counts, shares, boxes, mean and median of a small 1-5 sample", () => {
+    const d = distribution([5, 4, 4, 3, 5, 1, "NA"], { scale: [1, 5], missing: "skip" });
+    expect(d.points.map((p) => p.count)).toEqual([1, 0, 1, 2, 2]);
+    expect(d.points.map((p) => p.share)).toEqual([1 / 6, 0, 1 / 6, 2 / 6, 2 / 6]);
+    expect(d).toMatchObject({ n: 6, missing: 1, effectiveN: 6, median: 4, mean: 22 / 6 });
+    expect(d.topBox).toEqual({ scores: [4, 5], share: 4 / 6 });
+    expect(d.bottomBox).toEqual({ scores: [1, 2], share: 1 / 6 });
+    expect(distribution([0, 9, 10, 6], { scale: [0, 10], top: 2, bottom: 7 }).bottomBox).toEqual({ scores: [0, 6], share: 0.5 });
+  });
+
+  it("agrees with csat's top-two-box share and the sorted-list median, on any sample", () => {
+    fc.assert(
+      fc.property(scores, (xs) => {
+        const d = distribution(xs, { scale: [1, 5] });
+        expect(d.topBox.share).toBeCloseTo(csat(xs), 12);
+        expect(d.median).toBe(median(xs));
+        expect(d.mean).toBeCloseTo(xs.reduce((s, x) => s + x, 0) / xs.length, 12);
+        expect(d.points.reduce((s, p) => s + p.share, 0)).toBeCloseTo(1, 12);
+      }),
+    );
+  });
+
+  it("weights: equal weights c give the unweighted result for any c > 0; whole-number weights equal repeating responses", () => {
+    fc.assert(
+      fc.property(scores, fc.double({ min: 1e-3, max: 1e3, noNaN: true }), (xs, c) => {
+        const plain = distribution(xs, { scale: [1, 5] });
+        const weighted = distribution(xs, { scale: [1, 5], weights: xs.map(() => c) });
+        expect(weighted.median).toBe(plain.median);
+        expect(weighted.mean).toBeCloseTo(plain.mean, 10);
+        expect(weighted.effectiveN).toBeCloseTo(plain.n, 8);
+        weighted.points.forEach((p, k) => {
+          expect(p.share).toBeCloseTo(plain.points[k]!.share, 12);
+        });
+      }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 4 })), { minLength: 1, maxLength: 30 }),
+        (pairs) => {
+          fc.pre(pairs.some(([, w]) => w > 0));
+          const expanded = pairs.flatMap(([x, w]) => Array.from({ length: w }, () => x));
+          const weighted = distribution(
+            pairs.map(([x]) => x),
+            { scale: [1, 5], weights: pairs.map(([, w]) => w) },
+          );
+          const plain = distribution(expanded, { scale: [1, 5] });
+          expect(weighted.median).toBe(plain.median);
+          expect(weighted.mean).toBeCloseTo(plain.mean, 12);
+          expect(weighted.topBox.share).toBeCloseTo(plain.topBox.share, 12);
+          // A weight of 0 drops a response.
+          expect(weighted.n).toBe(pairs.filter(([, w]) => w > 0).length);
+        },
+      ),
+    );
+  });
+
+  it("effectiveN (Kish) is at most n, equal exactly when all weights are equal", () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0.01, max: 100, noNaN: true }), { minLength: 2, maxLength: 40 }), (ws) => {
+        const d = distribution(
+          ws.map(() => 3),
+          { scale: [1, 5], weights: ws },
+        );
+        const equal = ws.every((w) => w === ws[0]);
+        if (equal) expect(d.effectiveN).toBeCloseTo(d.n, 9);
+        else expect(d.effectiveN).toBeLessThan(d.n);
+        expect(d.effectiveN).toBeGreaterThanOrEqual(1 - 1e-12);
+      }),
+    );
+  });
+
+  it("rejects what it cannot count, naming the argument", () => {
+    expect(() => distribution([1, 2], undefined as never)).toThrow(MetricsTypeError);
+    expect(() => distribution([1, 6], { scale: [1, 5] })).toThrow(/responses\[1\]/);
+    expect(() => distribution([1, null], { scale: [1, 5] })).toThrow(/responses\[1\]/);
+    expect(() => distribution([1, 2], { scale: [1, 5], weights: [1] })).toThrow(/one weight per response \(2 of them, not 1\)/);
+    expect(() => distribution([1, 2], { scale: [1, 5], weights: [1, -1] })).toThrow(/options\.weights\[1\] must be a weight >= 0/);
+    expect(() => distribution([1, 2], { scale: [1, 5], weights: [0, 0] })).toThrow(/not all 0/);
+    expect(() => distribution([1, 2], { scale: [1, 5], top: 6 })).toThrow(/options\.top/);
+    expect(() => distribution([], { scale: [1, 5] })).toThrow(MetricsInputError);
+    expect(() => distribution([1], { scale: [1, 5], weight: [1] } as never)).toThrow(/did you mean weights/);
+  });
+});
+
+describe("npsMigration", () => {
+  it("the 3×3 moves of a small panel", () => {
+    const m = npsMigration([3, 7, 9, 10, 6, "NA"], [8, 9, 9, 6, 10, 9], { missing: "skip" });
+    expect(m).toMatchObject({ n: 5, missing: 1, before: 0, after: 40, change: 40 });
+    expect(m.moves.detractor).toEqual({
+      detractor: { count: 0, share: 0, rowShare: 0 },
+      passive: { count: 1, share: 0.2, rowShare: 0.5 },
+      promoter: { count: 1, share: 0.2, rowShare: 0.5 },
+    });
+    expect(m.moves.promoter.detractor.count).toBe(1);
+  });
+
+  it("rows add to the first wave's groups, columns to the second's, and before and after are each wave's NPS", () => {
+    const score = fc.integer({ min: 0, max: 10 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(score, score), { minLength: 1, maxLength: 60 }), (pairs) => {
+        const a = pairs.map(([x]) => x);
+        const b = pairs.map(([, y]) => y);
+        const m = npsMigration(a, b);
+        expect(m.before).toBeCloseTo(nps(a), 10);
+        expect(m.after).toBeCloseTo(nps(b), 10);
+        expect(m.change).toBeCloseTo(nps(b) - nps(a), 10);
+        let total = 0;
+        for (const from of ["detractor", "passive", "promoter"] as const) {
+          const row = Object.values(m.moves[from]);
+          const rowCount = row.reduce((s, c) => s + c.count, 0);
+          total += rowCount;
+          if (rowCount > 0) expect(row.reduce((s, c) => s + c.rowShare, 0)).toBeCloseTo(1, 12);
+        }
+        expect(total).toBe(pairs.length);
+        const promotersAfter = m.moves.detractor.promoter.count + m.moves.passive.promoter.count + m.moves.promoter.promoter.count;
+        expect(promotersAfter).toBe(b.filter((y) => y >= 9).length);
+      }),
+    );
+  });
+
+  it("takes custom bands and rejects mismatched waves and missing scores", () => {
+    expect(npsMigration([1, 10], [10, 1], { scale: [1, 10] }).change).toBe(0);
+    expect(() => npsMigration([1, 2], [3])).toThrow(/one score per respondent in before \(2 of them, not 1\)/);
+    expect(() => npsMigration([1, null], [3, 4])).toThrow(/before\[1\]/);
+    expect(() => npsMigration([1, 11], [3, 4])).toThrow(/before\[1\]/);
+    expect(() => npsMigration([null], [null], { missing: "skip" })).toThrow(/at least one respondent/);
+  });
+});
