@@ -71,9 +71,10 @@ describe("the packed tarball", () => {
   // 0.9 KB, so the budgets moved from 2 and 16 KB to 3.5 and 20 KB. The subscriptions functions
   // and the sBG model (#14, #13) added 5.7 KB to the whole library, which then had 28 KB; the
   // purchase models' predictions, Pareto/NBD and its hypergeometric numerics (#13) 3.5 KB more,
-  // so the whole library has 30 KB (the way back under is a `cxmetrics/models` subpath). What a
+  // and rake, distribution and npsMigration (#15) 2.5 KB: the whole library has 33 KB. The way
+  // back to #16's 16 KB is subpath exports (`cxmetrics/models` alone is about 12 KB). What a
   // bundle does not import is dropped, so nps alone is unchanged.
-  it("keeps the size budget: nps alone <= 3.5 KB and the whole library <= 30 KB, minified and gzipped", async () => {
+  it("keeps the size budget: nps alone <= 3.5 KB and the whole library <= 33 KB, minified and gzipped", async () => {
     const size = async (contents: string) => {
       const result = await build({
         stdin: { contents, resolveDir: scratch },
@@ -90,7 +91,7 @@ describe("the packed tarball", () => {
     const whole = await size('export * from "cxmetrics";');
     console.log(`size budget: nps ${npsOnly} B, whole library ${whole} B (gzip -9)`);
     expect(npsOnly).toBeLessThanOrEqual(3584);
-    expect(whole).toBeLessThanOrEqual(30720);
+    expect(whole).toBeLessThanOrEqual(33792);
   });
 });
 
