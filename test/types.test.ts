@@ -2,7 +2,17 @@
 // report's metric fields are present exactly for the metrics asked. Checked by tsc (npm test runs
 // the type-check over test/), and the expectTypeOf assertions below.
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { type CompareNpsMethod, type Comparison, type NpsSummary, type SegmentComparison, segmentReport, trend } from "../src/index.ts";
+import {
+  type CompareNpsMethod,
+  type Comparison,
+  conditionalExpectedPurchases,
+  type NpsSummary,
+  type PurchaseModel,
+  probabilityAlive,
+  type SegmentComparison,
+  segmentReport,
+  trend,
+} from "../src/index.ts";
 
 interface Response {
   region: string;
@@ -17,6 +27,15 @@ const rows: Response[] = [
 ];
 
 describe("types", () => {
+  it("the purchase-model predictions take any purchase model, and a mismatched history fails at run time with its field named", () => {
+    const bgNbd = { model: "bg-nbd" as const, params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } };
+    const bgBb = { model: "bg-bb" as const, params: { alpha: 1.2, beta: 0.75, gamma: 0.66, delta: 2.8 } };
+    expect(() => probabilityAlive(bgBb, { frequency: 1, recency: 1, T: 5 })).toThrow(/customer\.T is not a field/);
+    const any: PurchaseModel = Math.random() < 2 ? bgNbd : bgBb;
+    expectTypeOf(probabilityAlive(any, { frequency: 1, recency: 1, T: 5 })).toEqualTypeOf<number>();
+    expectTypeOf(conditionalExpectedPurchases(any, { frequency: 1, recency: 1, T: 5 }, 10)).toEqualTypeOf<number>();
+  });
+
   it("segmentReport(typed records) checks by and metric fields against the record's keys", () => {
     // @ts-expect-error "regoin" is not a field of Response
     expect(() => segmentReport(rows, { by: "regoin", metrics: { nps: "ltr" } })).toThrow();

@@ -97,6 +97,7 @@ function horizon(value: unknown, kind: Kind, argument: string): number {
  */
 export function probabilityAlive(model: BgNbdModel | ParetoNbdModel, customer: PurchaseHistory): number;
 export function probabilityAlive(model: BgBbModel, customer: OpportunityHistory): number;
+export function probabilityAlive(model: PurchaseModel, customer: PurchaseHistory | OpportunityHistory): number;
 export function probabilityAlive(model: PurchaseModel, customer: PurchaseHistory | OpportunityHistory): number {
   const m = read(model, "probabilityAlive");
   if (m.kind === "bg-bb") {
@@ -168,6 +169,7 @@ export function expectedPurchases(model: PurchaseModel, t: number): number {
  */
 export function conditionalExpectedPurchases(model: BgNbdModel | ParetoNbdModel, customer: PurchaseHistory, t: number): number;
 export function conditionalExpectedPurchases(model: BgBbModel, customer: OpportunityHistory, t: number): number;
+export function conditionalExpectedPurchases(model: PurchaseModel, customer: PurchaseHistory | OpportunityHistory, t: number): number;
 export function conditionalExpectedPurchases(model: PurchaseModel, customer: PurchaseHistory | OpportunityHistory, t: number): number {
   return conditionalCurve(model, customer, "conditionalExpectedPurchases")(t);
 }
