@@ -12,6 +12,7 @@ import { seeded } from "../test/models/simulate.mjs";
 
 // Measure memory first, in child processes, before this process fills its heap with test data.
 const { memoryText, billingMemoryText } = await import("./memory.mjs");
+const { scalingText, scalingChart } = await import("./scaling.mjs");
 
 const N = 10_000_000;
 const RECORDS = 1_000_000;
@@ -244,7 +245,7 @@ await group("NPS counts per segment, 1M records in 20 segments", "≥ 2× faster
 
 // --- Calls per second --------------------------------------------------------------------
 const ps = Float64Array.from({ length: 1024 }, () => random() * 0.98 + 0.01);
-await group("normalQuantile, 1024 calls per op", "≥ 10M calls/s", [
+await group("normalQuantile, 1024 calls per op", "≥ 40M calls/s", [
   [
     "hand loop (floor: Math.log)",
     () => {
@@ -264,7 +265,7 @@ await group("normalQuantile, 1024 calls per op", "≥ 10M calls/s", [
     },
   ],
 ]);
-await group("proportionInterval (Wilson), 1024 calls per op", "≥ 10M calls/s", [
+await group("proportionInterval (Wilson), 1024 calls per op", "≥ 40M calls/s", [
   [
     "hand loop (floor: Wilson formula inline)",
     () => {
@@ -281,6 +282,33 @@ await group("proportionInterval (Wilson), 1024 calls per op", "≥ 10M calls/s",
     "cxmetrics proportionInterval",
     () => {
       for (let i = 0; i < 1024; i++) sink += proportionInterval({ successes: Math.round(ps[i] * 1000), n: 1000 }).interval.lower;
+    },
+  ],
+]);
+
+const groupCounts = Array.from({ length: 1024 }, (_, i) => ({
+  promoters: 400 + (i % 97),
+  passives: 300 + (i % 61),
+  detractors: 200 + (i % 43),
+}));
+await group("npsSummary from counts, 1024 calls per op", "≥ 10M calls/s", [
+  [
+    "hand loop (floor: NPS and its Wald interval inline)",
+    () => {
+      for (let i = 0; i < 1024; i++) {
+        const c = groupCounts[i];
+        const n = c.promoters + c.passives + c.detractors;
+        const pp = c.promoters / n;
+        const pd = c.detractors / n;
+        const d = pp - pd;
+        sink += 100 * (d - 1.959963984540054 * Math.sqrt((pp + pd - d * d) / n));
+      }
+    },
+  ],
+  [
+    "cxmetrics npsSummary (adjusted Wald, validated counts)",
+    () => {
+      for (let i = 0; i < 1024; i++) sink += npsSummary(groupCounts[i]).interval.lower;
     },
   ],
 ]);
@@ -310,7 +338,12 @@ lines.push(
   "",
   billingMemoryText,
   "",
+  scalingText,
+  "",
 );
-if (!quick) writeFileSync(new URL("../BENCHMARKS.md", import.meta.url), lines.join("\n"));
+if (!quick) {
+  writeFileSync(new URL("../BENCHMARKS.md", import.meta.url), lines.join("\n"));
+  writeFileSync(new URL("../docs/images/scaling.svg", import.meta.url), scalingChart);
+}
 console.log(lines.join("\n"));
 if (sink === 42) console.log("");
