@@ -36,4 +36,10 @@ describe("classifyNps", () => {
     expect(() => classifyNps(5, { passiveFrom: 10 })).toThrow(/passiveFrom/);
     expect(() => classifyNps(5, { scale: [10, 0] })).toThrow(MetricsInputError);
   });
+
+  it("names itself when an option is unknown (found by mutation testing: the name was unchecked)", () => {
+    expect(() => classifyNps(9, { promotorFrom: 8 } as never)).toThrow(
+      /options\.promotorFrom is not an option of classifyNps; did you mean promoterFrom\?/,
+    );
+  });
 });

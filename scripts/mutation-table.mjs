@@ -1,0 +1,61 @@
+// Writes the mutation-testing section of docs/robustness.md from the last Stryker run
+// (reports/mutation.json, written by `npm run test:mutation`): per module (a folder of src/),
+// the mutants killed (by a failing test or a timeout), surviving, not covered by any test, and
+// rejected by the type checker, and the score, killed ÷ (killed + survived + not covered).
+// Equivalent mutants are listed by hand in docs/mutation-equivalents.md and subtracted.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+
+const MARK = "\n<!-- mutation testing: scripts/mutation-table.mjs -->";
+const doc = new URL("../docs/robustness.md", import.meta.url);
+const report = JSON.parse(readFileSync(new URL("../reports/mutation.json", import.meta.url), "utf8"));
+const equivalentsFile = new URL("../docs/mutation-equivalents.md", import.meta.url);
+// Lines of the form "- src/…/file.ts:LINE:COLUMN MutatorName: reason".
+const equivalents = existsSync(equivalentsFile)
+  ? new Set([...readFileSync(equivalentsFile, "utf8").matchAll(/^- (\S+:\d+:\d+) (\w+):/gm)].map((m) => `${m[1]} ${m[2]}`))
+  : new Set();
+
+const modules = new Map();
+for (const [path, file] of Object.entries(report.files)) {
+  const module = path.split("/").slice(0, 2).join("/").replace(/\.ts$/, "");
+  const m = modules.get(module) ?? { killed: 0, survived: 0, noCoverage: 0, errors: 0, equivalent: 0 };
+  for (const mutant of file.mutants) {
+    const key = `${path}:${mutant.location.start.line}:${mutant.location.start.column} ${mutant.mutatorName}`;
+    if (mutant.status === "Killed" || mutant.status === "Timeout") m.killed++;
+    else if (mutant.status === "Survived" || mutant.status === "NoCoverage") {
+      if (equivalents.has(key)) m.equivalent++;
+      else if (mutant.status === "Survived") m.survived++;
+      else m.noCoverage++;
+    } else m.errors++;
+  }
+  modules.set(module, m);
+}
+const score = (m) => (100 * m.killed) / (m.killed + m.survived + m.noCoverage);
+const total = [...modules.values()].reduce(
+  (t, m) => ({
+    killed: t.killed + m.killed,
+    survived: t.survived + m.survived,
+    noCoverage: t.noCoverage + m.noCoverage,
+    errors: t.errors + m.errors,
+    equivalent: t.equivalent + m.equivalent,
+  }),
+  { killed: 0, survived: 0, noCoverage: 0, errors: 0, equivalent: 0 },
+);
+const row = (name, m) =>
+  `| ${name} | ${m.killed} | ${m.survived} | ${m.noCoverage} | ${m.equivalent} | ${m.errors} | ${score(m).toFixed(1)} % |`;
+const section = [
+  MARK,
+  "",
+  "## Mutation testing",
+  "",
+  "`npm run test:mutation` (Stryker with the vitest runner and the TypeScript checker) changes src/ in small ways and counts the changes some test catches; `node scripts/mutation-table.mjs` rewrites this table from the last run. Modules not listed have not been run yet.",
+  "",
+  "| module | killed | survived | no coverage | equivalent | type errors | score |",
+  "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ...[...modules].sort(([a], [b]) => a.localeCompare(b)).map(([name, m]) => row(`\`${name}\``, m)),
+  row("**all run so far**", total),
+  "",
+].join("\n");
+const text = readFileSync(doc, "utf8");
+const at = text.indexOf(MARK);
+writeFileSync(doc, (at < 0 ? text : text.slice(0, at)) + section);
+console.log(section);
