@@ -181,6 +181,9 @@ function readMargins(list: ArrayLike<unknown>, margins: unknown, as: "shares" | 
         `shares that sum to 1 (these sum to ${sum}; for population counts pass { as: "totals" })`,
       );
     }
+    // Shares a rounding away from 1 (0.1 + 0.2 + 0.7) are taken as the shares they were meant to
+    // be: scaled to sum to exactly 1, so every variable aims at the same total.
+    if (as === "shares") for (let c = 0; c < targets.length; c++) targets[c] = targets[c]! / sum;
     if (as === "totals") {
       if (Number.isNaN(total)) total = sum;
       else if (Math.abs(sum - total) > 1e-9 * total) {

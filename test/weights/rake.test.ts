@@ -109,4 +109,81 @@ describe("rake", () => {
     ];
     expect(() => rake(impossible, { region: { north: 0.2, south: 0.8 }, plan: { pro: 0.5, basic: 0.5 } })).toThrow(/in 100 passes/);
   });
+
+  it("names each argument and value it rejects (every error path, checked by message)", () => {
+    const two = [
+      { region: "north", w: 1 },
+      { region: "south", w: 1 },
+    ];
+    const half = { region: { north: 0.5, south: 0.5 } };
+    const cases: [() => unknown, RegExp][] = [
+      [() => rake("north" as never, half), /^records must be/],
+      [() => rake(two, half, "fast" as never), /^options must be an object of options for rake/],
+      [() => rake(two, half, { as: "counts" } as never), /^options\.as must be one of "shares", "totals"/],
+      [() => rake(two, half, { tolerance: 0 }), /^options\.tolerance must be a number in \(0, 1\]/],
+      [() => rake(two, half, { tolerance: 2 }), /^options\.tolerance must be a number in \(0, 1\]/],
+      [() => rake(two, half, { maxIterations: 0 }), /^options\.maxIterations must be/],
+      [() => rake(two, half, { weight: 3 } as never), /^options\.weight must be the name of the records' weight field/],
+      [
+        () => rake([{ region: "north", w: -1 }], { region: { north: 1 } }, { weight: "w" }),
+        /^records\[0\]\.w must be a weight >= 0; got -1/,
+      ],
+      [
+        () => rake([{ region: "north", w: 0 }], { region: { north: 1 } }, { weight: "w" }),
+        /^records\[\*\]\.w must be weights that are not all 0/,
+      ],
+      [() => rake([two[0], "south"] as never, half), /^records\[1\] must be an object/],
+      [() => rake(two, { region: [0.5, 0.5] } as never), /^margins\.region must be an object of \{ category: share \}/],
+      [() => rake(two, { region: null } as never), /^margins\.region must be an object of \{ category: share \}/],
+      [() => rake(two, { region: {} }), /^margins\.region must be at least one category/],
+      [() => rake(two, {}), /^margins must be at least one variable/],
+      [() => rake(two, [] as never), /^margins must be an object of \{ variable: \{ category: share \} \}/],
+      [() => rake(two, { region: { north: 0, south: 1 } }), /^margins\.region\.north must be a number in \(0, /],
+      [() => rake(two, { region: { north: 0.5, south: 0.5 + 2e-9 } }), /^margins\.region must be shares that sum to 1/],
+      [
+        () => rake([{ region: undefined }], { region: { north: 1 } }),
+        /^records\[0\]\.region must be one of the categories of margins\.region: north; got undefined/,
+      ],
+      [() => rake(two, half, { trim: [0.5] } as never), /^options\.trim must be \[lower, upper\], multiples of the mean weight/],
+      [() => rake(two, half, { trim: [1.5, 2] }), /^options\.trim\[0\] must be a number in \[0, 1\]/],
+      [() => rake(two, half, { trim: [0.5, 0.5] }), /^options\.trim\[1\] must be a number in \[1, /],
+    ];
+    for (const [call, message] of cases) expect(call, String(message)).toThrow(message);
+    // Shares within 1e-9 of 1, and totals within 1e-9 relative of each other, are accepted.
+    expect(rake(two, { region: { north: 0.5, south: 0.5 + 5e-10 } }).converged).toBe(true);
+    const totals = { region: { north: 500, south: 500 }, plan: { a: 400, b: 600 + 1e-7 } };
+    const planned = two.flatMap((r) => [
+      { ...r, plan: "a" },
+      { ...r, plan: "b" },
+    ]);
+    expect(rake(planned, totals, { as: "totals" }).weights.reduce((s, w) => s + w, 0)).toBeCloseTo(1000, 6);
+    expect(() => rake(planned, { ...totals, plan: { a: 400, b: 600 + 1e-5 } }, { as: "totals" })).toThrow(
+      /must be totals that sum to 1000/,
+    );
+  });
+
+  it("stops at the first pass within the tolerance, and runs exactly maxIterations passes before giving up", () => {
+    const records = [
+      { region: "n", plan: "a" },
+      { region: "n", plan: "b" },
+      { region: "s", plan: "a" },
+      { region: "s", plan: "b" },
+      { region: "s", plan: "b" },
+    ];
+    const margins = { region: { n: 0.5, s: 0.5 }, plan: { a: 0.5, b: 0.5 } };
+    const loose = rake(records, margins, { tolerance: 1e-3 });
+    const tight = rake(records, margins, { tolerance: 1e-12 });
+    expect(loose.iterations).toBeLessThan(tight.iterations);
+    expect(loose.maxGap).toBeLessThanOrEqual(1e-3);
+    expect(() => rake(records, margins, { tolerance: 1e-12, maxIterations: tight.iterations - 1 })).toThrow(
+      new RegExp(`in ${tight.iterations - 1} passes`),
+    );
+    expect(rake(records, margins, { tolerance: 1e-12, maxIterations: tight.iterations }).iterations).toBe(tight.iterations);
+    // Trim bounds scale with the mean weight: [0.5, 1.5] of a mean of 2 (design weights 2) is [1, 3].
+    const doubled = records.map((r) => ({ ...r, w: 2 }));
+    const trimmed = rake(doubled, { region: { n: 0.5, s: 0.5 } }, { weight: "w", trim: [0.5, 1.5] });
+    expect(Math.min(...trimmed.weights)).toBeGreaterThanOrEqual(1 - 1e-12);
+    expect(Math.max(...trimmed.weights)).toBeLessThanOrEqual(3 + 1e-12);
+    expect(trimmed.weights.reduce((s, w) => s + w, 0)).toBeCloseTo(10, 9);
+  });
 });
