@@ -140,3 +140,53 @@ describe("npsMigration", () => {
     expect(() => npsMigration([null], [null], { missing: "skip" })).toThrow(/at least one respondent/);
   });
 });
+
+describe("distribution and npsMigration errors, by message", () => {
+  it("name the argument and show the value as given", () => {
+    const cases: [() => unknown, RegExp][] = [
+      [() => distribution([1, 2], undefined as never), /^options must be an object with a scale \[min, max\]/],
+      [() => distribution([1, 2], { scale: [1, 5], top: 5 }).topBox.scores, /^$/],
+      [() => distribution([1, 2], { scale: [1, 5], top: 6 }), /^options\.top must be at most the 5 points of the scale; got 6/],
+      [() => distribution([1, 2], { scale: [1, 5], bottom: 6 }), /^options\.bottom must be at most the 5 points of the scale; got 6/],
+      [() => distribution([1, 2], { scale: [1, 5], top: 0 }), /^options\.top must be/],
+      [() => distribution([1, 2], { scale: [1, 5], bottom: 0 }), /^options\.bottom must be/],
+      [() => distribution("12" as never, { scale: [1, 5] }), /^responses must be/],
+      [() => distribution([1, 2], { scale: [1, 5], weights: "1,1" as never }), /^options\.weights must be/],
+      [() => distribution([1, 2], { scale: "1-5" as never }), /^options\.scale must be/],
+      [() => distribution([1, "9"], { scale: [1, 5] }), /^responses\[1\] must be a whole number from 1 to 5; got 9$/],
+      [() => distribution([1, null], { scale: [1, 5] }), /^responses\[1\] must be a whole number from 1 to 5, not missing/],
+      [() => distribution(["NA"], { scale: [1, 5], missing: "skip" }), /^responses must be at least one response that is not missing/],
+      [
+        () => distribution(["NA", 3], { scale: [1, 5], missing: "skip", weights: [1, 0] }),
+        /^options\.weights must be weights that are not all 0/,
+      ],
+      [() => npsMigration("9" as never, [9]), /^before must be/],
+      [() => npsMigration([9], "9" as never), /^after must be/],
+      [() => npsMigration([9], [9], { promotorFrom: 8 } as never), /^options\.promotorFrom is not an option of npsMigration/],
+      [() => npsMigration([9, "11"], [9, 9]), /^before\[1\] must be a whole number from 0 to 10; got 11$/],
+      [() => npsMigration([9, 9], [9, "x"]), /^after\[1\] must be a whole number from 0 to 10; got "x"/],
+      [() => npsMigration([9, 9], [9, null]), /^after\[1\] must be a whole number from 0 to 10, not missing/],
+      [() => npsMigration([null], [null], { missing: "skip" }), /^before must be at least one respondent with a score in both waves/],
+    ];
+    for (const [call, message] of cases) {
+      if (message.source === "^$") expect(call()).toEqual([1, 5]);
+      else expect(call, String(message)).toThrow(message);
+    }
+  });
+
+  it("take the largest weight in any position (the overflow-safe effective n keeps a running maximum)", () => {
+    for (const weights of [
+      [1, 2, 4],
+      [4, 2, 1],
+      [2, 4, 1],
+    ]) {
+      expect(distribution([1, 2, 3], { scale: [1, 5], weights }).effectiveN).toBeCloseTo(49 / 21, 12);
+    }
+  });
+
+  it("median: the exact half goes to the mean of the two middle scores; just past half, to the lower", () => {
+    expect(distribution([1, 2, 4, 5], { scale: [1, 5] }).median).toBe(3);
+    expect(distribution([1, 2, 4, 5], { scale: [1, 5], weights: [1, 1.000001, 1, 1] }).median).toBe(2);
+    expect(distribution([1, 5], { scale: [1, 5], weights: [1, 1] }).median).toBe(3);
+  });
+});
