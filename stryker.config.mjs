@@ -16,6 +16,6 @@ export default {
   reporters: ["clear-text", "progress", "json"],
   jsonReporter: { fileName: "reports/mutation.json" },
   concurrency: 2,
-  timeoutMS: 60_000,
+  timeoutMS: 10_000,
   tempDirName: ".stryker-tmp",
 };
