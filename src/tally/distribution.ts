@@ -167,7 +167,8 @@ export function distribution(responses: ArrayLike<unknown>, options: Distributio
   return {
     scale: [min, max],
     n,
-    effectiveN: (total / largest) ** 2 / squares,
+    // At most n (Cauchy-Schwarz), also after rounding: weights a few ulps apart would give n + 4e-16.
+    effectiveN: Math.min(n, (total / largest) ** 2 / squares),
     missing,
     points,
     topBox: { scores: [max - top + 1, max], share: boxShare(max - top + 1, max) },

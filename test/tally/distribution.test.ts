@@ -75,9 +75,11 @@ describe("distribution", () => {
           ws.map(() => 3),
           { scale: [1, 5], weights: ws },
         );
-        const equal = ws.every((w) => w === ws[0]);
-        if (equal) expect(d.effectiveN).toBeCloseTo(d.n, 9);
-        else expect(d.effectiveN).toBeLessThan(d.n);
+        const spread = Math.max(...ws) / Math.min(...ws) - 1;
+        expect(d.effectiveN).toBeLessThanOrEqual(d.n);
+        if (spread === 0) expect(d.effectiveN).toBeCloseTo(d.n, 9);
+        // Unequal weights cost precision; the loss is of order spread², far above rounding once spread > 1e-6.
+        if (spread > 1e-6) expect(d.effectiveN).toBeLessThan(d.n);
         expect(d.effectiveN).toBeGreaterThanOrEqual(1 - 1e-12);
       }),
     );
