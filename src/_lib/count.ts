@@ -50,14 +50,25 @@ export function countPlain(
   return missing;
 }
 
-/** One cell that is not a plain score: a numeric string, a missing value, or an error. */
-function countCell(cell: unknown, counts: number[], min: number, max: number, rules: CellRules, argument: string): number {
+/**
+ * One response cell read as a score on [min, max]: the whole number, or `undefined` for a missing
+ * value that the rules skip; a missing value they do not skip, or anything off the scale, throws
+ * naming `argument`.
+ */
+export function readScore(cell: unknown, min: number, max: number, rules: CellRules, argument: string): number | undefined {
   const v = readCell(cell, rules.markers);
   if (v === undefined) {
-    if (rules.skipMissing) return 1;
+    if (rules.skipMissing) return undefined;
     throw missingError(cell, argument, `a whole number from ${min} to ${max}`);
   }
   if (!isOnScale(v, min, max)) throw scoreError(typeof v === "number" ? v : cell, argument, min, max);
+  return v;
+}
+
+/** One cell that is not a plain score: a numeric string, a missing value, or an error. */
+function countCell(cell: unknown, counts: number[], min: number, max: number, rules: CellRules, argument: string): number {
+  const v = readScore(cell, min, max, rules, argument);
+  if (v === undefined) return 1;
   counts[v - min]!++;
   return 0;
 }

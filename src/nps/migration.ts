@@ -1,7 +1,7 @@
-import { cellRules, missingError, readCell } from "../_lib/cells.ts";
+import { cellRules } from "../_lib/cells.ts";
+import { readScore } from "../_lib/count.ts";
 import { NPS_SCALE_OPTIONS, resolveBands } from "../_lib/npsCounts.ts";
 import { readOptions } from "../_lib/options.ts";
-import { isOnScale, scoreError } from "../_lib/scales.ts";
 import { assertArrayLike } from "../_lib/validate.ts";
 import { MetricsInputError } from "../errors.ts";
 import type { NpsCategory, NpsScaleOptions } from "./classify.ts";
@@ -83,13 +83,8 @@ export function npsMigration(before: ArrayLike<unknown>, after: ArrayLike<unknow
   const bands = resolveBands(o);
   const rules = cellRules(o.missing, o.missingValues);
   const group = (cell: unknown, argument: string): number | undefined => {
-    const v = readCell(cell, rules.markers);
-    if (v === undefined) {
-      if (rules.skipMissing) return undefined;
-      throw missingError(cell, argument, `a whole number from ${bands.min} to ${bands.max}`);
-    }
-    if (!isOnScale(v, bands.min, bands.max)) throw scoreError(typeof v === "number" ? v : cell, argument, bands.min, bands.max);
-    return v >= bands.promoterFrom ? 2 : v >= bands.passiveFrom ? 1 : 0;
+    const v = readScore(cell, bands.min, bands.max, rules, argument);
+    return v === undefined ? undefined : v >= bands.promoterFrom ? 2 : v >= bands.passiveFrom ? 1 : 0;
   };
   const counts = [0, 0, 0, 0, 0, 0, 0, 0, 0];
   let missing = 0;

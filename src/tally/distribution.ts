@@ -1,6 +1,6 @@
-import { cellRules, missingError, readCell } from "../_lib/cells.ts";
+import { cellRules } from "../_lib/cells.ts";
+import { readScore } from "../_lib/count.ts";
 import { readOptions } from "../_lib/options.ts";
-import { isOnScale, scoreError } from "../_lib/scales.ts";
 import { assertArrayLike, assertCountAtLeast, assertFinite, assertFiniteResult, assertScale } from "../_lib/validate.ts";
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 import type { MissingMode } from "../shapes.ts";
@@ -135,13 +135,11 @@ export function distribution(responses: ArrayLike<unknown>, options: Distributio
   let largest = 0;
   let missing = 0;
   for (let i = 0; i < list.length; i++) {
-    const v = readCell(list[i], rules.markers);
+    const v = readScore(list[i], min, max, rules, `responses[${i}]`);
     if (v === undefined) {
-      if (!rules.skipMissing) throw missingError(list[i], `responses[${i}]`, `a whole number from ${min} to ${max}`);
       missing++;
       continue;
     }
-    if (!isOnScale(v, min, max)) throw scoreError(typeof v === "number" ? v : list[i], `responses[${i}]`, min, max);
     const w = weights === undefined ? 1 : assertFinite(weights[i], `options.weights[${i}]`);
     if (w < 0) throw new MetricsInputError("OUT_OF_RANGE", `options.weights[${i}]`, w, "a weight >= 0");
     if (w === 0) continue; // a weight of 0 drops the response
