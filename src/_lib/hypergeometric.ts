@@ -82,25 +82,25 @@ const NODE_LOGS = /* @__PURE__ */ new Float64Array(120 * 16);
  */
 export function logIncompleteIntegral(k: number, b: number, z: number): number {
   if (!(z < 1)) return Number.NaN;
-  // Up to z = 0.9 the terms shrink at least tenfold per 22, so 400 always suffice; for b ≥ 8 they
-  // fall at least like n^(−b) once n passes k. Gauss-Legendre below is accurate only for b ≲ 10.
   if (k * (1 - z) > 20) {
     const pfaff = logHyp2f1Asymptotic(k, b, z);
     if (!Number.isNaN(pfaff)) return k * Math.log(z) - Math.log(k) + pfaff;
   }
+  // Up to z = 0.9 the terms shrink at least tenfold per 22, so 400 always suffice; for b ≥ 8 they
+  // fall at least like n^(−b) once n passes k. Gauss-Legendre below is accurate only for b ≲ 10.
   if (z <= 0.9 || b >= 8) {
     const direct = logHyp2f1Incomplete(k, b, z, z <= 0.9 ? 400 : 1000);
     if (!Number.isNaN(direct)) return k * Math.log(z) - Math.log(k) + direct;
   }
   // Panels narrow enough that e^((1−b)v) changes by at most e⁴ across one.
   const unit = Math.min(1, 4 / Math.abs(1 - b));
-  const half = -k * Math.LN2 - Math.log(k) + logHyp2f1Incomplete(k, b, 0.5, 200);
   const from = Math.log1p(-z);
   const to = -Math.LN2;
   const split = Math.min(to, Math.max(from, -Math.log(k) - 3.5));
-  const binomial = split > from ? logBinomialPart(k, 1 - b, from, split) : Number.NEGATIVE_INFINITY;
   const panels = Math.ceil((to - split) / unit);
   if (panels > 120) return Number.NaN;
+  const half = -k * Math.LN2 - Math.log(k) + logHyp2f1Incomplete(k, b, 0.5, 200);
+  const binomial = split > from ? logBinomialPart(k, 1 - b, from, split) : Number.NEGATIVE_INFINITY;
   const width = (to - split) / panels;
   // Two passes over the nodes' logs: the largest first, then the sum relative to it.
   const count = panels * RULE.nodes.length;

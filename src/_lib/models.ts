@@ -78,6 +78,11 @@ export function fitPositive<P extends string>(
   return { params: named(estimates), logLikelihood: fit.value, standardErrors: named(errors), converged: true, iterations: fit.iterations };
 }
 
+/** 1/(1 + e^logOdds): the chance of being alive from the log-odds of having left, without overflow either way. */
+export function aliveFromLogOdds(logOdds: number): number {
+  return logOdds > 0 ? Math.exp(-logOdds) / (1 + Math.exp(-logOdds)) : 1 / (1 + Math.exp(logOdds));
+}
+
 /** A shape parameter beyond this has run off (the distribution it shapes has no spread left). */
 const RUNAWAY_SHAPE = 1e5;
 

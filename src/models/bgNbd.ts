@@ -1,5 +1,5 @@
 import { hypergeometricSeries, logGrowth, powerDifference } from "../_lib/hypergeometric.ts";
-import { fitPositive, groupHistories } from "../_lib/models.ts";
+import { aliveFromLogOdds, fitPositive, groupHistories } from "../_lib/models.ts";
 import { readFields } from "../_lib/options.ts";
 import { assertCount, assertCountAtLeast, assertInRange, assertNonNegative } from "../_lib/validate.ts";
 import { MetricsInputError } from "../errors.ts";
@@ -255,7 +255,7 @@ export function bgNbdAlive(p: BgNbdParams, x: number, tx: number, T: number): nu
   if (x === 0) return 1;
   const { r, alpha, a, b } = p;
   const logOdds = Math.log(a) - Math.log(b + (x - 1)) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
-  return logOdds > 0 ? Math.exp(-logOdds) / (1 + Math.exp(-logOdds)) : 1 / (1 + Math.exp(logOdds));
+  return aliveFromLogOdds(logOdds);
 }
 
 /** E[Y(t) | x, tₓ, T], purchases in (T, T + t] (eq. 10). */

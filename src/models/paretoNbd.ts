@@ -1,5 +1,5 @@
 import { GAUSS_LEGENDRE_16, logGrowth, logHyp2f1Incomplete, logIncompleteIntegral, logPowerDifference } from "../_lib/hypergeometric.ts";
-import { fitPositive } from "../_lib/models.ts";
+import { aliveFromLogOdds, fitPositive } from "../_lib/models.ts";
 import { MetricsInputError } from "../errors.ts";
 import { logGamma } from "../stats/gamma.ts";
 import { meanAge, type PurchaseHistory, readPurchaseHistories } from "./bgNbd.ts";
@@ -173,8 +173,7 @@ function reached(value: number, p: ParetoNbdParams): number {
 
 /** P(alive at T | x, tₓ, T) = 1/(1 + s/(r+s+x) · (α+T)^(r+x)(β+T)ˢ · A₀). */
 export function paretoAlive(p: ParetoNbdParams, x: number, tx: number, T: number): number {
-  const odds = reached(logOddsGone(p, x, tx, T), p);
-  return odds > 0 ? Math.exp(-odds) / (1 + Math.exp(-odds)) : 1 / (1 + Math.exp(odds));
+  return aliveFromLogOdds(reached(logOddsGone(p, x, tx, T), p));
 }
 
 /** E[X(t)] = rβ/(α(s − 1)) · [1 − (β/(β + t))^(s−1)], exact through s = 1 (where it is (rβ/α) ln((β + t)/β)). */
