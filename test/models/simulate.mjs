@@ -43,6 +43,15 @@ export function beta(random, a, b) {
 }
 
 /**
+ * A customer's summary as a transaction log records it: the last purchase time rounded down to
+ * `resolution` (kept above 0 after a repeat purchase), none when there was none.
+ */
+function recorded(x, tx, T, resolution) {
+  const rounded = resolution > 0 ? Math.floor(tx / resolution) * resolution : tx;
+  return { frequency: x, recency: x === 0 ? 0 : Math.max(resolution || Number.MIN_VALUE, rounded), T };
+}
+
+/**
  * Customers under a BG/NBD model (Fader, Hardie & Lee 2005): λ ~ Gamma(r, α), p ~ Beta(a, b);
  * purchases at Poisson rate λ after the first at time 0, dropout with probability p after each
  * repeat purchase. `ages[i]` is customer i's T. `resolution` rounds times down to its multiples
@@ -51,7 +60,6 @@ export function beta(random, a, b) {
  */
 export function simulateBgNbd({ r, alpha, a, b }, ages, seed, resolution = 0) {
   const random = seeded(seed);
-  const round = (t) => (resolution > 0 ? Math.floor(t / resolution) * resolution : t);
   return ages.map((T) => {
     const lambda = gamma(random, r, alpha);
     const p = beta(random, a, b);
@@ -65,8 +73,7 @@ export function simulateBgNbd({ r, alpha, a, b }, ages, seed, resolution = 0) {
       tx = t;
       if (random() < p) break;
     }
-    const recency = x === 0 ? 0 : Math.max(resolution || Number.MIN_VALUE, round(tx));
-    return { frequency: x, recency, T };
+    return recorded(x, tx, T, resolution);
   });
 }
 
@@ -77,7 +84,6 @@ export function simulateBgNbd({ r, alpha, a, b }, ages, seed, resolution = 0) {
  */
 export function simulateParetoNbd({ r, alpha, s, beta: b }, ages, seed, resolution = 0) {
   const random = seeded(seed);
-  const round = (t) => (resolution > 0 ? Math.floor(t / resolution) * resolution : t);
   return ages.map((T) => {
     const lambda = gamma(random, r, alpha);
     const mu = gamma(random, s, b);
@@ -91,7 +97,6 @@ export function simulateParetoNbd({ r, alpha, s, beta: b }, ages, seed, resoluti
       x++;
       tx = t;
     }
-    const recency = x === 0 ? 0 : Math.max(resolution || Number.MIN_VALUE, round(tx));
-    return { frequency: x, recency, T };
+    return recorded(x, tx, T, resolution);
   });
 }
