@@ -14,7 +14,7 @@ import { conditionalCurve, type PurchaseModel } from "./predict.ts";
 export interface LifetimeValueOptions {
   /** How many periods ahead to count, a whole number from 1 to 10⁴. Required. */
   readonly periods: number;
-  /** Discount rate per period, a fraction ≥ 0 (0.01 a month, say). Required: 0 means no discounting. */
+  /** Discount rate per period, a fraction in [0, 1] (0.01 a month, say; 10 is read as a likely percentage and refused). Required: 0 means no discounting. */
   readonly discountRate: number;
   /** Profit margin on spend, a fraction in [0, 1]. Default 1 (the value is revenue). */
   readonly margin?: number;
@@ -82,7 +82,7 @@ export function expectedLifetimeValue(
   const o = readOptions(options, "expectedLifetimeValue", ["periods", "discountRate", "margin", "periodLength"]);
   const periods = assertCountAtLeast(o.periods, "options.periods", 1);
   if (periods > MAX_PERIODS) throw new MetricsInputError("OUT_OF_RANGE", "options.periods", periods, `at most ${MAX_PERIODS}`);
-  const discount = assertInRange(o.discountRate, "options.discountRate", 0, 1e6);
+  const discount = assertFraction(o.discountRate, "options.discountRate");
   const margin = o.margin === undefined ? 1 : assertFraction(o.margin, "options.margin");
   const length = o.periodLength === undefined ? 1 : assertInRange(o.periodLength, "options.periodLength", 0, 1e6, { openMin: true });
   const purchasesBy = conditionalCurve(m.purchases, customer, "expectedLifetimeValue");

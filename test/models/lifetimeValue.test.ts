@@ -78,6 +78,9 @@ describe("expectedLifetimeValue", () => {
     const models = { purchases: CDNOW, spend: SPEND };
     expect(() => expectedLifetimeValue(models, CUSTOMER, { periods: 0, discountRate: 0 })).toThrow(/options\.periods/);
     expect(() => expectedLifetimeValue(models, CUSTOMER, { periods: 3, discountRate: -0.1 })).toThrow(/options\.discountRate/);
+    expect(() => expectedLifetimeValue(models, CUSTOMER, { periods: 3, discountRate: 10 })).toThrow(
+      /options\.discountRate must be a fraction in \[0, 1\] \(a fraction, not a percentage: did you mean 0\.1\?\)/,
+    );
     expect(() => expectedLifetimeValue(models, CUSTOMER, { periods: 3, discountRate: 0.1, margin: 30 })).toThrow(/options\.margin/);
     expect(() => expectedLifetimeValue(models, CUSTOMER, { periods: 3, discountRate: 0.1, horizon: 3 } as never)).toThrow(MetricsTypeError);
     expect(() => expectedLifetimeValue(models, CUSTOMER, { periods: 3 } as never)).toThrow(/options\.discountRate/);
