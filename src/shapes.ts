@@ -100,3 +100,16 @@ export type MissingMode = (typeof MISSING_MODES)[number];
  * @category Shapes
  */
 export const DEFAULT_MISSING_VALUES: readonly string[] = ["NA", "N/A", "n/a", "-"];
+
+/**
+ * The `weights` option of a comparison: one array of weights per sample, finite and ≥ 0, one
+ * weight per raw response of that sample. Both samples are weighted or neither.
+ *
+ * @category Shapes
+ */
+export interface PairedWeights {
+  /** Weights of the first sample's responses. */
+  readonly a: ArrayLike<number>;
+  /** Weights of the second sample's responses. */
+  readonly b: ArrayLike<number>;
+}

@@ -3,7 +3,7 @@
 // one entry here (and its types in the Metrics interface). A plain object literal, so that a
 // bundle that does not use reports drops it whole.
 import { cesSummary, compareCes } from "../ces/ces.ts";
-import { csatSummary } from "../csat/csat.ts";
+import { compareCsat, csatSummary } from "../csat/csat.ts";
 import { compareNps } from "../nps/compare.ts";
 import { npsSummary } from "../nps/summary.ts";
 import type { MetricDefinition, Metrics } from "../segments/spec.ts";
@@ -31,8 +31,10 @@ export const METRICS: Metrics = {
     defaultScale: CSAT_SCALE,
     options: ["scale", "satisfiedFrom", "method"],
     summarize: (t, o, confidence) => csatSummary(t, { ...o, confidence }),
-    // Fisher's exact test where the z test's expected counts fall below 5 (small samples).
+    // Fisher's exact test where the z test's expected counts fall below 5 (small samples);
+    // weighted samples have no whole counts for it, and take the linearised z test.
     compare: (a, b, { method: _interval, ...o }, confidence) => {
+      if (a.weights !== undefined) return compareCsat(a, b, { ...o, confidence });
       const sa = csatSummary(a, o);
       const sb = csatSummary(b, o);
       const exact = !expectedCountsAtLeast5(sa.satisfied, sa.n, sb.satisfied, sb.n);

@@ -1,12 +1,13 @@
 // Any NPS input (raw scores, group counts, a tally) as validated group counts. Internal.
 
-import { MetricsInputError } from "../errors.ts";
+import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 import type { NpsScaleOptions } from "../nps/classify.ts";
 import type { NpsCounts } from "../nps/nps.ts";
 import { assertKnownKeys } from "./options.ts";
 import { bandStart, DEFAULT_SCALES, type Scale, scaleOption } from "./scales.ts";
-import { readScaleInput } from "./tallies.ts";
+import { NO_WEIGHTS, readScaleInput } from "./tallies.ts";
 import { assertCount } from "./validate.ts";
+import { isWeighted, type WeightedMean, type WeightedTally, weightedMean } from "./weighted.ts";
 
 /** The option names every NPS function shares. */
 export const NPS_SCALE_OPTIONS = ["scale", "promoterFrom", "passiveFrom", "missing", "missingValues"] as const;
@@ -27,17 +28,31 @@ export function resolveBands(o: Partial<NpsScaleOptions>, scale?: Scale): NpsBan
   return { min, max, promoterFrom, passiveFrom };
 }
 
-/** Group counts and the missing values skipped on the way. */
+/** Group counts and the missing values skipped on the way; the weighted estimate for weighted input. */
 export interface ValidNpsCounts extends NpsCounts {
   readonly missing: number;
+  readonly weighted?: WeightedNps;
+}
+
+/** The weighted NPS (the mean of the +100/0/−100 scores) and the weighted group shares. */
+export interface WeightedNps extends WeightedMean {
+  readonly shares: NpsCounts;
 }
 
 /**
  * Validated group counts of any NPS input, with at least one response: the three group counts,
  * or anything a scale metric takes (raw scores, a tally, `{ counts }`) classified by the bands.
  */
-export function npsCounts(input: unknown, o: Partial<NpsScaleOptions>, argument = "input"): ValidNpsCounts {
+export function npsCounts(input: unknown, o: Partial<NpsScaleOptions>, argument = "input", weights = NO_WEIGHTS): ValidNpsCounts {
   if (typeof input === "object" && input !== null && ("promoters" in input || "passives" in input || "detractors" in input)) {
+    if (weights.value !== undefined) {
+      throw new MetricsTypeError(
+        "INVALID_TYPE",
+        weights.argument,
+        weights.value,
+        `no weights with group counts: weights go one per raw response, and a weighted tally (tally(scores, { scale, weights })) carries its own`,
+      );
+    }
     assertKnownKeys(input, argument, ["promoters", "passives", "detractors"], "a field of NPS counts");
     const c = input as Partial<NpsCounts>;
     const counts = {
@@ -50,8 +65,37 @@ export function npsCounts(input: unknown, o: Partial<NpsScaleOptions>, argument 
       throw new MetricsInputError("EMPTY_INPUT", argument, input, "at least one response");
     return counts;
   }
-  const t = readScaleInput(input, o, DEFAULT_SCALES.nps, argument);
-  return classifyCounts(t.counts, resolveBands(o, t.scale), t.missing ?? 0);
+  const t = readScaleInput(input, o, DEFAULT_SCALES.nps, argument, weights);
+  const bands = resolveBands(o, t.scale);
+  const counts = classifyCounts(t.counts, bands, t.missing ?? 0);
+  return isWeighted(t) ? { ...counts, weighted: weightedNps(t, bands) } : counts;
+}
+
+/** The +100/0/−100 score of a point on the scale. */
+function npsValue(score: number, bands: NpsBands): number {
+  return score >= bands.promoterFrom ? 100 : score >= bands.passiveFrom ? 0 : -100;
+}
+
+function weightedNps(t: WeightedTally, bands: NpsBands): WeightedNps {
+  const mean = weightedMean(t, (s) => npsValue(s, bands));
+  const groups = classifyCounts(t.weights, bands, 0);
+  const total = groups.promoters + groups.passives + groups.detractors;
+  return {
+    ...mean,
+    shares: { promoters: groups.promoters / total, passives: groups.passives / total, detractors: groups.detractors / total },
+  };
+}
+
+/**
+ * Counts as many as the effective sample size holds: each group's weighted share of Kish's
+ * effective n. The adjusted-Wald and score intervals take these for weighted input.
+ */
+export function effectiveCounts(w: WeightedNps): NpsCounts {
+  return {
+    promoters: w.shares.promoters * w.effectiveN,
+    passives: w.shares.passives * w.effectiveN,
+    detractors: w.shares.detractors * w.effectiveN,
+  };
 }
 
 /** Counts per scale point (indexed from bands.min) into promoters, passives and detractors. */

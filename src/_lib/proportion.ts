@@ -11,6 +11,7 @@ import { fisherExactPValue } from "./fisher.ts";
 import { clip, symmetricInterval } from "./math.ts";
 import { zComparison } from "./tests.ts";
 import { assertCount, assertCountAtLeast } from "./validate.ts";
+import type { WeightedMean } from "./weighted.ts";
 
 /** Bounds of a proportion interval for validated x of n, as fractions. */
 export function proportionBounds(x: number, n: number, confidence: number, method: ProportionMethod): Interval {
@@ -121,4 +122,66 @@ export function compareCounts(
     };
   }
   return { difference, standardError, statistic: z.statistic, pValue, interval, significant: pValue < 1 - confidence, confidence, method };
+}
+
+/**
+ * A weighted share with its Taylor-linearised standard error `w` (see weighted.ts): Wald's
+ * interval is p ± z·SE; the other methods are the unweighted ones on the effective counts
+ * p·n_eff of n_eff (Kish), which equal the unweighted intervals when all weights are equal.
+ */
+export function weightedProportionEstimate(
+  w: WeightedMean,
+  confidence: number,
+  method: ProportionMethod,
+): Omit<ProportionEstimate, "successes"> {
+  const p = w.estimate;
+  const interval =
+    method === "wald"
+      ? symmetricInterval(p, zForConfidence(confidence) * w.standardError, 0, 1)
+      : proportionBounds(p * w.effectiveN, w.effectiveN, confidence, method);
+  const marginOfError = method === "wald" ? zForConfidence(confidence) * w.standardError : (interval.upper - interval.lower) / 2;
+  return { estimate: p, n: w.n, standardError: w.standardError, marginOfError, interval, confidence, method };
+}
+
+/**
+ * Two independent weighted shares compared: z = (pa − pb)/√(SEa² + SEb²) with the linearised
+ * standard errors; the interval Wald's on the same SE, or Newcombe's hybrid score interval from
+ * Wilson intervals on the effective counts. Fisher's exact test needs whole counts.
+ */
+export function compareWeightedShares(
+  wa: WeightedMean,
+  wb: WeightedMean,
+  confidence: number,
+  method: ProportionComparisonMethod,
+): Comparison<ProportionComparisonMethod> {
+  if (method === "fisher") {
+    throw new MetricsInputError(
+      "OUT_OF_RANGE",
+      "options.method",
+      method,
+      '"newcombe" or "wald" with weights: Fisher\'s exact test needs whole counts',
+    );
+  }
+  const difference = wa.estimate - wb.estimate;
+  const standardError = Math.hypot(wa.standardError, wb.standardError);
+  const z = zComparison({
+    difference,
+    centre: difference,
+    standardError,
+    range: 1,
+    confidence,
+    method,
+    undefinedHint: "samples with some spread: both weighted shares are 0 or 1 and differ, so the z test is undefined",
+  });
+  if (method === "wald") return z;
+  const bounds = (w: WeightedMean) => proportionBounds(w.estimate * w.effectiveN, w.effectiveN, confidence, "wilson");
+  const la = bounds(wa);
+  const lb = bounds(wb);
+  return {
+    ...z,
+    interval: {
+      lower: clip(difference - Math.hypot(wa.estimate - la.lower, lb.upper - wb.estimate), -1, 1),
+      upper: clip(difference + Math.hypot(la.upper - wa.estimate, wb.estimate - lb.lower), -1, 1),
+    },
+  };
 }

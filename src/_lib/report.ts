@@ -17,6 +17,10 @@ export interface Plan {
   readonly get: (record: unknown, index: number) => unknown;
   /** How the values are named in messages: `records[i].ltr` or `records[i] nps value`. */
   readonly field: string | undefined;
+  /** The weight of each value, when the spec names one: the plan's counts are then weighted (see {@link planTally}). */
+  readonly weight: ((record: unknown, index: number) => unknown) | undefined;
+  /** How the weights are named in messages, as `field`. */
+  readonly weightField: string | undefined;
   readonly min: number;
   readonly max: number;
   readonly options: Record<string, unknown>;
@@ -51,12 +55,14 @@ export function planMetrics(metrics: unknown, registry: Registry): Plan[] {
     const def = registry[name]!;
     const argument = `options.metrics.${name}`;
     let accessor: unknown = spec;
+    let weightAccessor: unknown;
     let options: Record<string, unknown> = {};
     if (typeof spec === "object" && spec !== null) {
-      assertKnownKeys(spec, argument, ["value", ...def.options], `an option of the ${name} metric`);
-      ({ value: accessor, ...options } = spec as Record<string, unknown>);
+      assertKnownKeys(spec, argument, ["value", "weight", ...def.options], `an option of the ${name} metric`);
+      ({ value: accessor, weight: weightAccessor, ...options } = spec as Record<string, unknown>);
       accessor = accessor ?? undefined;
     }
+    const weight = weightAccessor === undefined ? undefined : toGetter(weightAccessor, `${argument}.weight`);
     const get = toGetter(accessor, typeof spec === "object" ? `${argument}.value` : argument);
     const [min, max] = options.scale === undefined ? def.defaultScale : assertScale(options.scale, `${argument}.scale`);
     const resolved = { ...options, scale: [min, max] };
@@ -66,7 +72,17 @@ export function planMetrics(metrics: unknown, registry: Registry): Plan[] {
     } catch (error) {
       throw isMetricsError(error) ? prefixed(error, argument) : error;
     }
-    plans.push({ name, def, get, field: typeof accessor === "string" ? accessor : undefined, min, max, options: resolved });
+    plans.push({
+      name,
+      def,
+      get,
+      field: typeof accessor === "string" ? accessor : undefined,
+      weight,
+      weightField: typeof weightAccessor === "string" ? weightAccessor : undefined,
+      min,
+      max,
+      options: resolved,
+    });
   }
   if (plans.length === 0) throw new MetricsInputError("EMPTY_INPUT", "options.metrics", metrics, `at least one of ${names.join(", ")}`);
   return plans;
@@ -198,13 +214,15 @@ function skipRecord(record: object, i: number, k: KeyReader["problem"], key: Key
 
 /**
  * A metric value that is not already a whole number on the scale (off the hot path): a numeric
- * string counted, a missing or invalid value skipped and counted, or an error naming it.
+ * string read, a missing or invalid value skipped and counted (undefined), or an error naming it.
+ * Returns the value's index on the scale.
  */
-function readCellInto(v: unknown, record: object, i: number, plan: Plan, counts: number[], rules: ReadRules, counter: Counter): void {
+function readValue(v: unknown, record: object, i: number, plan: Plan, rules: ReadRules, counter: Counter): number | undefined {
   const cell = readCell(v, rules.cells.markers);
   if (isOnScale(cell, plan.min, plan.max)) {
-    counts[cell - plan.min]!++;
-  } else if (cell === undefined) {
+    return cell - plan.min;
+  }
+  if (cell === undefined) {
     if (plan.field !== undefined && !(plan.field in record) && !rules.cells.skipMissing) {
       throw noSuchField(record, i, plan.field, `options.metrics.${plan.name}`);
     }
@@ -215,6 +233,42 @@ function readCellInto(v: unknown, record: object, i: number, plan: Plan, counts:
   } else {
     throw scoreError(typeof cell === "number" ? cell : v, valueName(plan, i), plan.min, plan.max, ' (or pass onInvalid: "skip")');
   }
+  return undefined;
+}
+
+/**
+ * A weighted value into its plan's counts `[counts, Σw, Σw²]` (one block of scale points each):
+ * a missing or invalid value or weight is skipped and counted, or throws naming it, as values
+ * are; a weight of 0 drops the value.
+ */
+function readWeightedInto(record: object, i: number, plan: Plan, counts: number[], rules: ReadRules, counter: Counter): void {
+  const k = readValue(plan.get(record, i), record, i, plan, rules, counter);
+  if (k === undefined) return;
+  const raw = plan.weight!(record, i);
+  const w = readCell(raw, rules.cells.markers);
+  const name = plan.weightField === undefined ? `records[${i}] ${plan.name} weight` : `records[${i}].${plan.weightField}`;
+  if (w === undefined) {
+    if (plan.weightField !== undefined && !(plan.weightField in record) && !rules.cells.skipMissing) {
+      throw noSuchField(record, i, plan.weightField, `options.metrics.${plan.name}.weight`);
+    }
+    if (!rules.cells.skipMissing) throw missingError(raw, name, "a weight, a finite number >= 0");
+    return note(counter, "missing", i);
+  }
+  if (typeof w !== "number" || !Number.isFinite(w) || w < 0) {
+    if (rules.skipInvalid) return note(counter, "invalid", i);
+    const Kind = typeof w === "number" ? MetricsInputError : MetricsTypeError;
+    throw new Kind(
+      Kind === MetricsInputError ? "OUT_OF_RANGE" : "INVALID_TYPE",
+      name,
+      raw,
+      'a weight, a finite number >= 0 (or pass onInvalid: "skip")',
+    );
+  }
+  if (w === 0) return;
+  const size = plan.max - plan.min + 1;
+  counts[k]!++;
+  counts[size + k]! += w;
+  counts[2 * size + k]! += w * w;
 }
 
 /** How a report's key is named in messages. */
@@ -260,7 +314,7 @@ export function groupRecords(records: unknown, keys: KeyReader, key: KeyNames, p
           badKeys.set(mapKey, { ...keys.problem });
           return skipRecord(record, i, keys.problem, key, rules, skipped.records);
         }
-        found = { key: keys.shown(mapKey), n: 0, counts: plans.map((plan) => new Array<number>(plan.max - plan.min + 1).fill(0)) };
+        found = { key: keys.shown(mapKey), n: 0, counts: plans.map(emptyCounts) };
         groups.set(mapKey, found);
       }
       lastMapKey = mapKey;
@@ -269,12 +323,17 @@ export function groupRecords(records: unknown, keys: KeyReader, key: KeyNames, p
     state.n++;
     for (let j = 0; j < p; j++) {
       const plan = plans[j]!;
+      if (plan.weight !== undefined) {
+        readWeightedInto(record, i, plan, state.counts[j]!, rules, metricCounters[j]!);
+        continue;
+      }
       const v = plan.get(record, i);
       if (typeof v === "number" && v >= plan.min && v <= plan.max && Math.floor(v) === v) {
         state.counts[j]![v - plan.min]!++;
         continue;
       }
-      readCellInto(v, record, i, plan, state.counts[j]!, rules, metricCounters[j]!);
+      const k = readValue(v, record, i, plan, rules, metricCounters[j]!);
+      if (k !== undefined) state.counts[j]![k]!++;
     }
   });
   if (count === 0) throw new MetricsInputError("EMPTY_INPUT", "records", records, "at least one record");
@@ -289,7 +348,7 @@ export function groupRecords(records: unknown, keys: KeyReader, key: KeyNames, p
   }
   plans.forEach((plan, j) => {
     let total = 0;
-    for (const g of groups.values()) for (const c of g.counts[j]!) total += c;
+    for (const g of groups.values()) total += countOf(plan, g.counts[j]!);
     if (total === 0) {
       const s = metricCounters[j]!;
       throw new MetricsInputError(
@@ -307,14 +366,27 @@ function valueName(plan: Plan, i: number): string {
   return plan.field === undefined ? `records[${i}] ${plan.name} value` : `records[${i}].${plan.field}`;
 }
 
-/** The tally of counts on a plan's scale. */
+/**
+ * A plan's empty counts: one per scale point, and for a weighted plan two more blocks of the same
+ * length for the sums of weights and of squared weights.
+ */
+function emptyCounts(plan: Plan): number[] {
+  return new Array<number>((plan.weight === undefined ? 1 : 3) * (plan.max - plan.min + 1)).fill(0);
+}
+
+/** The tally of counts on a plan's scale: a weighted tally for a weighted plan. */
 export function planTally(plan: Plan, counts: readonly number[]): Tally {
-  return { scale: [plan.min, plan.max], counts: counts.slice() };
+  const size = plan.max - plan.min + 1;
+  const own = counts.slice(0, size);
+  if (plan.weight === undefined) return { scale: [plan.min, plan.max], counts: own };
+  // Where no response is counted the sums are 0 exactly (a rest-of-sample difference can leave an ulp).
+  const block = (b: number) => own.map((c, k) => (c === 0 ? 0 : counts[b * size + k]!));
+  return { scale: [plan.min, plan.max], counts: own, weights: block(1), squaredWeights: block(2) };
 }
 
 /** Counts of several groups added, per plan. */
 export function addCounts(plans: readonly Plan[], groups: Iterable<GroupState>): number[][] {
-  const total = plans.map((plan) => new Array<number>(plan.max - plan.min + 1).fill(0));
+  const total = plans.map(emptyCounts);
   for (const g of groups) {
     for (let j = 0; j < plans.length; j++) {
       const c = g.counts[j]!;
@@ -325,16 +397,16 @@ export function addCounts(plans: readonly Plan[], groups: Iterable<GroupState>):
   return total;
 }
 
-/** The number of responses in counts. */
-export function countOf(counts: readonly number[]): number {
+/** The number of responses in a plan's counts. */
+export function countOf(plan: Plan, counts: readonly number[]): number {
   let n = 0;
-  for (const c of counts) n += c;
+  for (let k = 0; k <= plan.max - plan.min; k++) n += counts[k]!;
   return n;
 }
 
 /** A plan's summary of counts, or null when there are none. */
 export function summarizeCounts(plan: Plan, counts: readonly number[], confidence: number): Estimate | null {
-  return countOf(counts) === 0 ? null : plan.def.summarize(planTally(plan, counts), plan.options, confidence);
+  return countOf(plan, counts) === 0 ? null : plan.def.summarize(planTally(plan, counts), plan.options, confidence);
 }
 
 /** A comparison of a with b with the small-sample guard, or null when untestable. */
@@ -344,8 +416,8 @@ export function guardedComparison(
   b: readonly number[],
   rules: ReadRules,
 ): (Comparison & { tooFew: boolean }) | null {
-  const na = countOf(a);
-  const nb = countOf(b);
+  const na = countOf(plan, a);
+  const nb = countOf(plan, b);
   if (na === 0 || nb === 0) return null;
   const c = plan.def.compare(planTally(plan, a), planTally(plan, b), plan.options, rules.confidence);
   if (c === null) return null;

@@ -7,10 +7,11 @@ import { countInto } from "./count.ts";
 import { assertKnownKeys } from "./options.ts";
 import type { Scale } from "./scales.ts";
 import { assertCount, assertScale } from "./validate.ts";
+import { assertTallyWeights, countWeighted } from "./weighted.ts";
 
 /** Validate a tally from outside (for example parsed JSON): keys, scale, length and counts. */
 export function assertTally(value: object, argument: string): Tally {
-  assertKnownKeys(value, argument, ["scale", "counts", "missing"], "a field of a tally");
+  assertKnownKeys(value, argument, ["scale", "counts", "missing", "weights", "squaredWeights"], "a field of a tally");
   const t = value as Tally;
   const scale = assertScale(t.scale, `${argument}.scale`);
   const expected = scale[1] - scale[0] + 1;
@@ -25,7 +26,8 @@ export function assertTally(value: object, argument: string): Tally {
   const counts: number[] = [];
   for (let i = 0; i < expected; i++) counts.push(assertCount(t.counts[i], `${argument}.counts[${i}]`));
   const missing = t.missing === undefined ? 0 : assertCount(t.missing, `${argument}.missing`);
-  return { scale, counts, missing };
+  const weighted = assertTallyWeights(t, counts, argument);
+  return weighted === undefined ? { scale, counts, missing } : { scale, counts, missing, ...weighted };
 }
 
 /** Whether `value` is array-like raw responses (an array or typed array). */
@@ -51,10 +53,28 @@ export function countResponses(
  * `scaleOption` is the caller's validated scale, undefined when not given; a tally's own scale
  * must agree with it.
  */
-export function toTally(input: unknown, scale: Scale | undefined, fallback: Scale, rules: CellRules, argument = "responses"): Tally {
+export function toTally(
+  input: unknown,
+  scale: Scale | undefined,
+  fallback: Scale,
+  rules: CellRules,
+  argument = "responses",
+  weights: Weights = NO_WEIGHTS,
+): Tally {
   const expected = "an array of responses, a tally { scale, counts }, or { counts }";
   if (typeof input !== "object" || input === null) throw new MetricsTypeError("INVALID_TYPE", argument, input, expected);
-  if (isResponses(input)) return countResponses(input, scale ?? fallback, rules, argument);
+  if (isResponses(input)) {
+    if (weights.value === undefined) return countResponses(input, scale ?? fallback, rules, argument);
+    return countWeighted(input, weights.value, scale ?? fallback, rules, argument, weights.argument);
+  }
+  if (weights.value !== undefined) {
+    throw new MetricsTypeError(
+      "INVALID_TYPE",
+      weights.argument,
+      weights.value,
+      `no weights with ${argument} that are not raw responses: weights go one per raw response, and a weighted tally (tally(scores, { scale, weights })) carries its own`,
+    );
+  }
   if ("scale" in input) {
     const t = assertTally(input, argument);
     if (scale !== undefined && (scale[0] !== t.scale[0] || scale[1] !== t.scale[1])) {
@@ -68,6 +88,15 @@ export function toTally(input: unknown, scale: Scale | undefined, fallback: Scal
   }
   throw new MetricsTypeError("INVALID_TYPE", argument, input, expected);
 }
+
+/** The `weights` option of one input and how messages name it. */
+export interface Weights {
+  readonly value: unknown;
+  readonly argument: string;
+}
+
+/** No weights: every response counts once. */
+export const NO_WEIGHTS: Weights = { value: undefined, argument: "options.weights" };
 
 /** `t`, or an EMPTY_INPUT error when it holds no response. */
 export function nonEmpty(t: Tally, argument: string, input: unknown): Tally {
@@ -121,8 +150,49 @@ export interface ScaleReadOptions {
   missingValues?: unknown;
 }
 
-/** A scale metric's input as a validated, non-empty tally, read with the caller's options. */
-export function readScaleInput(input: unknown, o: ScaleReadOptions, fallback: Scale, argument = "responses"): Tally {
+/**
+ * A scale metric's input as a validated, non-empty tally, read with the caller's options;
+ * weighted when `weights` are given (or the input is a weighted tally).
+ */
+export function readScaleInput(input: unknown, o: ScaleReadOptions, fallback: Scale, argument = "responses", weights = NO_WEIGHTS): Tally {
   const scale = o.scale === undefined ? undefined : assertScale(o.scale, "options.scale");
-  return nonEmpty(toTally(input, scale, fallback, cellRules(o.missing, o.missingValues), argument), argument, input);
+  return nonEmpty(toTally(input, scale, fallback, cellRules(o.missing, o.missingValues), argument, weights), argument, input);
+}
+
+/**
+ * The `weights` option of a function of one input: `{ value, argument }` for {@link readScaleInput}.
+ */
+export function weightsOf(o: { weights?: unknown }): Weights {
+  return o.weights === undefined ? NO_WEIGHTS : { value: o.weights, argument: "options.weights" };
+}
+
+/**
+ * The `weights` option of a comparison, `{ a, b }`: one list of weights per sample, both or
+ * neither (a weighted sample compared with an unweighted one would mix two kinds of standard error).
+ */
+export function pairedWeights(value: unknown): readonly [Weights, Weights] {
+  if (value === undefined) return [NO_WEIGHTS, NO_WEIGHTS];
+  const expected = "{ a, b }: one array of weights per sample";
+  if (typeof value !== "object" || value === null || isResponses(value))
+    throw new MetricsTypeError("INVALID_TYPE", "options.weights", value, expected);
+  assertKnownKeys(value, "options.weights", ["a", "b"], "a sample's weights");
+  const { a, b } = value as { a?: unknown; b?: unknown };
+  if (a === undefined || b === undefined) throw new MetricsTypeError("INVALID_TYPE", "options.weights", value, `${expected}, both given`);
+  return [
+    { value: a, argument: "options.weights.a" },
+    { value: b, argument: "options.weights.b" },
+  ];
+}
+
+/** Both samples weighted or neither, or throw naming the unweighted one. */
+export function assertSameWeighting(a: unknown, weightedA: boolean, b: unknown, weightedB: boolean): void {
+  if (weightedA !== weightedB) {
+    const [which, other, value] = weightedA ? ["a", "b", b] : ["b", "a", a];
+    throw new MetricsTypeError(
+      "INVALID_TYPE",
+      other,
+      value,
+      `a weighted sample, as ${which} is: compare weighted with weighted (weights: { a, b }) or unweighted with unweighted`,
+    );
+  }
 }

@@ -1,17 +1,20 @@
 import { symmetricInterval } from "../_lib/math.ts";
+import type { Moments } from "../_lib/moments.ts";
 import { readOptions } from "../_lib/options.ts";
 import { bandStart, DEFAULT_SCALES } from "../_lib/scales.ts";
-import { countFrom, readScaleInput, tallyMoments } from "../_lib/tallies.ts";
+import { assertSameWeighting, countFrom, pairedWeights, readScaleInput, tallyMoments, weightsOf } from "../_lib/tallies.ts";
 import { confidenceOption } from "../_lib/validate.ts";
+import { isWeighted, weightedMean } from "../_lib/weighted.ts";
 import { welch } from "../_lib/welch.ts";
 import type { ScaleInput } from "../csat/csat.ts";
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
-import type { Estimate, Interval, MissingMode } from "../shapes.ts";
+import type { Estimate, Interval, MissingMode, PairedWeights } from "../shapes.ts";
 import type { MeanComparison } from "../stats/compareMeans.ts";
 import { studentTQuantileUnchecked } from "../stats/studentT.ts";
+import type { Tally } from "../tally/tally.ts";
 
-const CES_SUMMARY_OPTIONS = ["scale", "higherIsEasier", "missing", "missingValues", "confidence", "agreeFrom"] as const;
-const COMPARE_CES_OPTIONS = ["scale", "higherIsEasier", "missing", "missingValues", "confidence"] as const;
+const CES_SUMMARY_OPTIONS = ["scale", "higherIsEasier", "missing", "missingValues", "confidence", "agreeFrom", "weights"] as const;
+const COMPARE_CES_OPTIONS = ["scale", "higherIsEasier", "missing", "missingValues", "confidence", "weights"] as const;
 
 /**
  * Options for {@link ces}.
@@ -30,6 +33,12 @@ export interface CesOptions {
   missing?: MissingMode;
   /** Strings read as missing. Default `["NA", "N/A", "n/a", "-"]`; blanks are always missing. */
   missingValues?: readonly string[];
+  /**
+   * One weight per raw response, finite and ≥ 0: CES is then the weighted mean Σwx / Σw. A weight
+   * of 0 drops its response; the weights must not all be 0. Only with raw responses: a weighted
+   * tally carries its own.
+   */
+  weights?: ArrayLike<number>;
 }
 
 /**
@@ -53,7 +62,9 @@ export interface CesSummaryOptions extends CesOptions {
  *
  * @category CES
  */
-export interface CompareCesOptions extends CesOptions {
+export interface CompareCesOptions extends Omit<CesOptions, "weights"> {
+  /** One array of weights per sample, `{ a, b }` (both or neither), as for {@link ces}. */
+  weights?: PairedWeights;
   /** Confidence level of the interval, and 1 − the significance level. Default 0.95. */
   confidence?: number;
 }
@@ -67,17 +78,29 @@ export interface CompareCesOptions extends CesOptions {
 export interface CesSummary extends Estimate<"t"> {
   /** Mean effort score, on the scale. */
   readonly estimate: number;
-  /** Sample standard deviation (n − 1 denominator; 0 when n = 1). */
+  /** Sample standard deviation (n − 1 denominator; 0 when n = 1); weighted, R survey's `svyvar`, with weights. */
   readonly standardDeviation: number;
-  /** Share of responses on the easy side of `agreeFrom`, a fraction. */
+  /** Share of responses (of their weight, with weights) on the easy side of `agreeFrom`, a fraction. */
   readonly agreeShare: number;
   /** Missing values skipped (`missing: "skip"`); 0 otherwise. */
   readonly missing: number;
+  /** Kish's effective sample size (Σw)²/Σw²: `n` when unweighted or all weights are equal, less otherwise. */
+  readonly effectiveN: number;
+  /** Kish's design effect of weighting, n / effectiveN: 1 when unweighted, above 1 when weights vary. */
+  readonly designEffect: number;
 }
 
-const CES_OPTIONS = ["scale", "higherIsEasier", "missing", "missingValues"] as const;
+const CES_OPTIONS = ["scale", "higherIsEasier", "missing", "missingValues", "weights"] as const;
 
-function higherIsEasierOf(o: Partial<CesOptions>): boolean {
+/** Mean, variance and n of a tally as Welch's test reads them: for a weighted tally, the variance whose
+ * share of n is the linearised variance of the mean. */
+function meanMoments(t: Tally): Moments {
+  if (!isWeighted(t)) return tallyMoments(t);
+  const w = weightedMean(t, (s) => s);
+  return { mean: w.estimate, variance: w.standardError * w.standardError * w.n, n: w.n };
+}
+
+function higherIsEasierOf(o: { higherIsEasier?: unknown }): boolean {
   if (o.higherIsEasier === undefined) return true;
   if (typeof o.higherIsEasier !== "boolean") {
     throw new MetricsTypeError("INVALID_TYPE", "options.higherIsEasier", o.higherIsEasier, "true or false");
@@ -88,22 +111,25 @@ function higherIsEasierOf(o: Partial<CesOptions>): boolean {
 /**
  * Customer Effort Score: the mean response to the effort question, on its scale.
  *
- * CES = Σ responses / n. Read it with its direction: with the default `higherIsEasier: true`
+ * CES = Σ responses / n (Σwx / Σw with `weights`). Read it with its direction: with the default `higherIsEasier: true`
  * (CES 2.0, "The company made it easy to handle my issue", 1-7) higher is better; with the
  * original wording ("How much effort did you personally have to put forth…") lower is better.
  *
  * @param responses - Raw responses, a {@link Tally}, or `{ counts }` per scale point.
- * @param options - `scale` (default `[1, 7]`), `higherIsEasier` (default `true`), `missing`, `missingValues`.
+ * @param options - `scale` (default `[1, 7]`), `higherIsEasier` (default `true`), `missing`, `missingValues`, `weights`.
  * @returns The mean score, on the scale.
  * @throws {@link MetricsInputError} for no responses, a response off the scale, a missing response
- *   (unless `missing: "skip"`), or counts that are not whole numbers ≥ 0.
- * @throws {@link MetricsTypeError} for input of the wrong type or an unknown option.
+ *   (unless `missing: "skip"`), counts that are not whole numbers ≥ 0, or a weight that is
+ *   negative or not finite, weights of another length than the responses, or weights all 0.
+ * @throws {@link MetricsTypeError} for input of the wrong type, an unknown option, or weights
+ *   with input that is not raw responses.
  * @see M. Dixon, K. Freeman & N. Toman, "Stop Trying to Delight Your Customers", Harvard Business
  *   Review, July 2010; CEB (Gartner), CES 2.0 (2013).
  * @example
  * ```ts
  * import { ces } from "cxmetrics";
  * ces([7, 6, 5, 6, 3]); // 5.4
+ * ces([7, 3], { weights: [3, 1] }); // 6
  * ```
  *
  * @category CES
@@ -111,7 +137,7 @@ function higherIsEasierOf(o: Partial<CesOptions>): boolean {
 export function ces(responses: ScaleInput, options?: CesOptions): number {
   const o = readOptions(options, "ces", CES_OPTIONS);
   higherIsEasierOf(o);
-  return tallyMoments(readScaleInput(responses, o, DEFAULT_SCALES.ces)).mean;
+  return meanMoments(readScaleInput(responses, o, DEFAULT_SCALES.ces, "responses", weightsOf(o))).mean;
 }
 
 /**
@@ -123,6 +149,11 @@ export function ces(responses: ScaleInput, options?: CesOptions): number {
  * With one response the standard deviation is 0 and the interval is the whole scale: one answer
  * says nothing about the spread (`marginOfError` is then half the scale's width).
  *
+ * With `weights`, the estimate is the weighted mean and `standardError` its Taylor-linearised
+ * standard error √(n/(n − 1) · Σwᵢ²(xᵢ − x̄)²) / Σw, the interval x̄ ± t_(1−α/2, n−1)·SE: R
+ * survey's `svymean` on `svydesign(ids = ~1, weights = ~w)` and `confint(..., df = degf(design))`.
+ * With all weights equal this is exactly the unweighted summary.
+ *
  * @param responses - Raw responses, a {@link Tally}, or `{ counts }` per scale point.
  * @param options - `scale`, `higherIsEasier`, `missing`, `missingValues`, `confidence` (default 0.95), `agreeFrom`.
  * @returns `{ estimate, n, standardError, marginOfError, interval, confidence, method, standardDeviation, agreeShare, missing }`.
@@ -130,6 +161,7 @@ export function ces(responses: ScaleInput, options?: CesOptions): number {
  *   `agreeFrom` off the scale.
  * @throws {@link MetricsTypeError} for an unknown option.
  * @see Student (1908), "The probable error of a mean", Biometrika 6(1), 1-25.
+ * @see T. Lumley, "Analysis of complex survey samples", Journal of Statistical Software 9(8), 2004.
  * @example
  * ```ts
  * import { cesSummary } from "cxmetrics";
@@ -144,13 +176,15 @@ export function cesSummary(responses: ScaleInput, options?: CesSummaryOptions): 
   const o = readOptions(options, "cesSummary", CES_SUMMARY_OPTIONS);
   const confidence = confidenceOption(o.confidence);
   const easyHigh = higherIsEasierOf(o);
-  const t = readScaleInput(responses, o, DEFAULT_SCALES.ces);
+  const t = readScaleInput(responses, o, DEFAULT_SCALES.ces, "responses", weightsOf(o));
   const [min, max] = t.scale;
   const third = Math.floor((max - min) / 3);
   const agreeFrom = bandStart(o.agreeFrom, easyHigh ? max - third : min + third, "options.agreeFrom", min, max, true);
-  const { mean, variance, n } = tallyMoments(t);
+  const agrees = (s: number) => (easyHigh ? s >= agreeFrom : s <= agreeFrom);
+  const w = isWeighted(t) ? weightedMean(t, (s) => s) : undefined;
+  const { mean, variance, n } = w === undefined ? tallyMoments(t) : { mean: w.estimate, variance: w.variance, n: w.n };
   const standardDeviation = Math.sqrt(variance);
-  const standardError = standardDeviation / Math.sqrt(n);
+  const standardError = w === undefined ? standardDeviation / Math.sqrt(n) : w.standardError;
   let interval: Interval;
   let marginOfError: number;
   if (n < 2) {
@@ -169,8 +203,10 @@ export function cesSummary(responses: ScaleInput, options?: CesSummaryOptions): 
     confidence,
     method: "t",
     standardDeviation,
-    agreeShare: countFrom(t, agreeFrom, !easyHigh) / n,
+    agreeShare: isWeighted(t) ? weightedMean(t, (s) => (agrees(s) ? 1 : 0)).estimate : countFrom(t, agreeFrom, !easyHigh) / n,
     missing: t.missing ?? 0,
+    effectiveN: w === undefined ? n : w.effectiveN,
+    designEffect: w === undefined ? 1 : w.designEffect,
   };
 }
 
@@ -179,12 +215,16 @@ export function cesSummary(responses: ScaleInput, options?: CesSummaryOptions): 
  * {@link compareMeans}): a {@link Comparison} in scale points, `statistic` t, with `df`. Each
  * sample is raw responses, a {@link Tally} or `{ counts }`, read with the same options.
  *
+ * Weighted samples (`weights: { a, b }`, or two weighted tallies) are compared with their
+ * linearised standard errors (see {@link cesSummary}), SE = √(SEa² + SEb²), and the
+ * Welch-Satterthwaite degrees of freedom from those and each sample's n − 1.
+ *
  * @param a - The first sample (at least 2 responses).
  * @param b - The second sample (at least 2 responses).
- * @param options - `scale`, `higherIsEasier`, `missing`, `missingValues`, `confidence` (default 0.95).
+ * @param options - `scale`, `higherIsEasier`, `missing`, `missingValues`, `confidence` (default 0.95), `weights` (`{ a, b }`).
  * @throws {@link MetricsInputError} as {@link ces} for either sample, for a sample of one response,
  *   or for two constant samples with different means.
- * @throws {@link MetricsTypeError} for an unknown option.
+ * @throws {@link MetricsTypeError} for an unknown option, or one sample weighted and the other not.
  * @see B. L. Welch, Biometrika 34 (1947), 28-35.
  * @example
  * ```ts
@@ -198,8 +238,12 @@ export function compareCes(a: ScaleInput, b: ScaleInput, options?: CompareCesOpt
   const o = readOptions(options, "compareCes", COMPARE_CES_OPTIONS);
   const confidence = confidenceOption(o.confidence);
   higherIsEasierOf(o);
-  const ma = tallyMoments(readScaleInput(a, o, DEFAULT_SCALES.ces, "a"));
-  const mb = tallyMoments(readScaleInput(b, o, DEFAULT_SCALES.ces, "b"));
+  const [wa, wb] = pairedWeights(o.weights);
+  const ta = readScaleInput(a, o, DEFAULT_SCALES.ces, "a", wa);
+  const tb = readScaleInput(b, o, DEFAULT_SCALES.ces, "b", wb);
+  assertSameWeighting(a, isWeighted(ta), b, isWeighted(tb));
+  const ma = meanMoments(ta);
+  const mb = meanMoments(tb);
   for (const [m, name] of [
     [ma, "a"],
     [mb, "b"],

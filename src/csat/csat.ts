@@ -1,15 +1,16 @@
 import { readOptions } from "../_lib/options.ts";
-import { compareCounts, proportionEstimate } from "../_lib/proportion.ts";
+import { compareCounts, compareWeightedShares, proportionEstimate, weightedProportionEstimate } from "../_lib/proportion.ts";
 import { bandStart, DEFAULT_SCALES } from "../_lib/scales.ts";
-import { countFrom, readScaleInput, tallyMoments } from "../_lib/tallies.ts";
+import { assertSameWeighting, countFrom, NO_WEIGHTS, pairedWeights, readScaleInput, tallyMoments, weightsOf } from "../_lib/tallies.ts";
 import { assertOneOf, confidenceOption } from "../_lib/validate.ts";
-import type { Comparison, Estimate, MissingMode } from "../shapes.ts";
+import { isWeighted, type WeightedTally, weightedMean } from "../_lib/weighted.ts";
+import type { Comparison, Estimate, MissingMode, PairedWeights } from "../shapes.ts";
 import { PROPORTION_COMPARISON_METHODS, type ProportionComparisonMethod } from "../stats/compareProportions.ts";
 import { PROPORTION_INTERVAL_METHODS, type ProportionIntervalMethod } from "../stats/proportionInterval.ts";
 import type { Tally } from "../tally/tally.ts";
 
-const CSAT_SUMMARY_OPTIONS = ["scale", "satisfiedFrom", "missing", "missingValues", "confidence", "method"] as const;
-const COMPARE_CSAT_OPTIONS = ["scale", "satisfiedFrom", "missing", "missingValues", "confidence", "method"] as const;
+const CSAT_SUMMARY_OPTIONS = ["scale", "satisfiedFrom", "missing", "missingValues", "confidence", "method", "weights"] as const;
+const COMPARE_CSAT_OPTIONS = ["scale", "satisfiedFrom", "missing", "missingValues", "confidence", "method", "weights"] as const;
 
 /**
  * What the scale-based metrics (CSAT, CES) accept: raw responses (an array or typed array of
@@ -45,6 +46,12 @@ export interface CsatOptions {
   missing?: MissingMode;
   /** Strings read as missing. Default `["NA", "N/A", "n/a", "-"]`; blanks are always missing. */
   missingValues?: readonly string[];
+  /**
+   * One weight per raw response, finite and ≥ 0: the share satisfied is then Σw(satisfied) / Σw.
+   * A weight of 0 drops its response; the weights must not all be 0. Only with raw responses: a
+   * weighted tally carries its own.
+   */
+  weights?: ArrayLike<number>;
 }
 
 /**
@@ -64,7 +71,9 @@ export interface CsatSummaryOptions extends CsatOptions {
  *
  * @category CSAT
  */
-export interface CompareCsatOptions extends CsatOptions {
+export interface CompareCsatOptions extends Omit<CsatOptions, "weights"> {
+  /** One array of weights per sample, `{ a, b }` (both or neither), as for {@link csat}. */
+  weights?: PairedWeights;
   /** Confidence level of the interval, and 1 − the significance level. Default 0.95. */
   confidence?: number;
   /** As {@link compareProportions}: `"newcombe"` (default), `"wald"` or `"fisher"` (exact, for small samples). */
@@ -85,44 +94,54 @@ export interface CsatSummary extends Estimate<ProportionIntervalMethod> {
   readonly mean: number;
   /** Missing values skipped (`missing: "skip"`); 0 otherwise. */
   readonly missing: number;
+  /** Kish's effective sample size (Σw)²/Σw²: `n` when unweighted or all weights are equal, less otherwise. */
+  readonly effectiveN: number;
+  /** Kish's design effect of weighting, n / effectiveN: 1 when unweighted, above 1 when weights vary. */
+  readonly designEffect: number;
 }
 
-const CSAT_OPTIONS = ["scale", "satisfiedFrom", "missing", "missingValues"] as const;
+const CSAT_OPTIONS = ["scale", "satisfiedFrom", "missing", "missingValues", "weights"] as const;
 
-/** The tally, its share satisfied and count. */
-function satisfiedOf(input: unknown, o: Partial<CsatOptions>, argument = "responses") {
-  const t = readScaleInput(input, o, DEFAULT_SCALES.csat, argument);
+/** The tally, its count satisfied and n, and for weighted input the weighted share satisfied. */
+function satisfiedOf(input: unknown, o: Partial<Omit<CsatOptions, "weights">>, argument = "responses", weights = NO_WEIGHTS) {
+  const t = readScaleInput(input, o, DEFAULT_SCALES.csat, argument, weights);
   const [min, max] = t.scale;
   const satisfiedFrom = bandStart(o.satisfiedFrom, max - 1, "options.satisfiedFrom", min, max);
-  return { t, satisfied: countFrom(t, satisfiedFrom), n: tallyMoments(t).n };
+  const weighted = isWeighted(t) ? weightedMean(t, (s) => (s >= satisfiedFrom ? 1 : 0)) : undefined;
+  return { t, satisfied: countFrom(t, satisfiedFrom), n: tallyMoments(t).n, weighted };
 }
 
 /**
  * Customer Satisfaction Score: the share of responses at or above `satisfiedFrom` (the "top-2
  * box" on a 1-5 scale: 4 and 5), a fraction in [0, 1].
  *
- * CSAT = #(response ≥ satisfiedFrom) / n. Some vendors report the mean rating instead; that is
- * the `mean` of {@link csatSummary}.
+ * CSAT = #(response ≥ satisfiedFrom) / n, or Σw(response ≥ satisfiedFrom) / Σw with `weights`.
+ * Some vendors report the mean rating instead; that is the `mean` of {@link csatSummary}.
  *
  * @param responses - Raw responses, a {@link Tally}, or `{ counts }` per scale point.
- * @param options - `scale` (default `[1, 5]`), `satisfiedFrom` (default `max − 1`), `missing`, `missingValues`.
+ * @param options - `scale` (default `[1, 5]`), `satisfiedFrom` (default `max − 1`), `missing`, `missingValues`, `weights`.
  * @returns The share satisfied, a fraction.
  * @throws {@link MetricsInputError} for no responses, a response off the scale, a missing response
- *   (unless `missing: "skip"`), counts that are not whole numbers ≥ 0, or `satisfiedFrom` outside (min, max].
- * @throws {@link MetricsTypeError} for input of the wrong type or an unknown option (`threshold` is not one).
+ *   (unless `missing: "skip"`), counts that are not whole numbers ≥ 0, `satisfiedFrom` outside
+ *   (min, max], or a weight that is negative or not finite, weights of another length than the
+ *   responses, or weights all 0.
+ * @throws {@link MetricsTypeError} for input of the wrong type, an unknown option (`threshold` is
+ *   not one), or weights with input that is not raw responses.
  * @see ACSI methodology; Qualtrics, "What is CSAT" (top-2-box definition).
  * @example
  * ```ts
  * import { csat } from "cxmetrics";
  * csat([5, 4, 3, 5, 2]); // 0.6
  * csat({ counts: [2, 3, 10, 40, 45] }); // 0.85 (counts for 1..5)
+ * csat([5, 4, 2], { weights: [1, 1, 2] }); // 0.5
  * ```
  *
  * @category CSAT
  */
 export function csat(responses: ScaleInput, options?: CsatOptions): number {
-  const { satisfied, n } = satisfiedOf(responses, readOptions(options, "csat", CSAT_OPTIONS));
-  return satisfied / n;
+  const o = readOptions(options, "csat", CSAT_OPTIONS);
+  const { satisfied, n, weighted } = satisfiedOf(responses, o, "responses", weightsOf(o));
+  return weighted === undefined ? satisfied / n : weighted.estimate;
 }
 
 /**
@@ -131,6 +150,13 @@ export function csat(responses: ScaleInput, options?: CsatOptions): number {
  * method); `standardError` is √(p(1 − p)/n) and `marginOfError` half the interval's width
  * (z·SE for `"wald"`).
  *
+ * With `weights`, the estimate is the weighted share and `standardError` its Taylor-linearised
+ * standard error, √(n/(n − 1) · Σwᵢ²(yᵢ − p)²) / Σw with yᵢ 1 when satisfied: R survey's
+ * `svymean` on `svydesign(ids = ~1, weights = ~w)`. `"wald"` is p ± z·SE (R's `confint`); the
+ * other methods are the unweighted ones on the effective counts, p·n_eff satisfied of Kish's
+ * n_eff = (Σw)²/Σw², so that equal weights give exactly the unweighted interval. `mean` is the
+ * weighted mean rating.
+ *
  * @param responses - Raw responses, a {@link Tally}, or `{ counts }` per scale point.
  * @param options - `scale`, `satisfiedFrom`, `missing`, `missingValues`, `confidence` (default 0.95),
  *   `method` (default `"wilson"`).
@@ -138,12 +164,14 @@ export function csat(responses: ScaleInput, options?: CsatOptions): number {
  *   estimate and interval are fractions, mean is on the scale.
  * @throws {@link MetricsInputError} as {@link csat}, and for a confidence outside (0, 1).
  * @throws {@link MetricsTypeError} for an unknown method or option.
+ * @see T. Lumley, "Analysis of complex survey samples", Journal of Statistical Software 9(8), 2004.
  * @see E. B. Wilson, "Probable inference, the law of succession, and statistical inference",
  *   JASA 22 (1927), 209-212.
  * @example
  * ```ts
  * import { csatSummary } from "cxmetrics";
  * csatSummary({ counts: [2, 3, 10, 40, 45] }).interval; // { lower: 0.7671..., upper: 0.9069... }
+ * csatSummary([5, 4, 4, 2, 1, 5], { weights: [3, 1, 1, 2, 2, 1] }).effectiveN; // 5
  * ```
  *
  * @category CSAT
@@ -152,9 +180,15 @@ export function csatSummary(responses: ScaleInput, options?: CsatSummaryOptions)
   const o = readOptions(options, "csatSummary", CSAT_SUMMARY_OPTIONS);
   const confidence = confidenceOption(o.confidence);
   const method = assertOneOf(o.method, "options.method", PROPORTION_INTERVAL_METHODS, "wilson");
-  const { t, satisfied, n } = satisfiedOf(responses, o);
+  const { t, satisfied, n, weighted } = satisfiedOf(responses, o, "responses", weightsOf(o));
+  const missing = t.missing ?? 0;
+  if (weighted !== undefined) {
+    const mean = weightedMean(t as WeightedTally, (s) => s).estimate;
+    const { effectiveN, designEffect } = weighted;
+    return { ...weightedProportionEstimate(weighted, confidence, method), satisfied, mean, missing, effectiveN, designEffect };
+  }
   const { successes, ...estimate } = proportionEstimate(satisfied, n, confidence, method);
-  return { ...estimate, satisfied: successes, mean: tallyMoments(t).mean, missing: t.missing ?? 0 };
+  return { ...estimate, satisfied: successes, mean: tallyMoments(t).mean, missing, effectiveN: n, designEffect: 1 };
 }
 
 /**
@@ -162,12 +196,17 @@ export function csatSummary(responses: ScaleInput, options?: CsatSummaryOptions)
  * {@link compareProportions} does on their satisfied counts: a {@link Comparison} in fractions.
  * Each sample is raw responses, a {@link Tally} or `{ counts }`, read with the same options.
  *
+ * Weighted samples (`weights: { a, b }`, or two weighted tallies) are compared with the
+ * linearised standard errors of {@link csatSummary}: z = (pa − pb)/√(SEa² + SEb²), the interval
+ * Wald's on that SE or Newcombe's from Wilson intervals on each sample's effective counts.
+ *
  * @param a - The first sample.
  * @param b - The second sample.
  * @param options - `scale`, `satisfiedFrom`, `missing`, `missingValues`, `confidence` (default 0.95),
- *   `method` (default `"newcombe"`; `"fisher"` for Fisher's exact test).
- * @throws {@link MetricsInputError} as {@link csat} for either sample, and for a confidence outside (0, 1).
- * @throws {@link MetricsTypeError} for an unknown method or option.
+ *   `method` (default `"newcombe"`; `"fisher"` for Fisher's exact test), `weights` (`{ a, b }`).
+ * @throws {@link MetricsInputError} as {@link csat} for either sample, for a confidence outside
+ *   (0, 1), and for `"fisher"` with weights.
+ * @throws {@link MetricsTypeError} for an unknown method or option, or one sample weighted and the other not.
  * @see R. G. Newcombe, Statistics in Medicine 17 (1998), 873-890.
  * @example
  * ```ts
@@ -182,7 +221,10 @@ export function compareCsat(a: ScaleInput, b: ScaleInput, options?: CompareCsatO
   const o = readOptions(options, "compareCsat", COMPARE_CSAT_OPTIONS);
   const confidence = confidenceOption(o.confidence);
   const method = assertOneOf(o.method, "options.method", PROPORTION_COMPARISON_METHODS, "newcombe");
-  const sa = satisfiedOf(a, o, "a");
-  const sb = satisfiedOf(b, o, "b");
+  const [wa, wb] = pairedWeights(o.weights);
+  const sa = satisfiedOf(a, o, "a", wa);
+  const sb = satisfiedOf(b, o, "b", wb);
+  assertSameWeighting(a, sa.weighted !== undefined, b, sb.weighted !== undefined);
+  if (sa.weighted !== undefined && sb.weighted !== undefined) return compareWeightedShares(sa.weighted, sb.weighted, confidence, method);
   return compareCounts(sa.satisfied, sa.n, sb.satisfied, sb.n, confidence, method);
 }

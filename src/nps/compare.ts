@@ -1,9 +1,10 @@
-import { npsCounts } from "../_lib/npsCounts.ts";
+import { effectiveCounts, npsCounts, type WeightedNps } from "../_lib/npsCounts.ts";
 import { adjustedNpsMoments, waldNpsMoments } from "../_lib/npsInterval.ts";
 import { readOptions } from "../_lib/options.ts";
+import { assertSameWeighting, pairedWeights } from "../_lib/tallies.ts";
 import { zComparison } from "../_lib/tests.ts";
 import { assertOneOf, confidenceOption } from "../_lib/validate.ts";
-import type { Comparison } from "../shapes.ts";
+import type { Comparison, PairedWeights } from "../shapes.ts";
 import type { NpsScaleOptions } from "./classify.ts";
 import type { NpsInput } from "./nps.ts";
 
@@ -37,9 +38,11 @@ export interface CompareNpsOptions extends NpsScaleOptions {
   confidence?: number;
   /** Default `"adjusted-wald"`. */
   method?: CompareNpsMethod;
+  /** One array of weights per sample, `{ a, b }` (both or neither), as for {@link nps}. */
+  weights?: PairedWeights;
 }
 
-const COMPARE_OPTIONS = ["scale", "promoterFrom", "passiveFrom", "missing", "missingValues", "confidence", "method"] as const;
+const COMPARE_OPTIONS = ["scale", "promoterFrom", "passiveFrom", "missing", "missingValues", "confidence", "method", "weights"] as const;
 
 /**
  * Tests whether two independent samples (two segments, two periods) have different Net Promoter
@@ -52,14 +55,19 @@ const COMPARE_OPTIONS = ["scale", "promoterFrom", "passiveFrom", "missing", "mis
  * for comparing NPS; centres and variances are the adjusted ones. `difference` is always the
  * observed difference.
  *
+ * Weighted samples (`weights: { a, b }`, or two weighted tallies) are compared as survey
+ * statisticians do: `"wald"` with the linearised standard errors of {@link npsSummary},
+ * SE = √(SEa² + SEb²) (each R survey's `svymean`), `"adjusted-wald"` on each sample's
+ * effective counts.
+ *
  * @param a - The first sample: raw scores, counts or a tally.
  * @param b - The second sample, same forms.
  * @param options - `confidence` (default 0.95), `method` (default `"adjusted-wald"`), scale and
- *   missing-value options.
+ *   missing-value options, `weights` (`{ a, b }`).
  * @throws {@link MetricsInputError} for an empty sample, invalid scores or counts, a confidence
  *   outside (0, 1), or `"wald"` when both samples have zero variance but different scores (the
  *   test is undefined; use `"adjusted-wald"`).
- * @throws {@link MetricsTypeError} for an unknown method or option.
+ * @throws {@link MetricsTypeError} for an unknown method or option, or one sample weighted and the other not.
  * @see J. R. Lewis & J. Sauro, "How to Statistically Compare Two Net Promoter Scores",
  *   MeasuringU, 2021; B. Rocks, The American Statistician 70(4), 2016.
  * @example
@@ -79,8 +87,13 @@ export function compareNps(a: NpsInput, b: NpsInput, options?: CompareNpsOptions
   const o = readOptions(options, "compareNps", COMPARE_OPTIONS);
   const confidence = confidenceOption(o.confidence);
   const method = assertOneOf(o.method, "options.method", COMPARE_NPS_METHODS, "adjusted-wald");
-  const countsA = npsCounts(a, o, "a");
-  const countsB = npsCounts(b, o, "b");
+  const [wa, wb] = pairedWeights(o.weights);
+  const countsA = npsCounts(a, o, "a", wa);
+  const countsB = npsCounts(b, o, "b", wb);
+  assertSameWeighting(a, countsA.weighted !== undefined, b, countsB.weighted !== undefined);
+  if (countsA.weighted !== undefined && countsB.weighted !== undefined) {
+    return weightedComparison(countsA.weighted, countsB.weighted, method, confidence);
+  }
   const observedA = waldNpsMoments(countsA);
   const observedB = waldNpsMoments(countsB);
   const ma = method === "wald" ? observedA : adjustedNpsMoments(countsA);
@@ -89,6 +102,28 @@ export function compareNps(a: NpsInput, b: NpsInput, options?: CompareNpsOptions
   return zComparison({
     difference: observedA.centre - observedB.centre,
     centre: ma.centre - mb.centre,
+    standardError,
+    range: 200,
+    confidence,
+    method,
+    undefinedHint: '"adjusted-wald" here: both samples have zero variance and different scores, so the Wald test is undefined',
+  });
+}
+
+/** Weighted samples: Wald on the linearised SEs, or the adjusted Wald on each sample's effective counts. */
+function weightedComparison(a: WeightedNps, b: WeightedNps, method: CompareNpsMethod, confidence: number): Comparison<CompareNpsMethod> {
+  const difference = a.estimate - b.estimate;
+  let centre = difference;
+  let standardError = Math.hypot(a.standardError, b.standardError);
+  if (method === "adjusted-wald") {
+    const ma = adjustedNpsMoments(effectiveCounts(a));
+    const mb = adjustedNpsMoments(effectiveCounts(b));
+    centre = ma.centre - mb.centre;
+    standardError = Math.sqrt(ma.variance / ma.n + mb.variance / mb.n);
+  }
+  return zComparison({
+    difference,
+    centre,
     standardError,
     range: 200,
     confidence,

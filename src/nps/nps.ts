@@ -1,5 +1,6 @@
 import { NPS_SCALE_OPTIONS, npsCounts } from "../_lib/npsCounts.ts";
 import { readOptions } from "../_lib/options.ts";
+import { weightsOf } from "../_lib/tallies.ts";
 import type { Tally } from "../tally/tally.ts";
 import type { NpsScaleOptions } from "./classify.ts";
 
@@ -27,17 +28,35 @@ export interface NpsCounts {
 export type NpsInput = ArrayLike<unknown> | NpsCounts | Tally;
 
 /**
+ * Options for {@link nps}: the scale and missing-value options, and survey weights.
+ *
+ * @category NPS
+ */
+export interface NpsOptions extends NpsScaleOptions {
+  /**
+   * One weight per raw score, finite and ≥ 0 (a design weight, a raked weight, an account's
+   * revenue): the NPS is then the weighted mean of the +100/0/−100 scores. A weight of 0 drops
+   * its score; the weights must not all be 0. Only with raw scores: a weighted tally carries its own.
+   */
+  weights?: ArrayLike<number>;
+}
+
+const NPS_OPTIONS = [...NPS_SCALE_OPTIONS, "weights"] as const;
+
+/**
  * The Net Promoter Score: the percentage of promoters minus the percentage of detractors.
  *
- * NPS = 100 × (promoters − detractors) / n, in points from −100 to 100.
+ * NPS = 100 × (promoters − detractors) / n, in points from −100 to 100. With `weights`, each
+ * group counts with its total weight: 100 × (Σw promoters − Σw detractors) / Σw.
  *
  * @param input - Raw scores (array or typed array), `{ promoters, passives, detractors }`, or a
  *   {@link Tally}.
  * @param options - `scale` (default `[0, 10]`), `promoterFrom` (default 9), `passiveFrom` (default 7),
- *   `missing` (default `"throw"`), `missingValues`.
+ *   `missing` (default `"throw"`), `missingValues`, `weights`.
  * @returns The score in points, −100..100.
  * @throws {@link MetricsInputError} for no responses, a score off the scale or not whole, a missing
- *   score (unless `missing: "skip"`), or a count that is negative or fractional.
+ *   score (unless `missing: "skip"`), a count that is negative or fractional, or a weight that is
+ *   negative or not finite, weights of another length than the scores, or weights all 0.
  * @throws {@link MetricsTypeError} for input of the wrong type or an unknown option.
  * @see F. F. Reichheld, "The One Number You Need to Grow", Harvard Business Review, Dec. 2003.
  * @example
@@ -46,11 +65,14 @@ export type NpsInput = ArrayLike<unknown> | NpsCounts | Tally;
  * nps([10, 9, 8, 7, 6, 3]); // 0: two promoters, two detractors
  * nps({ promoters: 50, passives: 30, detractors: 20 }); // 30
  * nps(["10", "9", "", "5"], { missing: "skip" }); // 33.33…: the blank is skipped
+ * nps([10, 9, 3], { weights: [1, 1, 2] }); // 0: the detractor's weight equals the promoters'
  * ```
  *
  * @category NPS
  */
-export function nps(input: NpsInput, options?: NpsScaleOptions): number {
-  const { promoters, passives, detractors } = npsCounts(input, readOptions(options, "nps", NPS_SCALE_OPTIONS));
+export function nps(input: NpsInput, options?: NpsOptions): number {
+  const o = readOptions(options, "nps", NPS_OPTIONS);
+  const { promoters, passives, detractors, weighted } = npsCounts(input, o, "input", weightsOf(o));
+  if (weighted !== undefined) return weighted.estimate;
   return (100 * (promoters - detractors)) / (promoters + passives + detractors);
 }

@@ -1,7 +1,8 @@
 import { symmetricInterval } from "../_lib/math.ts";
-import { npsCounts } from "../_lib/npsCounts.ts";
+import { effectiveCounts, npsCounts, type ValidNpsCounts, type WeightedNps } from "../_lib/npsCounts.ts";
 import { adjustedNpsMoments, tangoInterval, waldNpsMoments } from "../_lib/npsInterval.ts";
 import { readOptions } from "../_lib/options.ts";
+import { weightsOf } from "../_lib/tallies.ts";
 import { assertOneOf, confidenceOption } from "../_lib/validate.ts";
 import type { Estimate, Interval } from "../shapes.ts";
 import { zForConfidence } from "../stats/normal.ts";
@@ -38,9 +39,11 @@ export interface NpsSummaryOptions extends NpsScaleOptions {
   confidence?: number;
   /** Interval method. Default `"adjusted-wald"`. */
   method?: NpsIntervalMethod;
+  /** One weight per raw score, finite and ≥ 0, as for {@link nps}. */
+  weights?: ArrayLike<number>;
 }
 
-const SUMMARY_OPTIONS = ["scale", "promoterFrom", "passiveFrom", "missing", "missingValues", "confidence", "method"] as const;
+const SUMMARY_OPTIONS = ["scale", "promoterFrom", "passiveFrom", "missing", "missingValues", "confidence", "method", "weights"] as const;
 
 /**
  * The result of {@link npsSummary}: an {@link Estimate} in NPS points, with the group counts.
@@ -56,6 +59,10 @@ export interface NpsSummary extends Estimate<NpsIntervalMethod>, NpsCounts {
   readonly variance: number;
   /** Missing values skipped (`missing: "skip"`); 0 otherwise. */
   readonly missing: number;
+  /** Kish's effective sample size (Σw)²/Σw²: `n` when unweighted or all weights are equal, less otherwise. */
+  readonly effectiveN: number;
+  /** Kish's design effect of weighting, n / effectiveN: 1 when unweighted, above 1 when weights vary. */
+  readonly designEffect: number;
 }
 
 /**
@@ -91,6 +98,20 @@ export interface NpsShares {
  *   proportions from one sample; solved numerically to 1e-12 points. `variance` and
  *   `standardError` are then the plain (Wald) ones and `marginOfError` half the interval width.
  *
+ * With `weights` (see {@link nps}), `estimate` and `shares` are weighted, and the methods are
+ * those of a survey statistician:
+ *
+ * - `"wald"`: estimate ± z·SE with the Taylor-linearised standard error
+ *   SE² = n/(n − 1) · Σwᵢ²(yᵢ − NPS)² / (Σw)², yᵢ the +100/0/−100 scores: R survey's
+ *   `svymean` on `svydesign(ids = ~1, weights = ~w)` and its `confint`.
+ * - `"adjusted-wald"` and `"score"`: the unweighted method on the effective counts, each group's
+ *   weighted share of Kish's effective n = (Σw)²/Σw². With equal weights these are exactly the
+ *   unweighted intervals. `"score"` reports the linearised standard error.
+ *
+ * `variance` is then the method's per-response variance (R's `svyvar` for `"wald"` and
+ * `"score"`). With all weights equal the linearised SE is √(n/(n − 1)) times the unweighted
+ * Wald SE: R's `svymean` divides the spread by n − 1 where the textbook Wald interval divides by n.
+ *
  * All bounds are clipped to [−100, 100]. `variance`, `standardError` and `marginOfError` are
  * those of the method (adjusted ones for `"adjusted-wald"`); `estimate` is always the observed NPS.
  *
@@ -98,10 +119,14 @@ export interface NpsShares {
  * @param options - `confidence` (default 0.95), `method` (default `"adjusted-wald"`), and the
  *   scale and missing-value options of {@link nps}.
  * @throws {@link MetricsInputError} for no responses, an invalid score or count, a missing score
- *   (unless `missing: "skip"`), or a confidence outside (0, 1).
- * @throws {@link MetricsTypeError} for an unknown method or option, or input of the wrong type.
+ *   (unless `missing: "skip"`), a confidence outside (0, 1), or a weight that is negative or not
+ *   finite, weights of another length than the scores, or weights all 0.
+ * @throws {@link MetricsTypeError} for an unknown method or option, input of the wrong type, or
+ *   weights with input that is not raw scores.
  * @see B. Rocks, "Interval Estimation for the Net Promoter Score", The American Statistician
  *   70(4), 2016, 365-372, doi:10.1080/00031305.2016.1158732.
+ * @see T. Lumley, "Analysis of complex survey samples", Journal of Statistical Software 9(8),
+ *   2004 (the linearised standard error); L. Kish, Survey Sampling, Wiley, 1965 (effective n).
  * @see T. Tango, "Equivalence test and confidence interval for the difference in proportions for
  *   the paired-sample design", Statistics in Medicine 17, 1998, 891-908.
  * @example
@@ -111,6 +136,10 @@ export interface NpsShares {
  * s.estimate; // 45
  * s.interval; // { lower: 29.34..., upper: 58.03... } (adjusted-Wald, 95%)
  * npsSummary([10, 9, 7, 3], { method: "wald", confidence: 0.9 }).marginOfError;
+ * // Weighted by account revenue: the estimate, and effectiveN below n as the weights vary
+ * const w = npsSummary([10, 9, 8, 6, 3, 10], { weights: [120, 80, 40, 300, 20, 60] });
+ * w.estimate; // -9.677...: (260 − 320) / 620 of the revenue
+ * w.effectiveN; // 3.30...
  * ```
  *
  * @category NPS
@@ -119,10 +148,11 @@ export function npsSummary(input: NpsInput, options?: NpsSummaryOptions): NpsSum
   const o = readOptions(options, "npsSummary", SUMMARY_OPTIONS);
   const confidence = confidenceOption(o.confidence);
   const method = assertOneOf(o.method, "options.method", NPS_INTERVAL_METHODS, "adjusted-wald");
-  const counts = npsCounts(input, o);
-  const { promoters, passives, detractors, missing } = counts;
+  const counts = npsCounts(input, o, "input", weightsOf(o));
+  const { promoters, passives, detractors, missing, weighted } = counts;
   const n = promoters + passives + detractors;
   const z = zForConfidence(confidence);
+  if (weighted !== undefined) return weightedSummary(counts, weighted, method, confidence, z);
   const observed = waldNpsMoments(counts);
 
   let variance: number;
@@ -156,5 +186,48 @@ export function npsSummary(input: NpsInput, options?: NpsSummaryOptions): NpsSum
     shares: { promoters: promoters / n, passives: passives / n, detractors: detractors / n },
     variance,
     missing,
+    effectiveN: n,
+    designEffect: 1,
+  };
+}
+
+/** The weighted summary: see npsSummary. */
+function weightedSummary(counts: ValidNpsCounts, w: WeightedNps, method: NpsIntervalMethod, confidence: number, z: number): NpsSummary {
+  const effective = effectiveCounts(w);
+  let variance = w.variance;
+  let standardError = w.standardError;
+  let marginOfError: number;
+  let interval: Interval;
+  if (method === "wald") {
+    marginOfError = z * standardError;
+    interval = symmetricInterval(w.estimate, marginOfError, -100, 100);
+  } else if (method === "score") {
+    const t = tangoInterval(effective, z);
+    interval = { lower: 100 * t.lower, upper: 100 * t.upper };
+    marginOfError = (interval.upper - interval.lower) / 2;
+  } else {
+    const m = adjustedNpsMoments(effective);
+    variance = m.variance;
+    standardError = Math.sqrt(m.variance / m.n);
+    marginOfError = z * standardError;
+    interval = symmetricInterval(m.centre, marginOfError, -100, 100);
+  }
+  const { promoters, passives, detractors, missing } = counts;
+  return {
+    estimate: w.estimate,
+    n: w.n,
+    standardError,
+    marginOfError,
+    interval,
+    confidence,
+    method,
+    promoters,
+    passives,
+    detractors,
+    shares: w.shares,
+    variance,
+    missing,
+    effectiveN: w.effectiveN,
+    designEffect: w.designEffect,
   };
 }

@@ -33,7 +33,7 @@ export interface MetricDefinition<O extends object, S extends Estimate, C extend
  *
  * @category Segments and trends
  */
-export type SpecOptions<T> = Omit<T, "confidence" | "missing" | "missingValues">;
+export type SpecOptions<T> = Omit<T, "confidence" | "missing" | "missingValues" | "weights">;
 
 /**
  * The built-in metrics of a report: NPS, CSAT and CES, each with its spec options, summary and
@@ -87,6 +87,13 @@ export type Accessor<R> = (keyof R & string) | ((record: R, index: number) => un
 export interface MetricSource<R> {
   /** The field name or accessor of the metric's value. */
   value: Accessor<R>;
+  /**
+   * The field name or accessor of each value's survey weight (finite, ≥ 0; 0 drops the value).
+   * Summaries and comparisons are then weighted (see {@link npsSummary}), every summary reports
+   * `effectiveN` and `designEffect`, and each segment's tallies are weighted tallies that merge.
+   * A missing or invalid weight is skipped or throws as a missing or invalid value does.
+   */
+  weight?: Accessor<R>;
 }
 
 /**

@@ -2,6 +2,7 @@ import { cellRules } from "../_lib/cells.ts";
 import { readOptions } from "../_lib/options.ts";
 import { assertTally, countResponses } from "../_lib/tallies.ts";
 import { assertArrayLike, assertScale } from "../_lib/validate.ts";
+import { countWeighted } from "../_lib/weighted.ts";
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 import type { MissingMode } from "../shapes.ts";
 
@@ -22,6 +23,13 @@ export interface Tally {
   readonly counts: readonly number[];
   /** Missing values skipped while counting (`missing: "skip"`); 0 or absent otherwise. */
   readonly missing?: number;
+  /**
+   * A weighted tally only: `weights[i]` is the total weight Σw of the responses counted in
+   * `counts[i]`. Present together with `squaredWeights`, or not at all.
+   */
+  readonly weights?: readonly number[];
+  /** A weighted tally only: `squaredWeights[i]` is Σw² of the responses counted in `counts[i]`. */
+  readonly squaredWeights?: readonly number[];
 }
 
 /**
@@ -36,9 +44,14 @@ export interface TallyOptions {
   missing?: MissingMode;
   /** Strings read as missing. Default `["NA", "N/A", "n/a", "-"]`; blanks are always missing. */
   missingValues?: readonly string[];
+  /**
+   * One weight per score, finite and ≥ 0: the result is a weighted tally, which adds the sums
+   * `weights` (Σw) and `squaredWeights` (Σw²) per scale point. A weight of 0 drops its score.
+   */
+  weights?: ArrayLike<number>;
 }
 
-const TALLY_OPTIONS = ["scale", "missing", "missingValues"] as const satisfies readonly (keyof TallyOptions)[];
+const TALLY_OPTIONS = ["scale", "missing", "missingValues", "weights"] as const satisfies readonly (keyof TallyOptions)[];
 
 /**
  * Counts survey scores per scale point.
@@ -48,12 +61,18 @@ const TALLY_OPTIONS = ["scale", "missing", "missingValues"] as const satisfies r
  * numbers. The result is a {@link Tally}: every metric computed from it is exactly the one
  * computed from the scores.
  *
+ * With `weights`, the tally also holds per scale point the total weight and the total squared
+ * weight: enough for the weighted estimate and its linearised standard error, and still exact
+ * to merge. Every metric given a weighted tally gives the weighted result.
+ *
  * @param scores - Whole-number scores on `options.scale`.
- * @param options - `scale` (required), `missing` (default `"throw"`), `missingValues`.
- * @returns `{ scale, counts, missing }` with one count per scale point.
+ * @param options - `scale` (required), `missing` (default `"throw"`), `missingValues`, `weights`.
+ * @returns `{ scale, counts, missing }` with one count per scale point; with `weights`, also
+ *   `weights` and `squaredWeights`.
  * @throws {@link MetricsInputError} if a score is not a whole number on the scale (the message names
  *   its index), a value is missing (unless `missing: "skip"`), or the scale is not `[min, max]`
- *   with whole min < max.
+ *   with whole min < max; a weight that is negative or not finite, weights of another length than
+ *   the scores, or weights that are all 0.
  * @throws {@link MetricsTypeError} if `scores` is not array-like, a score is a word, or an option is unknown.
  * @example
  * ```ts
@@ -61,6 +80,8 @@ const TALLY_OPTIONS = ["scale", "missing", "missingValues"] as const satisfies r
  * tally([10, 9, 7, 3, 10], { scale: [0, 10] });
  * // { scale: [0, 10], counts: [0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 2], missing: 0 }
  * tally(["10", "", "N/A", "7"], { scale: [0, 10], missing: "skip" }).missing; // 2
+ * tally([9, 9, 3], { scale: [0, 10], weights: [2, 0.5, 1] }).weights;
+ * // [0, 0, 0, 1, 0, 0, 0, 0, 0, 2.5, 0]
  * ```
  *
  * @category Tallies
@@ -69,7 +90,10 @@ export function tally(scores: ArrayLike<unknown>, options: TallyOptions): Tally 
   if (options === undefined) throw new MetricsTypeError("INVALID_TYPE", "options", options, "an object with a scale [min, max]");
   const o = readOptions(options, "tally", TALLY_OPTIONS);
   const scale = assertScale(o.scale, "options.scale");
-  return countResponses(assertArrayLike(scores, "scores"), scale, cellRules(o.missing, o.missingValues), "scores");
+  const list = assertArrayLike(scores, "scores");
+  const rules = cellRules(o.missing, o.missingValues);
+  if (o.weights !== undefined) return countWeighted(list, o.weights, scale, rules, "scores");
+  return countResponses(list, scale, rules, "scores");
 }
 
 /**
@@ -77,12 +101,14 @@ export function tally(scores: ArrayLike<unknown>, options: TallyOptions): Tally 
  *
  * Merging is exact, associative and commutative, so data can be counted in parts (per worker,
  * per file, per day) and combined: `mergeTallies(tally(a), tally(b))` equals `tally([...a, ...b])`.
- * Missing counts add up too.
+ * Missing counts add up too, and so do the weight sums of weighted tallies (which merge only
+ * with weighted tallies).
  *
  * @param tallies - One or more tallies, all on the same scale.
  * @returns A new tally; the inputs are not changed.
  * @throws {@link MetricsInputError} if no tally is given, the scales differ, or a count is not a
  *   whole number ≥ 0.
+ * @throws {@link MetricsTypeError} if a weighted tally is merged with an unweighted one.
  * @example
  * ```ts
  * import { mergeTallies, tally } from "cxmetrics";
@@ -98,16 +124,28 @@ export function mergeTallies(...tallies: readonly Tally[]): Tally {
   const first = assertTally(assertObjectArg(tallies[0], "tallies[0]"), "tallies[0]");
   const [min, max] = first.scale;
   const counts = first.counts.slice();
+  const weights = first.weights?.slice();
+  const squaredWeights = first.squaredWeights?.slice();
   let missing = first.missing ?? 0;
   for (let t = 1; t < tallies.length; t++) {
     const next = assertTally(assertObjectArg(tallies[t], `tallies[${t}]`), `tallies[${t}]`);
     if (next.scale[0] !== min || next.scale[1] !== max) {
       throw new MetricsInputError("OUT_OF_RANGE", `tallies[${t}].scale`, next.scale, `the same scale as tallies[0], [${min}, ${max}]`);
     }
+    if ((next.weights === undefined) !== (weights === undefined)) {
+      const kind = weights === undefined ? "unweighted" : "weighted";
+      throw new MetricsTypeError("INVALID_TYPE", `tallies[${t}]`, next, `a ${kind} tally, as tallies[0] is`);
+    }
     for (let i = 0; i < counts.length; i++) counts[i]! += next.counts[i]!;
+    if (weights !== undefined && squaredWeights !== undefined) {
+      for (let i = 0; i < counts.length; i++) {
+        weights[i]! += next.weights![i]!;
+        squaredWeights[i]! += next.squaredWeights![i]!;
+      }
+    }
     missing += next.missing ?? 0;
   }
-  return { scale: [min, max], counts, missing };
+  return weights === undefined ? { scale: [min, max], counts, missing } : { scale: [min, max], counts, missing, weights, squaredWeights };
 }
 
 function assertObjectArg(value: unknown, argument: string): object {

@@ -63,6 +63,6 @@ describe("the metric registry", () => {
   it("rejects options the added metric does not declare", () => {
     expect(() =>
       reportSegments(registry, records, { by: "region", metrics: { topBox: { value: "sat", satisfiedFrom: 4 } as never } }),
-    ).toThrow("options.metrics.topBox.satisfiedFrom is not an option of the topBox metric; known: value, scale");
+    ).toThrow("options.metrics.topBox.satisfiedFrom is not an option of the topBox metric; known: value, weight, scale");
   });
 });

@@ -1,0 +1,171 @@
+// Weighted responses: per scale point the count, the sum of weights Σw and the sum of squared
+// weights Σw², and what survey statisticians compute from them. Internal.
+//
+// For a weighted mean μ = Σwᵢyᵢ / Σwᵢ of n responses, the Taylor-linearised variance of R
+// survey's svymean on svydesign(ids = ~1, weights = ~w) is
+//   n/(n − 1) · Σ wᵢ²(yᵢ − μ)² / (Σwᵢ)²
+// (the influence values wᵢ(yᵢ − μ)/Σw have mean 0). Every response at scale point k has the same
+// yₖ, so the sum is Σₖ Qₖ(yₖ − μ)² with Qₖ the point's Σw²: the per-point sums are enough for the
+// estimate and its standard error, and they add up exactly across parts.
+import { MetricsInputError, MetricsTypeError } from "../errors.ts";
+import type { Tally } from "../tally/tally.ts";
+import type { CellRules } from "./cells.ts";
+import { readScore } from "./count.ts";
+import type { Scale } from "./scales.ts";
+import { assertArrayLike, assertFinite, assertFiniteResult } from "./validate.ts";
+
+/** A tally that also holds, per scale point, the sum of weights and of squared weights. */
+export interface WeightedTally extends Tally {
+  readonly weights: readonly number[];
+  readonly squaredWeights: readonly number[];
+}
+
+/** Whether a validated tally carries weights. */
+export function isWeighted(t: Tally): t is WeightedTally {
+  return t.weights !== undefined;
+}
+
+/** The `weights` option: array-like, one weight per response. */
+export function readWeights(value: unknown, length: number, argument: string): ArrayLike<unknown> {
+  const weights = assertArrayLike(value, argument);
+  if (weights.length !== length) {
+    throw new MetricsInputError("OUT_OF_RANGE", argument, value, `one weight per response (${length} of them, not ${weights.length})`);
+  }
+  return weights;
+}
+
+/** One weight: a finite number ≥ 0. */
+export function readWeight(value: unknown, argument: string): number {
+  const w = assertFinite(value, argument);
+  if (w < 0) throw new MetricsInputError("OUT_OF_RANGE", argument, w, "a weight >= 0");
+  return w;
+}
+
+/**
+ * Raw responses and one weight each counted into a weighted tally. A missing response is skipped
+ * with its weight (or throws, by the rules); a weight of 0 drops its response, which must still
+ * be a valid score. Throws when every weight is 0 or the sums overflow.
+ */
+export function countWeighted(
+  responses: ArrayLike<unknown>,
+  weightsOption: unknown,
+  scale: Scale,
+  rules: CellRules,
+  argument: string,
+  weightsArgument = "options.weights",
+): WeightedTally {
+  const [min, max] = scale;
+  const weights = readWeights(weightsOption, responses.length, weightsArgument);
+  const counts = new Array<number>(max - min + 1).fill(0);
+  const sums = new Array<number>(max - min + 1).fill(0);
+  const squares = new Array<number>(max - min + 1).fill(0);
+  let missing = 0;
+  let dropped = 0;
+  for (let i = 0; i < responses.length; i++) {
+    const v = readScore(responses[i], min, max, rules, `${argument}[${i}]`);
+    if (v === undefined) {
+      missing++;
+      continue;
+    }
+    const w = readWeight(weights[i], `${weightsArgument}[${i}]`);
+    if (w === 0) {
+      dropped++;
+      continue;
+    }
+    counts[v - min]!++;
+    sums[v - min]! += w;
+    squares[v - min]! += w * w;
+  }
+  if (dropped > 0 && dropped + missing === responses.length) {
+    throw new MetricsInputError("OUT_OF_RANGE", weightsArgument, weightsOption, "weights that are not all 0");
+  }
+  for (let k = 0; k < squares.length; k++) assertFiniteResult(squares[k]!, weightsArgument, weightsOption);
+  return { scale: [min, max], counts, missing, weights: sums, squaredWeights: squares };
+}
+
+/** Validate the weight sums of a tally from outside: both or neither, finite, ≥ 0, 0 exactly where the count is 0. */
+export function assertTallyWeights(
+  t: Tally,
+  counts: readonly number[],
+  argument: string,
+): Pick<WeightedTally, "weights" | "squaredWeights"> | undefined {
+  const { weights, squaredWeights } = t;
+  if (weights === undefined && squaredWeights === undefined) return undefined;
+  const read = (value: unknown, field: string): number[] => {
+    if (typeof value !== "object" || value === null || (value as ArrayLike<unknown>).length !== counts.length) {
+      throw new MetricsTypeError(
+        "INVALID_TYPE",
+        `${argument}.${field}`,
+        value,
+        `${counts.length} sums, one per point of the scale (a weighted tally has both weights and squaredWeights)`,
+      );
+    }
+    const out: number[] = [];
+    for (let k = 0; k < counts.length; k++) {
+      const s = readWeight((value as ArrayLike<unknown>)[k], `${argument}.${field}[${k}]`);
+      if ((s === 0) !== (counts[k] === 0)) {
+        throw new MetricsInputError(
+          "OUT_OF_RANGE",
+          `${argument}.${field}[${k}]`,
+          s,
+          counts[k] === 0 ? "0, as no response has this score" : "a sum above 0, as responses with a weight of 0 are not counted",
+        );
+      }
+      out.push(s);
+    }
+    return out;
+  };
+  return { weights: read(weights, "weights"), squaredWeights: read(squaredWeights, "squaredWeights") };
+}
+
+/** A weighted mean and what a survey statistician reports with it. */
+export interface WeightedMean {
+  /** Σwy / Σw. */
+  readonly estimate: number;
+  /** Responses counted (weight above 0). */
+  readonly n: number;
+  /** Σw. */
+  readonly total: number;
+  /** Kish's (Σw)²/Σw², at most n. */
+  readonly effectiveN: number;
+  /** Kish's design effect of weighting, n / effectiveN ≥ 1. */
+  readonly designEffect: number;
+  /** The Taylor-linearised standard error (R survey's svymean); 0 for one response. */
+  readonly standardError: number;
+  /** Σw(y − μ)² / Σw · n/(n − 1): R survey's svyvar; 0 for one response. */
+  readonly variance: number;
+}
+
+/** The weighted mean of `value(score)` over a weighted tally with at least one response. */
+export function weightedMean(t: WeightedTally, value: (score: number) => number): WeightedMean {
+  const min = t.scale[0];
+  let n = 0;
+  let total = 0;
+  let squares = 0;
+  let sum = 0;
+  for (let k = 0; k < t.counts.length; k++) {
+    n += t.counts[k]!;
+    total += t.weights[k]!;
+    squares += t.squaredWeights[k]!;
+    sum += t.weights[k]! * value(min + k);
+  }
+  const estimate = sum / total;
+  let spread = 0;
+  let influence = 0;
+  for (let k = 0; k < t.counts.length; k++) {
+    const d = value(min + k) - estimate;
+    spread += t.weights[k]! * d * d;
+    influence += t.squaredWeights[k]! * d * d;
+  }
+  const correction = n > 1 ? n / (n - 1) : 0;
+  const effectiveN = Math.min(n, (total / squares) * total);
+  return {
+    estimate,
+    n,
+    total,
+    effectiveN,
+    designEffect: n / effectiveN,
+    standardError: Math.sqrt((correction * influence) / total / total),
+    variance: (correction * spread) / total,
+  };
+}
