@@ -5,7 +5,7 @@ export * from "./models/index.ts";
 export * from "./nps/index.ts";
 export * from "./revenue/index.ts";
 export * from "./segments/index.ts";
-export type { Comparison, Estimate, Interval, MissingMode } from "./shapes.ts";
+export type { Comparison, Estimate, Interval, MissingMode, PairedWeights } from "./shapes.ts";
 export { DEFAULT_MISSING_VALUES, MISSING_MODES } from "./shapes.ts";
 export * from "./stats/index.ts";
 export * from "./tally/index.ts";

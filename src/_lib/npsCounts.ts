@@ -50,7 +50,7 @@ export function npsCounts(input: unknown, o: Partial<NpsScaleOptions>, argument 
         "INVALID_TYPE",
         weights.argument,
         weights.value,
-        `no weights with group counts: weights go one per raw response, and a weighted tally (tally(scores, { scale, weights })) carries its own`,
+        "left out with group counts: weights go one per raw response, and a weighted tally (tally(scores, { scale, weights })) carries its own",
       );
     }
     assertKnownKeys(input, argument, ["promoters", "passives", "detractors"], "a field of NPS counts");

@@ -252,10 +252,14 @@ function readWeightedInto(record: object, i: number, plan: Plan, counts: number[
       throw noSuchField(record, i, plan.weightField, `options.metrics.${plan.name}.weight`);
     }
     if (!rules.cells.skipMissing) throw missingError(raw, name, "a weight, a finite number >= 0");
-    return note(counter, "missing", i);
+    note(counter, "missing", i);
+    return;
   }
   if (typeof w !== "number" || !Number.isFinite(w) || w < 0) {
-    if (rules.skipInvalid) return note(counter, "invalid", i);
+    if (rules.skipInvalid) {
+      note(counter, "invalid", i);
+      return;
+    }
     const Kind = typeof w === "number" ? MetricsInputError : MetricsTypeError;
     throw new Kind(
       Kind === MetricsInputError ? "OUT_OF_RANGE" : "INVALID_TYPE",

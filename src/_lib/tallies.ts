@@ -72,7 +72,7 @@ export function toTally(
       "INVALID_TYPE",
       weights.argument,
       weights.value,
-      `no weights with ${argument} that are not raw responses: weights go one per raw response, and a weighted tally (tally(scores, { scale, weights })) carries its own`,
+      `left out when ${argument} is a tally or counts: weights go one per raw response, and a weighted tally (tally(scores, { scale, weights })) carries its own`,
     );
   }
   if ("scale" in input) {

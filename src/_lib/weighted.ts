@@ -11,6 +11,7 @@ import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 import type { Tally } from "../tally/tally.ts";
 import type { CellRules } from "./cells.ts";
 import { readScore } from "./count.ts";
+import { clip } from "./math.ts";
 import type { Scale } from "./scales.ts";
 import { assertArrayLike, assertFinite, assertFiniteResult } from "./validate.ts";
 
@@ -143,13 +144,20 @@ export function weightedMean(t: WeightedTally, value: (score: number) => number)
   let total = 0;
   let squares = 0;
   let sum = 0;
+  let lowest = Infinity;
+  let highest = -Infinity;
   for (let k = 0; k < t.counts.length; k++) {
+    if (t.counts[k] === 0) continue;
+    const y = value(min + k);
     n += t.counts[k]!;
     total += t.weights[k]!;
     squares += t.squaredWeights[k]!;
-    sum += t.weights[k]! * value(min + k);
+    sum += t.weights[k]! * y;
+    lowest = Math.min(lowest, y);
+    highest = Math.max(highest, y);
   }
-  const estimate = sum / total;
+  // A mean of values lies between them; rounding can put Σwy/Σw an ulp outside.
+  const estimate = clip(sum / total, lowest, highest);
   let spread = 0;
   let influence = 0;
   for (let k = 0; k < t.counts.length; k++) {

@@ -4,7 +4,7 @@ export type { CompareNpsMethod, CompareNpsOptions } from "./compare.ts";
 export { COMPARE_NPS_METHODS, compareNps } from "./compare.ts";
 export type { MigrationCell, NpsMigration } from "./migration.ts";
 export { npsMigration } from "./migration.ts";
-export type { NpsCounts, NpsInput } from "./nps.ts";
+export type { NpsCounts, NpsInput, NpsOptions } from "./nps.ts";
 export { nps } from "./nps.ts";
 export type { NpsPrecision, NpsSampleSizeOptions } from "./sampleSize.ts";
 export { npsSampleSize } from "./sampleSize.ts";

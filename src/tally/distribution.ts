@@ -1,7 +1,8 @@
 import { cellRules } from "../_lib/cells.ts";
-import { readScore } from "../_lib/count.ts";
 import { readOptions } from "../_lib/options.ts";
-import { assertArrayLike, assertCountAtLeast, assertFinite, assertFiniteResult, assertScale } from "../_lib/validate.ts";
+import { countResponses, tallyTotal } from "../_lib/tallies.ts";
+import { assertArrayLike, assertCountAtLeast, assertFiniteResult, assertScale } from "../_lib/validate.ts";
+import { countWeighted, isWeighted, weightedMean } from "../_lib/weighted.ts";
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 import type { MissingMode } from "../shapes.ts";
 
@@ -118,56 +119,22 @@ export function distribution(responses: ArrayLike<unknown>, options: Distributio
   if (top > size) throw new MetricsInputError("OUT_OF_RANGE", "options.top", top, `at most the ${size} points of the scale`);
   if (bottom > size) throw new MetricsInputError("OUT_OF_RANGE", "options.bottom", bottom, `at most the ${size} points of the scale`);
   const list = assertArrayLike(responses, "responses");
-  const weights = o.weights === undefined ? undefined : assertArrayLike(o.weights, "options.weights");
-  if (weights !== undefined && weights.length !== list.length) {
-    throw new MetricsInputError(
-      "OUT_OF_RANGE",
-      "options.weights",
-      weights,
-      `one weight per response (${list.length} of them, not ${weights.length})`,
-    );
-  }
   const rules = cellRules(o.missing, o.missingValues);
-  const counts = new Array<number>(size).fill(0);
-  const sums = new Array<number>(size).fill(0);
-  // Σ(w/largest)², with the largest weight so far: (Σw)²/Σw² without overflow for huge weights.
-  let squares = 0;
-  let largest = 0;
-  let missing = 0;
-  for (let i = 0; i < list.length; i++) {
-    const v = readScore(list[i], min, max, rules, `responses[${i}]`);
-    if (v === undefined) {
-      missing++;
-      continue;
-    }
-    const w = weights === undefined ? 1 : assertFinite(weights[i], `options.weights[${i}]`);
-    if (w < 0) throw new MetricsInputError("OUT_OF_RANGE", `options.weights[${i}]`, w, "a weight >= 0");
-    if (w === 0) continue; // a weight of 0 drops the response
-    counts[v - min]!++;
-    sums[v - min]! += w;
-    if (w > largest) {
-      squares *= (largest / w) ** 2;
-      largest = w;
-    }
-    squares += (w / largest) ** 2;
-  }
-  const n = counts.reduce((s, c) => s + c, 0);
+  const t =
+    o.weights === undefined ? countResponses(list, [min, max], rules) : countWeighted(list, o.weights, [min, max], rules, "responses");
+  const { counts, missing } = t;
+  const sums = t.weights ?? counts;
+  const n = tallyTotal(t);
+  if (n === 0) throw new MetricsInputError("EMPTY_INPUT", "responses", responses, "at least one response that is not missing");
   const total = sums.reduce((s, w) => s + w, 0);
-  if (n === 0) {
-    if (weights !== undefined && missing < list.length) {
-      throw new MetricsInputError("OUT_OF_RANGE", "options.weights", o.weights, "weights that are not all 0");
-    }
-    throw new MetricsInputError("EMPTY_INPUT", "responses", responses, "at least one response that is not missing");
-  }
   assertFiniteResult(total, "options.weights", o.weights);
   const points = counts.map((count, k) => ({ score: min + k, count, weight: sums[k]!, share: sums[k]! / total }));
   const boxShare = (from: number, to: number) => points.slice(from - min, to - min + 1).reduce((s, p) => s + p.weight, 0) / total;
   return {
     scale: [min, max],
     n,
-    // At most n (Cauchy-Schwarz), also after rounding: weights a few ulps apart would give n + 4e-16.
-    effectiveN: Math.min(n, (total / largest) ** 2 / squares),
-    missing,
+    effectiveN: isWeighted(t) ? weightedMean(t, (x) => x).effectiveN : n,
+    missing: missing ?? 0,
     points,
     topBox: { scores: [max - top + 1, max], share: boxShare(max - top + 1, max) },
     bottomBox: { scores: [min, min + bottom - 1], share: boxShare(min, min + bottom - 1) },

@@ -133,8 +133,8 @@ export function mergeTallies(...tallies: readonly Tally[]): Tally {
       throw new MetricsInputError("OUT_OF_RANGE", `tallies[${t}].scale`, next.scale, `the same scale as tallies[0], [${min}, ${max}]`);
     }
     if ((next.weights === undefined) !== (weights === undefined)) {
-      const kind = weights === undefined ? "unweighted" : "weighted";
-      throw new MetricsTypeError("INVALID_TYPE", `tallies[${t}]`, next, `a ${kind} tally, as tallies[0] is`);
+      const kind = weights === undefined ? "an unweighted" : "a weighted";
+      throw new MetricsTypeError("INVALID_TYPE", `tallies[${t}]`, next, `${kind} tally, as tallies[0] is`);
     }
     for (let i = 0; i < counts.length; i++) counts[i]! += next.counts[i]!;
     if (weights !== undefined && squaredWeights !== undefined) {
