@@ -72,9 +72,11 @@ describe("the packed tarball", () => {
   // and the sBG model (#14, #13) added 5.7 KB to the whole library, which then had 28 KB; the
   // purchase models' predictions, Pareto/NBD and its hypergeometric numerics (#13) 3.5 KB more,
   // and rake, distribution and npsMigration (#15) 2.5 KB: the whole library has 33 KB. The way
-  // back to #16's 16 KB is subpath exports (`cxmetrics/models` alone is about 12 KB). What a
-  // bundle does not import is dropped, so nps alone is unchanged.
-  it("keeps the size budget: nps alone <= 3.5 KB and the whole library <= 33 KB, minified and gzipped", async () => {
+  // back to #16's 16 KB is subpath exports (`cxmetrics/models` alone is about 12 KB). Survey
+  // weights on every raw-response function (#15: the weighted counter, the weighted-tally checks,
+  // the weight option's errors) add 0.7 KB to nps alone, which then has 4.1 KB, and 1.6 KB to
+  // the whole library (the linearised summaries and comparisons, the report's weight field).
+  it("keeps the size budget: nps alone <= 4.25 KB and the whole library <= 35 KB, minified and gzipped", async () => {
     const size = async (contents: string) => {
       const result = await build({
         stdin: { contents, resolveDir: scratch },
@@ -90,8 +92,8 @@ describe("the packed tarball", () => {
     const npsOnly = await size('export { nps } from "cxmetrics";');
     const whole = await size('export * from "cxmetrics";');
     console.log(`size budget: nps ${npsOnly} B, whole library ${whole} B (gzip -9)`);
-    expect(npsOnly).toBeLessThanOrEqual(3584);
-    expect(whole).toBeLessThanOrEqual(33792);
+    expect(npsOnly).toBeLessThanOrEqual(4352);
+    expect(whole).toBeLessThanOrEqual(35840);
   });
 });
 

@@ -3,6 +3,7 @@
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 import type { NpsScaleOptions } from "../nps/classify.ts";
 import type { NpsCounts } from "../nps/nps.ts";
+import { clip } from "./math.ts";
 import { assertKnownKeys } from "./options.ts";
 import { bandStart, DEFAULT_SCALES, type Scale, scaleOption } from "./scales.ts";
 import { NO_WEIGHTS, readScaleInput } from "./tallies.ts";
@@ -28,10 +29,16 @@ export function resolveBands(o: Partial<NpsScaleOptions>, scale?: Scale): NpsBan
   return { min, max, promoterFrom, passiveFrom };
 }
 
-/** Group counts and the missing values skipped on the way; the weighted estimate for weighted input. */
+/** Group counts and the missing values skipped on the way; for weighted input, its tally and bands. */
 export interface ValidNpsCounts extends NpsCounts {
   readonly missing: number;
-  readonly weighted?: WeightedNps;
+  readonly weighted?: WeightedNpsInput;
+}
+
+/** A weighted NPS input: the weighted tally and the bands to read it with. */
+export interface WeightedNpsInput {
+  readonly tally: WeightedTally;
+  readonly bands: NpsBands;
 }
 
 /** The weighted NPS (the mean of the +100/0/−100 scores) and the weighted group shares. */
@@ -68,7 +75,7 @@ export function npsCounts(input: unknown, o: Partial<NpsScaleOptions>, argument 
   const t = readScaleInput(input, o, DEFAULT_SCALES.nps, argument, weights);
   const bands = resolveBands(o, t.scale);
   const counts = classifyCounts(t.counts, bands, t.missing ?? 0);
-  return isWeighted(t) ? { ...counts, weighted: weightedNps(t, bands) } : counts;
+  return isWeighted(t) ? { ...counts, weighted: { tally: t, bands } } : counts;
 }
 
 /** The +100/0/−100 score of a point on the scale. */
@@ -76,9 +83,16 @@ function npsValue(score: number, bands: NpsBands): number {
   return score >= bands.promoterFrom ? 100 : score >= bands.passiveFrom ? 0 : -100;
 }
 
-function weightedNps(t: WeightedTally, bands: NpsBands): WeightedNps {
-  const mean = weightedMean(t, (s) => npsValue(s, bands));
-  const groups = classifyCounts(t.weights, bands, 0);
+/** The weighted NPS alone: 100 (Σw promoters − Σw detractors) / Σw. */
+export function weightedNpsEstimate({ tally, bands }: WeightedNpsInput): number {
+  const g = classifyCounts(tally.weights, bands, 0);
+  return clip((100 * (g.promoters - g.detractors)) / (g.promoters + g.passives + g.detractors), -100, 100);
+}
+
+/** The weighted NPS with its linearised standard error and Kish's effective n. */
+export function weightedNps({ tally, bands }: WeightedNpsInput): WeightedNps {
+  const mean = weightedMean(tally, (s) => npsValue(s, bands));
+  const groups = classifyCounts(tally.weights, bands, 0);
   const total = groups.promoters + groups.passives + groups.detractors;
   return {
     ...mean,

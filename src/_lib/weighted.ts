@@ -98,7 +98,7 @@ export function assertTallyWeights(
         "INVALID_TYPE",
         `${argument}.${field}`,
         value,
-        `${counts.length} sums, one per point of the scale (a weighted tally has both weights and squaredWeights)`,
+        `${counts.length} sums, one per scale point (weights and squaredWeights go together)`,
       );
     }
     const out: number[] = [];
@@ -109,7 +109,7 @@ export function assertTallyWeights(
           "OUT_OF_RANGE",
           `${argument}.${field}[${k}]`,
           s,
-          counts[k] === 0 ? "0, as no response has this score" : "a sum above 0, as responses with a weight of 0 are not counted",
+          counts[k] === 0 ? "0, as no response has this score" : "above 0, as its count is",
         );
       }
       out.push(s);

@@ -1,10 +1,12 @@
-import { effectiveCounts, npsCounts, type WeightedNps } from "../_lib/npsCounts.ts";
+import { symmetricInterval } from "../_lib/math.ts";
+import { effectiveCounts, npsCounts, type WeightedNps, weightedNps } from "../_lib/npsCounts.ts";
 import { adjustedNpsMoments, waldNpsMoments } from "../_lib/npsInterval.ts";
 import { readOptions } from "../_lib/options.ts";
 import { assertSameWeighting, pairedWeights } from "../_lib/tallies.ts";
 import { zComparison } from "../_lib/tests.ts";
 import { assertOneOf, confidenceOption } from "../_lib/validate.ts";
 import type { Comparison, PairedWeights } from "../shapes.ts";
+import { zForConfidence } from "../stats/normal.ts";
 import type { NpsScaleOptions } from "./classify.ts";
 import type { NpsInput } from "./nps.ts";
 
@@ -56,9 +58,10 @@ const COMPARE_OPTIONS = ["scale", "promoterFrom", "passiveFrom", "missing", "mis
  * observed difference.
  *
  * Weighted samples (`weights: { a, b }`, or two weighted tallies) are compared as survey
- * statisticians do: `"wald"` with the linearised standard errors of {@link npsSummary},
- * SE = √(SEa² + SEb²) (each R survey's `svymean`), `"adjusted-wald"` on each sample's
- * effective counts.
+ * statisticians do: `standardError`, z and the p-value use the linearised standard errors of
+ * {@link npsSummary}, SE = √(SEa² + SEb²) (each R survey's `svymean`). The interval is
+ * difference ± z·SE for `"wald"`, and for `"adjusted-wald"` the adjusted Wald interval on each
+ * sample's effective counts.
  *
  * @param a - The first sample: raw scores, counts or a tally.
  * @param b - The second sample, same forms.
@@ -92,7 +95,7 @@ export function compareNps(a: NpsInput, b: NpsInput, options?: CompareNpsOptions
   const countsB = npsCounts(b, o, "b", wb);
   assertSameWeighting(a, countsA.weighted !== undefined, b, countsB.weighted !== undefined);
   if (countsA.weighted !== undefined && countsB.weighted !== undefined) {
-    return weightedComparison(countsA.weighted, countsB.weighted, method, confidence);
+    return weightedComparison(weightedNps(countsA.weighted), weightedNps(countsB.weighted), method, confidence);
   }
   const observedA = waldNpsMoments(countsA);
   const observedB = waldNpsMoments(countsB);
@@ -110,24 +113,24 @@ export function compareNps(a: NpsInput, b: NpsInput, options?: CompareNpsOptions
   });
 }
 
-/** Weighted samples: Wald on the linearised SEs, or the adjusted Wald on each sample's effective counts. */
+/**
+ * Weighted samples: z and p from the linearised SEs; the interval Wald's on them, or, for
+ * `"adjusted-wald"`, the adjusted Wald interval on each sample's effective counts.
+ */
 function weightedComparison(a: WeightedNps, b: WeightedNps, method: CompareNpsMethod, confidence: number): Comparison<CompareNpsMethod> {
   const difference = a.estimate - b.estimate;
-  let centre = difference;
-  let standardError = Math.hypot(a.standardError, b.standardError);
-  if (method === "adjusted-wald") {
-    const ma = adjustedNpsMoments(effectiveCounts(a));
-    const mb = adjustedNpsMoments(effectiveCounts(b));
-    centre = ma.centre - mb.centre;
-    standardError = Math.sqrt(ma.variance / ma.n + mb.variance / mb.n);
-  }
-  return zComparison({
+  const linearized = zComparison({
     difference,
-    centre,
-    standardError,
+    centre: difference,
+    standardError: Math.hypot(a.standardError, b.standardError),
     range: 200,
     confidence,
     method,
-    undefinedHint: '"adjusted-wald" here: both samples have zero variance and different scores, so the Wald test is undefined',
+    undefinedHint: "samples with some spread: both weighted samples are all one group and differ, so the z test is undefined",
   });
+  if (method === "wald") return linearized;
+  const ma = adjustedNpsMoments(effectiveCounts(a));
+  const mb = adjustedNpsMoments(effectiveCounts(b));
+  const margin = zForConfidence(confidence) * Math.sqrt(ma.variance / ma.n + mb.variance / mb.n);
+  return { ...linearized, interval: symmetricInterval(ma.centre - mb.centre, margin, -200, 200) };
 }

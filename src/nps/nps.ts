@@ -1,4 +1,4 @@
-import { NPS_SCALE_OPTIONS, npsCounts } from "../_lib/npsCounts.ts";
+import { NPS_SCALE_OPTIONS, npsCounts, weightedNpsEstimate } from "../_lib/npsCounts.ts";
 import { readOptions } from "../_lib/options.ts";
 import { weightsOf } from "../_lib/tallies.ts";
 import type { Tally } from "../tally/tally.ts";
@@ -73,6 +73,6 @@ const NPS_OPTIONS = [...NPS_SCALE_OPTIONS, "weights"] as const;
 export function nps(input: NpsInput, options?: NpsOptions): number {
   const o = readOptions(options, "nps", NPS_OPTIONS);
   const { promoters, passives, detractors, weighted } = npsCounts(input, o, "input", weightsOf(o));
-  if (weighted !== undefined) return weighted.estimate;
+  if (weighted !== undefined) return weightedNpsEstimate(weighted);
   return (100 * (promoters - detractors)) / (promoters + passives + detractors);
 }

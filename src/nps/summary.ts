@@ -1,5 +1,5 @@
 import { symmetricInterval } from "../_lib/math.ts";
-import { effectiveCounts, npsCounts, type ValidNpsCounts, type WeightedNps } from "../_lib/npsCounts.ts";
+import { effectiveCounts, npsCounts, type ValidNpsCounts, type WeightedNps, weightedNps } from "../_lib/npsCounts.ts";
 import { adjustedNpsMoments, tangoInterval, waldNpsMoments } from "../_lib/npsInterval.ts";
 import { readOptions } from "../_lib/options.ts";
 import { weightsOf } from "../_lib/tallies.ts";
@@ -152,7 +152,7 @@ export function npsSummary(input: NpsInput, options?: NpsSummaryOptions): NpsSum
   const { promoters, passives, detractors, missing, weighted } = counts;
   const n = promoters + passives + detractors;
   const z = zForConfidence(confidence);
-  if (weighted !== undefined) return weightedSummary(counts, weighted, method, confidence, z);
+  if (weighted !== undefined) return weightedSummary(counts, weightedNps(weighted), method, confidence, z);
   const observed = waldNpsMoments(counts);
 
   let variance: number;

@@ -35,7 +35,7 @@ describe("tally and mergeTallies", () => {
       /tallies\[0\].weight is not a field of a tally/,
     );
     expect(() => mergeTallies({ scale: [1, 3], counts: [1, 0, 0], weights: [1] } as never)).toThrow(
-      /tallies\[0\].weights must be 3 sums, one per point of the scale \(a weighted tally has both weights and squaredWeights\); got \[1\]/,
+      /tallies\[0\].weights must be 3 sums, one per scale point \(weights and squaredWeights go together\); got \[1\]/,
     );
     expect(() => tally([6], { scale: [1, 5] })).toThrow(/scores\[0\]/);
     expect(() => tally([1], {} as never)).toThrow(/options.scale/);

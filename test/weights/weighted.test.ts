@@ -132,6 +132,17 @@ describe("weighted NPS, CSAT and CES against R survey's svymean", () => {
       expectRelative(got.standardError, ref.standardError, 1e-10);
       expectRelative(got.statistic, ref.difference / ref.standardError, 1e-10);
     }
+    // The default methods test with the same linearised SE; only their intervals differ
+    const adjusted = compareNps(a.ltr, b.ltr, { weights });
+    expect(adjusted.pValue).toBe(n.pValue);
+    expect(adjusted.standardError).toBe(n.standardError);
+    expect(compareCsat(a.sat, b.sat, { weights }).pValue).toBe(c.pValue);
+    // and with equal weights the adjusted interval is the unweighted one
+    const ones = { a: a.w.map(() => 1), b: b.w.map(() => 1) };
+    const plain = compareNps(a.ltr, b.ltr);
+    const equal = compareNps(a.ltr, b.ltr, { weights: ones });
+    expectAbsolute(equal.interval.lower, plain.interval.lower, 1e-9);
+    expectAbsolute(equal.interval.upper, plain.interval.upper, 1e-9);
     // Welch-Satterthwaite on the linearised variances, each with n − 1 degrees of freedom
     const va = R.sets.compare.svymeanA.ces.standardError ** 2;
     const vb = R.sets.compare.svymeanB.ces.standardError ** 2;
@@ -314,7 +325,7 @@ describe("weighted tallies", () => {
     expect(() => nps({ ...w, weights: w.weights!.map((x, k) => (k === 3 ? 1 : x)) })).toThrow(
       /input.weights\[3\] must be 0, as no response has this score; got 1/,
     );
-    expect(() => nps({ ...w, weights: w.weights!.map(() => 0) })).toThrow(/input.weights\[9\] must be a sum above 0/);
+    expect(() => nps({ ...w, weights: w.weights!.map(() => 0) })).toThrow(/input.weights\[9\] must be above 0, as its count is/);
     expect(() => nps({ ...w, weights: w.weights!.map((x) => -x) })).toThrow(/input.weights\[9\] must be a weight >= 0; got -2/);
   });
 });
