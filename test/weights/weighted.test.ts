@@ -14,6 +14,7 @@ import {
   mergeTallies,
   nps,
   npsSummary,
+  PROPORTION_INTERVAL_METHODS,
   segmentReport,
   tally,
   trend,
@@ -214,7 +215,12 @@ describe("weighted intervals on Kish's effective n", () => {
           const ones = npsSummary(scores, { weights: scores.map(() => 1), method: "wald" });
           expectAbsolute(wald.standardError, ones.standardError, 1e-9);
           const sat = scores.map((s) => 1 + (s % 5));
-          expectAbsolute(csatSummary(sat, { weights }).interval.lower, csatSummary(sat).interval.lower, 1e-9);
+          for (const method of PROPORTION_INTERVAL_METHODS.filter((m) => m !== "wald")) {
+            const ws = csatSummary(sat, { weights, method });
+            const us = csatSummary(sat, { method });
+            expectAbsolute(ws.interval.lower, us.interval.lower, 1e-8);
+            expectAbsolute(ws.interval.upper, us.interval.upper, 1e-8);
+          }
           const effort = scores.map((s) => 1 + (s % 7));
           expectAbsolute(cesSummary(effort, { weights }).interval.upper, cesSummary(effort).interval.upper, 1e-9);
         },
