@@ -9,4 +9,5 @@ export type { Comparison, Estimate, Interval, MissingMode, PairedWeights } from 
 export { DEFAULT_MISSING_VALUES, MISSING_MODES } from "./shapes.ts";
 export * from "./stats/index.ts";
 export * from "./tally/index.ts";
+export * from "./warehouse/index.ts";
 export * from "./weights/index.ts";

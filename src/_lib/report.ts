@@ -128,18 +128,18 @@ export interface KeyReader {
 }
 
 /** A mutable skip counter. */
-interface Counter {
+export interface Counter {
   missing: number;
   invalid: number;
   firstMissing: number | null;
   firstInvalid: number | null;
 }
 
-function counter(): Counter {
+export function counter(): Counter {
   return { missing: 0, invalid: 0, firstMissing: null, firstInvalid: null };
 }
 
-function note(c: Counter, kind: "missing" | "invalid", i: number): void {
+export function note(c: Counter, kind: "missing" | "invalid", i: number): void {
   if (kind === "missing") {
     if (c.missing++ === 0) c.firstMissing = i;
   } else if (c.invalid++ === 0) {

@@ -3,12 +3,15 @@ import { type AnyMetric, METRICS, type Registry } from "../_lib/metrics.ts";
 import { readOptions } from "../_lib/options.ts";
 import {
   addCounts,
+  type Grouped,
   groupRecords,
   guardedComparison,
   type KeyReader,
   NO_KEY,
+  type Plan,
   planMetrics,
   planTally,
+  type ReadRules,
   readRules,
   summarizeCounts,
   toGetter,
@@ -73,7 +76,7 @@ export interface SegmentReport<M extends keyof Reg, Reg = Metrics> {
 
 type KeyValue = string | number | boolean;
 
-const SEGMENT_OPTIONS = ["by", "metrics", "confidence", "missing", "missingValues", "onInvalid", "minN"] as const;
+export const SEGMENT_OPTIONS = ["by", "metrics", "confidence", "missing", "missingValues", "onInvalid", "minN"] as const;
 
 const KEY_EXPECTED = "a string, finite number or boolean";
 
@@ -84,7 +87,7 @@ function keyValue(v: unknown, cells: CellRules): KeyValue | "missing" | "invalid
 }
 
 /** The key reader of `by`: one accessor (the value is the Map key) or several (a JSON string). */
-function segmentKeys(by: unknown, cells: CellRules): KeyReader {
+export function segmentKeys(by: unknown, cells: CellRules): KeyReader {
   const problem = { kind: "missing" as "missing" | "invalid", value: undefined as unknown, expected: KEY_EXPECTED };
   const fail = (kind: "missing" | "invalid", value: unknown) => {
     problem.kind = kind;
@@ -175,6 +178,14 @@ export function reportSegments(
     plans,
     rules,
   );
+  return assembleSegments(grouped, plans, rules);
+}
+
+/**
+ * The report from records grouped by segment (read from records, or from counts a database
+ * returned): segments in key order, each summarised and tested against the rest.
+ */
+export function assembleSegments(grouped: Grouped, plans: readonly Plan[], rules: ReadRules): object {
   const states = [...grouped.groups.values()].sort((a, b) => compareKeys(a.key as SegmentKey, b.key as SegmentKey));
   const total = addCounts(plans, states);
   let n = 0;

@@ -3,17 +3,20 @@ import { type AnyMetric, METRICS, type Registry } from "../_lib/metrics.ts";
 import { readOptions } from "../_lib/options.ts";
 import {
   addCounts,
+  type Grouped,
   type GroupState,
   groupRecords,
   guardedComparison,
   type KeyReader,
   NO_KEY,
+  type Plan,
   planMetrics,
+  type ReadRules,
   readRules,
   summarizeCounts,
   toGetter,
 } from "../_lib/report.ts";
-import { assertSpan, periodAt, periodIndex, timeReader, timeZoneOption } from "../_lib/time.ts";
+import { assertSpan, periodAt, periodIndex, type TimeReader, timeReader, timeZoneOption } from "../_lib/time.ts";
 import { assertOneOf } from "../_lib/validate.ts";
 import type { Accessor, MetricName, Metrics, PeriodEntries, ReportOptions, Skipped } from "./spec.ts";
 
@@ -117,7 +120,7 @@ export interface Trend<M extends keyof Reg, Reg = Metrics> {
   readonly minN: number;
 }
 
-const TREND_OPTIONS = [
+export const TREND_OPTIONS = [
   "time",
   "every",
   "timeZone",
@@ -151,9 +154,22 @@ export function reportTrend(
   const timeZone = timeZoneOption(o.timeZone);
   const reader = timeReader(timeZone, assertOneOf(o.timeUnit, "options.timeUnit", TIME_UNITS, "ms"));
   const plans = planMetrics(o.metrics, registry);
-  const getTime = toGetter(o.time, "options.time");
+  const keys = timeKeys(o.time, reader, every, rules);
+  const grouped = groupRecords(
+    records,
+    keys,
+    { field: typeof o.time === "string" ? o.time : undefined, option: "options.time", label: "time" },
+    plans,
+    rules,
+  );
+  return assembleTrend(grouped, plans, rules, every, timeZone);
+}
+
+/** The key reader of a trend: a record's time as the index of its period, or NO_KEY and why not. */
+export function timeKeys(time: unknown, reader: TimeReader, every: PeriodUnit, rules: ReadRules): KeyReader {
+  const getTime = toGetter(time, "options.time");
   const problem = { kind: "missing" as "missing" | "invalid", value: undefined as unknown, expected: "a time" };
-  const keys: KeyReader = {
+  return {
     problem,
     read(record, i) {
       const v = getTime(record, i);
@@ -166,13 +182,10 @@ export function reportTrend(
     },
     shown: (index) => index,
   };
-  const grouped = groupRecords(
-    records,
-    keys,
-    { field: typeof o.time === "string" ? o.time : undefined, option: "options.time", label: "time" },
-    plans,
-    rules,
-  );
+}
+
+/** The trend from records grouped by period index: every period from the first to the last, in order. */
+export function assembleTrend(grouped: Grouped, plans: readonly Plan[], rules: ReadRules, every: PeriodUnit, timeZone: string): object {
   const byIndex = new Map<number, GroupState>();
   for (const s of grouped.groups.values()) byIndex.set(s.key as number, s);
   const indexes = [...byIndex.keys()];

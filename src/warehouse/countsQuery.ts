@@ -1,0 +1,209 @@
+import { N_COLUMN, scoreColumn, skipColumns } from "../_lib/countRows.ts";
+import { METRICS, type Registry } from "../_lib/metrics.ts";
+import { readOptions } from "../_lib/options.ts";
+import { planMetrics } from "../_lib/report.ts";
+import { timeZoneOption } from "../_lib/time.ts";
+import { assertOneOf } from "../_lib/validate.ts";
+import { MetricsInputError, MetricsTypeError } from "../errors.ts";
+import type { MetricName, MetricsSpec } from "../segments/spec.ts";
+import { PERIOD_UNITS, type PeriodUnit } from "../segments/trend.ts";
+import { DIALECTS, type Dialect, SQL_DIALECTS, type SqlDialect } from "./dialects.ts";
+
+/**
+ * Options of {@link countsQuery}: where the responses are, how to group them, which metrics to
+ * count, and the SQL dialect to write. Give `by` for the counts of {@link segmentReportFromCounts},
+ * or `time` and `every` for those of {@link trendFromCounts}.
+ *
+ * @category Warehouse
+ */
+export interface CountsQueryOptions<M extends MetricName = MetricName> {
+  /** The table (or view) of responses: its name, or its qualified name as parts (`["analytics", "responses"]`). */
+  table: string | readonly string[];
+  /** The SQL dialect. */
+  dialect: SqlDialect;
+  /** The segment column, or columns for nested segments. */
+  by?: string | readonly string[];
+  /** The column of each response's time, an instant (`TIMESTAMPTZ`, BigQuery `TIMESTAMP`, Snowflake `TIMESTAMP_TZ`). */
+  time?: string;
+  /** The period of a trend. */
+  every?: PeriodUnit;
+  /** The calendar the periods follow. Default `"UTC"`. */
+  timeZone?: string;
+  /** Which metrics to count, each from which column, with its scale options, as for `segmentReport` (column names only). */
+  metrics: MetricsSpec<Record<string, unknown>, M>;
+}
+
+/**
+ * A SQL statement with its parameters: run `sql` with `params` bound in order (`$1` in
+ * PostgreSQL, `?` in the others).
+ *
+ * @category Warehouse
+ */
+export interface CountsQuery {
+  /** One SQL statement (no trailing semicolon). */
+  readonly sql: string;
+  /** The values of its placeholders, in order: the time zone of a trend; none for segments. */
+  readonly params: readonly string[];
+}
+
+const QUERY_OPTIONS = ["table", "dialect", "by", "time", "every", "timeZone", "metrics"] as const;
+
+/**
+ * One SQL statement that counts the responses where they are: run in the user's own database, it
+ * returns a few rows per segment (or per period) of counts, which {@link segmentReportFromCounts}
+ * or {@link trendFromCounts} turn into exactly the report `segmentReport` or `trend` gives on the
+ * same records in memory. A billion-row table becomes one GROUP BY, and only counts travel.
+ *
+ * Each row holds the group's key columns (named as in the table; for a trend the time column
+ * holds the period's first day as text `YYYY-MM-DD`), `n` (records in the group), and per metric
+ * the count at each scale point (`nps_0` … `nps_10`; `ces_minus3` below zero), the missing values
+ * (`nps_missing`: NULL, or NaN where the dialect has it) and those off the scale (`nps_invalid`).
+ * Metric columns must be numeric.
+ *
+ * Safety: every table and column name is a quoted identifier of the dialect (a double quote
+ * doubled; BigQuery names in backticks, and names with backticks or backslashes rejected there),
+ * names with control characters are rejected, and no value from the caller is written into the
+ * SQL: the time zone is a bound parameter, and the only literals are the scale's whole numbers and
+ * the library's own format strings. Names are used exactly as stored (case-sensitive: an unquoted
+ * Snowflake table `responses` is stored as `RESPONSES`).
+ *
+ * Periods: `every` and `timeZone` become the dialect's date truncation of the local date of each
+ * instant (ISO weeks from Monday everywhere). `"ansi"` has no date truncation, so its rows are
+ * days, which `trendFromCounts` rolls up into the periods.
+ *
+ * @param options - `{ table, dialect, metrics, by }` or `{ table, dialect, metrics, time, every, timeZone? }`.
+ * @returns `{ sql, params }`.
+ * @throws {@link MetricsTypeError} for an unknown option or dialect, a name that is not a string, a
+ *   metric read by an accessor function (SQL needs a column), or both or neither of `by` and `time`.
+ * @throws {@link MetricsInputError} for an empty name, one with control characters, a BigQuery name
+ *   with a backtick, or a key column named like a count column (`n`, `nps_9`).
+ * @example
+ * ```ts
+ * import { countsQuery } from "cxmetrics";
+ * const { sql, params } = countsQuery({
+ *   table: "responses",
+ *   dialect: "postgres",
+ *   by: "region",
+ *   metrics: { nps: "ltr" },
+ * });
+ * sql.split("\n").slice(0, 4).join("\n");
+ * // SELECT
+ * //   "region",
+ * //   COUNT(*) AS "n",
+ * //   SUM(CASE WHEN "ltr" = 0 THEN 1 ELSE 0 END) AS "nps_0",
+ * params; // []
+ * ```
+ *
+ * @category Warehouse
+ */
+export function countsQuery<M extends MetricName>(options: CountsQueryOptions<M>): CountsQuery {
+  if (typeof options !== "object" || options === null) {
+    throw new MetricsTypeError(
+      "INVALID_TYPE",
+      "options",
+      options,
+      "an object { table, dialect, metrics, by } or { table, dialect, metrics, time, every }",
+    );
+  }
+  const o = readOptions(options, "countsQuery", QUERY_OPTIONS);
+  const dialect = DIALECTS[assertOneOf(o.dialect, "options.dialect", SQL_DIALECTS)];
+  const table = (Array.isArray(o.table) ? o.table : [o.table])
+    .map((part: unknown, i: number) => dialect.quote(part, Array.isArray(o.table) ? `options.table[${i}]` : "options.table"))
+    .join(".");
+  const plans = planMetrics(o.metrics, METRICS as unknown as Registry);
+  const columns = plans.map((plan) => {
+    if (plan.field === undefined) {
+      throw new MetricsTypeError(
+        "INVALID_TYPE",
+        `options.metrics.${plan.name}`,
+        "an accessor",
+        "a column name: SQL counts columns, not functions",
+      );
+    }
+    if (plan.weight !== undefined) {
+      throw new MetricsTypeError(
+        "INVALID_OPTION",
+        `options.metrics.${plan.name}.weight`,
+        plan.weightField,
+        "left out: countsQuery counts unweighted responses",
+      );
+    }
+    return { plan, column: dialect.quote(plan.field, `options.metrics.${plan.name}`) };
+  });
+  const counted = new Set<string>([N_COLUMN]);
+  const selects: string[] = [`COUNT(*) AS ${dialect.quote(N_COLUMN, "n")}`];
+  for (const { plan, column } of columns) {
+    const nan = dialect.isNaN(column);
+    const missing = nan === undefined ? `${column} IS NULL` : `${column} IS NULL OR ${nan}`;
+    const scores: number[] = [];
+    for (let s = plan.min; s <= plan.max; s++) {
+      scores.push(s);
+      const name = scoreColumn(plan.name, s);
+      counted.add(name);
+      selects.push(`SUM(CASE WHEN ${column} = ${s} THEN 1 ELSE 0 END) AS ${dialect.quote(name, name)}`);
+    }
+    const skip = skipColumns(plan.name);
+    counted.add(skip.missing).add(skip.invalid);
+    selects.push(`SUM(CASE WHEN ${missing} THEN 1 ELSE 0 END) AS ${dialect.quote(skip.missing, skip.missing)}`);
+    selects.push(
+      `SUM(CASE WHEN ${missing} OR ${column} IN (${scores.join(", ")}) THEN 0 ELSE 1 END) AS ${dialect.quote(skip.invalid, skip.invalid)}`,
+    );
+  }
+  if ((o.by === undefined) === (o.time === undefined)) {
+    throw new MetricsTypeError(
+      "INVALID_OPTION",
+      "options",
+      options,
+      "either by (segments) or time and every (a trend), not both or neither",
+    );
+  }
+  const keyName = (name: unknown, argument: string): string => {
+    const quoted = dialect.quote(name, argument);
+    if (counted.has(name as string)) {
+      throw new MetricsInputError(
+        "OUT_OF_RANGE",
+        argument,
+        name,
+        `a column not named like a count column of the result (${N_COLUMN}, nps_0, nps_missing, …)`,
+      );
+    }
+    return quoted;
+  };
+  if (o.by !== undefined) {
+    if (o.every !== undefined || o.timeZone !== undefined) {
+      throw new MetricsTypeError(
+        "INVALID_OPTION",
+        o.every !== undefined ? "options.every" : "options.timeZone",
+        o.every ?? o.timeZone,
+        "left out with by: only a trend has periods",
+      );
+    }
+    const list: unknown[] = Array.isArray(o.by) ? o.by : [o.by];
+    if (list.length === 0) throw new MetricsInputError("EMPTY_INPUT", "options.by", o.by, "at least one column");
+    const keys = list.map((b, i) => keyName(b, Array.isArray(o.by) ? `options.by[${i}]` : "options.by")).join(", ");
+    return { sql: `SELECT\n  ${[keys, ...selects].join(",\n  ")}\nFROM ${table}\nGROUP BY ${keys}`, params: [] };
+  }
+  const every = assertOneOf(o.every, "options.every", PERIOD_UNITS);
+  const zone = timeZoneOption(o.timeZone);
+  const time = keyName(o.time, "options.time");
+  if (columns.some((c) => c.column === time)) {
+    throw new MetricsInputError("OUT_OF_RANGE", "options.time", o.time, "a column that is not also a metric's");
+  }
+  return { sql: trendSql(dialect, table, time, every, selects, columns), params: [zone] };
+}
+
+function trendSql(
+  dialect: Dialect,
+  table: string,
+  time: string,
+  every: PeriodUnit,
+  selects: string[],
+  columns: { column: string }[],
+): string {
+  const day = dialect.localDate(time, dialect.param(1));
+  const period = dialect.text(dialect.periodStart(day, every) ?? day);
+  const values = [...new Set(columns.map((c) => c.column))].join(", ");
+  const rows = dialect.quote("cx_rows", "cx_rows");
+  const inner = `SELECT ${period} AS ${time}, ${values}\n  FROM ${table}`;
+  return `SELECT\n  ${[time, ...selects].join(",\n  ")}\nFROM (\n  ${inner}\n) AS ${rows}\nGROUP BY ${time}`;
+}

@@ -1,0 +1,105 @@
+import { groupRows } from "../_lib/countRows.ts";
+import { METRICS, type Registry } from "../_lib/metrics.ts";
+import { readOptions } from "../_lib/options.ts";
+import { planMetrics, readRules } from "../_lib/report.ts";
+import { timeReader, timeZoneOption } from "../_lib/time.ts";
+import { assertOneOf } from "../_lib/validate.ts";
+import {
+  assembleSegments,
+  SEGMENT_OPTIONS,
+  type SegmentReport,
+  type SegmentReportOptions,
+  segmentKeys,
+} from "../segments/segmentReport.ts";
+import type { MetricName } from "../segments/spec.ts";
+import { assembleTrend, PERIOD_UNITS, TREND_OPTIONS, type Trend, type TrendOptions, timeKeys } from "../segments/trend.ts";
+
+/**
+ * The segment report from counts a database returned for {@link countsQuery}'s SQL: exactly
+ * what `segmentReport` gives on the same records in memory (every summary, comparison, Holm
+ * adjustment and skip count), except that skipped values have no first row (`firstMissing` and
+ * `firstInvalid` are null: a database has no row order).
+ *
+ * Pass the `by` and `metrics` the query was written with, and the report's own options
+ * (`confidence`, `missing`, `onInvalid`, `minN`). Rows with the same key add up, so the rows of
+ * several queries (daily partitions, shards) can simply be concatenated. Counts may be numbers,
+ * BigInts or strings of digits, as the drivers return them. Keys are read as record keys are: a
+ * NULL, blank or `"N/A"` key is missing, and its records throw or are skipped by `missing`.
+ *
+ * @param rows - The rows of the query's result, as objects keyed by column name.
+ * @param options - As {@link segmentReport}: `by`, `metrics`, `confidence`, `missing`,
+ *   `missingValues`, `onInvalid`, `minN`.
+ * @returns A {@link SegmentReport}.
+ * @throws {@link MetricsInputError} / {@link MetricsTypeError} for bad options, a row that is not
+ *   countsQuery's (no `n`, counts that do not add up to it, a count that is not a whole number ≥ 0),
+ *   and (by default) missing or invalid keys or values, naming the row and column.
+ * @example
+ * ```ts
+ * import { segmentReportFromCounts } from "cxmetrics";
+ * // What countsQuery({ table, dialect, by: "region", metrics: { nps: "ltr" } }) returned:
+ * const counts = (p: number, m: number, d: number) => ({
+ *   nps_0: d, nps_1: 0, nps_2: 0, nps_3: 0, nps_4: 0, nps_5: 0, nps_6: 0, nps_7: 0, nps_8: m,
+ *   nps_9: 0, nps_10: p, nps_missing: 0, nps_invalid: 0, n: p + m + d,
+ * });
+ * const rows = [{ region: "north", ...counts(50, 30, 20) }, { region: "south", ...counts(30, 30, 40) }];
+ * const report = segmentReportFromCounts(rows, { by: "region", metrics: { nps: "ltr" } });
+ * report.segments.map((s) => s.nps?.estimate); // [30, -10]
+ * ```
+ *
+ * @category Warehouse
+ */
+export function segmentReportFromCounts<M extends MetricName>(
+  rows: readonly object[],
+  options: SegmentReportOptions<Record<string, unknown>, M>,
+): SegmentReport<M> {
+  const o = readOptions(options, "segmentReportFromCounts", SEGMENT_OPTIONS);
+  const rules = readRules(o);
+  const plans = planMetrics(o.metrics, METRICS as unknown as Registry);
+  const keys = segmentKeys(o.by, rules.cells);
+  const grouped = groupRows(rows, keys, { column: typeof o.by === "string" ? o.by : undefined, label: "segment key" }, plans, rules);
+  return assembleSegments(grouped, plans, rules) as SegmentReport<M>;
+}
+
+/**
+ * The trend from counts a database returned for {@link countsQuery}'s SQL with `time` and
+ * `every`: exactly what `trend` gives on the same records in memory (skipped values aside, which
+ * have no first row, as in {@link segmentReportFromCounts}).
+ *
+ * Pass the `time`, `every`, `timeZone` and `metrics` the query was written with. The time column
+ * of each row holds a day `YYYY-MM-DD` of the zone's calendar (the period's first day, as the
+ * query writes it); rows are rolled up into the period holding that day, so rows by day (the
+ * `"ansi"` dialect's) or from several queries add up.
+ *
+ * @param rows - The rows of the query's result.
+ * @param options - As {@link trend}: `time`, `every`, `metrics`, `timeZone`, `confidence`,
+ *   `missing`, `missingValues`, `onInvalid`, `minN`.
+ * @returns A {@link Trend}.
+ * @throws {@link MetricsInputError} / {@link MetricsTypeError} as {@link segmentReportFromCounts},
+ *   and for a period that is not a real date.
+ * @example
+ * ```ts
+ * import { trendFromCounts } from "cxmetrics";
+ * const counts = (p: number, d: number) => ({
+ *   nps_0: d, nps_1: 0, nps_2: 0, nps_3: 0, nps_4: 0, nps_5: 0, nps_6: 0, nps_7: 0, nps_8: 0,
+ *   nps_9: 0, nps_10: p, nps_missing: 0, nps_invalid: 0, n: p + d,
+ * });
+ * const rows = [{ at: "2026-01-01", ...counts(40, 10) }, { at: "2026-03-01", ...counts(30, 20) }];
+ * const t = trendFromCounts(rows, { time: "at", every: "month", metrics: { nps: "ltr" } });
+ * t.periods.map((p) => [p.period, p.nps?.estimate ?? null]); // [["2026-01", 60], ["2026-02", null], ["2026-03", 20]]
+ * ```
+ *
+ * @category Warehouse
+ */
+export function trendFromCounts<M extends MetricName>(
+  rows: readonly object[],
+  options: TrendOptions<Record<string, unknown>, M>,
+): Trend<M> {
+  const o = readOptions(options, "trendFromCounts", TREND_OPTIONS);
+  const rules = readRules(o);
+  const every = assertOneOf(o.every, "options.every", PERIOD_UNITS);
+  const timeZone = timeZoneOption(o.timeZone);
+  const plans = planMetrics(o.metrics, METRICS as unknown as Registry);
+  const keys = timeKeys(o.time, timeReader(timeZone, "ms"), every, rules);
+  const grouped = groupRows(rows, keys, { column: typeof o.time === "string" ? o.time : undefined, label: "time" }, plans, rules);
+  return assembleTrend(grouped, plans, rules, every, timeZone) as Trend<M>;
+}

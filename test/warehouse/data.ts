@@ -1,0 +1,67 @@
+// A generated survey table for the warehouse tests: the same rows as records (for the in-memory
+// report) and as CSV (for the databases). Seeded, so every run and every database sees the same data.
+
+export interface Row {
+  region: string | null;
+  plan: string | null;
+  ltr: number | null;
+  sat: number | null;
+  /** Epoch milliseconds, or null. */
+  at: number | null;
+}
+
+/** A small, fast, seeded generator (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const REGIONS = ["north", "south", "east", "west", "N/A"];
+const PLANS = ["basic", "pro", "team"];
+const START = Date.UTC(2025, 0, 1);
+const SPAN = 2 * 365 * 86_400_000;
+
+/**
+ * `count` responses with about 1 % missing and 0.5 % invalid values (11, −1, 3.5 on 0-10; 0, 6
+ * on 1-5), 0.3 % missing regions, some "N/A" regions (missing to the report), and times over 2025-2026.
+ */
+export function generate(count: number, seed = 1): Row[] {
+  const r = random(seed);
+  const rows: Row[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const u = r();
+    const region = u < 0.003 ? null : REGIONS[Math.floor(r() * (u < 0.01 ? 5 : 4))]!;
+    const plan = PLANS[Math.floor(r() * 3)]!;
+    const v = r();
+    const ltr = v < 0.01 ? null : v < 0.015 ? [11, -1, 3.5][Math.floor(r() * 3)]! : Math.min(10, Math.floor(r() * r() * 4 + r() * 8));
+    const w = r();
+    const sat = w < 0.01 ? null : w < 0.013 ? [0, 6][Math.floor(r() * 2)]! : 1 + Math.floor(r() * 5);
+    const at = r() < 0.002 ? null : START + Math.floor(r() * SPAN);
+    rows[i] = { region, plan, ltr, sat, at };
+  }
+  return rows;
+}
+
+/** The rows as CSV with a header; a missing value is an empty field (NULL to the databases). */
+export function toCsv(rows: readonly Row[]): string {
+  const cell = (v: string | number | null) => (v === null ? "" : String(v));
+  const lines = ["region,plan,ltr,sat,at"];
+  for (const x of rows) {
+    lines.push(`${cell(x.region)},${cell(x.plan)},${cell(x.ltr)},${cell(x.sat)},${x.at === null ? "" : new Date(x.at).toISOString()}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** A report with the first-row indexes of its skip counts cleared (a database has no row order). */
+export function withoutFirstRows<T extends { skipped: object }>(report: T): T {
+  const skipped = Object.fromEntries(
+    Object.entries(report.skipped).map(([k, c]) => [k, { ...(c as object), firstMissing: null, firstInvalid: null }]),
+  );
+  return { ...report, skipped } as T;
+}

@@ -1,0 +1,120 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { countsQuery, segmentReport, segmentReportFromCounts, trend, trendFromCounts } from "../../src/index.ts";
+import { generate, type Row, toCsv, withoutFirstRows } from "./data.ts";
+
+// DuckDB through @duckdb/node-api (its binary ships in the npm package): a generated table of
+// 1,000,000 responses with missing and invalid cells, counted by countsQuery's SQL, against the
+// reports on the same rows in memory.
+const N = 1_000_000;
+let rows: Row[];
+let dir: string;
+let connection: Awaited<ReturnType<DuckDBInstance["connect"]>>;
+
+async function query(sql: string, params: readonly string[] = []): Promise<Record<string, unknown>[]> {
+  const reader = await connection.runAndReadAll(sql, params.length > 0 ? [...params] : undefined);
+  return reader.getRowObjects() as Record<string, unknown>[];
+}
+
+beforeAll(async () => {
+  rows = generate(N, 7);
+  dir = mkdtempSync(join(tmpdir(), "cxmetrics-duckdb-"));
+  const file = join(dir, "responses.csv");
+  writeFileSync(file, toCsv(rows));
+  const db = await DuckDBInstance.create(":memory:");
+  connection = await db.connect();
+  await connection.run(
+    `CREATE TABLE responses AS SELECT * FROM read_csv('${file}', header = true, columns = {'region': 'VARCHAR', 'plan': 'VARCHAR', 'ltr': 'DOUBLE', 'sat': 'INTEGER', 'at': 'TIMESTAMPTZ'})`,
+  );
+}, 120_000);
+
+afterAll(() => {
+  connection?.closeSync();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const metrics = { nps: "ltr", csat: "sat", ces: { value: "sat", scale: [1, 5] } } as const;
+const skip = { missing: "skip", onInvalid: "skip" } as const;
+
+describe("countsQuery in DuckDB", () => {
+  it("loaded every row", async () => {
+    const [count] = await query("SELECT COUNT(*) AS c FROM responses");
+    expect(count!.c).toBe(BigInt(N));
+  });
+
+  it("segments: the report from the counts equals segmentReport on the records in memory", async () => {
+    const q = countsQuery({ table: "responses", dialect: "duckdb", by: "region", metrics });
+    const counts = await query(q.sql, q.params);
+    expect(counts.length).toBeLessThanOrEqual(6);
+    const fromDb = segmentReportFromCounts(counts, { by: "region", metrics, ...skip });
+    const inMemory = segmentReport(rows, { by: "region", metrics, ...skip });
+    expect(fromDb).toEqual(withoutFirstRows(inMemory));
+    expect(fromDb.skipped.records.missing).toBeGreaterThan(0);
+    expect(fromDb.skipped.nps.invalid).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("nested segments: region × plan", async () => {
+    const by = ["region", "plan"];
+    const q = countsQuery({ table: "responses", dialect: "duckdb", by, metrics: { nps: "ltr" } });
+    const fromDb = segmentReportFromCounts(await query(q.sql), { by, metrics: { nps: "ltr" }, ...skip });
+    expect(fromDb).toEqual(withoutFirstRows(segmentReport(rows, { by, metrics: { nps: "ltr" }, ...skip })));
+    expect(fromDb.segments).toHaveLength(12);
+  }, 60_000);
+
+  it("trends by week and month in a time zone: the report equals trend on the records", async () => {
+    for (const [every, timeZone] of [
+      ["week", "America/New_York"],
+      ["month", "Asia/Kolkata"],
+      ["quarter", "UTC"],
+    ] as const) {
+      const q = countsQuery({ table: "responses", dialect: "duckdb", time: "at", every, timeZone, metrics });
+      const fromDb = trendFromCounts(await query(q.sql, q.params), { time: "at", every, timeZone, metrics, ...skip });
+      const inMemory = trend(rows, { time: "at", every, timeZone, metrics, ...skip });
+      // the zone as the report names it (Node names Asia/Kolkata by its older name, Asia/Calcutta)
+      expect(q.params).toEqual([inMemory.timeZone]);
+      expect(fromDb).toEqual(withoutFirstRows(inMemory));
+    }
+  }, 120_000);
+
+  it("splits of the table (daily partitions) concatenate into the same report", async () => {
+    const q = countsQuery({ table: "first_half", dialect: "duckdb", by: "region", metrics: { nps: "ltr" } });
+    await connection.run(
+      `CREATE VIEW first_half AS SELECT * FROM responses WHERE "at" < TIMESTAMPTZ '2026-01-01 00:00:00+00' OR "at" IS NULL`,
+    );
+    await connection.run(`CREATE VIEW second_half AS SELECT * FROM responses WHERE "at" >= TIMESTAMPTZ '2026-01-01 00:00:00+00'`);
+    const parts = [...(await query(q.sql)), ...(await query(q.sql.replace('"first_half"', '"second_half"')))];
+    const merged = segmentReportFromCounts(parts, { by: "region", metrics: { nps: "ltr" }, ...skip });
+    expect(merged).toEqual(withoutFirstRows(segmentReport(rows, { by: "region", metrics: { nps: "ltr" }, ...skip })));
+  }, 60_000);
+
+  it("throws by default on the missing and invalid values the counts report, as the records would", async () => {
+    const q = countsQuery({ table: "responses", dialect: "duckdb", by: "plan", metrics: { nps: "ltr" } });
+    const counts = await query(q.sql);
+    expect(() => segmentReportFromCounts(counts, { by: "plan", metrics: { nps: "ltr" } })).toThrow(
+      /^rows\[\d\]\.nps_missing must be 0: the ltr values of this group include missing ones \(pass missing: "skip" to skip them\)/,
+    );
+    expect(() => segmentReportFromCounts(counts, { by: "plan", metrics: { nps: "ltr" }, missing: "skip" })).toThrow(
+      /^rows\[\d\]\.nps_invalid must be 0: the ltr values of this group include ones off the scale 0 to 10/,
+    );
+  }, 60_000);
+
+  it("quotes hostile names: a table and columns with quotes, semicolons and comment markers", async () => {
+    const table = 'survey"; DROP TABLE responses; --';
+    const region = 're"gion /* x */';
+    const score = "l'tr -- 1";
+    await connection.run(
+      `CREATE TABLE "survey""; DROP TABLE responses; --" AS SELECT region AS "re""gion /* x */", ltr AS "l'tr -- 1" FROM responses LIMIT 5000`,
+    );
+    const q = countsQuery({ table, dialect: "duckdb", by: region, metrics: { nps: score } });
+    const counts = await query(q.sql);
+    const sample = rows.slice(0, 5000).map((r) => ({ [region]: r.region, [score]: r.ltr }));
+    expect(segmentReportFromCounts(counts, { by: region, metrics: { nps: score }, ...skip })).toEqual(
+      withoutFirstRows(segmentReport(sample, { by: region, metrics: { nps: score }, ...skip })),
+    );
+    const [still] = await query("SELECT COUNT(*) AS c FROM responses");
+    expect(still!.c).toBe(BigInt(N));
+  }, 60_000);
+});
