@@ -40,11 +40,17 @@ export interface Dialect {
 }
 
 /** Control characters (NUL, line breaks) are no part of a table or column name. */
-const CONTROL = /[\u0000-\u001f\u007f]/;
+function hasControl(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c < 32 || c === 127) return true;
+  }
+  return false;
+}
 
 function checkName(name: unknown, argument: string): string {
   if (typeof name !== "string") throw new MetricsTypeError("INVALID_TYPE", argument, name, "a table or column name (a string)");
-  if (name.length === 0 || CONTROL.test(name)) {
+  if (name.length === 0 || hasControl(name)) {
     throw new MetricsInputError(
       "OUT_OF_RANGE",
       argument,
