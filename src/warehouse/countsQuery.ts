@@ -200,10 +200,9 @@ function trendSql(
   selects: string[],
   columns: { column: string }[],
 ): string {
-  const day = dialect.localDate(time, dialect.param(1));
-  const period = dialect.text(dialect.periodStart(day, every) ?? day);
   const values = [...new Set(columns.map((c) => c.column))].join(", ");
-  const rows = dialect.quote("cx_rows", "cx_rows");
-  const inner = `SELECT ${period} AS ${time}, ${values}\n  FROM ${table}`;
-  return `SELECT\n  ${[time, ...selects].join(",\n  ")}\nFROM (\n  ${inner}\n) AS ${rows}\nGROUP BY ${time}`;
+  // Innermost: each instant's local date (the zone bound once); then the period's first day as text.
+  const days = `SELECT ${dialect.localDate(time, dialect.param(1))} AS ${time}, ${values}\n    FROM ${table}`;
+  const periods = `SELECT ${dialect.text(dialect.periodStart(time, every) ?? time)} AS ${time}, ${values}\n  FROM (\n    ${days}\n  ) AS ${dialect.quote("cx_days", "cx_days")}`;
+  return `SELECT\n  ${[time, ...selects].join(",\n  ")}\nFROM (\n  ${periods}\n) AS ${dialect.quote("cx_rows", "cx_rows")}\nGROUP BY ${time}`;
 }
