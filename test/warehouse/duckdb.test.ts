@@ -57,7 +57,7 @@ describe("countsQuery in DuckDB", () => {
   }, 60_000);
 
   it("nested segments: region × plan", async () => {
-    const by = ["region", "plan"];
+    const by = ["region", "plan"] as const;
     const q = countsQuery({ table: "responses", dialect: "duckdb", by, metrics: { nps: "ltr" } });
     const fromDb = segmentReportFromCounts(await query(q.sql), { by, metrics: { nps: "ltr" }, ...skip });
     expect(fromDb).toEqual(withoutFirstRows(segmentReport(rows, { by, metrics: { nps: "ltr" }, ...skip })));
