@@ -3,6 +3,7 @@
 // a new function must say which shape it returns (or why it returns none).
 import { describe, expect, it } from "vitest";
 import * as api from "../src/index.ts";
+import { countRowsOf } from "./warehouse/data.ts";
 
 const ESTIMATE_KEYS = ["confidence", "estimate", "interval", "marginOfError", "method", "n", "standardError"];
 const COMPARISON_KEYS = ["confidence", "difference", "interval", "method", "pValue", "significant", "standardError", "statistic"];
@@ -41,6 +42,11 @@ const records = Array.from({ length: 80 }, (_, i) => ({
   effort: 1 + (i % 7),
 }));
 const metrics = { nps: "ltr", csat: "sat", ces: "effort" } as const;
+const countMetrics = {
+  nps: { column: "ltr", min: 0, max: 10 },
+  csat: { column: "sat", min: 1, max: 5 },
+  ces: { column: "effort", min: 1, max: 7 },
+};
 
 /** Per export: a call and the shape it must return, or why it returns a plain number or other value. */
 const CALLS: Record<string, { shape: "estimate" | "comparison" | "report" | "trend"; call: () => unknown } | { other: string }> = {
@@ -55,6 +61,15 @@ const CALLS: Record<string, { shape: "estimate" | "comparison" | "report" | "tre
   compareMeans: { shape: "comparison", call: () => api.compareMeans([1, 2, 3], [2, 3, 4, 6]) },
   segmentReport: { shape: "report", call: () => api.segmentReport(records, { by: "g", metrics }) },
   trend: { shape: "trend", call: () => api.trend(records, { time: "at", every: "month", metrics }) },
+  segmentReportFromCounts: {
+    shape: "report",
+    call: () => api.segmentReportFromCounts(countRowsOf(records, "g", countMetrics), { by: "g", metrics }),
+  },
+  trendFromCounts: {
+    shape: "trend",
+    call: () => api.trendFromCounts(countRowsOf(records, "at", countMetrics), { time: "at", every: "month", metrics }),
+  },
+  countsQuery: { other: "a SQL statement and its parameters" },
   nps: { other: "the score alone, in points" },
   csat: { other: "the share alone" },
   ces: { other: "the mean alone" },

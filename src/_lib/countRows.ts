@@ -151,7 +151,12 @@ export function groupRows(rows: unknown, keys: KeyReader, key: RowKeyNames, plan
     });
   }
   if (groups.size === 0) {
-    throw new MetricsInputError("EMPTY_INPUT", "rows", rows, `a row with a valid ${key.label}: every row's records were skipped`);
+    throw new MetricsInputError(
+      "EMPTY_INPUT",
+      "rows",
+      rows,
+      `a row with records and a valid ${key.label}: every row's records were skipped`,
+    );
   }
   plans.forEach((plan, j) => {
     let total = 0;

@@ -5,6 +5,7 @@ import { isMetricsError, MetricsInputError, MetricsTypeError } from "../errors.t
 import type { Comparison, Estimate } from "../shapes.ts";
 import type { Tally } from "../tally/tally.ts";
 import { type CellRules, cellRules, missingError, readCell } from "./cells.ts";
+import { columnRows } from "./columns.ts";
 import type { AnyMetric, Registry } from "./metrics.ts";
 import { assertKnownKeys, nearest } from "./options.ts";
 import { isOnScale, scoreError } from "./scales.ts";
@@ -161,6 +162,15 @@ export interface Grouped {
 }
 
 function forEachRecord(records: unknown, visit: (record: unknown, index: number) => void): void {
+  const columns = columnRows(records);
+  if (columns !== undefined) {
+    const { row, length } = columns;
+    for (let i = 0; i < length; i++) {
+      columns.moveTo(i);
+      visit(row, i);
+    }
+    return;
+  }
   if (typeof records === "object" && records !== null && typeof (records as ArrayLike<unknown>).length === "number") {
     const list = records as ArrayLike<unknown>;
     const n = list.length;

@@ -3,6 +3,7 @@
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 import type { Tally } from "../tally/tally.ts";
 import { type CellRules, cellRules, STRICT_CELLS } from "./cells.ts";
+import { isArrowVector, vectorValues } from "./columns.ts";
 import { countInto } from "./count.ts";
 import { assertKnownKeys } from "./options.ts";
 import type { Scale } from "./scales.ts";
@@ -54,7 +55,7 @@ export function countResponses(
  * must agree with it.
  */
 export function toTally(
-  input: unknown,
+  value: unknown,
   scale: Scale | undefined,
   fallback: Scale,
   rules: CellRules,
@@ -62,7 +63,8 @@ export function toTally(
   weights: Weights = NO_WEIGHTS,
 ): Tally {
   const expected = "an array of responses, a tally { scale, counts }, or { counts }";
-  if (typeof input !== "object" || input === null) throw new MetricsTypeError("INVALID_TYPE", argument, input, expected);
+  if (typeof value !== "object" || value === null) throw new MetricsTypeError("INVALID_TYPE", argument, value, expected);
+  const input: object = isArrowVector(value) ? vectorValues(value) : value;
   if (isResponses(input)) {
     if (weights.value === undefined) return countResponses(input, scale ?? fallback, rules, argument);
     return countWeighted(input, weights.value, scale ?? fallback, rules, argument, weights.argument);

@@ -4,6 +4,7 @@ import { bandStart, DEFAULT_SCALES } from "../_lib/scales.ts";
 import { assertSameWeighting, countFrom, NO_WEIGHTS, pairedWeights, readScaleInput, tallyMoments, weightsOf } from "../_lib/tallies.ts";
 import { assertOneOf, confidenceOption } from "../_lib/validate.ts";
 import { isWeighted, type WeightedTally, weightedMean } from "../_lib/weighted.ts";
+import type { ArrowVectorLike } from "../segments/spec.ts";
 import type { Comparison, Estimate, MissingMode, PairedWeights } from "../shapes.ts";
 import { PROPORTION_COMPARISON_METHODS, type ProportionComparisonMethod } from "../stats/compareProportions.ts";
 import { PROPORTION_INTERVAL_METHODS, type ProportionIntervalMethod } from "../stats/proportionInterval.ts";
@@ -20,7 +21,7 @@ const COMPARE_CSAT_OPTIONS = ["scale", "satisfiedFrom", "missing", "missingValue
  *
  * @category CSAT
  */
-export type ScaleInput = ArrayLike<unknown> | Tally | ScaleCounts;
+export type ScaleInput = ArrayLike<unknown> | ArrowVectorLike | Tally | ScaleCounts;
 
 /**
  * Responses per scale point, lowest point first, on the scale given in the options.

@@ -1,6 +1,7 @@
 import { NPS_SCALE_OPTIONS, npsCounts, weightedNpsEstimate } from "../_lib/npsCounts.ts";
 import { readOptions } from "../_lib/options.ts";
 import { weightsOf } from "../_lib/tallies.ts";
+import type { ArrowVectorLike } from "../segments/spec.ts";
 import type { Tally } from "../tally/tally.ts";
 import type { NpsScaleOptions } from "./classify.ts";
 
@@ -19,13 +20,13 @@ export interface NpsCounts {
 }
 
 /**
- * What every NPS function accepts: raw likelihood-to-recommend scores (an array or typed array;
- * numeric strings are read as numbers), the three group counts, or a {@link Tally} of scores per
+ * What every NPS function accepts: raw likelihood-to-recommend scores (an array, a typed array or
+ * an Arrow Vector; numeric strings are read as numbers), the three group counts, or a {@link Tally} of scores per
  * scale point.
  *
  * @category NPS
  */
-export type NpsInput = ArrayLike<unknown> | NpsCounts | Tally;
+export type NpsInput = ArrayLike<unknown> | ArrowVectorLike | NpsCounts | Tally;
 
 /**
  * Options for {@link nps}: the scale and missing-value options, and survey weights.

@@ -3,7 +3,11 @@ export type { Segment, SegmentKey, SegmentReport, SegmentReportOptions } from ".
 export { segmentReport } from "./segmentReport.ts";
 export type {
   Accessor,
+  ArrowTableLike,
+  ArrowVectorLike,
+  Columns,
   ComparisonOf,
+  DictionaryColumn,
   MetricDefinition,
   MetricName,
   MetricSource,
@@ -13,6 +17,7 @@ export type {
   OptionsOf,
   PeriodComparison,
   PeriodEntries,
+  RecordsInput,
   ReportComparison,
   ReportOptions,
   SegmentComparison,

@@ -19,7 +19,17 @@ import {
 import { MetricsInputError } from "../errors.ts";
 import type { Tally } from "../tally/tally.ts";
 import { holmAdjust } from "./holm.ts";
-import type { Accessor, MetricName, Metrics, MetricTallies, ReportOptions, SegmentEntries, Skipped, SummaryEntries } from "./spec.ts";
+import type {
+  Accessor,
+  MetricName,
+  Metrics,
+  MetricTallies,
+  RecordsInput,
+  ReportOptions,
+  SegmentEntries,
+  Skipped,
+  SummaryEntries,
+} from "./spec.ts";
 
 /**
  * A segment's key: the value of `by`, or one value per accessor when `by` is an array.
@@ -156,7 +166,7 @@ function compareKeys(a: SegmentKey, b: SegmentKey): number {
  */
 export function reportSegments<Reg extends { readonly [K in keyof Reg]: AnyMetric }, R, M extends keyof Reg & string>(
   registry: Reg,
-  records: ArrayLike<R> | Iterable<R>,
+  records: RecordsInput<R>,
   options: SegmentReportOptions<R, M, Reg>,
 ): SegmentReport<M, Reg>;
 // The implementation builds entries keyed by metric name in a loop; the overload above states
@@ -264,9 +274,6 @@ export function assembleSegments(grouped: Grouped, plans: readonly Plan[], rules
  *
  * @category Segments and trends
  */
-export function segmentReport<R, M extends MetricName>(
-  records: ArrayLike<R> | Iterable<R>,
-  options: SegmentReportOptions<R, M>,
-): SegmentReport<M> {
+export function segmentReport<R, M extends MetricName>(records: RecordsInput<R>, options: SegmentReportOptions<R, M>): SegmentReport<M> {
   return reportSegments(METRICS, records, options);
 }

@@ -241,3 +241,56 @@ export type SummaryEntries<M extends keyof Reg, Reg = Metrics> = { readonly [K i
  * @category Segments and trends
  */
 export type MetricTallies<M extends PropertyKey> = { readonly [K in M]: Tally };
+
+/**
+ * What the library reads of an Apache Arrow Vector (`table.getChild("ltr")`): duck-typed, so
+ * `apache-arrow` is not a dependency.
+ *
+ * @category Segments and trends
+ */
+export interface ArrowVectorLike {
+  readonly length: number;
+  readonly nullCount: number;
+  readonly type: { readonly typeId: number };
+  readonly data: readonly unknown[];
+  get(index: number): unknown;
+}
+
+/**
+ * What the library reads of an Apache Arrow Table (what DuckDB, Polars and arquero hand over):
+ * its rows, its fields' names, and each column by name.
+ *
+ * @category Segments and trends
+ */
+export interface ArrowTableLike {
+  readonly numRows: number;
+  readonly schema: { readonly fields: readonly { readonly name: string }[] };
+  getChild(name: string): unknown;
+}
+
+/**
+ * A dictionary-encoded column: each row's value is `dictionary[codes[i]]`; a negative (or null)
+ * code is a missing value. Read by code, so a repeated string is never decoded per row.
+ *
+ * @category Segments and trends
+ */
+export interface DictionaryColumn<T = unknown> {
+  readonly codes: ArrayLike<number | null>;
+  readonly dictionary: ArrayLike<T>;
+}
+
+/**
+ * A table held as columns, one per field, all of the same length: arrays, typed arrays
+ * (`Uint8Array` scores), dictionary codes, or Arrow Vectors.
+ *
+ * @category Segments and trends
+ */
+export type Columns<R> = { readonly [K in keyof R]: ArrayLike<R[K]> | DictionaryColumn<R[K]> | ArrowVectorLike };
+
+/**
+ * What a report reads: an array (or iterable) of records, a table of {@link Columns}, or an
+ * Arrow Table.
+ *
+ * @category Segments and trends
+ */
+export type RecordsInput<R> = ArrayLike<R> | Iterable<R> | Columns<R> | ArrowTableLike;

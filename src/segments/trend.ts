@@ -18,7 +18,7 @@ import {
 } from "../_lib/report.ts";
 import { assertSpan, periodAt, periodIndex, type TimeReader, timeReader, timeZoneOption } from "../_lib/time.ts";
 import { assertOneOf } from "../_lib/validate.ts";
-import type { Accessor, MetricName, Metrics, PeriodEntries, ReportOptions, Skipped } from "./spec.ts";
+import type { Accessor, MetricName, Metrics, PeriodEntries, RecordsInput, ReportOptions, Skipped } from "./spec.ts";
 
 /**
  * The period lengths of a trend, shortest first.
@@ -139,7 +139,7 @@ export const TREND_OPTIONS = [
  */
 export function reportTrend<Reg extends { readonly [K in keyof Reg]: AnyMetric }, R, M extends keyof Reg & string>(
   registry: Reg,
-  records: ArrayLike<R> | Iterable<R>,
+  records: RecordsInput<R>,
   options: TrendOptions<R, M, Reg>,
 ): Trend<M, Reg>;
 // As reportSegments: the loop builds entries by metric name; the overload states their shape.
@@ -255,6 +255,6 @@ export function assembleTrend(grouped: Grouped, plans: readonly Plan[], rules: R
  *
  * @category Segments and trends
  */
-export function trend<R, M extends MetricName>(records: ArrayLike<R> | Iterable<R>, options: TrendOptions<R, M>): Trend<M> {
+export function trend<R, M extends MetricName>(records: RecordsInput<R>, options: TrendOptions<R, M>): Trend<M> {
   return reportTrend(METRICS, records, options);
 }

@@ -1,9 +1,11 @@
 import { cellRules } from "../_lib/cells.ts";
+import { isArrowVector, vectorValues } from "../_lib/columns.ts";
 import { readOptions } from "../_lib/options.ts";
 import { assertTally, countResponses } from "../_lib/tallies.ts";
 import { assertArrayLike, assertScale } from "../_lib/validate.ts";
 import { countWeighted } from "../_lib/weighted.ts";
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
+import type { ArrowVectorLike } from "../segments/spec.ts";
 import type { MissingMode } from "../shapes.ts";
 
 /**
@@ -56,8 +58,9 @@ const TALLY_OPTIONS = ["scale", "missing", "missingValues", "weights"] as const 
 /**
  * Counts survey scores per scale point.
  *
- * One pass over the scores; a typed array (`Uint8Array`, `Float64Array`, …) or any array is
- * accepted, and numeric strings (`"7"`, `" 9 "`, as a CSV read as text gives them) are read as
+ * One pass over the scores; a typed array (`Uint8Array`, `Float64Array`, …), any array, or an
+ * Apache Arrow Vector (its typed array read without a copy when it has no nulls; a null is a
+ * missing value) is accepted, and numeric strings (`"7"`, `" 9 "`, as a CSV read as text gives them) are read as
  * numbers. The result is a {@link Tally}: every metric computed from it is exactly the one
  * computed from the scores.
  *
@@ -86,11 +89,11 @@ const TALLY_OPTIONS = ["scale", "missing", "missingValues", "weights"] as const 
  *
  * @category Tallies
  */
-export function tally(scores: ArrayLike<unknown>, options: TallyOptions): Tally {
+export function tally(scores: ArrayLike<unknown> | ArrowVectorLike, options: TallyOptions): Tally {
   if (options === undefined) throw new MetricsTypeError("INVALID_TYPE", "options", options, "an object with a scale [min, max]");
   const o = readOptions(options, "tally", TALLY_OPTIONS);
   const scale = assertScale(o.scale, "options.scale");
-  const list = assertArrayLike(scores, "scores");
+  const list = isArrowVector(scores) ? vectorValues(scores) : assertArrayLike(scores, "scores");
   const rules = cellRules(o.missing, o.missingValues);
   if (o.weights !== undefined) return countWeighted(list, o.weights, scale, rules, "scores");
   return countResponses(list, scale, rules, "scores");

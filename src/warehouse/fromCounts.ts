@@ -37,7 +37,7 @@ import { assembleTrend, PERIOD_UNITS, TREND_OPTIONS, type Trend, type TrendOptio
  * ```ts
  * import { segmentReportFromCounts } from "cxmetrics";
  * // What countsQuery({ table, dialect, by: "region", metrics: { nps: "ltr" } }) returned:
- * const counts = (p: number, m: number, d: number) => ({
+ * const counts = (p, m, d) => ({
  *   nps_0: d, nps_1: 0, nps_2: 0, nps_3: 0, nps_4: 0, nps_5: 0, nps_6: 0, nps_7: 0, nps_8: m,
  *   nps_9: 0, nps_10: p, nps_missing: 0, nps_invalid: 0, n: p + m + d,
  * });
@@ -79,7 +79,7 @@ export function segmentReportFromCounts<M extends MetricName>(
  * @example
  * ```ts
  * import { trendFromCounts } from "cxmetrics";
- * const counts = (p: number, d: number) => ({
+ * const counts = (p, d) => ({
  *   nps_0: d, nps_1: 0, nps_2: 0, nps_3: 0, nps_4: 0, nps_5: 0, nps_6: 0, nps_7: 0, nps_8: 0,
  *   nps_9: 0, nps_10: p, nps_missing: 0, nps_invalid: 0, n: p + d,
  * });

@@ -280,6 +280,46 @@ export const CASES: readonly Case[] = [
     api.trend([{ at: "2025-12-17", v: 9 }], { time: "at", every: "month", timeZone: "Mars/Olympus", metrics: { nps: "v" } }),
   ),
   c("isMetricsError", "a plain Error", () => api.isMetricsError(new Error("x"))),
+  c("countsQuery", "a table name with a NUL", () =>
+    api.countsQuery({ table: "a\u0000b", dialect: "duckdb", by: "g", metrics: { nps: "ltr" } }),
+  ),
+  c("countsQuery", "a BigQuery name with a backtick", () =>
+    api.countsQuery({ table: "a`b", dialect: "bigquery", by: "g", metrics: { nps: "ltr" } }),
+  ),
+  c("countsQuery", 'dialect "mysql"', () => api.countsQuery({ table: "t", dialect: "mysql" as never, by: "g", metrics: { nps: "ltr" } })),
+  c("countsQuery", "both by and time", () =>
+    api.countsQuery({ table: "t", dialect: "duckdb", by: "g", time: "at", every: "month", metrics: { nps: "ltr" } }),
+  ),
+  c("segmentReportFromCounts", "a row without n", () =>
+    api.segmentReportFromCounts([{ g: "a", count: 3 }], { by: "g", metrics: { nps: "ltr" } }),
+  ),
+  c("segmentReportFromCounts", "counts that do not add up to n", () =>
+    api.segmentReportFromCounts(
+      [{ g: "a", n: 2, nps_missing: 0, nps_invalid: 0, ...Object.fromEntries(Array.from({ length: 11 }, (_, s) => [`nps_${s}`, 0])) }],
+      {
+        by: "g",
+        metrics: { nps: "ltr" },
+      },
+    ),
+  ),
+  c("trendFromCounts", 'a period "2026-02-30"', () =>
+    api.trendFromCounts(
+      [
+        {
+          at: "2026-02-30",
+          n: 1,
+          nps_missing: 0,
+          nps_invalid: 0,
+          ...Object.fromEntries(Array.from({ length: 11 }, (_, s) => [`nps_${s}`, s === 10 ? 1 : 0])),
+        },
+      ],
+      {
+        time: "at",
+        every: "month",
+        metrics: { nps: "ltr" },
+      },
+    ),
+  ),
 ];
 
 /** What a case gives: the thrown error's class, code and message, or the returned value. */

@@ -3,6 +3,7 @@
 // error; the fuzz run (npm run test:fuzz) does the same with many more runs.
 import fc from "fast-check";
 import * as api from "../../src/index.ts";
+import { countRowsOf } from "../warehouse/data.ts";
 import {
   anyNumber,
   anyValue,
@@ -195,6 +196,13 @@ const reportMetrics = mostly(
   ),
 );
 const onInvalid = mostly(fc.constantFrom("throw", "skip"));
+/** The scales the fuzzed report metrics are counted on (the defaults). */
+const COUNT_METRICS = {
+  nps: { column: "ltr", min: 0, max: 10 },
+  csat: { column: "sat", min: 1, max: 5 },
+  ces: { column: "effort", min: 1, max: 7 },
+};
+
 const reportOptions = {
   metrics: reportMetrics,
   confidence,
@@ -534,6 +542,34 @@ export const REGISTRY: Record<string, fc.Arbitrary<unknown[]>> = {
   segmentReport: fc.tuple(
     mostly(fc.array(record, { maxLength: 25 })),
     withTypo(optionsOf({ by: mostly(fc.constantFrom("g", "h", ["g", "h"], [], "regoin")), ...reportOptions })),
+  ),
+  countsQuery: fc.tuple(
+    withTypo(
+      optionsOf({
+        table: mostly(fc.constantFrom("responses", 'we"ird; --', ["analytics", "responses"], "", "a\u0000b", "a`b", 7)),
+        dialect: mostly(fc.constantFrom("duckdb", "postgres", "bigquery", "snowflake", "ansi", "mysql")),
+        by: fc.option(mostly(fc.constantFrom("g", ["g", "h"], [], "n", 'x"y')), { nil: undefined }),
+        time: fc.option(mostly(fc.constantFrom("at", "ltr", "n")), { nil: undefined }),
+        every: fc.option(mostly(fc.constantFrom("day", "week", "month", "quarter", "year")), { nil: undefined }),
+        timeZone: fc.option(mostly(fc.constantFrom("UTC", "Asia/Tokyo", "Mars/Olympus")), { nil: undefined }),
+        metrics: reportMetrics,
+      }),
+    ),
+  ),
+  segmentReportFromCounts: fc.tuple(
+    mostly(fc.array(record, { maxLength: 25 }).map((records) => countRowsOf(records, "g", COUNT_METRICS))),
+    withTypo(optionsOf({ by: mostly(fc.constantFrom("g", "h", ["g", "h"], "regoin")), ...reportOptions })),
+  ),
+  trendFromCounts: fc.tuple(
+    mostly(fc.array(record, { maxLength: 25 }).map((records) => countRowsOf(records, "at", COUNT_METRICS))),
+    withTypo(
+      optionsOf({
+        time: mostly(fc.constantFrom("at", "g")),
+        every: mostly(fc.constantFrom("day", "week", "month", "quarter", "year")),
+        timeZone: mostly(fc.constantFrom("UTC", "Asia/Tokyo", "Mars/Olympus")),
+        ...reportOptions,
+      }),
+    ),
   ),
   trend: fc.tuple(
     mostly(fc.array(record, { maxLength: 25 })),

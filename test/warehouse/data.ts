@@ -65,3 +65,41 @@ export function withoutFirstRows<T extends { skipped: object }>(report: T): T {
   );
   return { ...report, skipped } as T;
 }
+
+/**
+ * What countsQuery's SQL returns for records, computed in JavaScript: per key, `n` and per metric
+ * the count at each scale point, the missing (null, undefined, NaN) and the invalid values. A
+ * reference for tests without a database; keys are taken as they are (the report reads them).
+ */
+export function countRowsOf(
+  records: readonly Record<string, unknown>[],
+  key: string,
+  metrics: Record<string, { column: string; min: number; max: number }>,
+): Record<string, unknown>[] {
+  const groups = new Map<unknown, Record<string, unknown>>();
+  for (const r of records) {
+    const k = r[key];
+    let g = groups.get(k);
+    if (g === undefined) {
+      g = { [key]: k, n: 0 };
+      for (const [name, m] of Object.entries(metrics)) {
+        for (let s = m.min; s <= m.max; s++) g[`${name}_${s < 0 ? `minus${-s}` : s}`] = 0;
+        g[`${name}_missing`] = 0;
+        g[`${name}_invalid`] = 0;
+      }
+      groups.set(k, g);
+    }
+    (g.n as number)++;
+    for (const [name, m] of Object.entries(metrics)) {
+      const v = r[m.column];
+      const column =
+        v === null || v === undefined || Number.isNaN(v)
+          ? `${name}_missing`
+          : typeof v === "number" && Number.isInteger(v) && v >= m.min && v <= m.max
+            ? `${name}_${v < 0 ? `minus${-v}` : v}`
+            : `${name}_invalid`;
+      (g[column] as number)++;
+    }
+  }
+  return [...groups.values()];
+}

@@ -75,7 +75,7 @@ describe("countsQuery: the SQL text", () => {
   it("quotes any name: the text always parses back to the same identifiers (quotes doubled, nothing outside them)", () => {
     fc.assert(
       fc.property(
-        fc.string({ minLength: 1, maxLength: 20 }).filter((s) => !/[\u0000-\u001f\u007f]/.test(s)),
+        fc.string({ minLength: 1, maxLength: 20 }).filter((s) => [...s].every((ch) => ch.charCodeAt(0) >= 32 && ch.charCodeAt(0) !== 127)),
         (name) => {
           for (const dialect of ["duckdb", "postgres", "snowflake", "ansi"] as const) {
             const { sql } = countsQuery({ table: name, dialect, by: "g", metrics: { nps: "v" } });

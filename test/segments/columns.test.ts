@@ -1,0 +1,170 @@
+import { Dictionary, Float64, Int32, type RecordBatch, Table, tableFromArrays, Uint8, Utf8, vectorFromArray } from "apache-arrow";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { MetricsInputError, MetricsTypeError, npsSummary, segmentReport, tally, trend } from "../../src/index.ts";
+import { generate, type Row } from "../warehouse/data.ts";
+
+// Columnar input (a column object, dictionary codes, an Arrow Table of one or many record
+// batches) must give exactly the report the same rows give as records.
+const metrics = { nps: "ltr", csat: "sat" } as const;
+const skip = { missing: "skip", onInvalid: "skip" } as const;
+
+function columnsOf(rows: readonly Row[]) {
+  return {
+    region: rows.map((r) => r.region),
+    plan: rows.map((r) => r.plan),
+    ltr: rows.map((r) => r.ltr),
+    sat: rows.map((r) => r.sat),
+    at: rows.map((r) => r.at),
+  };
+}
+
+/** An Arrow Table of the rows, in batches of `batch` rows: dictionary-encoded keys, Float64 scores with nulls. */
+function arrowOf(rows: readonly Row[], batch = rows.length): Table {
+  const batches: RecordBatch[] = [];
+  // One type per column across the batches (one schema); each batch has its own dictionary.
+  const regionType = new Dictionary(new Utf8(), new Int32(), 0);
+  const planType = new Dictionary(new Utf8(), new Int32(), 1);
+  for (let start = 0; start < rows.length; start += batch) {
+    const part = rows.slice(start, start + batch);
+    const t = new Table({
+      region: vectorFromArray(
+        part.map((r) => r.region),
+        regionType,
+      ),
+      plan: vectorFromArray(
+        part.map((r) => r.plan),
+        planType,
+      ),
+      ltr: vectorFromArray(
+        part.map((r) => r.ltr),
+        new Float64(),
+      ),
+      sat: vectorFromArray(
+        part.map((r) => r.sat),
+        new Float64(),
+      ),
+      at: vectorFromArray(part.map((r) => (r.at === null ? null : new Date(r.at)))),
+    });
+    batches.push(...t.batches);
+  }
+  return new Table(batches);
+}
+
+describe("columnar input", () => {
+  const rows = generate(20_000, 3);
+
+  it("a column object gives the report the records give: segments, nested segments, trends", () => {
+    const columns = columnsOf(rows);
+    expect(segmentReport(columns, { by: "region", metrics, ...skip })).toEqual(segmentReport(rows, { by: "region", metrics, ...skip }));
+    expect(segmentReport(columns, { by: ["region", "plan"], metrics, ...skip })).toEqual(
+      segmentReport(rows, { by: ["region", "plan"], metrics, ...skip }),
+    );
+    expect(trend(columns, { time: "at", every: "week", timeZone: "Asia/Tokyo", metrics, ...skip })).toEqual(
+      trend(rows, { time: "at", every: "week", timeZone: "Asia/Tokyo", metrics, ...skip }),
+    );
+  });
+
+  it("typed-array scores and dictionary codes (-1 for missing) read by code", () => {
+    const clean = rows.filter((r) => r.region !== null && r.ltr !== null && Number.isInteger(r.ltr) && r.ltr >= 0 && r.ltr <= 10);
+    const dictionary = ["north", "south", "east", "west", "N/A"];
+    const codes = Int8Array.from(clean, (r) => dictionary.indexOf(r.region!));
+    codes[0] = -1; // missing
+    const records = clean.map((r, i) => ({ region: i === 0 ? null : r.region, ltr: r.ltr }));
+    const columns = { region: { codes, dictionary }, ltr: Uint8Array.from(clean, (r) => r.ltr!) };
+    expect(segmentReport(columns, { by: "region", metrics: { nps: "ltr" }, missing: "skip" })).toEqual(
+      segmentReport(records, { by: "region", metrics: { nps: "ltr" }, missing: "skip" }),
+    );
+  });
+
+  it("an Arrow Table (one batch or many, dictionaries differing per batch) gives the same reports", () => {
+    for (const batch of [rows.length, 3_000]) {
+      const table = arrowOf(rows, batch);
+      expect(table.batches.length).toBe(Math.ceil(rows.length / batch));
+      expect(segmentReport(table, { by: ["region", "plan"], metrics, ...skip })).toEqual(
+        segmentReport(rows, { by: ["region", "plan"], metrics, ...skip }),
+      );
+      expect(trend(table, { time: "at", every: "month", timeZone: "Europe/Berlin", metrics, ...skip })).toEqual(
+        trend(rows, { time: "at", every: "month", timeZone: "Europe/Berlin", metrics, ...skip }),
+      );
+    }
+  });
+
+  it("tally and the summaries read an Arrow Vector: its typed array when there are no nulls, nulls as missing", () => {
+    const scores = rows.flatMap((r) => (r.ltr !== null && Number.isInteger(r.ltr) && r.ltr >= 0 && r.ltr <= 10 ? [r.ltr] : []));
+    const vector = vectorFromArray(scores, new Uint8());
+    expect(tally(vector, { scale: [0, 10] })).toEqual(tally(scores, { scale: [0, 10] }));
+    expect(npsSummary(vector)).toEqual(npsSummary(scores));
+    const withNulls = vectorFromArray([9, null, 3], new Uint8());
+    expect(tally(withNulls, { scale: [0, 10], missing: "skip" })).toEqual(tally([9, null, 3], { scale: [0, 10], missing: "skip" }));
+    expect(() => tally(withNulls, { scale: [0, 10] })).toThrow(/^scores\[1\] must be a whole number from 0 to 10, not missing/);
+    const table = tableFromArrays({ ltr: Int32Array.from([10, 11]) });
+    expect(() => tally(table.getChild("ltr")!, { scale: [0, 10] })).toThrow(/^scores\[1\] must be a whole number from 0 to 10; got 11/);
+  });
+
+  it("any rows: column object, Arrow and records agree (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            region: fc.constantFrom("a", "b", "c", null, ""),
+            ltr: fc.oneof(fc.integer({ min: 0, max: 10 }), fc.constant(null)),
+            sat: fc.oneof(fc.integer({ min: 1, max: 5 }), fc.constant(null), fc.constant(6)),
+          }),
+          { minLength: 1, maxLength: 300 },
+        ),
+        (records) => {
+          let expected: unknown;
+          try {
+            expected = segmentReport(records, { by: "region", metrics, ...skip });
+          } catch (error) {
+            expected = (error as Error).message;
+          }
+          const columns = { region: records.map((r) => r.region), ltr: records.map((r) => r.ltr), sat: records.map((r) => r.sat) };
+          let actual: unknown;
+          try {
+            actual = segmentReport(columns, { by: "region", metrics, ...skip });
+          } catch (error) {
+            actual = (error as Error).message;
+          }
+          expect(actual).toEqual(expected);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("clear errors: columns of different lengths, a column that is not one, a code out of range, a misspelt column", () => {
+    const cases: [() => unknown, RegExp, typeof MetricsInputError | typeof MetricsTypeError][] = [
+      [
+        () => segmentReport({ region: ["a", "b"], ltr: [9] }, { by: "region", metrics: { nps: "ltr" } }),
+        /^records.ltr must be a column of 2 rows, as region is \(this one has 1\)/,
+        MetricsInputError,
+      ],
+      [
+        () => segmentReport({ region: "a", ltr: [9] } as never, { by: "region", metrics: { nps: "ltr" } }),
+        /^records.region must be a column: an array, a typed array, dictionary codes \{ codes, dictionary \}, or an Arrow Vector; got "a"/,
+        MetricsTypeError,
+      ],
+      [
+        () => segmentReport({ region: { codes: [0, 2], dictionary: ["a", "b"] }, ltr: [9, 9] }, { by: "region", metrics: { nps: "ltr" } }),
+        /^records.region.codes\[1\] must be a code into the dictionary's 2 values \(or -1 for missing\); got 2/,
+        MetricsInputError,
+      ],
+      [
+        () => segmentReport({ region: ["a"], ltr: [9] }, { by: "regoin" as never, metrics: { nps: "ltr" } }),
+        /records\[0\] has no field "regoin" \(options.by\); its fields are region, ltr: did you mean "region"\?/,
+        MetricsTypeError,
+      ],
+      [
+        () => segmentReport({}, { by: "region", metrics: { nps: "ltr" } } as never),
+        /^records must be records, or columns \{ name: values \}/,
+        MetricsInputError,
+      ],
+    ];
+    for (const [call, message, kind] of cases) {
+      expect(call, String(message)).toThrow(message);
+      expect(call).toThrow(kind);
+    }
+  });
+});
