@@ -71,7 +71,7 @@ export function vectorValues(v: ArrowVector): ArrayLike<unknown> {
 }
 
 /** A column as the reader uses it: values, or codes into a dictionary. */
-type Column =
+export type Column =
   | { readonly values: ArrayLike<unknown> }
   | { readonly codes: ArrayLike<number | null>; readonly dictionary: ArrayLike<unknown> };
 
@@ -156,6 +156,8 @@ function cell(c: Column, i: number, argument: string): unknown {
 /** Rows of a columnar table: one reusable row object whose fields read the current row. */
 export interface ColumnRows {
   readonly length: number;
+  /** The columns by name. */
+  readonly columns: ReadonlyMap<string, Column>;
   /** The row object: its fields are the columns, each reading row `index`. */
   readonly row: object;
   /** Points the row object at row `i`. */
@@ -168,6 +170,7 @@ export interface ColumnRows {
  */
 export function columnRows(records: unknown): ColumnRows | undefined {
   if (typeof records !== "object" || records === null) return undefined;
+  if (READ.has(records)) return records as ColumnRows;
   if (typeof (records as ArrayLike<unknown>).length === "number" || Symbol.iterator in records) return undefined;
   const named: [string, Column, string][] = [];
   let length: number;
@@ -198,11 +201,17 @@ export function columnRows(records: unknown): ColumnRows | undefined {
   for (const [name, c, argument] of named) {
     Object.defineProperty(row, name, { enumerable: true, get: "values" in c ? () => c.values[index] : () => cell(c, index, argument) });
   }
-  return {
+  const rows: ColumnRows = {
     length,
+    columns: new Map(named.map(([name, c]) => [name, c])),
     row,
     moveTo(i) {
       index = i;
     },
   };
+  READ.add(rows);
+  return rows;
 }
+
+/** Column rows already read: passed on as they are. */
+const READ = new WeakSet<object>();

@@ -199,7 +199,7 @@ function noSuchField(record: object, i: number, field: string, option: string): 
 }
 
 /** A record without a valid key: skipped and counted, or an error naming it (off the hot path). */
-function skipRecord(record: object, i: number, k: KeyReader["problem"], key: KeyNames, rules: ReadRules, counter: Counter): void {
+export function skipRecord(record: object, i: number, k: KeyReader["problem"], key: KeyNames, rules: ReadRules, counter: Counter): void {
   if (k.kind === "missing" && key.field !== undefined && !(key.field in record) && !rules.cells.skipMissing) {
     throw noSuchField(record, i, key.field, key.option);
   }
@@ -227,7 +227,7 @@ function skipRecord(record: object, i: number, k: KeyReader["problem"], key: Key
  * string read, a missing or invalid value skipped and counted (undefined), or an error naming it.
  * Returns the value's index on the scale.
  */
-function readValue(v: unknown, record: object, i: number, plan: Plan, rules: ReadRules, counter: Counter): number | undefined {
+export function readValue(v: unknown, record: object, i: number, plan: Plan, rules: ReadRules, counter: Counter): number | undefined {
   const cell = readCell(v, rules.cells.markers);
   if (isOnScale(cell, plan.min, plan.max)) {
     return cell - plan.min;
@@ -286,7 +286,7 @@ function readWeightedInto(record: object, i: number, plan: Plan, counts: number[
 }
 
 /** How a report's key is named in messages. */
-interface KeyNames {
+export interface KeyNames {
   readonly field: string | undefined;
   readonly option: string;
   readonly label: string;
@@ -350,6 +350,23 @@ export function groupRecords(records: unknown, keys: KeyReader, key: KeyNames, p
       if (k !== undefined) state.counts[j]![k]!++;
     }
   });
+  return checkGrouped({ groups, skipped }, records, count, first, key, plans);
+}
+
+/**
+ * The checks after reading: at least one record, at least one with a valid key, and a valid
+ * value of every metric; otherwise an error naming the field and the first record's fields.
+ */
+export function checkGrouped(
+  grouped: Grouped,
+  records: unknown,
+  count: number,
+  first: unknown,
+  key: KeyNames,
+  plans: readonly Plan[],
+): Grouped {
+  const { groups, skipped } = grouped;
+  const metricCounters = plans.map((plan) => skipped[plan.name]!);
   if (count === 0) throw new MetricsInputError("EMPTY_INPUT", "records", records, "at least one record");
   const fieldsOfFirst = typeof first === "object" && first !== null ? Object.keys(first).join(", ") : "none (it is not an object)";
   if (groups.size === 0) {
@@ -373,7 +390,7 @@ export function groupRecords(records: unknown, keys: KeyReader, key: KeyNames, p
       );
     }
   });
-  return { groups, skipped };
+  return grouped;
 }
 
 function valueName(plan: Plan, i: number): string {

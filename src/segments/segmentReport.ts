@@ -1,4 +1,6 @@
 import { type CellRules, isMissingCell } from "../_lib/cells.ts";
+import { groupColumns } from "../_lib/columnGroups.ts";
+import { columnRows } from "../_lib/columns.ts";
 import { type AnyMetric, METRICS, type Registry } from "../_lib/metrics.ts";
 import { readOptions } from "../_lib/options.ts";
 import {
@@ -181,13 +183,12 @@ export function reportSegments(
   const plans = planMetrics(o.metrics, registry);
   const by = o.by;
   const keys = segmentKeys(by, rules.cells);
-  const grouped = groupRecords(
-    records,
-    keys,
-    { field: typeof by === "string" ? by : undefined, option: "options.by", label: "segment key" },
-    plans,
-    rules,
-  );
+  const keyNames = { field: typeof by === "string" ? by : undefined, option: "options.by", label: "segment key" };
+  // Columns keyed by one column take the fast path; anything it does not cover reads row by row.
+  const columns = columnRows(records);
+  const grouped =
+    (columns !== undefined && typeof by === "string" ? groupColumns(columns, by, keys, keyNames, plans, rules) : undefined) ??
+    groupRecords(columns ?? records, keys, keyNames, plans, rules);
   return assembleSegments(grouped, plans, rules);
 }
 

@@ -249,10 +249,18 @@ export type MetricTallies<M extends PropertyKey> = { readonly [K in M]: Tally };
  * @category Segments and trends
  */
 export interface ArrowVectorLike {
+  /** Its number of rows. */
   readonly length: number;
+  /** Its number of nulls (missing values). */
   readonly nullCount: number;
-  readonly type: { readonly typeId: number };
+  /** Its Arrow type: `typeId` tells integers, floats and dictionaries apart. */
+  readonly type: {
+    /** Arrow's type id. */
+    readonly typeId: number;
+  };
+  /** Its chunks (one per record batch), each with its values, offset and dictionary. */
   readonly data: readonly unknown[];
+  /** The value of one row, as Arrow reads it (null when missing). */
   get(index: number): unknown;
 }
 
@@ -263,8 +271,17 @@ export interface ArrowVectorLike {
  * @category Segments and trends
  */
 export interface ArrowTableLike {
+  /** Its number of rows. */
   readonly numRows: number;
-  readonly schema: { readonly fields: readonly { readonly name: string }[] };
+  /** Its schema: the names of its columns. */
+  readonly schema: {
+    /** One field per column. */
+    readonly fields: readonly {
+      /** The column's name. */
+      readonly name: string;
+    }[];
+  };
+  /** The column with this name, an {@link ArrowVectorLike}. */
   getChild(name: string): unknown;
 }
 
@@ -275,7 +292,9 @@ export interface ArrowTableLike {
  * @category Segments and trends
  */
 export interface DictionaryColumn<T = unknown> {
+  /** One code per row: an index into `dictionary`, or −1 (or null) for a missing value. */
   readonly codes: ArrayLike<number | null>;
+  /** The distinct values. */
   readonly dictionary: ArrayLike<T>;
 }
 

@@ -75,6 +75,23 @@ describe("columnar input", () => {
     expect(segmentReport(columns, { by: "region", metrics: { nps: "ltr" }, missing: "skip" })).toEqual(
       segmentReport(records, { by: "region", metrics: { nps: "ltr" }, missing: "skip" }),
     );
+    // integer columns with values off the scale (11, 255) in any metric: skipped and counted, or the same error
+    const sat = Uint8Array.from(clean, (_, i) => (i % 97 === 5 ? 6 : 1 + (i % 5)));
+    const ltr = Uint8Array.from(clean, (r, i) => (i % 101 === 7 ? 11 : i % 211 === 3 ? 255 : r.ltr!));
+    const typed = { region: { codes, dictionary }, ltr, sat, effort: Int16Array.from(clean, (_, i) => (i % 89 === 1 ? -2 : 1 + (i % 7))) };
+    const asRecords = records.map((r, i) => ({ region: r.region, ltr: ltr[i], sat: sat[i], effort: typed.effort[i] }));
+    const all = { nps: "ltr", csat: "sat", ces: "effort" } as const;
+    for (const rules of [{ missing: "skip", onInvalid: "skip" }, { missing: "skip" }] as const) {
+      const outcome = (input: Parameters<typeof segmentReport>[0]) => {
+        try {
+          return segmentReport(input, { by: "region", metrics: all, ...rules });
+        } catch (error) {
+          return (error as Error).message;
+        }
+      };
+      expect(outcome(typed)).toEqual(outcome(asRecords));
+    }
+    expect(segmentReport(typed, { by: "region", metrics: all, missing: "skip", onInvalid: "skip" }).skipped.nps.invalid).toBeGreaterThan(0);
   });
 
   it("an Arrow Table (one batch or many, dictionaries differing per batch) gives the same reports", () => {
@@ -102,7 +119,7 @@ describe("columnar input", () => {
     expect(() => tally(table.getChild("ltr")!, { scale: [0, 10] })).toThrow(/^scores\[1\] must be a whole number from 0 to 10; got 11/);
   });
 
-  it("any rows: column object, Arrow and records agree (property)", () => {
+  it("any rows and any rules: records, columns and dictionary codes give the same report or the same error (property)", () => {
     fc.assert(
       fc.property(
         fc.array(
@@ -113,21 +130,22 @@ describe("columnar input", () => {
           }),
           { minLength: 1, maxLength: 300 },
         ),
-        (records) => {
-          let expected: unknown;
-          try {
-            expected = segmentReport(records, { by: "region", metrics, ...skip });
-          } catch (error) {
-            expected = (error as Error).message;
-          }
+        fc.constantFrom({}, skip, { missing: "skip" } as const, { onInvalid: "skip" } as const),
+        (records, rules) => {
+          const outcome = (input: Parameters<typeof segmentReport>[0]) => {
+            try {
+              return segmentReport(input, { by: "region", metrics, ...rules });
+            } catch (error) {
+              return (error as Error).message;
+            }
+          };
           const columns = { region: records.map((r) => r.region), ltr: records.map((r) => r.ltr), sat: records.map((r) => r.sat) };
-          let actual: unknown;
-          try {
-            actual = segmentReport(columns, { by: "region", metrics, ...skip });
-          } catch (error) {
-            actual = (error as Error).message;
-          }
-          expect(actual).toEqual(expected);
+          const dictionary = ["a", "b", "c", null, ""];
+          const coded = { ...columns, region: { codes: Int8Array.from(records, (r) => dictionary.indexOf(r.region)), dictionary } };
+          const expected = outcome(records);
+          // the same report, or the same error at the same row, from the records, the columns and the codes
+          expect(outcome(columns)).toEqual(expected);
+          expect(outcome(coded)).toEqual(expected);
         },
       ),
       { numRuns: 200 },
