@@ -227,14 +227,17 @@ await group("NPS counts per segment, 1M records in 20 segments", "≥ 2× faster
   console.table(results.map((r) => ({ task: r.name, "ms/op": r.mean.toFixed(3), "× floor": (r.mean / base.mean).toFixed(2) })));
 }
 
-// --- Customer-base model fits -----------------------------------------------------------------
-// In a process of their own (bench/models.mjs says why), with R's optim as the peer.
-{
-  const out = execFileSync(process.execPath, [new URL("./models.mjs", import.meta.url).pathname, ...(quick ? ["--quick"] : [])], {
+/**
+ * Groups measured by a script in a process of its own: it prints `{ groups, sink }` as its last
+ * line, each group's first result the base of its × column.
+ */
+function childGroups(script, flags = []) {
+  const out = execFileSync(process.execPath, [...flags, new URL(script, import.meta.url).pathname, ...(quick ? ["--quick"] : [])], {
     encoding: "utf8",
+    maxBuffer: 1 << 24,
   });
-  const { groups, sink: modelSink } = JSON.parse(out.trim().split("\n").pop());
-  sink += modelSink;
+  const { groups, sink: childSink } = JSON.parse(out.trim().split("\n").pop());
+  sink += childSink;
   for (const { title, target, results, note } of groups) {
     const base = results[0];
     for (const r of results) rows.push({ title, target, name: r.name, ms: r.mean, ratio: r.mean / base.mean, hz: undefined });
@@ -242,6 +245,14 @@ await group("NPS counts per segment, 1M records in 20 segments", "≥ 2× faster
     if (note) modelNotes.push(`${title}: ${note}`);
   }
 }
+
+// --- Customer-base model fits -----------------------------------------------------------------
+// In a process of their own (bench/models.mjs says why), with R's optim as the peer.
+childGroups("./models.mjs");
+
+// --- Warehouse: columnar input against DuckDB, and push-down ---------------------------------
+// In a process of its own (bench/warehouse.mjs says why), with DuckDB in that process.
+childGroups("./warehouse.mjs", ["--expose-gc"]);
 
 // --- Calls per second --------------------------------------------------------------------
 const ps = Float64Array.from({ length: 1024 }, () => random() * 0.98 + 0.01);
@@ -332,6 +343,7 @@ const lines = [
 ];
 lines.push(
   "In the two model-fit groups the first row is the floor: the R row's × says how many times longer R's optim takes than cxmetrics on the same likelihood and data, and the million-customer row's × how many times longer the fit takes than reading the customers once.",
+  "In the in-memory warehouse group the floor is the hand loop; DuckDB's rows time only its query (the data already in a DuckDB table, loaded from the same arrays: @duckdb/node-api cannot scan JavaScript's memory) and DuckDB runs on every core, cxmetrics on one. In the push-down group the first row is the push-down, and × says how many times longer loading the rows into JavaScript takes; the memory in each name is the JavaScript heap and array buffers it added.",
   ...modelNotes,
   "",
   memoryText,

@@ -171,7 +171,9 @@ export interface ColumnRows {
 export function columnRows(records: unknown): ColumnRows | undefined {
   if (typeof records !== "object" || records === null) return undefined;
   if (READ.has(records)) return records as ColumnRows;
-  if (typeof (records as ArrayLike<unknown>).length === "number" || Symbol.iterator in records) return undefined;
+  // An Arrow Table is iterable (row by row); it is read by column all the same.
+  if (!isArrowTable(records) && (typeof (records as ArrayLike<unknown>).length === "number" || Symbol.iterator in records))
+    return undefined;
   const named: [string, Column, string][] = [];
   let length: number;
   if (isArrowTable(records)) {
