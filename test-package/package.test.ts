@@ -76,7 +76,11 @@ describe("the packed tarball", () => {
   // weights on every raw-response function (#15: the weighted counter, the weighted-tally checks,
   // the weight option's errors) add 0.7 KB to nps alone, which then has 4.1 KB, and 1.6 KB to
   // the whole library (the linearised summaries and comparisons, the report's weight field).
-  it("keeps the size budget: nps alone <= 4.25 KB and the whole library <= 35 KB, minified and gzipped", async () => {
+  // Reading Arrow Vectors (#17: a null is a missing value, not the 0 `toArray()` gives) adds
+  // 0.2 KB to nps alone (4.3 KB); countsQuery, the reports from counts and the columnar readers
+  // 5.4 KB to the whole library (40.2 KB). Subpath exports (#16's `cxmetrics/charts`, and
+  // `cxmetrics/models` and `cxmetrics/warehouse` beside it) are the way back down.
+  it("keeps the size budget: nps alone <= 4.5 KB and the whole library <= 41 KB, minified and gzipped", async () => {
     const size = async (contents: string) => {
       const result = await build({
         stdin: { contents, resolveDir: scratch },
@@ -92,8 +96,8 @@ describe("the packed tarball", () => {
     const npsOnly = await size('export { nps } from "cxmetrics";');
     const whole = await size('export * from "cxmetrics";');
     console.log(`size budget: nps ${npsOnly} B, whole library ${whole} B (gzip -9)`);
-    expect(npsOnly).toBeLessThanOrEqual(4352);
-    expect(whole).toBeLessThanOrEqual(35840);
+    expect(npsOnly).toBeLessThanOrEqual(4608);
+    expect(whole).toBeLessThanOrEqual(41984);
   });
 });
 
