@@ -61,6 +61,26 @@ describe("the packed tarball", () => {
     expect(run(bin("deno"), ["run", "--quiet", "deno.ts"]).trim()).toBe("33.333333333333336 200");
   });
 
+  it("serves cxmetrics/charts from CommonJS, ESM, Bun and Deno, with the main entry's error classes", () => {
+    const check = (charts: string, main: string) =>
+      `const spec = ${charts}.chart(${main}.npsSummary({ promoters: 3, passives: 2, detractors: 1 }));\n` +
+      `let same = false;\ntry { ${charts}.chart(1); } catch (e) { same = e instanceof ${main}.MetricsTypeError; }\n` +
+      "console.log(spec.$schema.endsWith('v5.json'), spec.title.text, same);\n";
+    const expected = "true NPS 33.3 points true";
+    writeFileSync(
+      join(scratch, "charts.cjs"),
+      `const main = require("cxmetrics");\nconst charts = require("cxmetrics/charts");\n${check("charts", "main")}`,
+    );
+    expect(run("node", ["charts.cjs"]).trim()).toBe(expected);
+    const esm = `import * as main from "cxmetrics";\nimport * as charts from "cxmetrics/charts";\n${check("charts", "main")}`;
+    writeFileSync(join(scratch, "charts.mjs"), esm);
+    expect(run("node", ["charts.mjs"]).trim()).toBe(expected);
+    writeFileSync(join(scratch, "charts-bun.ts"), esm);
+    expect(run(bin("bun"), ["run", "charts-bun.ts"]).trim()).toBe(expected);
+    writeFileSync(join(scratch, "charts-deno.ts"), esm.replaceAll('"cxmetrics', '"npm:cxmetrics'));
+    expect(run(bin("deno"), ["run", "--quiet", "charts-deno.ts"]).trim()).toBe(expected);
+  });
+
   it("passes publint and Are the Types Wrong", () => {
     expect(run(bin("publint"), ["--strict"], root)).toMatch(/All good/);
     expect(() => run(bin("attw"), [tarball, "--format", "ascii"])).not.toThrow();
@@ -95,6 +115,10 @@ describe("the packed tarball", () => {
     };
     const npsOnly = await size('export { nps } from "cxmetrics";');
     const whole = await size('export * from "cxmetrics";');
+    // cxmetrics/charts on its own budget; the error classes it takes from the main entry count too.
+    const charts = await size('export * from "cxmetrics/charts";');
+    console.log(`size budget: cxmetrics/charts ${charts} B (gzip -9)`);
+    expect(charts).toBeLessThanOrEqual(6144);
     console.log(`size budget: nps ${npsOnly} B, whole library ${whole} B (gzip -9)`);
     expect(npsOnly).toBeLessThanOrEqual(4608);
     expect(whole).toBeLessThanOrEqual(41984);
@@ -103,13 +127,13 @@ describe("the packed tarball", () => {
 
 describe("Deno and JSR", () => {
   it("type-checks the source with deno check", () => {
-    expect(() => run(bin("deno"), ["check", "--quiet", "src/index.ts"], root)).not.toThrow();
+    expect(() => run(bin("deno"), ["check", "--quiet", "src/index.ts", "src/charts/index.ts"], root)).not.toThrow();
   });
 
   it("has a jsr.json in step with package.json that passes deno publish --dry-run", () => {
-    const jsr = JSON.parse(readFileSync(join(root, "jsr.json"), "utf8")) as { version: string; exports: string };
+    const jsr = JSON.parse(readFileSync(join(root, "jsr.json"), "utf8")) as { version: string; exports: Record<string, string> };
     expect(jsr.version).toBe(pkg.version);
-    expect(jsr.exports).toBe("./src/index.ts");
+    expect(jsr.exports).toEqual({ ".": "./src/index.ts", "./charts": "./src/charts/index.ts" });
     expect(run(bin("deno"), ["publish", "--dry-run", "--allow-dirty"], root) + "").toBeDefined();
   });
 });

@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import * as charts from "../src/charts/index.ts";
 import * as api from "../src/index.ts";
 
 const SRC = new URL("../src/", import.meta.url).pathname;
@@ -64,7 +65,7 @@ describe("documentation examples", () => {
     const text = files(SRC)
       .map((f) => readFileSync(f, "utf8"))
       .join("\n");
-    for (const name of Object.keys(api)) {
+    for (const name of [...Object.keys(api), ...Object.keys(charts)]) {
       expect(text, name).toMatch(new RegExp(`@example[\\s\\S]{0,400}?\\b${name}\\b`));
     }
   });
@@ -74,6 +75,7 @@ describe("documentation examples", () => {
       // Examples are TypeScript; the only TS syntax they use is `as T` casts, which JS does not need.
       const body = example.code
         .replace(/^import \{([^}]*)\} from "cxmetrics";$/gm, "const {$1} = api;")
+        .replace(/^import \{([^}]*)\} from "cxmetrics\/charts";$/gm, "const {$1} = charts;")
         .replace(/ as (never|const|unknown)\b/g, "");
       const checks: string[] = [];
       const lines = body.split("\n").map((line) => {
@@ -84,8 +86,8 @@ describe("documentation examples", () => {
         return `__results.push(${expr});`;
       });
       const results: unknown[] = [];
-      const run = new Function("api", "__results", "console", lines.join("\n"));
-      run(api, results, { log: () => {}, table: () => {} });
+      const run = new Function("api", "charts", "__results", "console", lines.join("\n"));
+      run(api, charts, results, { log: () => {}, table: () => {} });
       results.forEach((value, i) => {
         expect(matches(value, checks[i]!), `${example.where}: got ${String(value)}, the comment says ${checks[i]}`).toBe(true);
       });

@@ -1,0 +1,39 @@
+// Compile a Vega-Lite spec with vega-lite and render it with vega, headless, to SVG; and count
+// the items of each mark in the SVG. For the chart tests and the demo.
+import * as vega from "vega";
+import * as vl from "vega-lite";
+
+/** The spec compiled (vega-lite) and rendered (vega) to an SVG string, with the compiler's warnings. */
+export async function renderSvg(spec: object): Promise<{ svg: string; warnings: string[] }> {
+  const warnings: string[] = [];
+  const logger = {
+    level: () => logger,
+    error: (...a: unknown[]) => {
+      warnings.push(`error: ${a.join(" ")}`);
+      return logger;
+    },
+    warn: (...a: unknown[]) => {
+      warnings.push(a.join(" "));
+      return logger;
+    },
+    info: () => logger,
+    debug: () => logger,
+  };
+  const compiled = vl.compile(JSON.parse(JSON.stringify(spec)) as vl.TopLevelSpec, { logger: logger as never });
+  const view = new vega.View(vega.parse(compiled.spec), { renderer: "none" });
+  view.logger(logger as never);
+  const svg = await view.toSVG();
+  view.finalize();
+  return { svg, warnings };
+}
+
+/** The items of each mark type in the SVG: `{ rect: 3, symbol: 5, rule: 5, … }` (a mark group's own children). */
+export function markItems(svg: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  const re = /<g class="mark-(\w+) role-mark[^"]*"[^>]*>([\s\S]*?)<\/g>/g;
+  for (const m of svg.matchAll(re)) {
+    const items = (m[2]!.match(/<(path|line|text|rect)\b/g) ?? []).length;
+    counts[m[1]!] = (counts[m[1]!] ?? 0) + items;
+  }
+  return counts;
+}
