@@ -3,15 +3,9 @@
 // dependencies. Run after `npm run build`: `node scripts/cohort-heatmap.mjs`.
 import { readFileSync, writeFileSync } from "node:fs";
 import { cohortRetention } from "../dist/index.js";
+import { billingChanges } from "../examples/demo-charts.mjs";
 
-const changes = readFileSync(new URL("../examples/data/billing.csv", import.meta.url), "utf8")
-  .trim()
-  .split("\n")
-  .slice(1)
-  .map((line) => {
-    const [customer, time, mrr] = line.split(",");
-    return { customer, time, mrr };
-  });
+const changes = billingChanges(readFileSync(new URL("../examples/data/billing.csv", import.meta.url), "utf8"));
 const { matrix } = cohortRetention(changes);
 const cell = 34;
 const left = 120;

@@ -274,7 +274,12 @@ function trendChart(t: Obj, o: Partial<ChartOptions>): VegaLiteSpec {
       },
     ];
   });
-  const x = { field: "start", type: "temporal", scale: { type: "utc" }, axis: { title: null, format: "%b %Y" } };
+  const changes = values.filter((v) => v.significant);
+  // Period starts are calendar dates: read and labelled in UTC, so no viewer's time zone shifts them.
+  const unit = { day: "utcyearmonthdate", week: "utcyearmonthdate", month: "utcyearmonth", quarter: "utcyearquarter", year: "utcyear" }[
+    t.every as string
+  ];
+  const x = { field: "start", type: "temporal", timeUnit: unit, axis: { title: null } };
   const y = { type: "quantitative", scale: { zero: false }, axis: { title: axis.title, format: axis.format } };
   const tooltip = [
     { field: "period" },
@@ -295,11 +300,16 @@ function trendChart(t: Obj, o: Partial<ChartOptions>): VegaLiteSpec {
           mark: { type: "line", color: COLORS.accent, strokeWidth: 2 },
           encoding: { x, y: { field: "estimate", ...y }, detail: { field: "run" }, tooltip },
         },
-        {
-          transform: [{ filter: "datum.significant" }],
-          mark: { type: "point", shape: "diamond", filled: true, size: 110, color: COLORS.detractor },
-          encoding: { x, y: { field: "estimate", ...y }, tooltip },
-        },
+        // Only when there is one: a layer without data would make Vega warn of an empty extent.
+        ...(changes.length === 0
+          ? []
+          : [
+              {
+                data: { values: changes },
+                mark: { type: "point", shape: "diamond", filled: true, size: 110, color: COLORS.detractor },
+                encoding: { x, y: { field: "estimate", ...y }, tooltip },
+              },
+            ]),
       ],
     },
     o,
