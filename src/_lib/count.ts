@@ -114,3 +114,38 @@ function countUnrolled(scores: ArrayLike<number>, min: number, max: number, coun
   for (let k = 0; k < size; k++) counts[k]! += rows[k]! + rows[size + k]! + rows[2 * size + k]! + rows[3 * size + k]!;
   return countPlain(scores, min, max, counts, i, rules, argument);
 }
+
+/** Below this many values the summing pass is not worth its own code path. */
+const SUM_FROM = 256;
+
+/**
+ * The mean of a long typed array of whole-number scores on [min, max] in one summing pass, or
+ * undefined when any value is not one (the caller then counts, and reads or rejects that value at
+ * its index). Whole numbers of at most 2²⁰ add up exactly in a double over any typed array's
+ * length (under 2⁵³), so the mean is the correctly rounded Σx / n, the same number the tally gives.
+ */
+export function meanOfWholeScores(scores: unknown, min: number, max: number): number | undefined {
+  if (!ArrayBuffer.isView(scores) || (scores as unknown as ArrayLike<number>).length < SUM_FROM) return undefined;
+  if (Math.max(Math.abs(min), Math.abs(max)) > 2 ** 20) return undefined;
+  const a = scores as unknown as ArrayLike<number>;
+  const n = a.length;
+  // Two sums, so that one addition does not wait for the other; both exact, so their total is too.
+  let even = 0;
+  let odd = 0;
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const u = a[i]!;
+    const v = a[i + 1]!;
+    // In range and whole: NaN, strings and fractions fail one of the three tests.
+    if (!(u >= min && u <= max && u === Math.floor(u) && v >= min && v <= max && v === Math.floor(v))) return undefined;
+    even += u;
+    odd += v;
+  }
+  if (i < n) {
+    const u = a[i]!;
+    if (!(u >= min && u <= max && u === Math.floor(u))) return undefined;
+    even += u;
+  }
+  const sum = even + odd;
+  return sum / n;
+}

@@ -1,9 +1,10 @@
+import { meanOfWholeScores } from "../_lib/count.ts";
 import { symmetricInterval } from "../_lib/math.ts";
 import type { Moments } from "../_lib/moments.ts";
 import { readOptions } from "../_lib/options.ts";
 import { bandStart, DEFAULT_SCALES } from "../_lib/scales.ts";
 import { assertSameWeighting, countFrom, pairedWeights, readScaleInput, tallyMoments, weightsOf } from "../_lib/tallies.ts";
-import { confidenceOption } from "../_lib/validate.ts";
+import { assertScale, confidenceOption } from "../_lib/validate.ts";
 import { isWeighted, weightedMean } from "../_lib/weighted.ts";
 import { welch } from "../_lib/welch.ts";
 import type { ScaleInput } from "../csat/csat.ts";
@@ -137,6 +138,12 @@ function higherIsEasierOf(o: { higherIsEasier?: unknown }): boolean {
 export function ces(responses: ScaleInput, options?: CesOptions): number {
   const o = readOptions(options, "ces", CES_OPTIONS);
   higherIsEasierOf(o);
+  if (o.weights === undefined) {
+    // A long typed array of valid scores: its mean at the speed of a sum (anything else is counted).
+    const [min, max] = o.scale === undefined ? DEFAULT_SCALES.ces : assertScale(o.scale, "options.scale");
+    const mean = meanOfWholeScores(responses, min, max);
+    if (mean !== undefined) return mean;
+  }
   return meanMoments(readScaleInput(responses, o, DEFAULT_SCALES.ces, "responses", weightsOf(o))).mean;
 }
 

@@ -1,0 +1,46 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { ces, tally } from "../../src/index.ts";
+
+// ces over a long typed array takes a summing pass; it must give exactly the mean the tally
+// gives, and hand every value that is not a score to the counting path (its error, at its index).
+describe("ces: the summing pass over long typed arrays", () => {
+  it("equals the tally's mean exactly, for any scores and scale (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -50, max: 50 }),
+        fc.integer({ min: 1, max: 10 }),
+        fc.array(fc.nat(), { minLength: 256, maxLength: 2000 }),
+        (min, span, raw) => {
+          const scores = Float64Array.from(raw, (r) => min + (r % (span + 1)));
+          const t = tally(scores, { scale: [min, min + span] });
+          const total = t.counts.reduce((s, c, k) => s + c * (min + k), 0);
+          expect(ces(scores, { scale: [min, min + span] })).toBe(total / scores.length);
+          expect(ces(Int16Array.from(scores), { scale: [min, min + span] })).toBe(total / scores.length);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it("hands a value that is not a score to the counting path: the same error at the same index, or the skip", () => {
+    const scores = new Float64Array(1000).fill(4);
+    for (const [bad, message] of [
+      [8, /^responses\[777\] must be a whole number from 1 to 7; got 8/],
+      [3.5, /^responses\[777\] must be a whole number from 1 to 7; got 3.5/],
+      [0, /^responses\[777\] must be a whole number from 1 to 7; got 0/],
+      [Number.NaN, /^responses\[777\] must be a whole number from 1 to 7, not missing/],
+    ] as const) {
+      const a = scores.slice();
+      a[777] = bad;
+      expect(() => ces(a), String(bad)).toThrow(message);
+    }
+    const withMissing = scores.slice();
+    withMissing[5] = Number.NaN;
+    withMissing[6] = 7;
+    expect(ces(withMissing, { missing: "skip" })).toBe((4 * 998 + 7) / 999);
+    const last = scores.slice(0, 257);
+    last[256] = 9;
+    expect(() => ces(last)).toThrow(/^responses\[256\]/);
+  });
+});
