@@ -3,6 +3,7 @@ import { groupColumns } from "../_lib/columnGroups.ts";
 import { columnRows } from "../_lib/columns.ts";
 import { type AnyMetric, METRICS, type Registry } from "../_lib/metrics.ts";
 import { readOptions } from "../_lib/options.ts";
+import { groupRecordArray } from "../_lib/recordGroups.ts";
 import {
   addCounts,
   type Grouped,
@@ -184,9 +185,17 @@ export function reportSegments(
   const by = o.by;
   const keys = segmentKeys(by, rules.cells);
   const keyNames = { field: typeof by === "string" ? by : undefined, option: "options.by", label: "segment key" };
-  // Columns keyed by one column take the fast path; anything it does not cover reads row by row.
-  const columns = columnRows(records);
+  // Arrays of records keyed by field names, and columns keyed by one column, take a fast path;
+  // anything it does not cover is read record by record.
+  const fields =
+    typeof by === "string"
+      ? [by]
+      : Array.isArray(by) && by.length > 0 && by.every((b) => typeof b === "string")
+        ? (by as string[])
+        : undefined;
+  const columns = Array.isArray(records) ? undefined : columnRows(records);
   const grouped =
+    (fields !== undefined && Array.isArray(records) ? groupRecordArray(records, fields, keys, keyNames, plans, rules) : undefined) ??
     (columns !== undefined && typeof by === "string" ? groupColumns(columns, by, keys, keyNames, plans, rules) : undefined) ??
     groupRecords(columns ?? records, keys, keyNames, plans, rules);
   return assembleSegments(grouped, plans, rules);
