@@ -6,12 +6,22 @@ import type { NpsCounts } from "../nps/nps.ts";
 import { clip } from "./math.ts";
 import { assertKnownKeys } from "./options.ts";
 import { bandStart, DEFAULT_SCALES, type Scale, scaleOption } from "./scales.ts";
-import { NO_WEIGHTS, readScaleInput } from "./tallies.ts";
+import { NO_WEIGHTS, readScaleInput, type Weights } from "./tallies.ts";
 import { assertCount } from "./validate.ts";
 import { isWeighted, type WeightedMean, type WeightedTally, weightedMean } from "./weighted.ts";
 
 /** The option names every NPS function shares. */
 export const NPS_SCALE_OPTIONS = ["scale", "promoterFrom", "passiveFrom", "missing", "missingValues"] as const;
+
+/** The argument names of the three counts, written once per argument (no string built per call). */
+function countNames(argument: string): readonly [string, string, string] {
+  return [`${argument}.promoters`, `${argument}.passives`, `${argument}.detractors`];
+}
+const COUNT_NAMES: Record<string, readonly [string, string, string]> = {
+  input: countNames("input"),
+  a: countNames("a"),
+  b: countNames("b"),
+};
 
 /** Validated scale and bands. */
 export interface NpsBands {
@@ -52,26 +62,43 @@ export interface WeightedNps extends WeightedMean {
  */
 export function npsCounts(input: unknown, o: Partial<NpsScaleOptions>, argument = "input", weights = NO_WEIGHTS): ValidNpsCounts {
   if (typeof input === "object" && input !== null && ("promoters" in input || "passives" in input || "detractors" in input)) {
-    if (weights.value !== undefined) {
-      throw new MetricsTypeError(
-        "INVALID_TYPE",
-        weights.argument,
-        weights.value,
-        "left out with group counts: weights go one per raw response, and a weighted tally (tally(scores, { scale, weights })) carries its own",
-      );
-    }
-    assertKnownKeys(input, argument, ["promoters", "passives", "detractors"], "a field of NPS counts");
-    const c = input as Partial<NpsCounts>;
-    const counts = {
-      promoters: assertCount(c.promoters, `${argument}.promoters`),
-      passives: assertCount(c.passives, `${argument}.passives`),
-      detractors: assertCount(c.detractors, `${argument}.detractors`),
-      missing: 0,
-    };
-    if (counts.promoters + counts.passives + counts.detractors === 0)
-      throw new MetricsInputError("EMPTY_INPUT", argument, input, "at least one response");
-    return counts;
+    if (weights.value !== undefined) throw weightsWithCounts(weights);
+    return groupCounts(input, argument);
   }
+  return scaleCounts(input, o, argument, weights);
+}
+
+/** `{ promoters, passives, detractors }` checked: known fields, whole counts, at least one response. Small, to stay inlined. */
+function groupCounts(input: object, argument: string): ValidNpsCounts {
+  assertKnownKeys(input, argument, COUNT_FIELDS, "a field of NPS counts");
+  const c = input as Partial<NpsCounts>;
+  const names = COUNT_NAMES[argument] ?? countNames(argument);
+  const counts: ValidNpsCounts = {
+    promoters: assertCount(c.promoters, names[0]),
+    passives: assertCount(c.passives, names[1]),
+    detractors: assertCount(c.detractors, names[2]),
+    missing: 0,
+    weighted: undefined,
+  };
+  if (counts.promoters + counts.passives + counts.detractors === 0)
+    throw new MetricsInputError("EMPTY_INPUT", argument, input, "at least one response");
+  return counts;
+}
+
+const COUNT_FIELDS = ["promoters", "passives", "detractors"];
+
+/** The error for weights given with group counts. */
+function weightsWithCounts(weights: Weights): Error {
+  return new MetricsTypeError(
+    "INVALID_TYPE",
+    weights.argument,
+    weights.value,
+    "left out with group counts: weights go one per raw response, and a weighted tally (tally(scores, { scale, weights })) carries its own",
+  );
+}
+
+/** Raw scores, a tally or `{ counts }` classified by the bands; weighted input keeps its tally. */
+function scaleCounts(input: unknown, o: Partial<NpsScaleOptions>, argument: string, weights: Weights): ValidNpsCounts {
   const t = readScaleInput(input, o, DEFAULT_SCALES.nps, argument, weights);
   const bands = resolveBands(o, t.scale);
   const counts = classifyCounts(t.counts, bands, t.missing ?? 0);
@@ -123,5 +150,5 @@ function classifyCounts(counts: readonly number[], bands: NpsBands, missing: num
     else if (s >= bands.passiveFrom) passives += counts[k]!;
     else detractors += counts[k]!;
   }
-  return { promoters, passives, detractors, missing };
+  return { promoters, passives, detractors, missing, weighted: undefined };
 }
