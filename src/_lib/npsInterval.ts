@@ -22,8 +22,13 @@ export interface NpsMoments {
  * cancels when nearly everyone is a promoter (or a detractor), and exact for moderate counts.
  */
 export function npsMoments(promoters: number, detractors: number, n: number): NpsMoments {
+  return { centre: (100 * (promoters - detractors)) / n, variance: npsVariance(promoters, detractors, n), n };
+}
+
+/** The variance of {@link npsMoments} alone, in points² (no object: the hot summary path calls it). */
+export function npsVariance(promoters: number, detractors: number, n: number): number {
   const spread = promoters * (n - promoters) + detractors * (n - detractors) + 2 * promoters * detractors;
-  return { centre: (100 * (promoters - detractors)) / n, variance: (10000 * spread) / (n * n), n };
+  return (10000 * spread) / (n * n);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { symmetricInterval } from "../_lib/math.ts";
 import { effectiveCounts, npsCounts, type ValidNpsCounts, type WeightedNps, weightedNps } from "../_lib/npsCounts.ts";
-import { adjustedNpsMoments, tangoInterval, waldNpsMoments } from "../_lib/npsInterval.ts";
+import { adjustedNpsMoments, npsVariance, tangoInterval } from "../_lib/npsInterval.ts";
 import { readOptions } from "../_lib/options.ts";
 import { weightsOf } from "../_lib/tallies.ts";
 import { assertOneOf, confidenceOption } from "../_lib/validate.ts";
@@ -153,27 +153,31 @@ export function npsSummary(input: NpsInput, options?: NpsSummaryOptions): NpsSum
   const n = promoters + passives + detractors;
   const z = zForConfidence(confidence);
   if (weighted !== undefined) return weightedSummary(counts, weightedNps(weighted), method, confidence, z);
-  const observed = waldNpsMoments(counts);
-
+  // Scalars, not moment objects: this is the path of a million small summaries a second.
+  const estimate = (100 * (promoters - detractors)) / n;
   let variance: number;
   let standardError: number;
   let marginOfError: number;
   let interval: Interval;
   if (method === "score") {
-    variance = observed.variance;
+    variance = npsVariance(promoters, detractors, n);
     standardError = Math.sqrt(variance / n);
     const t = tangoInterval(counts, z);
     interval = { lower: 100 * t.lower, upper: 100 * t.upper };
     marginOfError = (interval.upper - interval.lower) / 2;
   } else {
-    const m = method === "wald" ? observed : adjustedNpsMoments(counts);
-    variance = m.variance;
-    standardError = Math.sqrt(m.variance / m.n);
+    // Rocks' adjusted Wald adds ¾ promoter, 1½ passives and ¾ detractor (n + 3).
+    const adjust = method === "wald" ? 0 : 0.75;
+    const m = n + 4 * adjust;
+    const p = promoters + adjust;
+    const d = detractors + adjust;
+    variance = npsVariance(p, d, m);
+    standardError = Math.sqrt(variance / m);
     marginOfError = z * standardError;
-    interval = symmetricInterval(m.centre, marginOfError, -100, 100);
+    interval = symmetricInterval((100 * (p - d)) / m, marginOfError, -100, 100);
   }
   return {
-    estimate: observed.centre,
+    estimate,
     n,
     standardError,
     marginOfError,
