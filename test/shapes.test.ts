@@ -67,7 +67,7 @@ const CALLS: Record<string, { shape: "estimate" | "comparison" | "report" | "tre
   },
   trendFromCounts: {
     shape: "trend",
-    call: () => api.trendFromCounts(countRowsOf(records, "at", countMetrics), { time: "at", every: "month", metrics }),
+    call: () => api.trendFromCounts(countRowsOf(records, "at", countMetrics, { every: "day" }), { time: "at", every: "month", metrics }),
   },
   countsQuery: { other: "a SQL statement and its parameters" },
   nps: { other: "the score alone, in points" },

@@ -7,6 +7,9 @@ import { assertArrayLike } from "./validate.ts";
 /** The column holding the number of records of a group. */
 export const N_COLUMN = "n";
 
+/** The column of a trend's rows holding the period they are by. */
+export const EVERY_COLUMN = "every";
+
 /** The column of a metric's count at one scale point: `nps_9`, and `ces_minus3` below zero. */
 export function scoreColumn(metric: string, score: number): string {
   return `${metric}_${score < 0 ? `minus${-score}` : score}`;
@@ -54,7 +57,14 @@ export interface RowKeyNames {
  * add up to `n` for every metric. Missing and invalid keys and values are skipped and counted,
  * or throw, by the same rules as records; skipped counts have no first row (`firstMissing` null).
  */
-export function groupRows(rows: unknown, keys: KeyReader, key: RowKeyNames, plans: readonly Plan[], rules: ReadRules): Grouped {
+export function groupRows(
+  rows: unknown,
+  keys: KeyReader,
+  key: RowKeyNames,
+  plans: readonly Plan[],
+  rules: ReadRules,
+  checkRow?: (row: Record<string, unknown>, i: number) => void,
+): Grouped {
   const list = assertArrayLike(rows, "rows");
   if (list.length === 0) throw new MetricsInputError("EMPTY_INPUT", "rows", rows, "at least one row of counts");
   for (const plan of plans) {
@@ -88,6 +98,7 @@ export function groupRows(rows: unknown, keys: KeyReader, key: RowKeyNames, plan
         `a row with a column "${N_COLUMN}", as countsQuery's SQL returns (its columns are ${Object.keys(r).join(", ")})`,
       );
     }
+    checkRow?.(r, i);
     const n = readCount(r[N_COLUMN], `rows[${i}].${N_COLUMN}`);
     const counts = plans.map((plan, j) => {
       const c = columns[j]!;

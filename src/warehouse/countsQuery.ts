@@ -1,4 +1,4 @@
-import { N_COLUMN, scoreColumn, skipColumns } from "../_lib/countRows.ts";
+import { EVERY_COLUMN, N_COLUMN, scoreColumn, skipColumns } from "../_lib/countRows.ts";
 import { METRICS, type Registry } from "../_lib/metrics.ts";
 import { readOptions } from "../_lib/options.ts";
 import { planMetrics } from "../_lib/report.ts";
@@ -55,7 +55,8 @@ const QUERY_OPTIONS = ["table", "dialect", "by", "time", "every", "timeZone", "m
  * same records in memory. A billion-row table becomes one GROUP BY, and only counts travel.
  *
  * Each row holds the group's key columns (named as in the table; for a trend the time column
- * holds the period's first day as text `YYYY-MM-DD`), `n` (records in the group), and per metric
+ * holds the period's first day as text `YYYY-MM-DD`, and `every` the period the rows are by),
+ * `n` (records in the group), and per metric
  * the count at each scale point (`nps_0` … `nps_10`; `ces_minus3` below zero), the missing values
  * (`nps_missing`: NULL, or NaN where the dialect has it) and those off the scale (`nps_invalid`).
  * Metric columns must be numeric.
@@ -185,6 +186,7 @@ export function countsQuery<M extends MetricName>(options: CountsQueryOptions<M>
   }
   const every = assertOneOf(o.every, "options.every", PERIOD_UNITS);
   const zone = timeZoneOption(o.timeZone);
+  counted.add(EVERY_COLUMN);
   const time = keyName(o.time, "options.time");
   if (columns.some((c) => c.column === time)) {
     throw new MetricsInputError("OUT_OF_RANGE", "options.time", o.time, "a column that is not also a metric's");
@@ -202,7 +204,11 @@ function trendSql(
 ): string {
   const values = [...new Set(columns.map((c) => c.column))].join(", ");
   // Innermost: each instant's local date (the zone bound once); then the period's first day as text.
+  const start = dialect.periodStart(time, every);
   const days = `SELECT ${dialect.localDate(time, dialect.param(1))} AS ${time}, ${values}\n    FROM ${table}`;
-  const periods = `SELECT ${dialect.text(dialect.periodStart(time, every) ?? time)} AS ${time}, ${values}\n  FROM (\n    ${days}\n  ) AS ${dialect.quote("cx_days", "cx_days")}`;
-  return `SELECT\n  ${[time, ...selects].join(",\n  ")}\nFROM (\n  ${periods}\n) AS ${dialect.quote("cx_rows", "cx_rows")}\nGROUP BY ${time}`;
+  const periods = `SELECT ${dialect.text(start ?? time)} AS ${time}, ${values}\n  FROM (\n    ${days}\n  ) AS ${dialect.quote("cx_days", "cx_days")}`;
+  // The period the rows are by (a literal the library writes: "day" where the dialect leaves days),
+  // so that a report by another period is an error, not weeks silently counted in one month.
+  const unit = `'${start === undefined ? "day" : every}' AS ${dialect.quote(EVERY_COLUMN, EVERY_COLUMN)}`;
+  return `SELECT\n  ${[time, unit, ...selects].join(",\n  ")}\nFROM (\n  ${periods}\n) AS ${dialect.quote("cx_rows", "cx_rows")}\nGROUP BY ${time}`;
 }

@@ -1,9 +1,10 @@
-import { groupRows } from "../_lib/countRows.ts";
+import { EVERY_COLUMN, groupRows } from "../_lib/countRows.ts";
 import { METRICS, type Registry } from "../_lib/metrics.ts";
 import { readOptions } from "../_lib/options.ts";
 import { planMetrics, readRules } from "../_lib/report.ts";
 import { timeReader, timeZoneOption } from "../_lib/time.ts";
 import { assertOneOf } from "../_lib/validate.ts";
+import { MetricsInputError } from "../errors.ts";
 import {
   assembleSegments,
   SEGMENT_OPTIONS,
@@ -67,15 +68,16 @@ export function segmentReportFromCounts<M extends MetricName>(
  *
  * Pass the `time`, `every`, `timeZone` and `metrics` the query was written with. The time column
  * of each row holds a day `YYYY-MM-DD` of the zone's calendar (the period's first day, as the
- * query writes it); rows are rolled up into the period holding that day, so rows by day (the
- * `"ansi"` dialect's) or from several queries add up.
+ * query writes it), and its `every` column the period the rows are by: the report's `every`, or
+ * `"day"` (the `"ansi"` dialect's rows), which rolls up into any period exactly. Rows by another
+ * period throw: weeks cannot be split between months. Rows from several queries add up.
  *
  * @param rows - The rows of the query's result.
  * @param options - As {@link trend}: `time`, `every`, `metrics`, `timeZone`, `confidence`,
  *   `missing`, `missingValues`, `onInvalid`, `minN`.
  * @returns A {@link Trend}.
  * @throws {@link MetricsInputError} / {@link MetricsTypeError} as {@link segmentReportFromCounts},
- *   and for a period that is not a real date.
+ *   for a period that is not a real date, and for rows by another period than `every` (or days).
  * @example
  * ```ts
  * import { trendFromCounts } from "cxmetrics";
@@ -83,7 +85,10 @@ export function segmentReportFromCounts<M extends MetricName>(
  *   nps_0: d, nps_1: 0, nps_2: 0, nps_3: 0, nps_4: 0, nps_5: 0, nps_6: 0, nps_7: 0, nps_8: 0,
  *   nps_9: 0, nps_10: p, nps_missing: 0, nps_invalid: 0, n: p + d,
  * });
- * const rows = [{ at: "2026-01-01", ...counts(40, 10) }, { at: "2026-03-01", ...counts(30, 20) }];
+ * const rows = [
+ *   { at: "2026-01-01", every: "month", ...counts(40, 10) },
+ *   { at: "2026-03-01", every: "month", ...counts(30, 20) },
+ * ];
  * const t = trendFromCounts(rows, { time: "at", every: "month", metrics: { nps: "ltr" } });
  * t.periods.map((p) => [p.period, p.nps?.estimate ?? null]); // [["2026-01", 60], ["2026-02", null], ["2026-03", 20]]
  * ```
@@ -100,6 +105,19 @@ export function trendFromCounts<M extends MetricName>(
   const timeZone = timeZoneOption(o.timeZone);
   const plans = planMetrics(o.metrics, METRICS as unknown as Registry);
   const keys = timeKeys(o.time, timeReader(timeZone, "ms"), every, rules);
-  const grouped = groupRows(rows, keys, { column: typeof o.time === "string" ? o.time : undefined, label: "time" }, plans, rules);
+  // Rows by day roll up into any period exactly; rows by another period would be counted whole in one.
+  const checkEvery = (row: Record<string, unknown>, i: number) => {
+    const unit = row[EVERY_COLUMN];
+    if (unit !== every && unit !== "day") {
+      throw new MetricsInputError(
+        "OUT_OF_RANGE",
+        `rows[${i}].${EVERY_COLUMN}`,
+        unit,
+        `"${every}" (the report's every) or "day": the query and the report must be by the same period (pass both the same options)`,
+      );
+    }
+  };
+  const time = typeof o.time === "string" ? o.time : undefined;
+  const grouped = groupRows(rows, keys, { column: time, label: "time" }, plans, rules, checkEvery);
   return assembleTrend(grouped, plans, rules, every, timeZone) as Trend<M>;
 }

@@ -307,6 +307,7 @@ export const CASES: readonly Case[] = [
       [
         {
           at: "2026-02-30",
+          every: "month",
           n: 1,
           nps_missing: 0,
           nps_invalid: 0,
@@ -318,6 +319,21 @@ export const CASES: readonly Case[] = [
         every: "month",
         metrics: { nps: "ltr" },
       },
+    ),
+  ),
+  c("trendFromCounts", "rows by week, a report by month", () =>
+    api.trendFromCounts(
+      [
+        {
+          at: "2026-01-26",
+          every: "week",
+          n: 1,
+          nps_missing: 0,
+          nps_invalid: 0,
+          ...Object.fromEntries(Array.from({ length: 11 }, (_, s) => [`nps_${s}`, s === 10 ? 1 : 0])),
+        },
+      ],
+      { time: "at", every: "month", metrics: { nps: "ltr" } },
     ),
   ),
 ];

@@ -561,7 +561,7 @@ export const REGISTRY: Record<string, fc.Arbitrary<unknown[]>> = {
     withTypo(optionsOf({ by: mostly(fc.constantFrom("g", "h", ["g", "h"], "regoin")), ...reportOptions })),
   ),
   trendFromCounts: fc.tuple(
-    mostly(fc.array(record, { maxLength: 25 }).map((records) => countRowsOf(records, "at", COUNT_METRICS))),
+    mostly(fc.array(record, { maxLength: 25 }).map((records) => countRowsOf(records, "at", COUNT_METRICS, { every: "day" }))),
     withTypo(
       optionsOf({
         time: mostly(fc.constantFrom("at", "g")),

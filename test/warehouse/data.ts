@@ -75,13 +75,14 @@ export function countRowsOf(
   records: readonly Record<string, unknown>[],
   key: string,
   metrics: Record<string, { column: string; min: number; max: number }>,
+  extra: Record<string, unknown> = {},
 ): Record<string, unknown>[] {
   const groups = new Map<unknown, Record<string, unknown>>();
   for (const r of records) {
     const k = r[key];
     let g = groups.get(k);
     if (g === undefined) {
-      g = { [key]: k, n: 0 };
+      g = { [key]: k, ...extra, n: 0 };
       for (const [name, m] of Object.entries(metrics)) {
         for (let s = m.min; s <= m.max; s++) g[`${name}_${s < 0 ? `minus${-s}` : s}`] = 0;
         g[`${name}_missing`] = 0;

@@ -211,9 +211,9 @@ describe("reports from counts: rows checked as strictly as records", () => {
 
   it("trend rows: periods as days of the zone's calendar, rolled up; a row that is not a date throws", () => {
     const days = [
-      row(undefined, 1, 0, { at: "2026-01-05" }),
-      row(undefined, 0, 1, { at: "2026-01-31" }),
-      row(undefined, 2, 0, { at: "2026-03-01" }),
+      row(undefined, 1, 0, { at: "2026-01-05", every: "day" }),
+      row(undefined, 0, 1, { at: "2026-01-31", every: "day" }),
+      row(undefined, 2, 0, { at: "2026-03-01", every: "month" }),
     ];
     const t = trendFromCounts(days, { time: "at", every: "month", metrics: { nps: "ltr" } });
     expect(t.periods.map((p) => [p.period, p.n])).toEqual([
@@ -221,8 +221,14 @@ describe("reports from counts: rows checked as strictly as records", () => {
       ["2026-02", 0],
       ["2026-03", 2],
     ]);
-    expect(() =>
-      trendFromCounts([row(undefined, 1, 0, { at: "2026-02-30" })], { time: "at", every: "month", metrics: { nps: "ltr" } }),
-    ).toThrow(/^rows\[0\].at must be a real calendar date/);
+    const month = { time: "at", every: "month", metrics: { nps: "ltr" } } as const;
+    expect(() => trendFromCounts([row(undefined, 1, 0, { at: "2026-02-30", every: "month" })], month)).toThrow(
+      /^rows\[0\].at must be a real calendar date/,
+    );
+    // weeks cannot be split between months: rows by another period than the report's (or days) throw
+    expect(() => trendFromCounts([row(undefined, 1, 0, { at: "2026-01-26", every: "week" })], month)).toThrow(
+      /^rows\[0\].every must be "month" \(the report's every\) or "day": the query and the report must be by the same period/,
+    );
+    expect(() => trendFromCounts([row(undefined, 1, 0, { at: "2026-01-26" })], month)).toThrow(/^rows\[0\].every must be "month"/);
   });
 });
