@@ -7,7 +7,7 @@ import os from "node:os";
 import * as aq from "arquero";
 import * as ss from "simple-statistics";
 import { Bench } from "tinybench";
-import { ces, cesSummary, normalQuantile, nps, npsSummary, proportionInterval, segmentReport, tally } from "../dist/index.js";
+import { ces, cesSummary, csat, normalQuantile, nps, npsSummary, proportionInterval, segmentReport, tally } from "../dist/index.js";
 import { seeded } from "../test/models/simulate.mjs";
 
 // Measure memory first, in child processes, before this process fills its heap with test data.
@@ -73,6 +73,24 @@ function handSummary(a) {
   const c = (p - d) / n;
   return Math.sqrt((p / n + d / n - c * c) / n);
 }
+
+// --- The memory floor: the same buffer read as 32-bit words ------------------------------------
+const words = new Uint32Array(scores.buffer, scores.byteOffset, scores.length >>> 2);
+const ratings = scores.map((s) => 1 + (s % 5));
+await group("10M scores in a Uint8Array against reading the buffer as 32-bit words", "≤ 2× floor", [
+  [
+    "sum the buffer as 32-bit words (floor: the memory, read once)",
+    () => {
+      let s = 0;
+      for (let i = 0; i < words.length; i++) s = (s + words[i]) | 0;
+      sink += s;
+    },
+  ],
+  ["cxmetrics nps (four scores per word)", () => (sink += nps(scores))],
+  ["cxmetrics npsSummary (four scores per word)", () => (sink += npsSummary(scores).estimate)],
+  ["cxmetrics csat, 1-5 ratings (four per word)", () => (sink += csat(ratings))],
+  ["cxmetrics tally (a count per scale point: one score at a time)", () => (sink += tally(scores, { scale: [0, 10] }).counts[0])],
+]);
 
 await group("nps, 10M scores in a Uint8Array", "≤ 1.5× floor", [
   [

@@ -99,8 +99,10 @@ describe("the packed tarball", () => {
   // Reading Arrow Vectors (#17: a null is a missing value, not the 0 `toArray()` gives) adds
   // 0.2 KB to nps alone (4.3 KB); countsQuery, the reports from counts and the columnar readers
   // 5.4 KB to the whole library (40.2 KB). Subpath exports (#16's `cxmetrics/charts`, and
-  // `cxmetrics/models` and `cxmetrics/warehouse` beside it) are the way back down.
-  it("keeps the size budget: nps alone <= 4.5 KB and the whole library <= 41 KB, minified and gzipped", async () => {
+  // `cxmetrics/models` and `cxmetrics/warehouse` beside it) are the way back down. Counting a
+  // Uint8Array four scores per word (#18: nps at about 2× the cost of reading the buffer, from
+  // 5×) adds 0.6 KB to nps alone (5.0 KB), a trade of size for speed made on purpose.
+  it("keeps the size budget: nps alone <= 5 KB and the whole library <= 42.5 KB, minified and gzipped", async () => {
     const size = async (contents: string) => {
       const result = await build({
         stdin: { contents, resolveDir: scratch },
@@ -120,8 +122,8 @@ describe("the packed tarball", () => {
     console.log(`size budget: cxmetrics/charts ${charts} B (gzip -9)`);
     expect(charts).toBeLessThanOrEqual(6144);
     console.log(`size budget: nps ${npsOnly} B, whole library ${whole} B (gzip -9)`);
-    expect(npsOnly).toBeLessThanOrEqual(4608);
-    expect(whole).toBeLessThanOrEqual(41984);
+    expect(npsOnly).toBeLessThanOrEqual(5120);
+    expect(whole).toBeLessThanOrEqual(43520);
   });
 });
 
