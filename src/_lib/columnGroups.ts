@@ -4,9 +4,9 @@
 // report and its errors are those of the records). Internal.
 import type { Column, ColumnRows } from "./columns.ts";
 import {
-  type Counter,
   checkGrouped,
-  counter,
+  collectGroups,
+  emptySkipped,
   type Grouped,
   type GroupState,
   type KeyNames,
@@ -76,8 +76,7 @@ export function groupColumns(
     }
     groupOf[code] = g;
   }
-  const skipped: { records: Counter } & Record<string, Counter> = { records: counter() };
-  for (const plan of plans) skipped[plan.name] = counter();
+  const skipped = emptySkipped(plans);
   const counters = plans.map((plan) => skipped[plan.name]!);
   const groups = states.length;
   const n = new Float64Array(groups);
@@ -108,20 +107,7 @@ export function groupColumns(
   const columns: Columns = { codes, groupOf, v0, v1, v2, c0, c1, c2, s0, s1, s2, m0, m1, m2, p };
   if (isIntegerArray(codes) && values.every(isIntegerArray)) countIntegerRows(columns, n, slowKey, slow);
   else countRows(columns, n, slowKey, slow);
-  return checkGrouped({ groups: collect(states, n, flat, sizes), skipped }, rows, rows.length, row, keyNames, plans);
-}
-
-/** The groups that got records, with their counts out of the flat arrays. */
-function collect(states: GroupState[], n: Float64Array, flat: Float64Array[], sizes: number[]): Map<unknown, GroupState> {
-  const map = new Map<unknown, GroupState>();
-  for (let g = 0; g < states.length; g++) {
-    if (n[g] === 0) continue;
-    const state = states[g]!;
-    state.n = n[g]!;
-    for (let j = 0; j < flat.length; j++) state.counts.push(Array.from(flat[j]!.subarray(g * sizes[j]!, (g + 1) * sizes[j]!)));
-    map.set(state.key, state);
-  }
-  return map;
+  return checkGrouped({ groups: collectGroups(states, n, flat, sizes), skipped }, rows, rows.length, row, keyNames, plans);
 }
 
 /** Everything the counting loop reads, as one object of locals. */

@@ -1,7 +1,7 @@
 // Counts a database returned (the rows of countsQuery's SQL) read into the groups a report is
 // assembled from: the same per-group tallies the records would have given. Internal.
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
-import { type Counter, counter, type Grouped, type GroupState, type KeyReader, NO_KEY, type Plan, type ReadRules } from "./report.ts";
+import { type Counter, emptySkipped, type Grouped, type GroupState, type KeyReader, NO_KEY, type Plan, type ReadRules } from "./report.ts";
 import { assertArrayLike } from "./validate.ts";
 
 /** The column holding the number of records of a group. */
@@ -78,8 +78,7 @@ export function groupRows(
     }
   }
   const groups = new Map<unknown, GroupState>();
-  const skipped: { records: Counter } & Record<string, Counter> = { records: counter() };
-  for (const plan of plans) skipped[plan.name] = counter();
+  const skipped = emptySkipped(plans);
   const columns = plans.map((plan) => {
     const scores: string[] = [];
     for (let s = plan.min; s <= plan.max; s++) scores.push(scoreColumn(plan.name, s));

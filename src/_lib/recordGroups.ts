@@ -6,9 +6,9 @@
 // Internal.
 import { MetricsTypeError } from "../errors.ts";
 import {
-  type Counter,
   checkGrouped,
-  counter,
+  collectGroups,
+  emptySkipped,
   type Grouped,
   type GroupState,
   type KeyNames,
@@ -38,8 +38,7 @@ export function groupRecordArray(
   rules: ReadRules,
 ): Grouped | undefined {
   if (plans.length > 3 || plans.some((p) => p.weight !== undefined || p.field === undefined)) return undefined;
-  const skipped: { records: Counter } & Record<string, Counter> = { records: counter() };
-  for (const plan of plans) skipped[plan.name] = counter();
+  const skipped = emptySkipped(plans);
   const counters = plans.map((plan) => skipped[plan.name]!);
   const sizes = plans.map((plan) => plan.max - plan.min + 1);
   const states: GroupState[] = [];
@@ -130,13 +129,5 @@ export function groupRecordArray(
       }
     }
   }
-  const groups = new Map<unknown, GroupState>();
-  for (let g = 0; g < states.length; g++) {
-    if (n[g] === 0) continue;
-    const state = states[g]!;
-    state.n = n[g]!;
-    for (let j = 0; j < p; j++) state.counts.push(Array.from(flat[j]!.subarray(g * sizes[j]!, (g + 1) * sizes[j]!)));
-    groups.set(nested ? JSON.stringify(state.key) : state.key, state);
-  }
-  return checkGrouped({ groups, skipped }, records, length, records[0], keyNames, plans);
+  return checkGrouped({ groups: collectGroups(states, n, flat, sizes), skipped }, records, length, records[0], keyNames, plans);
 }

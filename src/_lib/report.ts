@@ -148,6 +148,29 @@ export function note(c: Counter, kind: "missing" | "invalid", i: number): void {
   }
 }
 
+/** The skip counters of a read: the records', and one per plan. */
+export function emptySkipped(plans: readonly Plan[]): Grouped["skipped"] {
+  const skipped: { records: Counter } & Record<string, Counter> = { records: counter() };
+  for (const plan of plans) skipped[plan.name] = counter();
+  return skipped;
+}
+
+/**
+ * The groups that got records, from counts kept in flat arrays (group g's counts of plan j at
+ * `flat[j][g * sizes[j] …]`, its records at `n[g]`), as the report engine's group states.
+ */
+export function collectGroups(states: GroupState[], n: Float64Array, flat: Float64Array[], sizes: number[]): Map<unknown, GroupState> {
+  const map = new Map<unknown, GroupState>();
+  for (let g = 0; g < states.length; g++) {
+    if (n[g] === 0) continue;
+    const state = states[g]!;
+    state.n = n[g]!;
+    for (let j = 0; j < flat.length; j++) state.counts.push(Array.from(flat[j]!.subarray(g * sizes[j]!, (g + 1) * sizes[j]!)));
+    map.set(state.key, state);
+  }
+  return map;
+}
+
 /** One group's state while reading. */
 export interface GroupState {
   readonly key: unknown;
@@ -300,8 +323,7 @@ export function groupRecords(records: unknown, keys: KeyReader, key: KeyNames, p
   const groups = new Map<unknown, GroupState>();
   // Keys already found missing or invalid, with why (for keys checked once, see KeyReader.check).
   const badKeys = new Map<unknown, KeyReader["problem"]>();
-  const skipped: { records: Counter } & Record<string, Counter> = { records: counter() };
-  for (const plan of plans) skipped[plan.name] = counter();
+  const skipped = emptySkipped(plans);
   const metricCounters = plans.map((plan) => skipped[plan.name]!);
   let count = 0;
   let first: unknown;
