@@ -26,38 +26,38 @@ function intervalText(metric: string, s: Estimateish): string {
   return `${percent(s.confidence)} interval ${shown(metric, s.interval.lower)} to ${shown(metric, s.interval.upper)} (${s.method}), n = ${s.n.toLocaleString("en")}`;
 }
 
+/** One stacked bar of the groups' shares (fractions summing to 1), in the groups' order and colours. */
+function shareBar(
+  groups: readonly string[],
+  shares: readonly number[],
+  colors: readonly string[],
+  title: string,
+  o: Partial<ChartOptions>,
+): Obj {
+  return {
+    data: { values: shares.map((share, order) => ({ group: groups[order], share, order })) },
+    mark: { type: "bar", height: { band: 0.8 } },
+    encoding: {
+      x: { field: "share", type: "quantitative", stack: "zero", scale: { domain: [0, 1] }, axis: { format: "%", title } },
+      color: { field: "group", type: "nominal", scale: categories(groups, colors, o.scheme), legend: { title: null, orient: "bottom" } },
+      order: { field: "order" },
+      tooltip: [{ field: "group" }, { field: "share", format: ".1%" }],
+    },
+  };
+}
+
 /** NPS summary: the stacked share bar of detractors, passives and promoters, the score in the title. */
 function npsChart(s: Obj, o: Partial<ChartOptions>): VegaLiteSpec {
   const shares = s.shares as { detractors: number; passives: number; promoters: number };
   const groups = ["Detractors", "Passives", "Promoters"];
-  const values = [shares.detractors, shares.passives, shares.promoters].map((share, order) => ({ group: groups[order], share, order }));
-  return finish(
-    {
-      data: { values },
-      mark: { type: "bar", height: { band: 0.8 } },
-      encoding: {
-        x: {
-          field: "share",
-          type: "quantitative",
-          stack: "zero",
-          scale: { domain: [0, 1] },
-          axis: { format: "%", title: "Share of responses" },
-        },
-        color: {
-          field: "group",
-          type: "nominal",
-          scale: categories(groups, [COLORS.detractor, COLORS.passive, COLORS.promoter], o.scheme),
-          legend: { title: null, orient: "bottom" },
-        },
-        order: { field: "order" },
-        tooltip: [{ field: "group" }, { field: "share", format: ".1%" }],
-      },
-    },
+  const bar = shareBar(
+    groups,
+    [shares.detractors, shares.passives, shares.promoters],
+    [COLORS.detractor, COLORS.passive, COLORS.promoter],
+    "Share of responses",
     o,
-    `NPS ${shown("nps", s.estimate as number)} points`,
-    intervalText("nps", s as unknown as Estimateish),
-    50,
   );
+  return finish(bar, o, `NPS ${shown("nps", s.estimate as number)} points`, intervalText("nps", s as unknown as Estimateish), 50);
 }
 
 /** CSAT summary: satisfied against not, with the interval of the share as a rule across the bar. */
@@ -68,32 +68,7 @@ function csatChart(s: Obj, o: Partial<ChartOptions>): VegaLiteSpec {
   return finish(
     {
       layer: [
-        {
-          data: {
-            values: [
-              { group: groups[0], share: p, order: 0 },
-              { group: groups[1], share: 1 - p, order: 1 },
-            ],
-          },
-          mark: { type: "bar", height: { band: 0.8 } },
-          encoding: {
-            x: {
-              field: "share",
-              type: "quantitative",
-              stack: "zero",
-              scale: { domain: [0, 1] },
-              axis: { format: "%", title: "CSAT (share satisfied)" },
-            },
-            color: {
-              field: "group",
-              type: "nominal",
-              scale: categories(groups, [COLORS.promoter, COLORS.passive], o.scheme),
-              legend: { title: null, orient: "bottom" },
-            },
-            order: { field: "order" },
-            tooltip: [{ field: "group" }, { field: "share", format: ".1%" }],
-          },
-        },
+        shareBar(groups, [p, 1 - p], [COLORS.promoter, COLORS.passive], "CSAT (share satisfied)", o),
         {
           data: { values: [{ lower: interval.lower, upper: interval.upper }] },
           mark: { type: "rule", strokeWidth: 2, color: COLORS.reference },

@@ -1,5 +1,6 @@
 // A generated survey table for the warehouse tests: the same rows as records (for the in-memory
 // report) and as CSV (for the databases). Seeded, so every run and every database sees the same data.
+import { rng } from "../segments/records.ts";
 
 export interface Row {
   region: string | null;
@@ -8,18 +9,6 @@ export interface Row {
   sat: number | null;
   /** Epoch milliseconds, or null. */
   at: number | null;
-}
-
-/** A small, fast, seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const REGIONS = ["north", "south", "east", "west", "N/A"];
@@ -32,7 +21,7 @@ const SPAN = 2 * 365 * 86_400_000;
  * on 1-5), 0.3 % missing regions, some "N/A" regions (missing to the report), and times over 2025-2026.
  */
 export function generate(count: number, seed = 1): Row[] {
-  const r = random(seed);
+  const r = rng(seed);
   const rows: Row[] = new Array(count);
   for (let i = 0; i < count; i++) {
     const u = r();
