@@ -100,8 +100,8 @@ describe("the packed tarball", () => {
   // 0.2 KB to nps alone (4.3 KB); countsQuery, the reports from counts and the columnar readers
   // 5.4 KB to the whole library (40.2 KB). Subpath exports (#16's `cxmetrics/charts`, and
   // `cxmetrics/models` and `cxmetrics/warehouse` beside it) are the way back down. Counting a
-  // Uint8Array four scores per word (#18: nps at about 2× the cost of reading the buffer, from
-  // 5×) adds 0.6 KB to nps alone (5.0 KB), a trade of size for speed made on purpose.
+  // Uint8Array two scores at a time through a table of pairs (#18: nps at about 1.3× the cost of
+  // reading the buffer, from 5×) adds 0.5 KB to nps alone (4.9 KB), a trade of size for speed.
   it("keeps the size budget: nps alone <= 5 KB and the whole library <= 42.5 KB, minified and gzipped", async () => {
     const size = async (contents: string) => {
       const result = await build({

@@ -1,5 +1,7 @@
 // The counting loops under every raw-response metric: scores into counts per scale point.
-// The plain loop is the reference; large typed arrays take an unrolled path tested against it.
+// The plain loop is the reference; large typed arrays take an unrolled path, and long byte arrays
+// a pair table, both tested against it.
+import { countBytePairs } from "./bytePairs.ts";
 import { type CellRules, missingError, readCell, STRICT_CELLS } from "./cells.ts";
 import { isOnScale, scoreError } from "./scales.ts";
 
@@ -15,6 +17,8 @@ export function countInto(
   rules: CellRules = STRICT_CELLS,
   argument = "scores",
 ): number {
+  // Bytes two at a time; a byte off the scale leaves them to the loops below, which report it.
+  if ((scores instanceof Uint8Array || scores instanceof Uint8ClampedArray) && countBytePairs(scores, min, max, counts)) return 0;
   if (ArrayBuffer.isView(scores) && scores.length >= UNROLL_FROM) {
     return countUnrolled(scores as ArrayLike<number>, min, max, counts, rules, argument);
   }

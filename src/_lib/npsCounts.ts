@@ -3,13 +3,11 @@
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 import type { NpsScaleOptions } from "../nps/classify.ts";
 import type { NpsCounts } from "../nps/nps.ts";
-import { cellRules } from "./cells.ts";
 import { clip } from "./math.ts";
 import { assertKnownKeys } from "./options.ts";
 import { bandStart, DEFAULT_SCALES, type Scale, scaleOption } from "./scales.ts";
-import { countBytesAtLeast, SWAR_FROM } from "./swar.ts";
 import { NO_WEIGHTS, readScaleInput, type Weights } from "./tallies.ts";
-import { assertCount, assertScale } from "./validate.ts";
+import { assertCount } from "./validate.ts";
 import { isWeighted, type WeightedMean, type WeightedTally, weightedMean } from "./weighted.ts";
 
 /** The option names every NPS function shares. */
@@ -101,31 +99,10 @@ function weightsWithCounts(weights: Weights): Error {
 
 /** Raw scores, a tally or `{ counts }` classified by the bands; weighted input keeps its tally. */
 function scaleCounts(input: unknown, o: Partial<NpsScaleOptions>, argument: string, weights: Weights): ValidNpsCounts {
-  if (input instanceof Uint8Array && input.length >= SWAR_FROM && weights.value === undefined) {
-    // Bytes counted a word at a time; anything off the scale is left to the counting below.
-    const scale = o.scale === undefined ? undefined : assertScale(o.scale, "options.scale");
-    cellRules(o.missing, o.missingValues);
-    // Bad bands are reported after the scores are read, as the counting below does.
-    const bands = validBands(o, scale);
-    const atLeast = bands && countBytesAtLeast(input, bands.min, bands.max, bands.promoterFrom, bands.passiveFrom);
-    if (atLeast !== undefined) {
-      const [promoters, notDetractors] = atLeast;
-      return { promoters, passives: notDetractors - promoters, detractors: input.length - notDetractors, missing: 0, weighted: undefined };
-    }
-  }
   const t = readScaleInput(input, o, DEFAULT_SCALES.nps, argument, weights);
   const bands = resolveBands(o, t.scale);
   const counts = classifyCounts(t.counts, bands, t.missing ?? 0);
   return isWeighted(t) ? { ...counts, weighted: { tally: t, bands } } : counts;
-}
-
-/** The bands, or undefined when an option is invalid (the caller's ordinary path then reports it in its order). */
-function validBands(o: Partial<NpsScaleOptions>, scale: Scale | undefined): NpsBands | undefined {
-  try {
-    return resolveBands(o, scale);
-  } catch {
-    return undefined;
-  }
 }
 
 /** The +100/0/−100 score of a point on the scale. */

@@ -1,10 +1,8 @@
-import { cellRules } from "../_lib/cells.ts";
 import { readOptions } from "../_lib/options.ts";
 import { compareCounts, compareWeightedShares, proportionEstimate, weightedProportionEstimate } from "../_lib/proportion.ts";
 import { bandStart, DEFAULT_SCALES } from "../_lib/scales.ts";
-import { countBytesAtLeast, SWAR_FROM } from "../_lib/swar.ts";
 import { assertSameWeighting, countFrom, NO_WEIGHTS, pairedWeights, readScaleInput, tallyMoments, weightsOf } from "../_lib/tallies.ts";
-import { assertOneOf, assertScale, confidenceOption } from "../_lib/validate.ts";
+import { assertOneOf, confidenceOption } from "../_lib/validate.ts";
 import { isWeighted, type WeightedTally, weightedMean } from "../_lib/weighted.ts";
 import type { ArrowVectorLike } from "../segments/spec.ts";
 import type { Comparison, Estimate, MissingMode, PairedWeights } from "../shapes.ts";
@@ -105,15 +103,6 @@ export interface CsatSummary extends Estimate<ProportionIntervalMethod> {
 
 const CSAT_OPTIONS = ["scale", "satisfiedFrom", "missing", "missingValues", "weights"] as const;
 
-/** `satisfiedFrom` on [min, max], or undefined when it is invalid (the ordinary path then reports it, in its order). */
-function validBandStart(value: unknown, min: number, max: number): number | undefined {
-  try {
-    return bandStart(value, max - 1, "options.satisfiedFrom", min, max);
-  } catch {
-    return undefined;
-  }
-}
-
 /** The tally, its count satisfied and n, and for weighted input the weighted share satisfied. */
 function satisfiedOf(input: unknown, o: Partial<Omit<CsatOptions, "weights">>, argument = "responses", weights = NO_WEIGHTS) {
   const t = readScaleInput(input, o, DEFAULT_SCALES.csat, argument, weights);
@@ -152,15 +141,6 @@ function satisfiedOf(input: unknown, o: Partial<Omit<CsatOptions, "weights">>, a
  */
 export function csat(responses: ScaleInput, options?: CsatOptions): number {
   const o = readOptions(options, "csat", CSAT_OPTIONS);
-  if (responses instanceof Uint8Array && responses.length >= SWAR_FROM && o.weights === undefined) {
-    // Bytes counted a word at a time; anything off the scale is left to the counting below.
-    const [min, max] = o.scale === undefined ? DEFAULT_SCALES.csat : assertScale(o.scale, "options.scale");
-    cellRules(o.missing, o.missingValues);
-    // A bad satisfiedFrom is reported after the scores are read, as the counting below does.
-    const satisfiedFrom = validBandStart(o.satisfiedFrom, min, max);
-    const atLeast = satisfiedFrom === undefined ? undefined : countBytesAtLeast(responses, min, max, satisfiedFrom, satisfiedFrom);
-    if (atLeast !== undefined) return atLeast[0] / responses.length;
-  }
   const { satisfied, n, weighted } = satisfiedOf(responses, o, "responses", weightsOf(o));
   return weighted === undefined ? satisfied / n : weighted.estimate;
 }

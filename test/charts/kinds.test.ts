@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { countBytesAtLeast } from "../../src/_lib/swar.ts";
 import { chart, toRows } from "../../src/charts/index.ts";
 import { kindOf, METRIC_AXES, shown } from "../../src/charts/kinds.ts";
 import {
@@ -108,15 +107,5 @@ describe("kindOf: each kind by the fields only it has", () => {
       pValue: feb.change!.pValue,
       significant: feb.change!.significant,
     });
-  });
-});
-
-describe("countBytesAtLeast: the scales the word trick covers", () => {
-  it("gives up below 0 and above 127 (a byte is then not a whole score the top bit can test)", () => {
-    const bytes = new Uint8Array(2048).fill(5);
-    expect(countBytesAtLeast(bytes, 0, 127, 5, 6)).toEqual([2048, 0]);
-    expect(countBytesAtLeast(bytes, -1, 10, 5, 6)).toBeUndefined();
-    expect(countBytesAtLeast(bytes, 0, 128, 5, 6)).toBeUndefined();
-    expect(countBytesAtLeast(bytes, 5, 127, 5, 5)).toEqual([2048, 2048]);
   });
 });
