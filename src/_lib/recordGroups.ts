@@ -89,6 +89,11 @@ export function groupRecordArray(
   const p = plans.length;
   const key0 = by[0]!;
   const length = records.length;
+  // The count arrays as locals, read again only when a new group may have grown them.
+  let n0 = n;
+  let c0 = flat[0]!;
+  let c1 = flat[1] ?? n;
+  let c2 = flat[2] ?? n;
   for (let i = 0; i < length; i++) {
     const record = records[i] as Record<string, unknown>;
     if (typeof record !== "object" || record === null) {
@@ -104,27 +109,31 @@ export function groupRecordArray(
     if (g < 0) {
       g = newGroup(record, i);
       if (g < 0) continue;
+      n0 = n;
+      c0 = flat[0]!;
+      c1 = flat[1] ?? n;
+      c2 = flat[2] ?? n;
     }
-    n[g]!++;
+    n0[g]!++;
     const a = record[f0];
-    if (typeof a === "number" && a >= m0 && a - m0 < s0 && Math.floor(a) === a) flat[0]![g * s0 + a - m0]!++;
+    if (typeof a === "number" && a >= m0 && a - m0 < s0 && (a | 0) === a) c0[g * s0 + a - m0]!++;
     else {
       const k = readValue(a, record, i, plans[0]!, rules, counters[0]!);
-      if (k !== undefined) flat[0]![g * s0 + k]!++;
+      if (k !== undefined) c0[g * s0 + k]!++;
     }
     if (p > 1) {
       const b = record[f1];
-      if (typeof b === "number" && b >= m1 && b - m1 < s1 && Math.floor(b) === b) flat[1]![g * s1 + b - m1]!++;
+      if (typeof b === "number" && b >= m1 && b - m1 < s1 && (b | 0) === b) c1[g * s1 + b - m1]!++;
       else {
         const k = readValue(b, record, i, plans[1]!, rules, counters[1]!);
-        if (k !== undefined) flat[1]![g * s1 + k]!++;
+        if (k !== undefined) c1[g * s1 + k]!++;
       }
       if (p > 2) {
         const c = record[f2];
-        if (typeof c === "number" && c >= m2 && c - m2 < s2 && Math.floor(c) === c) flat[2]![g * s2 + c - m2]!++;
+        if (typeof c === "number" && c >= m2 && c - m2 < s2 && (c | 0) === c) c2[g * s2 + c - m2]!++;
         else {
           const k = readValue(c, record, i, plans[2]!, rules, counters[2]!);
-          if (k !== undefined) flat[2]![g * s2 + k]!++;
+          if (k !== undefined) c2[g * s2 + k]!++;
         }
       }
     }

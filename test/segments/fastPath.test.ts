@@ -46,10 +46,14 @@ describe("segmentReport: the fast path over arrays of records", () => {
     );
   });
 
-  it("grows past its first 64 groups", () => {
-    const rows = Array.from({ length: 1000 }, (_, i) => ({ id: `c${i % 300}`, ltr: i % 11 }));
-    expect(segmentReport(rows, { by: "id", metrics: { nps: "ltr" } })).toEqual(
-      segmentReport(new Set(rows), { by: "id", metrics: { nps: "ltr" } }),
-    );
+  it("grows past its first 64 groups, in every metric's counts", () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => ({ id: `c${i % 300}`, ltr: i % 11, sat: 1 + (i % 5), effort: 1 + (i % 7) }));
+    const metrics = { nps: "ltr", csat: "sat", ces: "effort" } as const;
+    const report = segmentReport(rows, { by: "id", metrics });
+    expect(report).toEqual(segmentReport(new Set(rows), { by: "id", metrics }));
+    // c299 is the last group made: records 299, 599 and 899.
+    const last = report.segments.find((s) => s.key === "c299")!;
+    expect(last.tallies.csat!.counts).toEqual([0, 0, 0, 0, 3]); // 1 + 299 % 5, and so on: all 5
+    expect(last.tallies.ces!.counts).toEqual([0, 0, 0, 1, 1, 1, 0]); // 6, 5 and 4
   });
 });
