@@ -146,7 +146,7 @@ function countRows(x: Columns, n: Float64Array, slowKey: (i: number) => number, 
     }
     n[g]!++;
     const a = v0[i] as number;
-    const k0 = a - m0;
+    const k0 = typeof a === "number" ? a - m0 : -1; // (a BigInt minus a number would throw: BigInts go to slow, which rejects them)
     if (k0 >= 0 && k0 < s0 && (k0 | 0) === k0 && k0 + m0 === a) c0[g * s0 + k0]!++;
     else {
       const k = slow(a, i, 0);
@@ -154,7 +154,7 @@ function countRows(x: Columns, n: Float64Array, slowKey: (i: number) => number, 
     }
     if (p > 1) {
       const b = v1![i] as number;
-      const k1 = b - m1;
+      const k1 = typeof b === "number" ? b - m1 : -1;
       if (k1 >= 0 && k1 < s1 && (k1 | 0) === k1 && k1 + m1 === b) c1![g * s1 + k1]!++;
       else {
         const k = slow(b, i, 1);
@@ -162,7 +162,7 @@ function countRows(x: Columns, n: Float64Array, slowKey: (i: number) => number, 
       }
       if (p > 2) {
         const c = v2![i] as number;
-        const k2 = c - m2;
+        const k2 = typeof c === "number" ? c - m2 : -1;
         if (k2 >= 0 && k2 < s2 && (k2 | 0) === k2 && k2 + m2 === c) c2![g * s2 + k2]!++;
         else {
           const k = slow(c, i, 2);

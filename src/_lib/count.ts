@@ -19,7 +19,8 @@ export function countInto(
 ): number {
   // Bytes two at a time; a byte off the scale leaves them to the loops below, which report it.
   if ((scores instanceof Uint8Array || scores instanceof Uint8ClampedArray) && countBytePairs(scores, min, max, counts)) return 0;
-  if (ArrayBuffer.isView(scores) && scores.length >= UNROLL_FROM) {
+  // (A BigInt64Array is a view too; its values are BigInts, which the plain loop rejects one by one.)
+  if (ArrayBuffer.isView(scores) && scores.length >= UNROLL_FROM && typeof scores[0] === "number") {
     return countUnrolled(scores as ArrayLike<number>, min, max, counts, rules, argument);
   }
   return countPlain(scores, min, max, counts, 0, rules, argument);
@@ -47,7 +48,7 @@ export function countPlain(
     // bounds check rules out NaN and off-scale values, and k + min === s rules out values that
     // only become numbers by coercion ("9", true, null): those take the slow path.
     const s = scores[i] as number;
-    const k = s - min;
+    const k = typeof s === "number" ? s - min : -1; // (a BigInt minus a number would throw)
     if (k >= 0 && k <= span && (k | 0) === k && k + min === s) counts[k]!++;
     else missing += countCell(s, counts, min, max, rules, `${argument}[${i}]`);
   }
@@ -130,6 +131,7 @@ const SUM_FROM = 256;
  */
 export function meanOfWholeScores(scores: unknown, min: number, max: number): number | undefined {
   if (!ArrayBuffer.isView(scores) || (scores as unknown as ArrayLike<number>).length < SUM_FROM) return undefined;
+  if (typeof (scores as unknown as ArrayLike<unknown>)[0] !== "number") return undefined; // BigInts: counted, and rejected
   if (Math.max(Math.abs(min), Math.abs(max)) > 2 ** 20) return undefined;
   const a = scores as unknown as ArrayLike<number>;
   const n = a.length;

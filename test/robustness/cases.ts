@@ -57,6 +57,7 @@ export const CASES: readonly Case[] = [
     api.mergeTallies(api.tally([9], { scale: [0, 10], weights: [2] }), api.tally([9], { scale: [0, 10] })),
   ),
   c("tally", "scale [5, 1]", () => api.tally([3], { scale: [5, 1] })),
+  c("tally", "1,000 scores in a BigUint64Array", () => api.tally(new BigUint64Array(1000).fill(3n), { scale: [0, 10] })),
   c("mergeTallies", "no tallies", () => api.mergeTallies()),
   c("mergeTallies", "different scales", () =>
     api.mergeTallies({ scale: [1, 5], counts: [1, 0, 0, 0, 0] }, { scale: [0, 5], counts: [0, 1, 0, 0, 0, 0] }),
@@ -75,6 +76,8 @@ export const CASES: readonly Case[] = [
   c("npsSummary", "option confidenceLevel (a typo)", () => api.npsSummary(counts, { confidenceLevel: 0.9 } as never)),
   c("nps", "scale [1, 5], default bands", () => api.nps([1, 5], { scale: [1, 5] })),
   c("nps", "a blank cell", () => api.nps([9, ""])),
+  c("nps", "a BigInt64Array", () => api.nps(new BigInt64Array([9n, 10n]))),
+  c("nps", "a BigInt score in an array", () => api.nps([9, 10n as never])),
   c("nps", 'a blank and "N/A", missing skip', () => api.nps([9, "", "N/A"], { missing: "skip" })),
   c("nps", 'the word "nine"', () => api.nps([9, "nine"])),
   c("nps", "weight -1", () => api.nps([9, 3], { weights: [1, -1] })),
@@ -96,6 +99,7 @@ export const CASES: readonly Case[] = [
   c("csat", "counts of the wrong length", () => api.csat({ counts: [1, 2, 3] })),
   c("csatSummary", "empty", () => api.csatSummary([])),
   c("ces", "response 8 on 1-7", () => api.ces([8])),
+  c("ces", "1,000 responses in a BigInt64Array", () => api.ces(new BigInt64Array(1000).fill(3n))),
   c("ces", 'higherIsEasier "no"', () => api.ces([3], { higherIsEasier: "no" as never })),
   c("cesSummary", "agreeFrom 9", () => api.cesSummary([3], { agreeFrom: 9 })),
   c("cesSummary", "one response (edge)", () => api.cesSummary([4]).interval),
@@ -243,6 +247,9 @@ export const CASES: readonly Case[] = [
   c("holmAdjust", "a p-value of 1.5", () => api.holmAdjust([0.5, 1.5])),
   c("holmAdjust", "no p-values (edge)", () => api.holmAdjust([])),
   c("segmentReport", "a score of 11, default onInvalid", () => api.segmentReport([{ g: "a", v: 11 }], { by: "g", metrics: { nps: "v" } })),
+  c("segmentReport", "a column of scores in a BigInt64Array", () =>
+    api.segmentReport({ g: ["a", "b"], v: new BigInt64Array([9n, 3n]) }, { by: "g", metrics: { nps: "v" } }),
+  ),
   c(
     "segmentReport",
     "a missing key, missing skip",
