@@ -135,23 +135,37 @@ export function meanOfWholeScores(scores: unknown, min: number, max: number): nu
   if (Math.max(Math.abs(min), Math.abs(max)) > 2 ** 20) return undefined;
   const a = scores as unknown as ArrayLike<number>;
   const n = a.length;
-  // Two sums, so that one addition does not wait for the other; both exact, so their total is too.
-  let even = 0;
-  let odd = 0;
+  const span = max - min;
+  // Four sums, so that no addition waits for the one before; each exact, so their total is too.
+  // A value is a score when it equals its int32 truncation (NaN, fractions and values past int32
+  // do not) and that integer, less min, is at most span unsigned (below min wraps to above it).
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
   let i = 0;
-  for (; i + 1 < n; i += 2) {
+  for (; i + 3 < n; i += 4) {
     const u = a[i]!;
     const v = a[i + 1]!;
-    // In range and whole: NaN, strings and fractions fail one of the three tests.
-    if (!(u >= min && u <= max && u === Math.floor(u) && v >= min && v <= max && v === Math.floor(v))) return undefined;
-    even += u;
-    odd += v;
+    const w = a[i + 2]!;
+    const x = a[i + 3]!;
+    const p = u | 0;
+    const q = v | 0;
+    const r = w | 0;
+    const t = x | 0;
+    if (p !== u || q !== v || r !== w || t !== x) return undefined;
+    if ((p - min) >>> 0 > span || (q - min) >>> 0 > span || (r - min) >>> 0 > span || (t - min) >>> 0 > span) return undefined;
+    s0 += u;
+    s1 += v;
+    s2 += w;
+    s3 += x;
   }
-  if (i < n) {
+  for (; i < n; i++) {
     const u = a[i]!;
-    if (!(u >= min && u <= max && u === Math.floor(u))) return undefined;
-    even += u;
+    const p = u | 0;
+    if (p !== u || (p - min) >>> 0 > span) return undefined;
+    s0 += u;
   }
-  const sum = even + odd;
+  const sum = s0 + s1 + (s2 + s3);
   return sum / n;
 }

@@ -24,21 +24,27 @@ describe("ces: the summing pass over long typed arrays", () => {
   });
 
   it("hands a value that is not a score to the counting path: the same error at the same index, or the skip", () => {
-    const scores = new Float64Array(1000).fill(4);
-    for (const [bad, message] of [
-      [8, /^responses\[777\] must be a whole number from 1 to 7; got 8/],
-      [3.5, /^responses\[777\] must be a whole number from 1 to 7; got 3.5/],
-      [0, /^responses\[777\] must be a whole number from 1 to 7; got 0/],
-      [Number.NaN, /^responses\[777\] must be a whole number from 1 to 7, not missing/],
-    ] as const) {
-      const a = scores.slice();
-      a[777] = bad;
-      expect(() => ces(a), String(bad)).toThrow(message);
+    const scores = new Float64Array(1003).fill(4);
+    // Each of the four lanes of the summing loop, and the three values after its last step.
+    for (const at of [776, 777, 778, 779, 1000, 1001, 1002]) {
+      for (const [bad, message] of [
+        [8, `must be a whole number from 1 to 7; got 8`],
+        [3.5, `must be a whole number from 1 to 7; got 3.5`],
+        [0, `must be a whole number from 1 to 7; got 0`],
+        [-4, `must be a whole number from 1 to 7; got -4`],
+        [2 ** 32 + 4, `must be a whole number from 1 to 7; got 4294967300`],
+        [Number.POSITIVE_INFINITY, `must be a whole number from 1 to 7; got Infinity`],
+        [Number.NaN, `must be a whole number from 1 to 7, not missing`],
+      ] as const) {
+        const a = scores.slice();
+        a[at] = bad;
+        expect(() => ces(a), `${at}: ${bad}`).toThrow(`responses[${at}] ${message}`);
+      }
     }
     const withMissing = scores.slice();
     withMissing[5] = Number.NaN;
     withMissing[6] = 7;
-    expect(ces(withMissing, { missing: "skip" })).toBe((4 * 998 + 7) / 999);
+    expect(ces(withMissing, { missing: "skip" })).toBe((4 * 1001 + 7) / 1002);
     const last = scores.slice(0, 257);
     last[256] = 9;
     expect(() => ces(last)).toThrow(/^responses\[256\]/);
