@@ -17,5 +17,6 @@ export default {
   jsonReporter: { fileName: "reports/mutation.json" },
   concurrency: 2,
   timeoutMS: 10_000,
+  dryRunTimeoutMinutes: 30,
   tempDirName: ".stryker-tmp",
 };
