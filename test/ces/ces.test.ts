@@ -55,6 +55,11 @@ describe("cesSummary", () => {
   it("one response: sd 0 and the whole scale as interval; constant responses: a point interval", () => {
     expect(cesSummary([4])).toMatchObject({ estimate: 4, standardDeviation: 0, n: 1, interval: { lower: 1, upper: 7 }, marginOfError: 3 });
     expect(cesSummary([5, 5, 5]).interval).toEqual({ lower: 5, upper: 5 });
+    // Two responses already take the t interval: SE 1, and t(0.975, 1 df) = 12.706204736…
+    // (scipy.stats.t.ppf(0.975, 1)); the interval is then clipped to the scale.
+    const two = cesSummary([3, 5]);
+    expect(two.marginOfError).toBeCloseTo(12.706204736432095, 9);
+    expect(two.interval).toEqual({ lower: 1, upper: 7 });
   });
 
   it("interval contains the mean, stays on the scale, and widens with confidence", () => {
