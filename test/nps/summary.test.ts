@@ -87,6 +87,21 @@ describe("npsSummary", () => {
     expectAbsolute(s.interval.upper, upper!, 1e-10);
   });
 
+  it("score: the standard error is Wald's √(var/n) and the margin half the interval (exact identities)", () => {
+    fc.assert(
+      fc.property(npsCountsArb, confidenceArb, (c, confidence) => {
+        const s = npsSummary(c, { method: "score", confidence });
+        expect(s.standardError).toBe(npsSummary(c, { method: "wald", confidence }).standardError);
+        expect(s.marginOfError).toBe((s.interval.upper - s.interval.lower) / 2);
+      }),
+    );
+    // 60/25/15 of 100: √((0.75 − 0.45²)/100) = 0.0733 … as a fraction, 7.33 … points.
+    expect(npsSummary({ promoters: 60, passives: 25, detractors: 15 }, { method: "score" }).standardError).toBeCloseTo(
+      100 * Math.sqrt((0.75 - 0.45 ** 2) / 100),
+      12,
+    );
+  });
+
   it("score interval bounds solve Tango's equation T(bound) = ±z (exact identity)", () => {
     fc.assert(
       fc.property(npsCountsArb, confidenceArb, (c, confidence) => {
