@@ -26,25 +26,26 @@ export function countBytePairs(bytes: Uint8Array | Uint8ClampedArray, min: numbe
   const tail = head + 4 * words;
   for (let i = 0; i < head; i++) if (bytes[i]! < min || bytes[i]! > max) return false;
   for (let i = tail; i < n; i++) if (bytes[i]! < min || bytes[i]! > max) return false;
+  const { table, countWords } = pairCounters();
   countWords(new Uint32Array(bytes.buffer, bytes.byteOffset + head, words));
   // Fold the pairs on the scale, clearing each; the low byte and the high byte each count once.
-  let pairs = 0;
+  let counted = 0;
   const folded = new Array<number>(max - min + 1).fill(0);
   for (let q = 0; q < 4 * QUARTER; q += QUARTER) {
     for (let hi = min; hi <= max; hi++) {
       for (let lo = min; lo <= max; lo++) {
         const at = q + (lo | (hi << 8));
-        const c = TABLE[at]!;
+        const c = table[at]!;
         if (c === 0) continue;
-        TABLE[at] = 0;
-        pairs += c;
+        table[at] = 0;
+        counted += c;
         folded[lo - min]! += c;
         folded[hi - min]! += c;
       }
     }
   }
-  if (pairs !== 2 * words) {
-    clearTable();
+  if (counted !== 2 * words) {
+    clearTable(table);
     return false;
   }
   for (let i = 0; i < head; i++) folded[bytes[i]! - min]!++;
@@ -53,16 +54,26 @@ export function countBytePairs(bytes: Uint8Array | Uint8ClampedArray, min: numbe
   return true;
 }
 
+/** The table of pair counters and the loop that fills it. */
+interface PairTable {
+  readonly table: Int32Array;
+  readonly countWords: (w: Uint32Array) => void;
+}
+
+let pairTable: PairTable | undefined;
+
 /**
- * The table and the loop that fills it. One table for the module, not one per call, held by a
- * closure made once: the compiler then treats it as a constant (a top-level const would not do,
- * since bundlers turn those into vars), so each index (a 16-bit half plus a quarter's offset)
- * needs no bounds check. Its pages are only touched where scores fall, about 48 KB on a 0-10 scale.
+ * The table and its loop, made on first use (1 MB of counters, not allocated by a mere import) and
+ * kept: one table for the module, not one per call, held by a closure made once, which the compiler
+ * then treats as a constant (a top-level const would not do, since bundlers turn those into vars),
+ * so that each index (a 16-bit half plus a quarter's offset) needs no bounds check. Its pages are
+ * only touched where scores fall, about 48 KB on a 0-10 scale.
  */
-const { TABLE, countWords } = /* @__PURE__ */ (() => {
+function pairCounters(): PairTable {
+  if (pairTable !== undefined) return pairTable;
   const table = new Int32Array(4 * QUARTER);
   /** Every half-word of `w` counted in the table, words alternating between two pairs of quarters. */
-  const count = (w: Uint32Array): void => {
+  const countWords = (w: Uint32Array): void => {
     const n = w.length;
     let i = 0;
     for (; i + 1 < n; i += 2) {
@@ -79,10 +90,11 @@ const { TABLE, countWords } = /* @__PURE__ */ (() => {
       table[0x10000 | (x >>> 16)]!++;
     }
   };
-  return { TABLE: table, countWords: count };
-})();
+  pairTable = { table, countWords };
+  return pairTable;
+}
 
 /** After bytes off the scale: every counter back to 0, writing only those that are not (untouched pages stay untouched). */
-function clearTable(): void {
-  for (let k = 0; k < TABLE.length; k++) if (TABLE[k] !== 0) TABLE[k] = 0;
+function clearTable(table: Int32Array): void {
+  for (let k = 0; k < table.length; k++) if (table[k] !== 0) table[k] = 0;
 }
