@@ -85,12 +85,19 @@ export const CASES: readonly Case[] = [
     api.mergeTallies(api.tally([9], { scale: [0, 10], weights: [2] }), api.tally([9], { scale: [0, 10] })),
   ),
   c("tally", "scale [5, 1]", () => api.tally([3], { scale: [5, 1] })),
+  c("tally", "no options", () => api.tally([3] as never)),
+  c("tally", "scores = 5", () => api.tally(5 as never, { scale: [0, 10] })),
   c("tally", "1,000 scores in a BigUint64Array", () => api.tally(new BigUint64Array(1000).fill(3n), { scale: [0, 10] })),
   c("mergeTallies", "no tallies", () => api.mergeTallies()),
   c("mergeTallies", "different scales", () =>
     api.mergeTallies({ scale: [1, 5], counts: [1, 0, 0, 0, 0] }, { scale: [0, 5], counts: [0, 1, 0, 0, 0, 0] }),
   ),
   c("mergeTallies", "a count of -1", () => api.mergeTallies({ scale: [1, 3], counts: [1, -1, 0] })),
+  c("mergeTallies", "scales of one length, shifted", () =>
+    api.mergeTallies({ scale: [1, 3], counts: [1, 0, 0] }, { scale: [2, 4], counts: [1, 0, 0] }),
+  ),
+  c("mergeTallies", "a second tally of null", () => api.mergeTallies({ scale: [1, 3], counts: [1, 0, 0] }, null as never)),
+  c("mergeTallies", "a first tally of 5", () => api.mergeTallies(5 as never)),
   c("classifyNps", "score 8.5", () => api.classifyNps(8.5)),
   c("classifyNps", "0 on a 1-10 scale", () => api.classifyNps(0, { scale: [1, 10] })),
   c("nps", "empty array", () => api.nps([])),
@@ -211,11 +218,50 @@ export const CASES: readonly Case[] = [
   ),
   c("distribution", "1-5 scores with a 7", () => api.distribution([1, 5, 7], { scale: [1, 5] })),
   c("distribution", "weights for fewer responses", () => api.distribution([1, 5, 3], { scale: [1, 5], weights: [1, 2] })),
+  c("distribution", "no options", () => api.distribution([1, 5, 3] as never)),
+  c("distribution", "bottom 6 on 1-5", () => api.distribution([1, 5, 3], { scale: [1, 5], bottom: 6 })),
+  c(
+    "distribution",
+    "top and bottom 5 on 1-5 (every point: edge)",
+    () => api.distribution([1, 5, 3], { scale: [1, 5], top: 5, bottom: 5 }).bottomBox,
+  ),
   c("npsMigration", "waves of different lengths", () => api.npsMigration([1, 9, 10], [9, 10])),
   c("rake", "a margin category no record has", () =>
     api.rake([{ region: "north" }, { region: "south" }], { region: { north: 0.5, south: 0.3, west: 0.2 } }),
   ),
   c("rake", "shares summing to 0.9", () => api.rake([{ region: "north" }, { region: "south" }], { region: { north: 0.5, south: 0.4 } })),
+  c("rake", "no records", () => api.rake([], { region: { north: 1 } })),
+  c("rake", "a record of null", () => api.rake([null as never], { region: { north: 1 } })),
+  c("rake", "a margin of 5", () => api.rake([{ region: "north" }], { region: 5 as never })),
+  c("rake", "a region no margin names", () => api.rake([{ region: "east" }], { region: { north: 1 } })),
+  c("rake", 'a null region, with a category named "null"', () =>
+    api.rake([{ region: null }, { region: "north" }], { region: { null: 0.5, north: 0.5 } }),
+  ),
+  c("rake", "the first category no record has", () => api.rake([{ region: "south" }], { region: { north: 0.5, south: 0.5 } })),
+  c("rake", "a category whose records all weigh 0", () =>
+    api.rake(
+      [
+        { region: "north", w: 0 },
+        { region: "south", w: 1 },
+      ],
+      { region: { north: 0.5, south: 0.5 } },
+      { weight: "w" },
+    ),
+  ),
+  c(
+    "rake",
+    "shares a rounding off 1 either way, on two variables (edge)",
+    () =>
+      api.rake(
+        [
+          { region: "north", plan: "pro" },
+          { region: "north", plan: "basic" },
+          { region: "south", plan: "pro" },
+          { region: "south", plan: "basic" },
+        ],
+        { region: { north: 0.5, south: 0.5 + 9e-10 }, plan: { pro: 0.5, basic: 0.5 - 9e-10 } },
+      ).converged,
+  ),
   c("rake", "margins no positive weights can meet", () =>
     api.rake(
       [

@@ -76,6 +76,12 @@ describe("rake", () => {
     expect(() => rake(records, { g: { x: 0.5, y: 0.5 } }, { trim: [0.2, 3] })).toThrow(/the trim bounds may not allow them/);
     const { weights } = rake(records, { g: { x: 0.5, y: 0.5 } }, { trim: [0.2, 5] });
     expect(Math.max(...weights)).toBeCloseTo(5, 12);
+    // The lower bound, with design weights of 2 (mean 2): the nine x records need 10/9 each; a
+    // lower bound of 0.5 × 2 = 1 lets them, one of 0.6 × 2 = 1.2 does not.
+    const weighted = records.map((r) => ({ ...r, w: 2 }));
+    const ok = rake(weighted, { g: { x: 0.5, y: 0.5 } }, { weight: "w", trim: [0.5, 5] });
+    expect(ok.weights[0]).toBeCloseTo(10 / 9, 12);
+    expect(() => rake(weighted, { g: { x: 0.5, y: 0.5 } }, { weight: "w", trim: [0.6, 5] })).toThrow(/the trim bounds may not allow them/);
   });
 
   it("rejects margins it cannot honour, naming the argument", () => {
