@@ -87,6 +87,18 @@ describe("npsSummary", () => {
     expectAbsolute(s.interval.upper, upper!, 1e-10);
   });
 
+  it("score: all detractors (or all promoters) put the interval's end exactly at −100 (or 100), and mirror each other", () => {
+    for (const n of [1, 5, 40]) {
+      const down = npsSummary({ promoters: 0, passives: 0, detractors: n }, { method: "score" }).interval;
+      const up = npsSummary({ promoters: n, passives: 0, detractors: 0 }, { method: "score" }).interval;
+      expect(down.lower).toBe(-100);
+      expect(up.upper).toBe(100);
+      expect(up.lower).toBeCloseTo(-down.upper, 10);
+      // The other end solves Tango's equation: T(bound) = −z for all detractors' upper end.
+      expectAbsolute(tangoStatistic(0, n, n, down.upper / 100), -normalQuantile(0.975), 1e-6);
+    }
+  });
+
   it("score: the standard error is Wald's √(var/n) and the margin half the interval (exact identities)", () => {
     fc.assert(
       fc.property(npsCountsArb, confidenceArb, (c, confidence) => {
