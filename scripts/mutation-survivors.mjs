@@ -1,14 +1,11 @@
-// Lists the mutants the last Stryker run (reports/mutation.json) left alive: surviving or not
+// Lists the mutants the last Stryker runs (reports/mutation*.json) left alive: surviving or not
 // covered by any test, and not listed as equivalent in docs/mutation-equivalents.md. Each line is
 // the key that list uses (file:line:column MutatorName), then the source line and what the mutant
 // made of it. `node scripts/mutation-survivors.mjs [path prefix]`, e.g. `src/stats`.
-import { existsSync, readFileSync } from "node:fs";
+import { mutantKey, readEquivalents, readReports } from "./mutation-reports.mjs";
 
-const report = JSON.parse(readFileSync(new URL("../reports/mutation.json", import.meta.url), "utf8"));
-const equivalentsFile = new URL("../docs/mutation-equivalents.md", import.meta.url);
-const equivalents = existsSync(equivalentsFile)
-  ? new Set([...readFileSync(equivalentsFile, "utf8").matchAll(/^- (\S+:\d+:\d+) (\w+):/gm)].map((m) => `${m[1]} ${m[2]}`))
-  : new Set();
+const report = readReports();
+const equivalents = readEquivalents();
 const prefix = process.argv[2] ?? "src/";
 
 let count = 0;
@@ -17,7 +14,7 @@ for (const [path, file] of Object.entries(report.files)) {
   const lines = file.source.split("\n");
   for (const m of file.mutants) {
     if (m.status !== "Survived" && m.status !== "NoCoverage") continue;
-    const key = `${path}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName}`;
+    const key = mutantKey(path, m);
     if (equivalents.has(key)) continue;
     count++;
     const line = lines[m.location.start.line - 1]?.trim() ?? "";

@@ -1,25 +1,22 @@
 // Writes the mutation-testing section of docs/robustness.md from the last Stryker run
-// (reports/mutation.json, written by `npm run test:mutation`): per module (a folder of src/),
+// (reports/mutation.json, written by `npm run test:mutation`, and any mutation-<part>.json copies): per module (a folder of src/),
 // the mutants killed (by a failing test or a timeout), surviving, not covered by any test, and
 // rejected by the type checker, and the score, killed ÷ (killed + survived + not covered).
 // Equivalent mutants are listed by hand in docs/mutation-equivalents.md and subtracted.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { mutantKey, readEquivalents, readReports } from "./mutation-reports.mjs";
 
 const MARK = "\n<!-- mutation testing: scripts/mutation-table.mjs -->";
 const doc = new URL("../docs/robustness.md", import.meta.url);
-const report = JSON.parse(readFileSync(new URL("../reports/mutation.json", import.meta.url), "utf8"));
-const equivalentsFile = new URL("../docs/mutation-equivalents.md", import.meta.url);
-// Lines of the form "- src/…/file.ts:LINE:COLUMN MutatorName: reason".
-const equivalents = existsSync(equivalentsFile)
-  ? new Set([...readFileSync(equivalentsFile, "utf8").matchAll(/^- (\S+:\d+:\d+) (\w+):/gm)].map((m) => `${m[1]} ${m[2]}`))
-  : new Set();
+const report = readReports();
+const equivalents = readEquivalents();
 
 const modules = new Map();
 for (const [path, file] of Object.entries(report.files)) {
   const module = path.split("/").slice(0, 2).join("/").replace(/\.ts$/, "");
   const m = modules.get(module) ?? { killed: 0, survived: 0, noCoverage: 0, errors: 0, equivalent: 0 };
   for (const mutant of file.mutants) {
-    const key = `${path}:${mutant.location.start.line}:${mutant.location.start.column} ${mutant.mutatorName}`;
+    const key = mutantKey(path, mutant);
     if (mutant.status === "Killed" || mutant.status === "Timeout") m.killed++;
     else if (mutant.status === "Survived" || mutant.status === "NoCoverage") {
       if (equivalents.has(key)) m.equivalent++;

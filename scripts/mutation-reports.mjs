@@ -1,0 +1,27 @@
+// The Stryker results the mutation scripts read: every report in reports/ (mutation.json, and the
+// copies a run over part of src/ was saved as, mutation-<part>.json), oldest first, so that a
+// file's newest results win (files no longer in src/ left out); and the equivalent mutants listed in docs/mutation-equivalents.md,
+// as "file:line:column MutatorName" keys.
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+
+export function readReports() {
+  const reports = new URL("../reports/", import.meta.url);
+  const files = {};
+  for (const f of readdirSync(reports)
+    .filter((f) => /^mutation.*\.json$/.test(f))
+    .map((f) => new URL(f, reports))
+    .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs))
+    Object.assign(files, JSON.parse(readFileSync(f, "utf8")).files);
+  // (A file since removed from src/ no longer counts.)
+  for (const path of Object.keys(files)) if (!existsSync(new URL(`../${path}`, import.meta.url))) delete files[path];
+  return { files };
+}
+
+export function readEquivalents() {
+  const file = new URL("../docs/mutation-equivalents.md", import.meta.url);
+  if (!existsSync(file)) return new Set();
+  return new Set([...readFileSync(file, "utf8").matchAll(/^- (\S+:\d+:\d+) (\w+):/gm)].map((m) => `${m[1]} ${m[2]}`));
+}
+
+/** The key of a mutant in docs/mutation-equivalents.md. */
+export const mutantKey = (path, mutant) => `${path}:${mutant.location.start.line}:${mutant.location.start.column} ${mutant.mutatorName}`;
