@@ -322,6 +322,12 @@ export const CASES: readonly Case[] = [
   c("holmAdjust", "a p-value of 1.5", () => api.holmAdjust([0.5, 1.5])),
   c("holmAdjust", "no p-values (edge)", () => api.holmAdjust([])),
   c("segmentReport", "a score of 11, default onInvalid", () => api.segmentReport([{ g: "a", v: 11 }], { by: "g", metrics: { nps: "v" } })),
+  c("segmentReport", "by []", () => api.segmentReport([{ g: "a", v: 9 }], { by: [], metrics: { nps: "v" } })),
+  c("segmentReport", 'by ["g", 5]', () => api.segmentReport([{ g: "a", v: 9 }], { by: ["g", 5 as never], metrics: { nps: "v" } })),
+  c("trend", "time 5", () => api.trend([{ at: "2024-01-01", v: 9 }], { time: 5 as never, every: "month", metrics: { nps: "v" } })),
+  c("trend", 'timeUnit "us"', () =>
+    api.trend([{ at: 1e12, v: 9 }], { time: "at", every: "month", metrics: { nps: "v" }, timeUnit: "us" as never }),
+  ),
   c("segmentReport", "a column of scores in a BigInt64Array", () =>
     api.segmentReport({ g: ["a", "b"], v: new BigInt64Array([9n, 3n]) }, { by: "g", metrics: { nps: "v" } }),
   ),
