@@ -85,7 +85,7 @@ export const CASES: readonly Case[] = [
     api.mergeTallies(api.tally([9], { scale: [0, 10], weights: [2] }), api.tally([9], { scale: [0, 10] })),
   ),
   c("tally", "scale [5, 1]", () => api.tally([3], { scale: [5, 1] })),
-  c("tally", "no options", () => api.tally([3] as never)),
+  c("tally", "no options", () => Reflect.apply(api.tally, undefined, [[3]])),
   c("tally", "scores = 5", () => api.tally(5 as never, { scale: [0, 10] })),
   c("tally", "1,000 scores in a BigUint64Array", () => api.tally(new BigUint64Array(1000).fill(3n), { scale: [0, 10] })),
   c("mergeTallies", "no tallies", () => api.mergeTallies()),
@@ -218,7 +218,7 @@ export const CASES: readonly Case[] = [
   ),
   c("distribution", "1-5 scores with a 7", () => api.distribution([1, 5, 7], { scale: [1, 5] })),
   c("distribution", "weights for fewer responses", () => api.distribution([1, 5, 3], { scale: [1, 5], weights: [1, 2] })),
-  c("distribution", "no options", () => api.distribution([1, 5, 3] as never)),
+  c("distribution", "no options", () => Reflect.apply(api.distribution, undefined, [[1, 5, 3]])),
   c("distribution", "bottom 6 on 1-5", () => api.distribution([1, 5, 3], { scale: [1, 5], bottom: 6 })),
   c(
     "distribution",
@@ -375,6 +375,33 @@ export const CASES: readonly Case[] = [
     api.countsQuery({ table: "a`b", dialect: "bigquery", by: "g", metrics: { nps: "ltr" } }),
   ),
   c("countsQuery", 'dialect "mysql"', () => api.countsQuery({ table: "t", dialect: "mysql" as never, by: "g", metrics: { nps: "ltr" } })),
+  c("countsQuery", "options null", () => api.countsQuery(null as never)),
+  c("countsQuery", 'table ["db", 5]', () =>
+    api.countsQuery({ table: ["db", 5 as never], dialect: "duckdb", by: "g", metrics: { nps: "ltr" } }),
+  ),
+  c("countsQuery", "an accessor for a metric", () =>
+    api.countsQuery({ table: "t", dialect: "duckdb", by: "g", metrics: { nps: (r: { ltr: number }) => r.ltr } as never }),
+  ),
+  c("countsQuery", "by with every", () =>
+    api.countsQuery({ table: "t", dialect: "duckdb", by: "g", every: "month", metrics: { nps: "ltr" } } as never),
+  ),
+  c("countsQuery", "by with timeZone", () =>
+    api.countsQuery({ table: "t", dialect: "duckdb", by: "g", timeZone: "UTC", metrics: { nps: "ltr" } } as never),
+  ),
+  c("countsQuery", "by []", () => api.countsQuery({ table: "t", dialect: "duckdb", by: [], metrics: { nps: "ltr" } })),
+  c("countsQuery", 'by ["g", 5]', () => api.countsQuery({ table: "t", dialect: "duckdb", by: ["g", 5 as never], metrics: { nps: "ltr" } })),
+  c("countsQuery", 'every "decade"', () =>
+    api.countsQuery({ table: "t", dialect: "duckdb", time: "at", every: "decade" as never, metrics: { nps: "ltr" } }),
+  ),
+  c("countsQuery", "time 5", () =>
+    api.countsQuery({ table: "t", dialect: "duckdb", time: 5 as never, every: "month", metrics: { nps: "ltr" } }),
+  ),
+  c("countsQuery", "time the metric's column", () =>
+    api.countsQuery({ table: "t", dialect: "duckdb", time: "ltr", every: "month", metrics: { nps: "ltr" } }),
+  ),
+  c("countsQuery", "a column name with DEL (U+007F)", () =>
+    api.countsQuery({ table: "t", dialect: "duckdb", by: "g\u007f", metrics: { nps: "ltr" } }),
+  ),
   c("countsQuery", "both by and time", () =>
     api.countsQuery({ table: "t", dialect: "duckdb", by: "g", time: "at", every: "month", metrics: { nps: "ltr" } }),
   ),
