@@ -85,6 +85,54 @@ const WITH_FIELDS: readonly [string, string, (x: never) => unknown][] = [
   ["invitationsNeeded", "goal", (x) => api.invitationsNeeded(x)],
   ["expectedSpend", "customer", (x) => api.expectedSpend(spend, x)],
 ];
+/**
+ * Functions of one object of named figures: the call, a valid input, and the name of the argument.
+ * Each figure set to NaN must be named in the error (`input.arpu`), and an unknown field too.
+ */
+const FIGURES: readonly [string, (x: never) => unknown, Record<string, unknown>, string][] = [
+  ["customerAcquisitionCost", (x) => api.customerAcquisitionCost(x), { salesAndMarketingSpend: 50000, newCustomers: 125 }, "input"],
+  ["customerRetentionCost", (x) => api.customerRetentionCost(x), { retentionSpend: 12000, customers: 800 }, "input"],
+  ["averageRevenuePerUser", (x) => api.averageRevenuePerUser(x), { revenue: 45000, customers: 900 }, "input"],
+  ["ltvToCac", (x) => api.ltvToCac(x), { ltv: 2000, cac: 400 }, "input"],
+  ["cacPaybackMonths", (x) => api.cacPaybackMonths(x), { cac: 400, arpu: 50, grossMargin: 0.8 }, "input"],
+  [
+    'customerLifetimeValue (model "churn")',
+    (x) => api.customerLifetimeValue(x),
+    { model: "churn", arpu: 50, churnRate: 0.02, grossMargin: 0.8, discountRate: 0.01, cac: 100 },
+    "input",
+  ],
+  [
+    'customerLifetimeValue (model "lifetime")',
+    (x) => api.customerLifetimeValue(x),
+    { model: "lifetime", arpu: 50, lifetime: 24, grossMargin: 0.8, cac: 100, crc: 50 },
+    "input",
+  ],
+  [
+    'customerLifetimeValue (model "orders")',
+    (x) => api.customerLifetimeValue(x),
+    { model: "orders", transactionsPerPeriod: 2, averageOrderValue: 30, grossMargin: 0.5, lifetime: 12 },
+    "input",
+  ],
+  ["churnRate", (x) => api.churnRate(x), { starting: 1000, churned: 50, new: 250, ending: 1200 }, "customers"],
+  ["retentionRate", (x) => api.retentionRate(x), { starting: 200, ending: 210, new: 30 }, "customers"],
+  ["compoundRate", (x) => api.compoundRate(x), { rate: 0.05, periods: 12 }, "input"],
+  ["periodicRate", (x) => api.periodicRate(x), { rate: 0.4596399, periods: 12 }, "input"],
+  ["mrrChurn", (x) => api.mrrChurn(x), { startingMrr: 100000, churnedMrr: 3000, contractionMrr: 1000, expansionMrr: 6000 }, "movements"],
+  [
+    "netRevenueRetention",
+    (x) => api.netRevenueRetention(x),
+    { startingMrr: 100000, churnedMrr: 3000, contractionMrr: 1000, expansionMrr: 6000 },
+    "movements",
+  ],
+  [
+    "grossRevenueRetention",
+    (x) => api.grossRevenueRetention(x),
+    { startingMrr: 100000, churnedMrr: 3000, contractionMrr: 1000 },
+    "movements",
+  ],
+  ["quickRatio", (x) => api.quickRatio(x), { newMrr: 10000, expansionMrr: 5000, churnedMrr: 3000, contractionMrr: 2000 }, "movements"],
+];
+
 function messageOf(call: () => unknown): string {
   try {
     call();
@@ -119,6 +167,23 @@ describe("every error names its function and argument", () => {
         new RegExp(`^${argument}\\.zzz is not a field of ${name}'s ${argument}; known: `),
       );
       expect(messageOf(() => call(7 as never))).toMatch(new RegExp(`^${argument} must be an object with the fields `));
+    });
+  }
+
+  for (const [name, call, valid, argument] of FIGURES) {
+    it(`${name}: names each figure of ${argument} it rejects, and an unknown one`, () => {
+      expect(messageOf(() => call(valid as never))).toBe("(no error)");
+      for (const field of Object.keys(valid)) {
+        if (typeof valid[field] !== "number") continue;
+        expect(
+          messageOf(() => call({ ...valid, [field]: Number.NaN } as never)),
+          field,
+        ).toMatch(new RegExp(`^${argument}\\.${field} must be `));
+      }
+      const fn = name.replace(/[()"]/g, "\\$&");
+      expect(messageOf(() => call({ ...valid, zzz: 1 } as never))).toMatch(
+        new RegExp(`^${argument}\\.zzz is not a field of ${fn}'s ${argument}; known: `),
+      );
     });
   }
 });
