@@ -44,7 +44,7 @@ const section = [
   "",
   "## Mutation testing",
   "",
-  "`npm run test:mutation` (Stryker with the vitest runner and the TypeScript checker) changes src/ in small ways and counts the changes some test catches; `node scripts/mutation-table.mjs` rewrites this table from the last run. Modules not listed have not been run yet.",
+  "`npm run test:mutation` (Stryker with the vitest runner and the TypeScript checker) changes src/ in small ways and counts the changes some test catches; `node scripts/mutation-table.mjs` rewrites this table from the saved runs, each file's figures from the last run over it (which may predate tests written since). Modules not listed (src/models, most of src/_lib) have not been run yet; `node scripts/mutation-survivors.mjs` lists the mutants left alive.",
   "",
   "| module | killed | survived | no coverage | equivalent | type errors | score |",
   "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
