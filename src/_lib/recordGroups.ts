@@ -89,7 +89,9 @@ export function groupRecordArray(
   const p = plans.length;
   const key0 = by[0]!;
   const length = records.length;
-  // The count arrays as locals, read again only when a new group may have grown them.
+  // The count arrays as locals, read again only when a new group may have grown them (not in a
+  // helper: a closure assigning them would move them out of registers). `n` stands in for a
+  // metric the report does not have; the p > 1 and p > 2 tests keep it from being indexed.
   let n0 = n;
   let c0 = flat[0]!;
   let c1 = flat[1] ?? n;
