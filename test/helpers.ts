@@ -15,3 +15,16 @@ export function expectAbsolute(actual: number, expected: number, tol: number): v
     expect.fail(`expected ${actual} to be within ${tol} of ${expected} (error ${Math.abs(actual - expected)})`);
   }
 }
+
+/**
+ * A value made on first use, inside a test rather than while vitest collects the file. Mutation
+ * testing counts library code run at collection as covered by every test in the run, so a fit or a
+ * report made at the top of a file would make each of its mutants re-run the whole suite.
+ */
+export function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => {
+    made ??= { value: make() };
+    return made.value;
+  };
+}

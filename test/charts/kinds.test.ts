@@ -11,30 +11,39 @@ import {
   segmentReport,
   trend,
 } from "../../src/index.ts";
+import { once } from "../helpers.ts";
 
 // What chart and toRows take a result to be: every field each kind is told apart by must be
 // there, and an object missing any one of them is refused, not drawn as the wrong thing.
 const records = Array.from({ length: 60 }, (_, i) => ({ g: i % 2 ? "a" : "b", ltr: (i * 7) % 11, at: `2026-0${1 + (i % 3)}-10` }));
-const report = segmentReport(records, { by: "g", metrics: { nps: "ltr" } });
-const monthly = trend(records, { time: "at", every: "month", metrics: { nps: "ltr" } });
-const cohorts = cohortRetention(
-  [
-    { customer: "a", time: "2026-01-05", mrr: 10 },
-    { customer: "b", time: "2026-02-05", mrr: 20 },
-    { customer: "a", time: "2026-03-05", mrr: 0 },
-  ],
-  { every: "month" },
-);
-const examples = {
-  segments: report,
-  trend: monthly,
-  cohorts,
-  distribution: distribution([1, 2, 5], { scale: [1, 5] }),
-  nps: npsSummary([10, 9, 3]),
-  csat: csatSummary([5, 4, 1]),
-  ces: cesSummary([7, 5, 3]),
-  projection: projectRetention({ model: "sbg", params: { alpha: 1, beta: 2 } }, 3),
-} as const;
+// Made in the first test that needs them (see once).
+const made = once(() => {
+  const report = segmentReport(records, { by: "g", metrics: { nps: "ltr" } });
+  const monthly = trend(records, { time: "at", every: "month", metrics: { nps: "ltr" } });
+  const cohorts = cohortRetention(
+    [
+      { customer: "a", time: "2026-01-05", mrr: 10 },
+      { customer: "b", time: "2026-02-05", mrr: 20 },
+      { customer: "a", time: "2026-03-05", mrr: 0 },
+    ],
+    { every: "month" },
+  );
+  return {
+    examples: {
+      segments: report,
+      trend: monthly,
+      cohorts,
+      distribution: distribution([1, 2, 5], { scale: [1, 5] }),
+      nps: npsSummary([10, 9, 3]),
+      csat: csatSummary([5, 4, 1]),
+      ces: cesSummary([7, 5, 3]),
+      projection: projectRetention({ model: "sbg", params: { alpha: 1, beta: 2 } }, 3),
+    } as const,
+    report,
+    monthly,
+    cohorts,
+  };
+});
 const telling: Record<string, string[]> = {
   segments: ["segments", "total", "skipped"],
   trend: ["periods", "every", "skipped"],
@@ -47,6 +56,7 @@ const telling: Record<string, string[]> = {
 
 describe("kindOf: each kind by the fields only it has", () => {
   it("knows every kind, and refuses it with any one of its telling fields gone", () => {
+    const { examples } = made();
     for (const [kind, result] of Object.entries(examples)) {
       expect(kindOf(result), kind).toBe(kind);
       for (const field of telling[kind] ?? []) {
@@ -61,6 +71,7 @@ describe("kindOf: each kind by the fields only it has", () => {
   });
 
   it("names each metric's unit and formats its values in it", () => {
+    const { report } = made();
     expect(METRIC_AXES).toEqual({
       nps: { name: "NPS", title: "NPS (points)", format: ".0f" },
       csat: { name: "CSAT", title: "CSAT (share satisfied)", format: ".0%" },
@@ -71,6 +82,7 @@ describe("kindOf: each kind by the fields only it has", () => {
   });
 
   it("toRows: summaries, cohorts and trend rows carry every column", () => {
+    const { examples, cohorts, monthly } = made();
     const s = examples.csat;
     expect(toRows(s)).toEqual([
       {

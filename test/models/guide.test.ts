@@ -14,25 +14,31 @@ import {
   purchaseCountProbability,
   rfmSummary,
 } from "../../src/index.ts";
+import { once } from "../helpers.ts";
 import { cdnowTransactions } from "./cdnow.ts";
 
 const guide = readFileSync(new URL("../../docs/customer-base.md", import.meta.url), "utf8");
-const customers = rfmSummary(cdnowTransactions, { end: "1997-09-30", holdoutEnd: "1998-06-30" });
-const purchases = fitBgNbd(customers);
-const pareto = fitParetoNbd(customers);
-const spend = fitGammaGamma(customers.filter((c) => c.frequency > 0));
-const value = (c: (typeof customers)[number]) =>
-  expectedLifetimeValue({ purchases, spend }, c, { periods: 12, periodLength: 52 / 12, discountRate: 0.01, margin: 0.3 });
+// Made in the first test that needs them (see once): the summary, the three fits and the value.
+const fits = once(() => {
+  const customers = rfmSummary(cdnowTransactions, { end: "1997-09-30", holdoutEnd: "1998-06-30" });
+  const purchases = fitBgNbd(customers);
+  const spend = fitGammaGamma(customers.filter((c) => c.frequency > 0));
+  const value = (c: (typeof customers)[number]) =>
+    expectedLifetimeValue({ purchases, spend }, c, { periods: 12, periodLength: 52 / 12, discountRate: 0.01, margin: 0.3 });
+  return { customers, purchases, pareto: fitParetoNbd(customers), spend, value };
+});
 const thousands = (x: number) => Math.round(x).toLocaleString("en");
 
 describe("docs/customer-base.md", () => {
   it("shows the Pareto/NBD fit the library gives on CDNOW", () => {
+    const { pareto } = fits();
     const p = pareto.params;
     const line = `// { r: ${p.r.toFixed(3)}, alpha: ${p.alpha.toFixed(3)}, s: ${p.s.toFixed(3)}, beta: ${p.beta.toFixed(3)} }, log-likelihood ${pareto.logLikelihood!.toFixed(1).replace("-", "−")}`;
     expect(guide).toContain(line);
   });
 
   it("shows the holdout table: predicted against actual by calibration frequency", () => {
+    const { customers, purchases, pareto } = fits();
     const bins = new Map<string, { n: number; actual: number; bg: number; pn: number }>();
     const total = { actual: 0, bg: 0, pn: 0 };
     for (const c of customers) {
@@ -57,6 +63,7 @@ describe("docs/customer-base.md", () => {
   });
 
   it("shows each example customer's P(alive), expected purchases and value, and the base's total", () => {
+    const { customers, purchases, pareto, value } = fits();
     for (const id of [1, 2, 3, 18, 1516]) {
       const c = customers.find((x) => x.id === id)!;
       const cells = [
@@ -78,11 +85,13 @@ describe("docs/customer-base.md", () => {
   });
 
   it("shows a new customer's expected purchases and the chance of none", () => {
+    const { purchases } = fits();
     expect(guide).toContain(`makes ${expectedPurchases(purchases, 39).toFixed(2)} repeat purchases in 39 weeks on average`);
     expect(guide).toContain(`none at\nall with probability ${purchaseCountProbability(purchases, 0, 39).toFixed(2)}`);
   });
 
   it("shows a customer with no repeat purchase valued at the population's mean spend", () => {
+    const { customers, spend } = fits();
     const none = customers.find((x) => x.id === 3)!;
     expect(guide).toContain(`| 3 | 0 | 0 | 38.86 | – | 1.000 | ${expectedSpend(spend, none).toFixed(2)} | 0 |`);
   });
