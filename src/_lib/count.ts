@@ -92,24 +92,28 @@ function countUnrolled(scores: ArrayLike<number>, min: number, max: number, coun
   const rows = new Float64Array(4 * size);
   const n = scores.length;
   let i = 0;
+  // A value is a score when it equals its int32 truncation (NaN, fractions and values past int32
+  // do not) and that integer, less min, is at most span unsigned (below min wraps to above it).
+  // The test is on the value itself: on a scale below 0, value − min can round a fraction away
+  // (−1e-300 − (−3) is exactly 3).
   for (; i + 3 < n; i += 4) {
-    const k0 = scores[i]! - min;
-    const k1 = scores[i + 1]! - min;
-    const k2 = scores[i + 2]! - min;
-    const k3 = scores[i + 3]! - min;
+    const s0 = scores[i]!;
+    const s1 = scores[i + 1]!;
+    const s2 = scores[i + 2]!;
+    const s3 = scores[i + 3]!;
+    const k0 = (s0 | 0) - min;
+    const k1 = (s1 | 0) - min;
+    const k2 = (s2 | 0) - min;
+    const k3 = (s3 | 0) - min;
     const valid =
-      k0 >= 0 &&
-      k0 <= span &&
-      (k0 | 0) === k0 &&
-      k1 >= 0 &&
-      k1 <= span &&
-      (k1 | 0) === k1 &&
-      k2 >= 0 &&
-      k2 <= span &&
-      (k2 | 0) === k2 &&
-      k3 >= 0 &&
-      k3 <= span &&
-      (k3 | 0) === k3;
+      (s0 | 0) === s0 &&
+      (s1 | 0) === s1 &&
+      (s2 | 0) === s2 &&
+      (s3 | 0) === s3 &&
+      k0 >>> 0 <= span &&
+      k1 >>> 0 <= span &&
+      k2 >>> 0 <= span &&
+      k3 >>> 0 <= span;
     if (!valid) break;
     rows[k0]!++;
     rows[size + k1]!++;
@@ -135,26 +139,23 @@ export function meanOfWholeScores(scores: unknown, min: number, max: number): nu
   if (Math.max(Math.abs(min), Math.abs(max)) > 2 ** 20) return undefined;
   const a = scores as unknown as ArrayLike<number>;
   const n = a.length;
-  const span = max - min;
   // Four sums, so that no addition waits for the one before; each exact, so their total is too.
-  // A value is a score when it equals its int32 truncation (NaN, fractions and values past int32
-  // do not) and that integer, less min, is at most span unsigned (below min wraps to above it).
+  // A value is a score when it lies in [min, max] (NaN does not) and has no fractional part. The
+  // fractional parts are summed rather than tested one by one: each is exact and ≥ 0, so their
+  // sum is 0 exactly when every one is, and the loop keeps a single branch per four values.
   let s0 = 0;
   let s1 = 0;
   let s2 = 0;
   let s3 = 0;
+  let fractions = 0;
   let i = 0;
   for (; i + 3 < n; i += 4) {
     const u = a[i]!;
     const v = a[i + 1]!;
     const w = a[i + 2]!;
     const x = a[i + 3]!;
-    const p = u | 0;
-    const q = v | 0;
-    const r = w | 0;
-    const t = x | 0;
-    if (p !== u || q !== v || r !== w || t !== x) return undefined;
-    if ((p - min) >>> 0 > span || (q - min) >>> 0 > span || (r - min) >>> 0 > span || (t - min) >>> 0 > span) return undefined;
+    if (!(u >= min && u <= max && v >= min && v <= max && w >= min && w <= max && x >= min && x <= max)) return undefined;
+    fractions += u - Math.floor(u) + (v - Math.floor(v)) + (w - Math.floor(w)) + (x - Math.floor(x));
     s0 += u;
     s1 += v;
     s2 += w;
@@ -162,10 +163,11 @@ export function meanOfWholeScores(scores: unknown, min: number, max: number): nu
   }
   for (; i < n; i++) {
     const u = a[i]!;
-    const p = u | 0;
-    if (p !== u || (p - min) >>> 0 > span) return undefined;
+    if (!(u >= min && u <= max)) return undefined;
+    fractions += u - Math.floor(u);
     s0 += u;
   }
+  if (fractions !== 0) return undefined;
   const sum = s0 + s1 + (s2 + s3);
   return sum / n;
 }

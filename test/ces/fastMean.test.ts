@@ -30,6 +30,8 @@ describe("ces: the summing pass over long typed arrays", () => {
       for (const [bad, message] of [
         [8, `must be a whole number from 1 to 7; got 8`],
         [3.5, `must be a whole number from 1 to 7; got 3.5`],
+        [4 + 2 ** -40, `must be a whole number from 1 to 7; got 4.0000000000009095`],
+        [7 - 2 ** -50, `must be a whole number from 1 to 7; got 6.999999999999999`],
         [0, `must be a whole number from 1 to 7; got 0`],
         [-4, `must be a whole number from 1 to 7; got -4`],
         [2 ** 32 + 4, `must be a whole number from 1 to 7; got 4294967300`],
@@ -41,6 +43,16 @@ describe("ces: the summing pass over long typed arrays", () => {
         expect(() => ces(a), `${at}: ${bad}`).toThrow(`responses[${at}] ${message}`);
       }
     }
+    // On a scale through 0, the fractions just either side of it, and -0 (a whole 0).
+    const centred = new Float64Array(300).fill(1);
+    for (const bad of [-1e-300, 1e-300, -2.5]) {
+      const a = centred.slice();
+      a[150] = bad;
+      expect(() => ces(a, { scale: [-3, 3] }), String(bad)).toThrow(`responses[150] must be a whole number from -3 to 3; got ${bad}`);
+    }
+    const zero = centred.slice();
+    zero[150] = -0;
+    expect(ces(zero, { scale: [-3, 3] })).toBe(299 / 300);
     const withMissing = scores.slice();
     withMissing[5] = Number.NaN;
     withMissing[6] = 7;

@@ -70,14 +70,26 @@ describe("tally and mergeTallies", () => {
   });
 
   it("counts typed arrays on the unrolled path exactly as the plain reference loop does", () => {
+    // Scales through and below 0, and values a hair off a whole number: on a scale from −3,
+    // value − min rounds −1e-300 to exactly 3, so the test must be on the value itself.
+    const nearWhole = fc
+      .tuple(fc.integer({ min: -8, max: 12 }), fc.constantFrom(1e-300, -1e-300, 0.1 + 0.2 - 0.3, -(2 ** -50), 2 ** -40))
+      .map(([w, d]) => w + d);
     const typed = fc.oneof(
       fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 250, maxLength: 700 }).map((a) => Uint8Array.from(a)),
       fc
-        .array(fc.oneof(fc.integer({ min: -2, max: 12 }), fc.double()), { minLength: 250, maxLength: 700 })
+        .array(fc.oneof(fc.integer({ min: -8, max: 12 }), fc.double(), nearWhole), { minLength: 250, maxLength: 700 })
+        .map((a) => Float64Array.from(a)),
+      fc
+        .array(fc.oneof({ weight: 20, arbitrary: fc.integer({ min: -3, max: 3 }) }, { weight: 1, arbitrary: nearWhole }), {
+          minLength: 250,
+          maxLength: 700,
+        })
         .map((a) => Float64Array.from(a)),
     );
     fc.assert(
-      fc.property(typed, (scores) => {
+      fc.property(typed, fc.integer({ min: -5, max: 2 }), (scores, min) => {
+        const max = min + 10;
         const run = (f: (c: number[]) => void) => {
           const counts = new Array<number>(11).fill(0);
           try {
@@ -87,8 +99,18 @@ describe("tally and mergeTallies", () => {
             return (error as Error).message;
           }
         };
-        expect(run((c) => void countInto(scores, 0, 10, c))).toEqual(run((c) => void countPlain(scores, 0, 10, c, 0)));
+        expect(run((c) => void countInto(scores, min, max, c))).toEqual(run((c) => void countPlain(scores, min, max, c, 0)));
       }),
     );
+  });
+
+  it("rejects a fraction a hair off a whole score in a long Float64Array on a scale below 0, as in a plain array", () => {
+    for (const bad of [-1e-300, 1e-300, 0.1 + 0.2 - 0.3]) {
+      const scores = new Float64Array(600).fill(1);
+      scores[300] = bad;
+      const message = `scores[300] must be a whole number from -3 to 3; got ${bad}`;
+      expect(() => tally(scores, { scale: [-3, 3] }), String(bad)).toThrow(message);
+      expect(() => tally([...scores], { scale: [-3, 3] }), String(bad)).toThrow(message);
+    }
   });
 });
