@@ -37,3 +37,33 @@ export function markItems(svg: string): Record<string, number> {
   }
   return counts;
 }
+
+/** One drawn item of a rendered chart, as vega's scene graph holds it. */
+export interface SceneItem {
+  /** The mark's type: rect, symbol, rule, line, area, text, group, … */
+  readonly mark: string;
+  /** The mark's role: "mark" for data, "axis-label", "axis-title", "legend-label", "legend-symbol", "title-text", "legend", "frame", … */
+  readonly role: string;
+  /** Which mark of the scene the item belongs to (a line broken in two is two marks). */
+  readonly markIndex: number;
+  readonly item: Record<string, unknown>;
+}
+
+/** Every item vega draws for the spec (compiled by vega-lite, run headless), in scene-graph order. */
+export async function renderScene(spec: object): Promise<SceneItem[]> {
+  const compiled = vl.compile(JSON.parse(JSON.stringify(spec)) as vl.TopLevelSpec);
+  const view = new vega.View(vega.parse(compiled.spec), { renderer: "none" });
+  await view.runAsync();
+  const out: SceneItem[] = [];
+  let marks = 0;
+  const walk = (node: { marktype?: string; role?: string; items?: unknown[] }) => {
+    const markIndex = marks++;
+    for (const item of (node.items ?? []) as Record<string, unknown>[]) {
+      out.push({ mark: node.marktype ?? "", role: node.role ?? "", markIndex, item });
+      if (Array.isArray(item.items)) for (const child of item.items) walk(child as never);
+    }
+  };
+  walk((view.scenegraph() as unknown as { root: never }).root);
+  view.finalize();
+  return out;
+}
