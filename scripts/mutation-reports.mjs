@@ -14,7 +14,37 @@ export function readReports() {
     Object.assign(files, JSON.parse(readFileSync(f, "utf8")).files);
   // (A file since removed from src/ no longer counts.)
   for (const path of Object.keys(files)) if (!existsSync(new URL(`../${path}`, import.meta.url))) delete files[path];
+  applyStaticVerdicts(files);
   return { files };
+}
+
+/**
+ * The verdicts of scripts/mutation-static.mjs on static mutants Stryker reported as survived: each
+ * applies while the file's source still has the same text at the mutant's place.
+ */
+function applyStaticVerdicts(files) {
+  const file = new URL("../reports/static.json", import.meta.url);
+  if (!existsSync(file)) return;
+  const verdicts = JSON.parse(readFileSync(file, "utf8"));
+  for (const [path, f] of Object.entries(files)) {
+    const lines = f.source.split("\n");
+    for (const m of f.mutants) {
+      const v = verdicts[mutantKey(path, m)];
+      if (!(m.static && m.status === "Survived" && v?.status === "Killed")) continue;
+      const { start, end } = m.location;
+      const text =
+        start.line === end.line
+          ? lines[start.line - 1].slice(start.column - 1, end.column - 1)
+          : [
+              lines[start.line - 1].slice(start.column - 1),
+              ...lines.slice(start.line, end.line - 1),
+              lines[end.line - 1].slice(0, end.column - 1),
+            ].join("\n");
+      if (text !== v.original) continue;
+      m.status = "Killed";
+      m.statusReason = `static: ${v.failed} tests failed with it applied by hand (scripts/mutation-static.mjs)`;
+    }
+  }
 }
 
 export function readEquivalents() {

@@ -86,12 +86,11 @@ function csatChart(s: Obj, o: Partial<ChartOptions>): VegaLiteSpec {
 /** CES summary: the mean as a point with its interval. */
 function cesChart(s: Obj, o: Partial<ChartOptions>): VegaLiteSpec {
   const interval = s.interval as { lower: number; upper: number };
-  const values = [{ metric: "CES", estimate: s.estimate, lower: interval.lower, upper: interval.upper }];
+  const values = [{ estimate: s.estimate, lower: interval.lower, upper: interval.upper }];
   const x = { type: "quantitative", scale: { zero: false }, axis: { title: "CES (scale points)" } };
   return finish(
     {
       data: { values },
-      encoding: { y: { field: "metric", type: "nominal", axis: null } },
       layer: [
         { mark: { type: "rule", strokeWidth: 2, color: COLORS.accent }, encoding: { x: { field: "lower", ...x }, x2: { field: "upper" } } },
         { mark: { type: "point", filled: true, size: 90, color: COLORS.accent }, encoding: { x: { field: "estimate", ...x } } },
@@ -124,7 +123,7 @@ function distributionChart(d: Obj, o: Partial<ChartOptions>): VegaLiteSpec {
           field: "score",
           type: "ordinal",
           scale: { scheme: o.scheme ?? "redyellowgreen" },
-          legend: { title: "Score", orient: "bottom", direction: "horizontal" },
+          legend: { title: "Score", orient: "bottom" },
         },
         order: { field: "score" },
         tooltip: [{ field: "score" }, { field: "count" }, { field: "share", format: ".1%" }],
@@ -387,7 +386,6 @@ function projectionChart(p: readonly { period: number; survival: number }[], o: 
                     [4, 3],
                   ],
           },
-          legend: { title: null, orient: "bottom" },
         },
         tooltip: [{ field: "series" }, { field: "period" }, { field: "survival", format: ".1%" }],
       },

@@ -10,7 +10,7 @@ import {
   segmentReport,
   trend,
 } from "../../src/index.ts";
-import { renderScene, type SceneItem } from "./render.ts";
+import { renderScene, renderSvg, type SceneItem } from "./render.ts";
 
 // What a reader sees: each chart rendered by vega (headless) and read back from its scene graph —
 // the bars' colours, widths and order, the axes' labels and titles, the legend, the tooltips and
@@ -426,5 +426,86 @@ describe("the charts as a reader sees them", () => {
     const fills = schemed.marks("rect").map((b) => b.fill);
     expect(new Set(fills).size).toBe(3);
     expect(fills).not.toEqual(c.marks("rect").map((b) => b.fill));
+    // a scheme is used as given, not replaced by vega's default for categories (tableau10)
+    const set1 = await look(chart(npsSummary({ promoters: 5, passives: 3, detractors: 2 }), { scheme: "set1" }));
+    expect(set1.marks("rect").map((b) => b.fill)).not.toEqual(fills);
+  });
+
+  it("edges: shares whose sum rounds above 1, a report without a whole-sample score, the minN boundary, scales off 0, no significant change", async () => {
+    // 9/28 + 18/28 + 1/28 is 1.0000000000000002 in doubles: the share axes still end at 100 %
+    const tipped = await look(chart(npsSummary({ detractors: 9, passives: 18, promoters: 1 })));
+    expect(tipped.axisLabels("bottom").at(-1)).toBe("100%");
+    const scores = [...Array(9).fill(1), ...Array(18).fill(2), 3];
+    const spread = await look(chart(distribution(scores, { scale: [1, 3] })));
+    expect(spread.axisLabels("bottom").at(-1)).toBe("100%");
+    expect(spread.marks("rect").map((b) => b.height)).toEqual([40, 40, 40]); // 0.8 of the 50-pixel band
+
+    const records = Array.from({ length: 90 }, (_, i) => ({
+      g: ["a", "b", "c"][i % 3]!,
+      ltr: i % 3 === 0 ? 10 : 9 - (i % 7),
+      sat: [3, 4, 5, 4, 5][i % 5]!,
+    }));
+    const report = segmentReport(records, { by: "g", metrics: { nps: "ltr", csat: "sat" }, minN: 30 });
+    // each segment has exactly minN = 30 responses: none is drawn as too small
+    expect(report.segments.map((s) => s.nps!.n)).toEqual([30, 30, 30]);
+    const atMin = await look(chart(report));
+    expect(atMin.marks("symbol").map((p) => hue(p.fill))).not.toContain("grey");
+    const fewer = await look(chart(segmentReport(records, { by: "g", metrics: { nps: "ltr" }, minN: 31 })));
+    expect(new Set(fewer.marks("symbol").map((p) => p.fill)).size).toBe(1);
+    expect(lightness(fewer.marks("symbol")[0]!.fill)).toBeGreaterThan(0.7); // all three faint
+    // CSAT around 0.7: the axis fits the intervals, it does not start at 0 %; the tooltip in percent
+    const csat = await look(chart(report, { metric: "csat" }));
+    expect(csat.axisLabels("bottom")[0]).not.toBe("0%");
+    const c0 = report.segments[0]!.csat!;
+    const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+    expect(csat.marks("rule")[0]!.tooltip).toMatchObject({ lower: pct(c0.interval.lower), upper: pct(c0.interval.upper) });
+    // a hand-made report whose whole sample has no NPS: no dashed line, no "all" in the title
+    const noTotal = await look(chart({ ...report, total: { ...report.total, nps: null } }));
+    expect(noTotal.title.text).toBe("NPS by segment");
+    expect(noTotal.marks("rule").filter((r) => r.strokeDash !== undefined)).toEqual([]);
+
+    // a trend asked for its metric by name; all scores high: the axis fits them, far from 0
+    const high = Array.from({ length: 120 }, (_, i) => ({ ltr: i % 4 === 0 ? 8 : 10, at: `2026-0${1 + (i % 3)}-15` }));
+    const t = trend(high, { time: "at", every: "month", metrics: { nps: "ltr" } });
+    expect(t.periods.every((p) => p.nps!.change === null || p.nps!.change.significant === false)).toBe(true);
+    const { warnings } = await renderSvg(chart(t, { metric: "nps" }));
+    expect(warnings).toEqual([]); // no empty layer for the changes
+    const fitted = await look(chart(t, { metric: "nps" }));
+    expect(fitted.marks("symbol")).toEqual([]);
+    expect(Number(String(fitted.axisLabels("left")[0]).replace("−", "-"))).toBeGreaterThan(20);
+  });
+
+  it("projection: periods evenly along the axis, the spec carrying only the rows drawn, and observed shares checked", async () => {
+    const projection = projectRetention({ model: "sbg", params: { alpha: 1, beta: 2 } }, 4);
+    const spec = chart(projection);
+    expect((spec.data as { values: unknown[] }).values).toHaveLength(4);
+    const c = await look(spec);
+    expect(c.marks("line").map((p) => p.x)).toEqual([0, 160, 320, 480]);
+    for (const actual of [[Number.NaN], [-0.01], [1.01], ["0.5"], 0.5, [0.5, Number.POSITIVE_INFINITY]]) {
+      expect(() => chart(projection, { actual: actual as never }), JSON.stringify(actual)).toThrow(
+        /^options.actual must be observed survival shares of periods 1, 2, …: fractions in \[0, 1\]/,
+      );
+    }
+    expect((chart(projection, { actual: [1, 0] }).data as { values: unknown[] }).values).toHaveLength(6);
+  });
+
+  it("options: sizes above 0 and strings where strings go", () => {
+    const s = npsSummary({ promoters: 5, passives: 3, detractors: 2 });
+    for (const [key, value] of [
+      ["width", 0],
+      ["width", -1],
+      ["height", Number.NaN],
+      ["height", Number.POSITIVE_INFINITY],
+      ["width", "480"],
+    ] as const) {
+      expect(() => chart(s, { [key]: value }), `${key}: ${value}`).toThrow(
+        `options.${key} must be a width or height in pixels, a number above 0`,
+      );
+    }
+    expect(chart(s, { width: 0.5 }).width).toBe(0.5);
+    for (const key of ["title", "scheme"] as const) {
+      expect(() => chart(s, { [key]: 5 as never }), key).toThrow(`options.${key} must be a string; got 5`);
+    }
+    expect(() => chart(s, { metric: 5 as never })).toThrow("options.metric must be a string; got 5");
   });
 });
