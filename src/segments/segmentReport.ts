@@ -151,14 +151,12 @@ function compareKeyValues(a: KeyValue, b: KeyValue): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Order segment keys: by value, element by element for nested keys. */
+/** Order segment keys: by value, element by element for nested keys (all of one length, and distinct). */
 function compareKeys(a: SegmentKey, b: SegmentKey): number {
   if (Array.isArray(a) && Array.isArray(b)) {
-    for (let i = 0; i < Math.min(a.length, b.length); i++) {
-      const c = compareKeyValues(a[i]!, b[i]!);
-      if (c !== 0) return c;
-    }
-    return a.length - b.length;
+    let c = 0;
+    for (let i = 0; c === 0 && i < a.length; i++) c = compareKeyValues(a[i]!, b[i]!);
+    return c;
   }
   return compareKeyValues(a as KeyValue, b as KeyValue);
 }
