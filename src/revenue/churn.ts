@@ -236,7 +236,7 @@ function repeated(input: RepeatedRate, fn: string): [number, number] {
  */
 export function compoundRate(input: RepeatedRate): number {
   const [r, k] = repeated(input, "compoundRate");
-  if (r === 1) return 1;
+  // A rate of 1 needs no case of its own: log1p(−1) is −∞, and −expm1(−∞) is exactly 1.
   return -Math.expm1(k * Math.log1p(-r));
 }
 
@@ -260,6 +260,5 @@ export function compoundRate(input: RepeatedRate): number {
  */
 export function periodicRate(input: RepeatedRate): number {
   const [r, k] = repeated(input, "periodicRate");
-  if (r === 1) return 1;
   return -Math.expm1(Math.log1p(-r) / k);
 }

@@ -1,6 +1,5 @@
 import { readChanges } from "../_lib/movements.ts";
 import { assertSpan, periodAt } from "../_lib/time.ts";
-import { assertFiniteResult } from "../_lib/validate.ts";
 import { MetricsInputError } from "../errors.ts";
 import type { PeriodUnit } from "../segments/trend.ts";
 import { billingOptions, type MovementSkips, type MrrMovementsOptions } from "./mrrMovements.ts";
@@ -149,9 +148,19 @@ export function cohortRetention<R>(changes: ArrayLike<R> | Iterable<R>, options?
       const size = row.customers[0] ?? customers;
       const base = row.mrr[0] ?? billed;
       // A first-month MRR of a few cents over 1e308 (or 1e-300) has no share to report.
-      const mrrShare = assertFiniteResult(billed / base, "changes", `the ${label} cohort's MRR`);
+      const mrrShare = billed / base;
+      for (const x of [billed, mrrShare]) {
+        if (!Number.isFinite(x)) {
+          throw new MetricsInputError(
+            "UNDEFINED_RESULT",
+            "changes",
+            x,
+            `MRR whose sums and shares fit in a double (the ${label} cohort's overflow)`,
+          );
+        }
+      }
       row.customers.push(customers);
-      row.mrr.push(assertFiniteResult(billed, "changes", `the ${label} cohort's MRR`));
+      row.mrr.push(billed);
       row.customerShare.push(customers / size);
       row.mrrShare.push(mrrShare);
       rows.push({ cohort: label, age, customers, customerShare: customers / size, mrr: billed, mrrShare });

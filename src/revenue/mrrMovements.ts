@@ -1,7 +1,7 @@
 import { changeAccessors, readChanges, transitionKind } from "../_lib/movements.ts";
 import { readOptions } from "../_lib/options.ts";
 import { assertSpan, periodAt, periodIndex, timeReader, timeZoneOption } from "../_lib/time.ts";
-import { assertFiniteResult, assertOneOf } from "../_lib/validate.ts";
+import { assertOneOf } from "../_lib/validate.ts";
 import { MetricsInputError } from "../errors.ts";
 import type { Accessor } from "../segments/spec.ts";
 import { PERIOD_UNITS, type PeriodUnit, TIME_UNITS, type TimeUnit } from "../segments/trend.ts";
@@ -247,8 +247,13 @@ export function mrrMovements<R>(changes: ArrayLike<R> | Iterable<R>, options?: M
   const from = Math.min(summary.first, o.start ?? summary.first);
   const first = o.start ?? summary.first;
   const last = o.end ?? summary.last;
-  if (last < first)
-    throw new MetricsInputError("OUT_OF_RANGE", "options.end", last, "a period at or after options.start and the first change");
+  if (last < first) {
+    // Named by the option the caller gave, with the value as given (not the period's index).
+    const given = options as { start?: unknown; end?: unknown } | undefined;
+    throw o.end === undefined
+      ? new MetricsInputError("OUT_OF_RANGE", "options.start", given?.start, "a period at or before the last change")
+      : new MetricsInputError("OUT_OF_RANGE", "options.end", given?.end, "a period at or after options.start and the first change");
+  }
   assertSpan(from, last, o.every);
   const periods: MrrMovementRow[] = [];
   let mrr = 0;
@@ -257,11 +262,11 @@ export function mrrMovements<R>(changes: ArrayLike<R> | Iterable<R>, options?: M
     const f = flows.get(index) ?? noFlows();
     const startingMrr = mrr;
     const starting = customers;
-    mrr = assertFiniteResult(
-      startingMrr + f.newMrr + f.expansionMrr + f.reactivationMrr - f.contractionMrr - f.churnedMrr,
-      "changes",
-      "MRR whose sums fit in a double",
-    );
+    mrr = startingMrr + f.newMrr + f.expansionMrr + f.reactivationMrr - f.contractionMrr - f.churnedMrr;
+    if (!Number.isFinite(mrr)) {
+      const expected = `MRR whose sums fit in a double (the total overflows in ${periodAt(index, o.every).label})`;
+      throw new MetricsInputError("UNDEFINED_RESULT", "changes", mrr, expected);
+    }
     customers = starting + f.new + f.reactivated - f.churned;
     if (index < first) continue;
     const { label, start } = periodAt(index, o.every);

@@ -94,6 +94,9 @@ describe("compoundRate and periodicRate", () => {
       }),
     );
     expect(compoundRate({ rate: 1, periods: 3 })).toBe(1);
+    expect(compoundRate({ rate: 1, periods: 0.25 })).toBe(1);
+    expect(periodicRate({ rate: 1, periods: 12 })).toBe(1);
+    expect(periodicRate({ rate: 0, periods: 12 })).toBe(0);
     expect(compoundRate({ rate: 0, periods: 3 })).toBe(0);
   });
 

@@ -47,6 +47,16 @@ describe("movementRates", () => {
     expect(rates[3]!.trailing!.netRevenueRetention).toBeCloseTo((370 / 320) * 1, 15);
   });
 
+  it("movementRates(report, { trailing }) fills a row only once its window is whole, and not when a period in it has no rates", () => {
+    // From February on, the first period already has revenue to lose (January's), so its rates exist.
+    const rates = movementRates(mrrMovements(CHANGES, { start: "2026-02-01" }), { trailing: 2 });
+    expect(rates[0]!.grossMrrChurn).toBe(160 / 390);
+    expect(rates[0]!.trailing).toBeNull(); // February alone is half a window
+    expect(rates[1]!.trailing!.netRevenueRetention).toBeCloseTo((230 / 390) * (370 / 320), 15);
+    const three = movementRates(mrrMovements(CHANGES, { start: "2026-02-01" }), { trailing: 3 });
+    expect(three.map((r) => r.trailing === null)).toEqual([true, true, false, ...three.slice(3).map((r) => r.trailing === null)]);
+  });
+
   it("movementRates(report) equals mrrChurn and churnRate applied to each row, for random histories", () => {
     const change = fc.record({
       customer: fc.integer({ min: 0, max: 8 }),

@@ -111,7 +111,9 @@ describe("mrrMovements", () => {
       { customer: "a", time: "2026-01-05", mrr: 1.7e308 },
       { customer: "b", time: "2026-01-06", mrr: 1.7e308 },
     ];
-    expect(() => mrrMovements(rows)).toThrow(/changes must be a value for which the result fits in a double/);
+    expect(() => mrrMovements(rows)).toThrow(
+      /^changes must be MRR whose sums fit in a double \(the total overflows in 2026-01\); got Infinity$/,
+    );
   });
 
   it('mrrMovements(changes) refuses two changes for one customer at one instant unless duplicates: "last"', () => {

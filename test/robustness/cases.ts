@@ -318,6 +318,70 @@ export const CASES: readonly Case[] = [
     api.customerLifetimeValue({ model: "lifetime", arpu: 1e308, lifetime: 10 }),
   ),
   c("ltvToCac", "cac 0", () => api.ltvToCac({ ltv: 100, cac: 0 })),
+  c("ltvToCac", "ltv 1e308 over cac 1e-10 (overflows)", () => api.ltvToCac({ ltv: 1e308, cac: 1e-10 })),
+  c("cacPaybackMonths", "cac 1e308 over arpu 1e-10 (overflows)", () => api.cacPaybackMonths({ cac: 1e308, arpu: 1e-10 })),
+  c("customerLifetimeValue", "grossMargin 1.5", () =>
+    api.customerLifetimeValue({ model: "churn", arpu: 50, churnRate: 0.05, grossMargin: 1.5 }),
+  ),
+  c("churnRate", "no churned", () => api.churnRate({ starting: 10 } as never)),
+  c("churnRate", 'denominator "start-plus-new" without new', () =>
+    api.churnRate({ starting: 10, churned: 1 }, { denominator: "start-plus-new" }),
+  ),
+  c("churnRate", 'denominator "start-plus-new" of no customers', () =>
+    api.churnRate({ starting: 0, churned: 0, new: 0 }, { denominator: "start-plus-new" }),
+  ),
+  c("churnRate", 'denominator "average" of no customers', () =>
+    api.churnRate({ starting: 0, churned: 0, ending: 0 }, { denominator: "average" }),
+  ),
+  c("churnRate", 'denominator "end"', () => api.churnRate({ starting: 10, churned: 1 }, { denominator: "end" as never })),
+  c("retentionRate", "no new", () => api.retentionRate({ starting: 10, ending: 9 } as never)),
+  c("retentionRate", "no ending", () => api.retentionRate({ starting: 10, new: 1 } as never)),
+  c("retentionRate", "starting 0", () => api.retentionRate({ starting: 0, ending: 0, new: 0 })),
+  c("mrrChurn", "endingMrr -1", () => api.mrrChurn({ startingMrr: 100, endingMrr: -1 })),
+  c("mrrChurn", "expansion 1e308 on startingMrr 1e-10 (overflows)", () => api.mrrChurn({ startingMrr: 1e-10, expansionMrr: 1e308 })),
+  c("netRevenueRetention", "expansion 1e308 on startingMrr 1e-10 (overflows)", () =>
+    api.netRevenueRetention({ startingMrr: 1e-10, expansionMrr: 1e308 }),
+  ),
+  c("quickRatio", "new 1e308 against churned 1e-10 (overflows)", () =>
+    api.quickRatio({ startingMrr: 1, newMrr: 1e308, churnedMrr: 1e-10 }),
+  ),
+  c("cohortRetention", "option evry (a typo)", () =>
+    api.cohortRetention([{ customer: "a", time: "2026-01-01", mrr: 5 }], { evry: "month" } as never),
+  ),
+  c("cohortRetention", "two customers of 1e308 MRR in one cohort (overflows)", () =>
+    api.cohortRetention([
+      { customer: "a", time: "2026-01-01", mrr: 1e308 },
+      { customer: "b", time: "2026-01-02", mrr: 1e308 },
+    ]),
+  ),
+  c("mrrMovements", "option evry (a typo)", () =>
+    api.mrrMovements([{ customer: "a", time: "2026-01-01", mrr: 5 }], { evry: "month" } as never),
+  ),
+  c("mrrMovements", 'start "2026-02-30"', () => api.mrrMovements([{ customer: "a", time: "2026-01-01", mrr: 5 }], { start: "2026-02-30" })),
+  c("mrrMovements", 'end "soon"', () => api.mrrMovements([{ customer: "a", time: "2026-01-01", mrr: 5 }], { end: "soon" })),
+  c("mrrMovements", "end before start", () =>
+    api.mrrMovements([{ customer: "a", time: "2026-01-01", mrr: 5 }], { start: "2026-03-01", end: "2026-02-01" }),
+  ),
+  c("mrrMovements", "start after the last change", () =>
+    api.mrrMovements([{ customer: "a", time: "2026-01-01", mrr: 5 }], { start: "2026-03-01" }),
+  ),
+  c("mrrMovements", "every row skipped", () => api.mrrMovements([{ customer: null, time: "2026-01-01", mrr: 5 }], { onInvalid: "skip" })),
+  c("mrrMovements", 'every "decade"', () =>
+    api.mrrMovements([{ customer: "a", time: "2026-01-01", mrr: 5 }], { every: "decade" as never }),
+  ),
+  c("mrrMovements", 'timeUnit "us"', () => api.mrrMovements([{ customer: "a", time: 1e12, mrr: 5 }], { timeUnit: "us" as never })),
+  c("mrrMovements", 'duplicates "first"', () =>
+    api.mrrMovements([{ customer: "a", time: "2026-01-01", mrr: 5 }], { duplicates: "first" as never }),
+  ),
+  c("mrrMovements", 'onInvalid "ignore"', () =>
+    api.mrrMovements([{ customer: "a", time: "2026-01-01", mrr: 5 }], { onInvalid: "ignore" as never }),
+  ),
+  c("mrrMovements", "two customers of 1e308 MRR (overflows)", () =>
+    api.mrrMovements([
+      { customer: "a", time: "2026-01-01", mrr: 1e308 },
+      { customer: "b", time: "2026-01-02", mrr: 1e308 },
+    ]),
+  ),
   c("cacPaybackMonths", "grossMargin 0", () => api.cacPaybackMonths({ cac: 100, arpu: 10, grossMargin: 0 })),
   c("holmAdjust", "a p-value of 1.5", () => api.holmAdjust([0.5, 1.5])),
   c("holmAdjust", "no p-values (edge)", () => api.holmAdjust([])),
