@@ -463,6 +463,42 @@ export const CASES: readonly Case[] = [
   c("countsQuery", "time the metric's column", () =>
     api.countsQuery({ table: "t", dialect: "duckdb", time: "ltr", every: "month", metrics: { nps: "ltr" } }),
   ),
+  c("countsQuery", "time the second metric's column", () =>
+    api.countsQuery({ table: "t", dialect: "duckdb", time: "sat", every: "month", metrics: { nps: "ltr", csat: "sat" } }),
+  ),
+  c("countsQuery", "a metric column with a line break", () =>
+    api.countsQuery({ table: "t", dialect: "duckdb", by: "g", metrics: { nps: "ltr\n" } }),
+  ),
+  c("segmentReportFromCounts", "a row whose key is an object", () =>
+    api.segmentReportFromCounts(
+      [
+        {
+          g: { a: 1 },
+          n: 1,
+          nps_missing: 0,
+          nps_invalid: 0,
+          ...Object.fromEntries(Array.from({ length: 11 }, (_, s) => [`nps_${s}`, s === 9 ? 1 : 0])),
+        },
+      ],
+      { by: "g", metrics: { nps: "ltr" } },
+    ),
+  ),
+  c("trendFromCounts", 'every "decade"', () => api.trendFromCounts([], { time: "at", every: "decade" as never, metrics: { nps: "ltr" } })),
+  c("trendFromCounts", "a row whose period is null", () =>
+    api.trendFromCounts(
+      [
+        {
+          at: null,
+          every: "month",
+          n: 1,
+          nps_missing: 0,
+          nps_invalid: 0,
+          ...Object.fromEntries(Array.from({ length: 11 }, (_, s) => [`nps_${s}`, s === 9 ? 1 : 0])),
+        },
+      ],
+      { time: "at", every: "month", metrics: { nps: "ltr" } },
+    ),
+  ),
   c("countsQuery", "a column name with DEL (U+007F)", () =>
     api.countsQuery({ table: "t", dialect: "duckdb", by: "g\u007f", metrics: { nps: "ltr" } }),
   ),

@@ -54,6 +54,16 @@ describe("countsQuery: the SQL text", () => {
     expect(tr.sql.split(dialect === "postgres" ? "$1" : "?").length - 1).toBe(1);
   });
 
+  it("a trend over two metrics carries both columns through each inner query, once each", () => {
+    for (const dialect of ["duckdb", "postgres", "bigquery", "snowflake", "ansi"] as const) {
+      const { sql } = countsQuery({ table: "t", dialect, time: "at", every: "month", metrics: { nps: "ltr", csat: "sat", ces: "ltr" } });
+      const q = dialect === "bigquery" ? "`" : '"';
+      const inner = sql.split("\n").filter((line) => line.includes("SELECT") && line.includes(" AS "));
+      expect(inner, dialect).toHaveLength(2);
+      for (const line of inner) expect(line.endsWith(`${q}ltr${q}, ${q}sat${q}`), `${dialect}: ${line}`).toBe(true);
+    }
+  });
+
   it("every period unit has its truncation (ISO weeks from Monday); ANSI leaves days to the report", () => {
     const expected: Record<string, string[]> = {
       duckdb: ["", "date_trunc('week'", "date_trunc('month'", "date_trunc('quarter'", "date_trunc('year'"],
