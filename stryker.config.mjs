@@ -1,8 +1,11 @@
 // Mutation testing (issue #19): `npm run test:mutation` changes src/ in small ways (a flipped
 // comparison, a dropped term, a changed constant) and counts the changes some test catches.
 // Incremental: the last run's results live in reports/stryker-incremental.json, so a re-run after a
-// small change only re-tests the mutants that change touches. Not part of CI (a full run takes hours
-// on two cores); `npm run test:mutation -- --mutate src/nps/classify.ts` runs one module.
+// small change only re-tests the mutants that change touches. Stryker sees a change to a test file
+// but not to a module it imports (test/robustness/cases.ts, test/charts/render.ts): after changing
+// one of those, re-run with `--force`, or its old survivors are reused. Not part of CI (a full run
+// takes hours on two cores); `npm run test:mutation -- --mutate 'src/nps/**/*.ts'` runs one module,
+// and `node scripts/mutation-static.mjs` then settles the static mutants Stryker 9 cannot activate.
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
 export default {
   testRunner: "vitest",
