@@ -17,6 +17,8 @@ export const CASES: readonly Case[] = [
   c("normalQuantile", "p = 0", () => api.normalQuantile(0)),
   c("normalQuantile", "p = 1.5", () => api.normalQuantile(1.5)),
   c("studentTCdf", "df = 0", () => api.studentTCdf(1, 0)),
+  c("studentTCdf", "t NaN", () => api.studentTCdf(Number.NaN, 5)),
+  c("studentTQuantile", "p = 2", () => api.studentTQuantile(2, 5)),
   c("studentTQuantile", "p = 1e-300, df = 0.01 (quantile overflows)", () => api.studentTQuantile(1e-300, 0.01)),
   c("proportionInterval", "successes 5 > n 4", () => api.proportionInterval({ successes: 5, n: 4 })),
   c("proportionInterval", "n 0", () => api.proportionInterval({ successes: 0, n: 0 })),

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { studentTCdf, studentTQuantile } from "../../src/index.ts";
 import { logBeta, logGamma } from "../../src/stats/gamma.ts";
@@ -9,6 +10,13 @@ const close = (value: number, expected: number, relative: number) =>
   expect(Math.abs(value - expected) / Math.abs(expected), `${value} against ${expected}`).toBeLessThan(relative);
 
 describe("special functions at the edges of their pieces", () => {
+  it("normalCdf from −37.5 to −5 in steps of 0.37 within 2e-15 of R (squaring x directly would lose 1e-13)", () => {
+    // test/fixtures/r/pnorm-tail.R: pnorm(seq(-37.5, -5, by = 0.37))
+    const r = JSON.parse(readFileSync(new URL("../fixtures/r/pnorm-tail.json", import.meta.url), "utf8")) as { x: number[]; p: number[] };
+    expect(r.x).toHaveLength(88);
+    for (const [i, x] of r.x.entries()) close(normalCdf(x), r.p[i]!, 2e-15);
+  });
+
   it("normalCdf far in the lower tail, where exp(−x²/2) is split to keep its digits: R pnorm", () => {
     close(normalCdf(-10.3), 3.5230650789264124e-25, 1e-14); // pnorm(-10.3)
     close(normalCdf(-20.7), 1.7318518790197378e-95, 1e-14); // pnorm(-20.7)
