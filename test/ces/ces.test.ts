@@ -26,6 +26,15 @@ describe("ces", () => {
 });
 
 describe("cesSummary", () => {
+  it("cesSummary(responses, { weights }) weighs the easy side too: the weight at or above agreeFrom (below it when lower is easier)", () => {
+    // default agreeFrom on 1-7: 5 when higher is easier, 3 when lower is
+    expect(cesSummary([7, 3, 5], { weights: [1, 3, 1] }).agreeShare).toBeCloseTo(2 / 5, 15);
+    expect(cesSummary([7, 3, 5], { weights: [1, 3, 1], higherIsEasier: false }).agreeShare).toBeCloseTo(3 / 5, 15);
+    // exactly on agreeFrom counts as agreeing
+    expect(cesSummary([6, 2], { weights: [1, 3], agreeFrom: 6 }).agreeShare).toBeCloseTo(1 / 4, 15);
+    expect(cesSummary([6, 2], { weights: [1, 3], agreeFrom: 2, higherIsEasier: false }).agreeShare).toBeCloseTo(3 / 4, 15);
+  });
+
   it("matches R's t.test interval and sd", () => {
     // R 4.2: y <- c(7,6,5,6,3,6,7,5); mean 5.625, sd(y) = 1.3024701806293193,
     // t.test(y)$conf.int = 4.5361076791950596 6.7138923208049404

@@ -61,4 +61,15 @@ describe("ces: the summing pass over long typed arrays", () => {
     last[256] = 9;
     expect(() => ces(last)).toThrow(/^responses\[256\]/);
   });
+
+  it("leaves weighted responses, and a scale narrower than the default, to the counting path", () => {
+    const scores = Float64Array.from({ length: 300 }, (_, i) => 1 + (i % 5));
+    const weights = Array.from({ length: 300 }, (_, i) => (i % 5 === 4 ? 3 : 1));
+    // scores 1..5 once each per five, the 5 weighted 3: (1 + 2 + 3 + 4 + 15) / 7
+    expect(ces(scores, { weights, scale: [1, 5] })).toBeCloseTo(25 / 7, 14);
+    const six = scores.slice();
+    six[100] = 6;
+    expect(() => ces(six, { scale: [1, 5] })).toThrow(/^responses\[100\] must be a whole number from 1 to 5; got 6$/);
+    expect(() => ces(scores, { scale: [5, 1] })).toThrow(/^options.scale /);
+  });
 });

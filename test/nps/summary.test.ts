@@ -107,6 +107,9 @@ describe("npsSummary", () => {
         expect(s.marginOfError).toBe((s.interval.upper - s.interval.lower) / 2);
       }),
     );
+    // weighted too: the margin is half the score interval
+    const w = npsSummary([10, 9, 7, 3, 0, 10], { method: "score", weights: [1, 2, 1, 1, 3, 1] });
+    expect(w.marginOfError).toBe((w.interval.upper - w.interval.lower) / 2);
     // 60/25/15 of 100: √((0.75 − 0.45²)/100) = 0.0733 … as a fraction, 7.33 … points.
     expect(npsSummary({ promoters: 60, passives: 25, detractors: 15 }, { method: "score" }).standardError).toBeCloseTo(
       100 * Math.sqrt((0.75 - 0.45 ** 2) / 100),

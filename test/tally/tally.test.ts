@@ -44,6 +44,11 @@ describe("tally and mergeTallies", () => {
     );
   });
 
+  it("has a weights field only when weighted", () => {
+    expect(Object.keys(tally([1, 2], { scale: [1, 5] }))).toEqual(["scale", "counts", "missing"]);
+    expect(Object.keys(tally([1, 2], { scale: [1, 5], weights: [1, 2] }))).toContain("weights");
+  });
+
   it("does not mutate its inputs", () => {
     const a = Object.freeze({ scale: [1, 3] as const, counts: Object.freeze([1, 2, 3]) });
     const b = Object.freeze({ scale: [1, 3] as const, counts: Object.freeze([1, 1, 1]) });
