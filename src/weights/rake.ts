@@ -138,14 +138,14 @@ function startingWeights(list: ArrayLike<unknown>, field: unknown): number[] {
     throw new MetricsTypeError("INVALID_TYPE", "options.weight", field, "the name of the records' weight field");
   }
   const weights = new Array<number>(list.length);
-  let sum = 0;
+  let anyPositive = false;
   for (let i = 0; i < list.length; i++) {
     const w = field === undefined ? 1 : assertFinite(record(list, i)[field], `records[${i}].${field}`);
     if (w < 0) throw new MetricsInputError("OUT_OF_RANGE", `records[${i}].${field}`, w, "a weight >= 0");
     weights[i] = w;
-    sum += w;
+    if (w > 0) anyPositive = true;
   }
-  if (sum === 0) throw new MetricsInputError("OUT_OF_RANGE", `records[*].${field}`, 0, "weights that are not all 0");
+  if (!anyPositive) throw new MetricsInputError("OUT_OF_RANGE", `records[*].${field}`, 0, "weights that are not all 0");
   return weights;
 }
 
