@@ -3,7 +3,7 @@
 // the mutants killed (by a failing test or a timeout), surviving, not covered by any test, and
 // rejected by the type checker, and the score, killed ÷ (killed + survived + not covered).
 // Equivalent mutants are listed by hand in docs/mutation-equivalents.md and subtracted.
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mutantKey, readEquivalents, readReports } from "./mutation-reports.mjs";
 
 const MARK = "\n<!-- mutation testing: scripts/mutation-table.mjs -->";
@@ -39,18 +39,44 @@ const total = [...modules.values()].reduce(
 );
 const row = (name, m) =>
   `| ${name} | ${m.killed} | ${m.survived} | ${m.noCoverage} | ${m.equivalent} | ${m.errors} | ${score(m).toFixed(1)} % |`;
+// How much of each module the saved runs cover: its files run, of its files.
+const src = new URL("../src/", import.meta.url);
+// (A file of types and re-exports only has no mutants, and no place in a report.)
+const hasCode = (path) =>
+  /\b(function|const|let|class)\b/.test(
+    readFileSync(new URL(`../${path}`, import.meta.url), "utf8")
+      .replace(/\/\*[\s\S]*?\*\//g, "")
+      .replace(/\/\/.*$/gm, ""),
+  );
+const filesOf = (module) =>
+  readdirSync(new URL(`${module.slice("src/".length)}/`, src))
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => `${module}/${f}`)
+    .filter(hasCode);
+const modulesInSrc = readdirSync(src, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => `src/${d.name}`);
+const named = (module) => {
+  const all = filesOf(module);
+  const run = all.filter((f) => f in report.files).length;
+  return run === all.length ? `\`${module}\`` : `\`${module}\` (${run} of ${all.length} files)`;
+};
+const notRun = modulesInSrc.filter((module) => !modules.has(module));
 const section = [
   MARK,
   "",
   "## Mutation testing",
   "",
-  "`npm run test:mutation` (Stryker with the vitest runner and the TypeScript checker) changes src/ in small ways and counts the changes some test catches; `node scripts/mutation-table.mjs` rewrites this table from the saved runs, each file's figures from the last run over it (which may predate tests written since). Modules not listed (src/models, most of src/_lib) have not been run yet; `node scripts/mutation-survivors.mjs` lists the mutants left alive.",
+  "`npm run test:mutation` (Stryker with the vitest runner and the TypeScript checker) changes src/ in small ways and counts the changes some test catches; `node scripts/mutation-table.mjs` rewrites this table from the saved runs, each file's figures from the last run over it (which may predate tests written since). Static mutants (code run when a module loads) that Stryker 9's vitest runner reports as survived without activating them are settled by `node scripts/mutation-static.mjs`, which applies each by hand and runs the tests that import its file. `node scripts/mutation-survivors.mjs` lists the mutants left alive; docs/mutation-equivalents.md lists those no test can kill, each with its reason.",
   "",
   "| module | killed | survived | no coverage | equivalent | type errors | score |",
   "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
-  ...[...modules].sort(([a], [b]) => a.localeCompare(b)).map(([name, m]) => row(`\`${name}\``, m)),
+  ...[...modules]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, m]) => row(modulesInSrc.includes(name) ? named(name) : `\`${name}\``, m)),
   row("**all run so far**", total),
   "",
+  ...(notRun.length === 0 ? [] : [`Not run yet: ${notRun.map((m) => `\`${m}\``).join(", ")}.`, ""]),
 ].join("\n");
 const text = readFileSync(doc, "utf8");
 const at = text.indexOf(MARK);
