@@ -91,7 +91,8 @@ export function groupRecordArray(
   const length = records.length;
   // The count arrays as locals, read again only when a new group may have grown them (not in a
   // helper: a closure assigning them would move them out of registers). `n` stands in for a
-  // metric the report does not have; the p > 1 and p > 2 tests keep it from being indexed.
+  // metric the report does not have; the p > 1 and p > 2 tests keep it from being indexed. Each
+  // group's n is its first metric's counts (added after the loop) and the records they leave out.
   let n0 = n;
   let c0 = flat[0]!;
   let c1 = flat[1] ?? n;
@@ -116,12 +117,13 @@ export function groupRecordArray(
       c1 = flat[1] ?? n;
       c2 = flat[2] ?? n;
     }
-    n0[g]!++;
+    // n counts here only the records the first metric does not count; its counts are added after.
     const a = record[f0];
     if (typeof a === "number" && a >= m0 && a - m0 < s0 && (a | 0) === a) c0[g * s0 + a - m0]!++;
     else {
       const k = readValue(a, record, i, plans[0]!, rules, counters[0]!);
       if (k !== undefined) c0[g * s0 + k]!++;
+      else n0[g]!++;
     }
     if (p > 1) {
       const b = record[f1];
@@ -140,5 +142,7 @@ export function groupRecordArray(
       }
     }
   }
+  const first = flat[0]!;
+  for (let g = 0; g < states.length; g++) for (let k = 0; k < s0; k++) n[g]! += first[g * s0 + k]!;
   return checkGrouped({ groups: collectGroups(states, n, flat, sizes), skipped }, records, length, records[0], keyNames, plans);
 }
