@@ -19,7 +19,7 @@ export function readReports() {
 }
 
 /**
- * The verdicts of scripts/mutation-static.mjs on static mutants Stryker reported as survived: each
+ * The verdicts of scripts/mutation-static.mjs on mutants Stryker reported as survived: each
  * applies while the file's source still has the same text at the mutant's place.
  */
 function applyStaticVerdicts(files) {
@@ -30,7 +30,7 @@ function applyStaticVerdicts(files) {
     const lines = f.source.split("\n");
     for (const m of f.mutants) {
       const v = verdicts[mutantKey(path, m)];
-      if (!(m.static && m.status === "Survived" && v?.status === "Killed")) continue;
+      if (!(m.status === "Survived" && v?.status === "Killed")) continue;
       const { start, end } = m.location;
       const text =
         start.line === end.line
@@ -42,7 +42,7 @@ function applyStaticVerdicts(files) {
             ].join("\n");
       if (text !== v.original) continue;
       m.status = "Killed";
-      m.statusReason = `static: ${v.failed} tests failed with it applied by hand (scripts/mutation-static.mjs)`;
+      m.statusReason = `${v.failed} tests failed with it applied by hand (scripts/mutation-static.mjs)`;
     }
   }
 }

@@ -1,10 +1,13 @@
-// Static mutants by hand: `node scripts/mutation-static.mjs` applies each static mutant that the
+// Survivors by hand: `node scripts/mutation-static.mjs` applies each static mutant that the
 // saved Stryker runs report as survived (a change to code that runs when its module loads, such
 // as a colour in a module-level table) to a copy of the repository, and runs the tests that import
 // its file (`vitest related`, with the mutation test set). Stryker 9's vitest runner activates
 // such mutants only after the module has loaded, so it reports them as survived whether or not a
-// test would fail (stryker-js issues #6144 and #6209). The verdicts go to reports/static.json,
-// which the table and survivor scripts read: a mutant counts as killed when its tests fail here.
+// test would fail (stryker-js issues #6144 and #6209). With `--all [src/prefix …]` it re-checks
+// every survivor under those paths the same way: the runner also reports a few mutants as
+// survived that the tests covering them do fail on when applied by hand. The verdicts go to
+// reports/static.json, which the table and survivor scripts read: a mutant counts as killed when
+// its tests fail here.
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -29,12 +32,15 @@ function offset(text, { line, column }) {
   return at + column - 1;
 }
 
+const all = process.argv.includes("--all");
+const prefixes = process.argv.slice(2).filter((a) => a !== "--all");
 const { files } = readReports();
 const verdicts = {};
 for (const [path, file] of Object.entries(files)) {
+  if (prefixes.length > 0 && !prefixes.some((p) => path.startsWith(p))) continue;
   const current = readFileSync(join(root, path), "utf8");
   for (const mutant of file.mutants) {
-    if (!(mutant.static && mutant.status === "Survived")) continue;
+    if (!(mutant.status === "Survived" && (mutant.static || all))) continue;
     const key = mutantKey(path, mutant);
     if (current !== file.source) {
       console.log(`${key}: ${path} changed since its Stryker run; run Stryker over it first`);
