@@ -13,7 +13,7 @@ import {
   segmentReport,
   trend,
 } from "../../src/index.ts";
-import { markItems, renderSvg } from "./render.ts";
+import { COHORT_CHANGES, markItems, renderSvg } from "./render.ts";
 
 // Every spec is compiled with vega-lite and rendered with vega to SVG (headless, no browser), and
 // the marks that must be there are counted in the SVG.
@@ -93,14 +93,7 @@ describe("chart: Vega-Lite specs that compile and render", () => {
   });
 
   it("cohort retention: a cell (and its label) per cohort and age; projections with the actual curve beside them", async () => {
-    const changes = [
-      { customer: "a", time: "2026-01-05", mrr: 10 },
-      { customer: "b", time: "2026-01-09", mrr: 20 },
-      { customer: "c", time: "2026-02-03", mrr: 10 },
-      { customer: "a", time: "2026-02-20", mrr: 0 },
-      { customer: "d", time: "2026-03-03", mrr: 5 },
-      { customer: "b", time: "2026-03-30", mrr: 0 },
-    ];
+    const changes = COHORT_CHANGES;
     const cohorts = cohortRetention(changes, { every: "month" });
     const items = await rendered(chart(cohorts));
     expect(items.rect).toBe(cohorts.rows.length);

@@ -10,7 +10,7 @@ import {
   segmentReport,
   trend,
 } from "../../src/index.ts";
-import { renderScene, renderSvg, type SceneItem } from "./render.ts";
+import { COHORT_CHANGES, renderScene, renderSvg, type SceneItem } from "./render.ts";
 
 // What a reader sees: each chart rendered by vega (headless) and read back from its scene graph —
 // the bars' colours, widths and order, the axes' labels and titles, the legend, the tooltips and
@@ -321,14 +321,7 @@ describe("the charts as a reader sees them", () => {
   });
 
   it("cohort retention: darker cells for more customers kept, white labels on the dark ones, cohorts in order down the side", async () => {
-    const changes = [
-      { customer: "a", time: "2026-01-05", mrr: 10 },
-      { customer: "b", time: "2026-01-09", mrr: 20 },
-      { customer: "c", time: "2026-02-03", mrr: 10 },
-      { customer: "a", time: "2026-02-20", mrr: 0 },
-      { customer: "d", time: "2026-03-03", mrr: 5 },
-      { customer: "b", time: "2026-03-30", mrr: 0 },
-    ];
+    const changes = COHORT_CHANGES;
     const cohorts = cohortRetention(changes, { every: "month" });
     const c = await look(chart(cohorts));
     const cells = c.marks("rect");

@@ -67,3 +67,13 @@ export async function renderScene(spec: object): Promise<SceneItem[]> {
   view.finalize();
   return out;
 }
+
+/** Six billing changes of four customers over three months: the cohort charts' data. */
+export const COHORT_CHANGES = [
+  { customer: "a", time: "2026-01-05", mrr: 10 },
+  { customer: "b", time: "2026-01-09", mrr: 20 },
+  { customer: "c", time: "2026-02-03", mrr: 10 },
+  { customer: "a", time: "2026-02-20", mrr: 0 },
+  { customer: "d", time: "2026-03-03", mrr: 5 },
+  { customer: "b", time: "2026-03-30", mrr: 0 },
+] as const;
