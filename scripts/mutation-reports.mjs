@@ -27,19 +27,10 @@ function applyStaticVerdicts(files) {
   if (!existsSync(file)) return;
   const verdicts = JSON.parse(readFileSync(file, "utf8"));
   for (const [path, f] of Object.entries(files)) {
-    const lines = f.source.split("\n");
     for (const m of f.mutants) {
       const v = verdicts[mutantKey(path, m)];
       if (!(m.status === "Survived" && v?.status === "Killed")) continue;
-      const { start, end } = m.location;
-      const text =
-        start.line === end.line
-          ? lines[start.line - 1].slice(start.column - 1, end.column - 1)
-          : [
-              lines[start.line - 1].slice(start.column - 1),
-              ...lines.slice(start.line, end.line - 1),
-              lines[end.line - 1].slice(0, end.column - 1),
-            ].join("\n");
+      const text = f.source.slice(...span(f.source, m.location));
       if (text !== v.original) continue;
       m.status = "Killed";
       m.statusReason = `${v.failed} tests failed with it applied by hand (scripts/mutation-static.mjs)`;
@@ -55,3 +46,13 @@ export function readEquivalents() {
 
 /** The key of a mutant in docs/mutation-equivalents.md. */
 export const mutantKey = (path, mutant) => `${path}:${mutant.location.start.line}:${mutant.location.start.column} ${mutant.mutatorName}`;
+
+/** The offsets [from, to) of a mutant's location (1-based lines and columns) in its file's source. */
+export function span(source, { start, end }) {
+  const offset = ({ line, column }) => {
+    let at = 0;
+    for (let l = 1; l < line; l++) at = source.indexOf("\n", at) + 1;
+    return at + column - 1;
+  };
+  return [offset(start), offset(end)];
+}

@@ -13,7 +13,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { mutantKey, readReports } from "./mutation-reports.mjs";
+import { mutantKey, readReports, span } from "./mutation-reports.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const sandbox = join(tmpdir(), "cxmetrics-static-mutants");
@@ -24,13 +24,6 @@ for (const file of execFileSync("git", ["ls-files"], { cwd: root, encoding: "utf
   cpSync(join(root, file), join(sandbox, file));
 }
 symlinkSync(join(root, "node_modules"), join(sandbox, "node_modules"));
-
-/** The offset of a 1-based line and column in `text`. */
-function offset(text, { line, column }) {
-  let at = 0;
-  for (let l = 1; l < line; l++) at = text.indexOf("\n", at) + 1;
-  return at + column - 1;
-}
 
 const all = process.argv.includes("--all");
 const prefixes = process.argv.slice(2).filter((a) => a !== "--all");
@@ -46,7 +39,7 @@ for (const [path, file] of Object.entries(files)) {
       console.log(`${key}: ${path} changed since its Stryker run; run Stryker over it first`);
       continue;
     }
-    const [from, to] = [offset(current, mutant.location.start), offset(current, mutant.location.end)];
+    const [from, to] = span(current, mutant.location);
     const mutated = current.slice(0, from) + mutant.replacement + current.slice(to);
     writeFileSync(join(sandbox, path), mutated);
     const run = spawnSync("npx", ["vitest", "related", "--run", "-c", "vitest.mutation.config.ts", path], {

@@ -149,15 +149,10 @@ export function cohortRetention<R>(changes: ArrayLike<R> | Iterable<R>, options?
       const base = row.mrr[0] ?? billed;
       // A first-month MRR of a few cents over 1e308 (or 1e-300) has no share to report.
       const mrrShare = billed / base;
-      for (const x of [billed, mrrShare]) {
-        if (!Number.isFinite(x)) {
-          throw new MetricsInputError(
-            "UNDEFINED_RESULT",
-            "changes",
-            x,
-            `MRR whose sums and shares fit in a double (the ${label} cohort's overflow)`,
-          );
-        }
+      if (!(Number.isFinite(billed) && Number.isFinite(mrrShare))) {
+        const overflowed = Number.isFinite(billed) ? mrrShare : billed;
+        const expected = `MRR whose sums and shares fit in a double (the ${label} cohort's overflow)`;
+        throw new MetricsInputError("UNDEFINED_RESULT", "changes", overflowed, expected);
       }
       row.customers.push(customers);
       row.mrr.push(billed);

@@ -34,8 +34,15 @@ async function look(spec: object) {
       return [...runs.values()];
     },
     axes: items("axis", "group"),
-    axisLabels: (orient: "bottom" | "left") => axisTexts(scene, orient, "axis-label"),
-    axisTitle: (orient: "bottom" | "left") => axisTexts(scene, orient, "axis-title")[0],
+    axisLabels: (orient: "bottom" | "left") => axisItems(scene, orient, "axis-label").map((i) => i.text),
+    axisLabelItems: (orient: "bottom" | "left") => axisItems(scene, orient, "axis-label"),
+    axisTitle: (orient: "bottom" | "left") => axisItems(scene, orient, "axis-title")[0]?.text,
+    /** The x position of a value on the bottom axis, read off its first and last labels (a linear axis). */
+    xScale: () => {
+      const ticks = axisItems(scene, "bottom", "axis-label").map((i) => ({ x: i.x as number, value: numberOf(i.text) }));
+      const [a, b] = [ticks[0]!, ticks.at(-1)!];
+      return (v: number) => a.x + ((v - a.value) * (b.x - a.x)) / (b.value - a.value);
+    },
     legends: items("legend", "group"),
     legendLabels: texts("legend-label"),
     legendSymbols: items("legend-symbol"),
@@ -47,14 +54,14 @@ async function look(spec: object) {
   };
 }
 
-/** The texts of one axis (the items that follow its group in the scene, up to the next axis). */
-function axisTexts(scene: SceneItem[], orient: string, r: string): unknown[] {
-  const out: unknown[] = [];
+/** The visible items of one role on one axis (those that follow its group in the scene, up to the next axis). */
+function axisItems(scene: SceneItem[], orient: string, r: string): Item[] {
+  const out: Item[] = [];
   let inside = false;
   for (const s of scene) {
     if (s.role === "axis" && s.mark === "group") inside = s.item.orient === orient;
     else if (s.role !== r && !s.role.startsWith("axis")) inside = false;
-    else if (inside && s.role === r && (s.item.opacity ?? 1) !== 0) out.push(s.item.text);
+    else if (inside && s.role === r && (s.item.opacity ?? 1) !== 0) out.push(s.item);
   }
   return out;
 }
@@ -81,11 +88,8 @@ const lightness = (colour: unknown) => {
   return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
 };
 
-/** The x position of value v, read off two labelled ticks of a linear axis. */
-function scaleFrom(ticks: { x: number; value: number }[]): (v: number) => number {
-  const [a, b] = [ticks[0]!, ticks.at(-1)!];
-  return (v) => a.x + ((v - a.value) * (b.x - a.x)) / (b.value - a.value);
-}
+/** An axis label as a number (vega writes minus signs as U+2212). */
+const numberOf = (label: unknown) => Number(String(label).replace("−", "-"));
 
 const percentLabels = ["0%", "10%", "20%", "30%", "40%", "50%", "60%", "70%", "80%", "90%", "100%"];
 const close = (a: unknown, b: number) => expect(a as number).toBeCloseTo(b, 6);
@@ -154,10 +158,7 @@ describe("the charts as a reader sees them", () => {
     const c = await look(chart(s));
     const labels = c.axisLabels("bottom").map(Number);
     expect(labels[0]).toBeGreaterThan(3); // the interval is about 4.5 to 6.7
-    const ticks = c.scene
-      .filter((t) => t.role === "axis-label" && t.item.opacity !== 0)
-      .map((t) => ({ x: t.item.x as number, value: Number(t.item.text) }));
-    const x = scaleFrom(ticks);
+    const x = c.xScale();
     const [rule] = c.marks("rule");
     const [point] = c.marks("symbol");
     close(rule!.x, x(s.interval.lower));
@@ -209,12 +210,8 @@ describe("the charts as a reader sees them", () => {
     const c = await look(chart(report));
     expect(c.axisLabels("left")).toEqual(report.segments.map((s) => s.key));
     expect(c.axisTitle("left")).toBeUndefined();
-    const ticks = c.axisLabels("bottom").map((t) => Number(String(t).replace("−", "-")));
-    expect(ticks.every(Number.isInteger)).toBe(true); // NPS in whole points
-    const xs = c.scene
-      .filter((t) => t.role === "axis-label" && typeof t.item.text === "string" && t.item.y === 7)
-      .map((t) => ({ x: t.item.x as number, value: Number(String(t.item.text).replace("−", "-")) }));
-    const x = scaleFrom(xs);
+    expect(c.axisLabels("bottom").map(numberOf).every(Number.isInteger)).toBe(true); // NPS in whole points
+    const x = c.xScale();
     const [rules, points] = [c.marks("rule"), c.marks("symbol")];
     const status = (s: (typeof report.segments)[number]) => (s.nps!.n < 30 ? "faint" : s.nps!.vsRest!.significant ? "accent" : "muted");
     report.segments.forEach((s, i) => {
@@ -354,7 +351,7 @@ describe("the charts as a reader sees them", () => {
     expect(labels.map((l) => l.fontSize)).toEqual(labels.map(() => 10));
     expect(c.axisLabels("left")).toEqual(["2026-01", "2026-02", "2026-03"]);
     expect(c.axisLabels("bottom")).toEqual(["0", "1", "2"]);
-    expect(c.scene.filter((s) => s.role === "axis-label" && s.item.y === 7).map((s) => s.item.angle)).toEqual([0, 0, 0]);
+    expect(c.axisLabelItems("bottom").map((i) => i.angle)).toEqual([0, 0, 0]);
     expect(c.axisTitle("bottom")).toBe("Age (months since the first)");
     expect(c.axisTitle("left")).toBe("Cohort");
     expect(c.legendTitle).toEqual(["Customers retained"]);
@@ -465,7 +462,7 @@ describe("the charts as a reader sees them", () => {
     expect(warnings).toEqual([]); // no empty layer for the changes
     const fitted = await look(chart(t, { metric: "nps" }));
     expect(fitted.marks("symbol")).toEqual([]);
-    expect(Number(String(fitted.axisLabels("left")[0]).replace("−", "-"))).toBeGreaterThan(20);
+    expect(numberOf(fitted.axisLabels("left")[0])).toBeGreaterThan(20);
   });
 
   it("projection: periods evenly along the axis, the spec carrying only the rows drawn, and observed shares checked", async () => {

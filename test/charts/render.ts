@@ -3,6 +3,15 @@
 import * as vega from "vega";
 import * as vl from "vega-lite";
 
+/** The spec compiled by vega-lite (as the JSON a user would save) into a vega view with no renderer. */
+function headlessView(spec: object, logger?: object): vega.View {
+  const compiled = vl.compile(
+    JSON.parse(JSON.stringify(spec)) as vl.TopLevelSpec,
+    logger === undefined ? undefined : { logger: logger as never },
+  );
+  return new vega.View(vega.parse(compiled.spec), { renderer: "none" });
+}
+
 /** The spec compiled (vega-lite) and rendered (vega) to an SVG string, with the compiler's warnings. */
 export async function renderSvg(spec: object): Promise<{ svg: string; warnings: string[] }> {
   const warnings: string[] = [];
@@ -19,8 +28,7 @@ export async function renderSvg(spec: object): Promise<{ svg: string; warnings: 
     info: () => logger,
     debug: () => logger,
   };
-  const compiled = vl.compile(JSON.parse(JSON.stringify(spec)) as vl.TopLevelSpec, { logger: logger as never });
-  const view = new vega.View(vega.parse(compiled.spec), { renderer: "none" });
+  const view = headlessView(spec, logger);
   view.logger(logger as never);
   const svg = await view.toSVG();
   view.finalize();
@@ -51,8 +59,7 @@ export interface SceneItem {
 
 /** Every item vega draws for the spec (compiled by vega-lite, run headless), in scene-graph order. */
 export async function renderScene(spec: object): Promise<SceneItem[]> {
-  const compiled = vl.compile(JSON.parse(JSON.stringify(spec)) as vl.TopLevelSpec);
-  const view = new vega.View(vega.parse(compiled.spec), { renderer: "none" });
+  const view = headlessView(spec);
   await view.runAsync();
   const out: SceneItem[] = [];
   let marks = 0;
