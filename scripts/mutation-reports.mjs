@@ -1,41 +1,47 @@
-// The Stryker results the mutation scripts read: every report in reports/ (mutation.json, and the
-// copies a run over part of src/ was saved as, mutation-<part>.json), oldest first, so that a
-// file's newest results win (files no longer in src/ left out); and the equivalent mutants listed in docs/mutation-equivalents.md,
-// as "file:line:column MutatorName" keys.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+// The mutation results the scripts read, kept in git so that they outlive the machine a run was
+// made on: test/mutation/results.json holds, per file of src/, the SHA-256 of the source the run
+// mutated, how many mutants were killed and rejected by the type checker, and every mutant left
+// alive (survived or not covered) with its place and replacement. `node scripts/mutation-save.mjs`
+// merges a Stryker report (reports/mutation.json) into it; scripts/mutation-static.mjs records
+// its verdicts in it. Also: the equivalent mutants listed in docs/mutation-equivalents.md, as
+// "file:line:column MutatorName" keys.
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
-export function readReports() {
-  const reports = new URL("../reports/", import.meta.url);
-  const files = {};
-  for (const f of readdirSync(reports)
-    .filter((f) => /^mutation.*\.json$/.test(f))
-    .map((f) => new URL(f, reports))
-    .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs))
-    Object.assign(files, JSON.parse(readFileSync(f, "utf8")).files);
-  // (A file since removed from src/ no longer counts.)
-  for (const path of Object.keys(files)) if (!existsSync(new URL(`../${path}`, import.meta.url))) delete files[path];
-  applyStaticVerdicts(files);
-  return { files };
+export const RESULTS = new URL("../test/mutation/results.json", import.meta.url);
+
+/** The SHA-256 of a file's text, hex. */
+export const sha256 = (text) => createHash("sha256").update(text).digest("hex");
+
+/** The text of a file of the repository, or undefined when it is gone. */
+export function sourceOf(path) {
+  const file = new URL(`../${path}`, import.meta.url);
+  return existsSync(file) ? readFileSync(file, "utf8") : undefined;
 }
 
 /**
- * The verdicts of scripts/mutation-static.mjs on mutants Stryker reported as survived: each
- * applies while the file's source still has the same text at the mutant's place.
+ * The saved results, files since removed from src/ left out. Each file gets `current`: whether
+ * its source is still the one the run mutated (when not, its figures predate a change).
  */
-function applyStaticVerdicts(files) {
-  const file = new URL("../reports/static.json", import.meta.url);
-  if (!existsSync(file)) return;
-  const verdicts = JSON.parse(readFileSync(file, "utf8"));
-  for (const [path, f] of Object.entries(files)) {
-    for (const m of f.mutants) {
-      const v = verdicts[mutantKey(path, m)];
-      if (!(m.status === "Survived" && v?.status === "Killed")) continue;
-      const text = f.source.slice(...span(f.source, m.location));
-      if (text !== v.original) continue;
-      m.status = "Killed";
-      m.statusReason = `${v.failed} tests failed with it applied by hand (scripts/mutation-static.mjs)`;
-    }
+export function readResults() {
+  const saved = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, "utf8")) : {};
+  const files = {};
+  for (const [path, file] of Object.entries(saved)) {
+    const source = sourceOf(path);
+    if (source !== undefined) files[path] = { ...file, current: sha256(source) === file.sha256 };
   }
+  return files;
+}
+
+/** Writes the results, files and mutants in a stable order so that a diff shows what changed. */
+export function writeResults(files) {
+  const sorted = {};
+  for (const path of Object.keys(files).sort()) {
+    const { current, ...file } = files[path];
+    file.alive.sort((a, b) => a.location.start.line - b.location.start.line || a.location.start.column - b.location.start.column);
+    sorted[path] = file;
+  }
+  writeFileSync(RESULTS, `${JSON.stringify(sorted, null, 1)}\n`);
 }
 
 export function readEquivalents() {

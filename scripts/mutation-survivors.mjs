@@ -1,25 +1,25 @@
-// Lists the mutants the last Stryker runs (reports/mutation*.json) left alive: surviving or not
+// Lists the mutants the saved results (test/mutation/results.json) leave alive: surviving or not
 // covered by any test, and not listed as equivalent in docs/mutation-equivalents.md. Each line is
 // the key that list uses (file:line:column MutatorName), then the source line and what the mutant
 // made of it. `node scripts/mutation-survivors.mjs [path prefix]`, e.g. `src/stats`.
-import { mutantKey, readEquivalents, readReports } from "./mutation-reports.mjs";
+import { mutantKey, readEquivalents, readResults, sourceOf } from "./mutation-reports.mjs";
 
-const report = readReports();
+const results = readResults();
 const equivalents = readEquivalents();
 const prefix = process.argv[2] ?? "src/";
 
 let count = 0;
-for (const [path, file] of Object.entries(report.files)) {
+for (const [path, file] of Object.entries(results)) {
   if (!path.startsWith(prefix)) continue;
-  const lines = file.source.split("\n");
-  for (const m of file.mutants) {
-    if (m.status !== "Survived" && m.status !== "NoCoverage") continue;
+  if (!file.current) console.log(`${path} changed since its last run: the places below may have moved`);
+  const lines = sourceOf(path).split("\n");
+  for (const m of file.alive) {
     const key = mutantKey(path, m);
     if (equivalents.has(key)) continue;
     count++;
     const line = lines[m.location.start.line - 1]?.trim() ?? "";
     console.log(
-      `${key}${m.status === "NoCoverage" ? " (no coverage)" : ""}\n    ${line.slice(0, 110)}\n    → ${(m.replacement ?? "").replace(/\s+/g, " ").slice(0, 110)}`,
+      `${key}${m.status === "NoCoverage" ? " (no coverage)" : ""}\n    ${line.slice(0, 110)}\n    → ${m.replacement.replace(/\s+/g, " ").slice(0, 110)}`,
     );
   }
 }

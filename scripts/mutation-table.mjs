@@ -1,28 +1,27 @@
-// Writes the mutation-testing section of docs/robustness.md from the last Stryker run
-// (reports/mutation.json, written by `npm run test:mutation`, and any mutation-<part>.json copies): per module (a folder of src/),
-// the mutants killed (by a failing test or a timeout), surviving, not covered by any test, and
-// rejected by the type checker, and the score, killed ÷ (killed + survived + not covered).
-// Equivalent mutants are listed by hand in docs/mutation-equivalents.md and subtracted.
+// Writes the mutation-testing section of docs/robustness.md from the saved results
+// (test/mutation/results.json, which `node scripts/mutation-save.mjs` fills from each Stryker run):
+// per module (a folder of src/), the mutants killed (by a failing test or a timeout), surviving,
+// not covered by any test, and rejected by the type checker, and the score, killed ÷ (killed +
+// survived + not covered). Equivalent mutants are listed by hand in docs/mutation-equivalents.md
+// and subtracted. A file changed since its run is counted with its old figures and named.
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { mutantKey, readEquivalents, readReports } from "./mutation-reports.mjs";
+import { mutantKey, readEquivalents, readResults } from "./mutation-reports.mjs";
 
 const MARK = "\n<!-- mutation testing: scripts/mutation-table.mjs -->";
 const doc = new URL("../docs/robustness.md", import.meta.url);
-const report = readReports();
+const results = readResults();
 const equivalents = readEquivalents();
 
 const modules = new Map();
-for (const [path, file] of Object.entries(report.files)) {
+for (const [path, file] of Object.entries(results)) {
   const module = path.split("/").slice(0, 2).join("/").replace(/\.ts$/, "");
   const m = modules.get(module) ?? { killed: 0, survived: 0, noCoverage: 0, errors: 0, equivalent: 0 };
-  for (const mutant of file.mutants) {
-    const key = mutantKey(path, mutant);
-    if (mutant.status === "Killed" || mutant.status === "Timeout") m.killed++;
-    else if (mutant.status === "Survived" || mutant.status === "NoCoverage") {
-      if (equivalents.has(key)) m.equivalent++;
-      else if (mutant.status === "Survived") m.survived++;
-      else m.noCoverage++;
-    } else m.errors++;
+  m.killed += file.killed;
+  m.errors += file.typeErrors + file.otherErrors;
+  for (const mutant of file.alive) {
+    if (equivalents.has(mutantKey(path, mutant))) m.equivalent++;
+    else if (mutant.status === "Survived") m.survived++;
+    else m.noCoverage++;
   }
   modules.set(module, m);
 }
@@ -58,16 +57,17 @@ const modulesInSrc = readdirSync(src, { withFileTypes: true })
   .map((d) => `src/${d.name}`);
 const named = (module) => {
   const all = filesOf(module);
-  const run = all.filter((f) => f in report.files).length;
+  const run = all.filter((f) => f in results).length;
   return run === all.length ? `\`${module}\`` : `\`${module}\` (${run} of ${all.length} files)`;
 };
 const notRun = modulesInSrc.filter((module) => !modules.has(module));
+const changed = Object.keys(results).filter((path) => !results[path].current);
 const section = [
   MARK,
   "",
   "## Mutation testing",
   "",
-  "`npm run test:mutation` (Stryker with the vitest runner and the TypeScript checker) changes src/ in small ways and counts the changes some test catches; `node scripts/mutation-table.mjs` rewrites this table from the saved runs, each file's figures from the last run over it (which may predate tests written since). Static mutants (code run when a module loads) that Stryker 9's vitest runner reports as survived without activating them are settled by `node scripts/mutation-static.mjs`, which applies each by hand and runs the tests that import its file. `node scripts/mutation-survivors.mjs` lists the mutants left alive; docs/mutation-equivalents.md lists those no test can kill, each with its reason.",
+  "`npm run test:mutation` (Stryker with the vitest runner and the TypeScript checker) changes src/ in small ways and counts the changes some test catches. `node scripts/mutation-save.mjs` keeps each run's results in test/mutation/results.json, and `node scripts/mutation-table.mjs` rewrites this table from them: each file's figures come from the last run over it, which may predate tests written since. Static mutants (code run when a module loads) that Stryker 9's vitest runner reports as survived without activating them are settled by `node scripts/mutation-static.mjs`, which applies each by hand and runs the tests that import its file. `node scripts/mutation-survivors.mjs` lists the mutants left alive; docs/mutation-equivalents.md lists those no test can kill, each with its reason.",
   "",
   "| module | killed | survived | no coverage | equivalent | type errors | score |",
   "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -77,6 +77,9 @@ const section = [
   row("**all run so far**", total),
   "",
   ...(notRun.length === 0 ? [] : [`Not run yet: ${notRun.map((m) => `\`${m}\``).join(", ")}.`, ""]),
+  ...(changed.length === 0
+    ? []
+    : [`Changed since their last run (figures from before the change): ${changed.map((p) => `\`${p}\``).join(", ")}.`, ""]),
 ].join("\n");
 const text = readFileSync(doc, "utf8");
 const at = text.indexOf(MARK);

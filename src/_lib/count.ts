@@ -171,3 +171,85 @@ export function meanOfWholeScores(scores: unknown, min: number, max: number): nu
   const sum = s0 + s1 + (s2 + s3);
   return sum / n;
 }
+
+/**
+ * What a summing pass over whole-number scores gives: their number, and the exact sums of their
+ * distances from the scale's start, Σ(x − min) and Σ(x − min)² (each term a whole number of at
+ * most 1000, or 10⁶ squared, so both sums stay exact past any typed array's length), and how many
+ * scores lie at or past `from`.
+ */
+export interface ScoreSums {
+  readonly n: number;
+  readonly sum: number;
+  readonly sumOfSquares: number;
+  readonly reaching: number;
+}
+
+/**
+ * The sums of a long typed array of whole-number scores on [min, max] in one pass, or undefined
+ * when any value is not one (the caller then counts, and reads or rejects that value at its
+ * index). `reaching` counts the scores ≥ `from`, or ≤ `from` when `below`. The mean is then
+ * min + sum / n computed as (sum + n·min) / n, exact before its one rounding, the number the
+ * tally gives.
+ */
+export function sumWholeScores(scores: unknown, min: number, max: number, from = max, below = false): ScoreSums | undefined {
+  if (!ArrayBuffer.isView(scores) || (scores as unknown as ArrayLike<number>).length < SUM_FROM) return undefined;
+  if (typeof (scores as unknown as ArrayLike<unknown>)[0] !== "number") return undefined; // BigInts: counted, and rejected
+  const a = scores as unknown as ArrayLike<number>;
+  const n = a.length;
+  // (Past these bounds a sum could round, or the int32 count below wrap: such input is counted.)
+  if (Math.max(Math.abs(min), Math.abs(max)) > 2 ** 20 || n * (max - min) ** 2 >= 2 ** 53 || n >= 2 ** 31) return undefined;
+  // The scores under `cut` (a distance from min) are counted in int32: ((d | 0) − cut) >>> 31 is 1
+  // for a whole d below it and 0 otherwise, with no branch. Below `from` is the complement of
+  // reaching it; at or below it is under from + 1.
+  const cut = (from - min + (below ? 1 : 0)) | 0;
+  // Four lanes, so that no addition waits for the one before; each sum exact, so their total is
+  // too. A value is a score when it lies in [min, max] (NaN does not) and has no fractional part.
+  // The fractional parts are summed rather than tested one by one: each is exact and ≥ 0, so
+  // their sum is 0 exactly when every one is, and the loop keeps a single branch per four values.
+  // They are taken of the value itself: on a scale below 0, x − min can round a fraction away
+  // (−1e-300 − (−3) is exactly 3); for a whole x it is exact.
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let q0 = 0;
+  let q1 = 0;
+  let q2 = 0;
+  let q3 = 0;
+  let under = 0;
+  let fractions = 0;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    const u = a[i]!;
+    const v = a[i + 1]!;
+    const w = a[i + 2]!;
+    const x = a[i + 3]!;
+    if (!(u >= min && u <= max && v >= min && v <= max && w >= min && w <= max && x >= min && x <= max)) return undefined;
+    fractions += u - Math.floor(u) + (v - Math.floor(v)) + (w - Math.floor(w)) + (x - Math.floor(x));
+    const du = u - min;
+    const dv = v - min;
+    const dw = w - min;
+    const dx = x - min;
+    s0 += du;
+    s1 += dv;
+    s2 += dw;
+    s3 += dx;
+    q0 += du * du;
+    q1 += dv * dv;
+    q2 += dw * dw;
+    q3 += dx * dx;
+    under = (under + ((((du | 0) - cut) >>> 31) + (((dv | 0) - cut) >>> 31) + (((dw | 0) - cut) >>> 31) + (((dx | 0) - cut) >>> 31))) | 0;
+  }
+  for (; i < n; i++) {
+    const u = a[i]!;
+    if (!(u >= min && u <= max)) return undefined;
+    fractions += u - Math.floor(u);
+    const du = u - min;
+    s0 += du;
+    q0 += du * du;
+    under = (under + (((du | 0) - cut) >>> 31)) | 0;
+  }
+  if (fractions !== 0) return undefined;
+  return { n, sum: s0 + s1 + (s2 + s3), sumOfSquares: q0 + q1 + (q2 + q3), reaching: below ? under : n - under };
+}

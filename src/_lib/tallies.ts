@@ -116,22 +116,48 @@ export function tallyTotal(t: Tally): number {
   return n;
 }
 
-/** Mean and unbiased variance (0 for n = 1) of the scores a tally holds, two-pass. */
+/**
+ * Mean and unbiased variance (0 for n = 1) of the scores a tally holds. The mean is Σ count·score
+ * / n; the variance comes from the sums of the scores' distances from the scale's start, exact
+ * (in BigInt when they pass 2⁵³), through {@link varianceOfSums}: the same number as a summing
+ * pass over the raw scores gives.
+ */
 export function tallyMoments(t: Tally): { mean: number; variance: number; n: number } {
   const min = t.scale[0];
+  const span = t.counts.length - 1;
   let n = 0;
   let sum = 0;
+  let s1 = 0;
+  let s2 = 0;
   for (let i = 0; i < t.counts.length; i++) {
-    n += t.counts[i]!;
-    sum += t.counts[i]! * (min + i);
+    const c = t.counts[i]!;
+    n += c;
+    sum += c * (min + i);
+    s1 += c * i;
+    s2 += c * i * i;
   }
-  const mean = sum / n;
-  let ss = 0;
+  if (n * span * span < 2 ** 53) return { mean: sum / n, variance: varianceOfSums(n, s1, s2), n };
+  let b1 = 0n;
+  let b2 = 0n;
   for (let i = 0; i < t.counts.length; i++) {
-    const d = min + i - mean;
-    ss += t.counts[i]! * d * d;
+    const c = BigInt(t.counts[i]!);
+    b1 += c * BigInt(i);
+    b2 += c * BigInt(i * i);
   }
-  return { mean, variance: n > 1 ? ss / (n - 1) : 0, n };
+  return { mean: sum / n, variance: Number(BigInt(n) * b2 - b1 * b1) / (n * (n - 1)), n };
+}
+
+/**
+ * The unbiased variance of n whole numbers from their exact sums s1 = Σd and s2 = Σd² (d any
+ * fixed shift of the scores): (n·s2 − s1²) / (n(n − 1)), 0 for n = 1. The numerator is formed
+ * exactly (in BigInt when n·s2 passes 2⁵³), so only its conversion and the division round.
+ */
+export function varianceOfSums(n: number, s1: number, s2: number): number {
+  if (n < 2) return 0;
+  const ns2 = n * s2;
+  // n·s2 < 2⁵³ means it is exact, and so are s1² ≤ n·s2 (Cauchy–Schwarz) and the difference.
+  const numerator = ns2 < 2 ** 53 ? ns2 - s1 * s1 : Number(BigInt(n) * BigInt(s2) - BigInt(s1) * BigInt(s1));
+  return numerator / (n * (n - 1));
 }
 
 /** Responses at or above `from` (or at or below it, when `below`). */

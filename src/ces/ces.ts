@@ -1,11 +1,12 @@
-import { meanOfWholeScores } from "../_lib/count.ts";
+import { cellRules } from "../_lib/cells.ts";
+import { meanOfWholeScores, sumWholeScores } from "../_lib/count.ts";
 import { symmetricInterval } from "../_lib/math.ts";
 import type { Moments } from "../_lib/moments.ts";
 import { readOptions } from "../_lib/options.ts";
-import { bandStart, DEFAULT_SCALES } from "../_lib/scales.ts";
-import { assertSameWeighting, countFrom, pairedWeights, readScaleInput, tallyMoments, weightsOf } from "../_lib/tallies.ts";
+import { bandStart, DEFAULT_SCALES, type Scale } from "../_lib/scales.ts";
+import { assertSameWeighting, countFrom, pairedWeights, readScaleInput, tallyMoments, varianceOfSums, weightsOf } from "../_lib/tallies.ts";
 import { assertScale, confidenceOption } from "../_lib/validate.ts";
-import { isWeighted, weightedMean } from "../_lib/weighted.ts";
+import { isWeighted, type WeightedMean, weightedMean } from "../_lib/weighted.ts";
 import { welch } from "../_lib/welch.ts";
 import type { ScaleInput } from "../csat/csat.ts";
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
@@ -138,12 +139,10 @@ function higherIsEasierOf(o: { higherIsEasier?: unknown }): boolean {
 export function ces(responses: ScaleInput, options?: CesOptions): number {
   const o = readOptions(options, "ces", CES_OPTIONS);
   higherIsEasierOf(o);
-  if (o.weights === undefined) {
-    // A long typed array of valid scores: its mean at the speed of a sum (anything else is counted).
-    const [min, max] = o.scale === undefined ? DEFAULT_SCALES.ces : assertScale(o.scale, "options.scale");
-    const mean = meanOfWholeScores(responses, min, max);
-    if (mean !== undefined) return mean;
-  }
+  // A long typed array of valid scores: its mean at the speed of a sum (anything else is counted).
+  const scale = summingScale(responses, o);
+  const mean = scale === undefined ? undefined : meanOfWholeScores(responses, scale[0], scale[1]);
+  if (mean !== undefined) return mean;
   return meanMoments(readScaleInput(responses, o, DEFAULT_SCALES.ces, "responses", weightsOf(o))).mean;
 }
 
@@ -183,13 +182,65 @@ export function cesSummary(responses: ScaleInput, options?: CesSummaryOptions): 
   const o = readOptions(options, "cesSummary", CES_SUMMARY_OPTIONS);
   const confidence = confidenceOption(o.confidence);
   const easyHigh = higherIsEasierOf(o);
+  const agreeFromOf = (min: number, max: number) => {
+    const third = Math.floor((max - min) / 3);
+    return bandStart(o.agreeFrom, easyHigh ? max - third : min + third, "options.agreeFrom", min, max, true);
+  };
+  // A long typed array of valid scores: its sums in one pass, as for ces (anything else is counted).
+  const scale = summingScale(responses, o);
+  const sums = scale === undefined ? undefined : sumWholeScores(responses, scale[0], scale[1], agreeFromOf(...scale), !easyHigh);
+  if (scale !== undefined && sums !== undefined) {
+    const [min, max] = scale;
+    const { n, sum, sumOfSquares, reaching } = sums;
+    return tInterval({
+      mean: (sum + n * min) / n,
+      variance: varianceOfSums(n, sum, sumOfSquares),
+      n,
+      min,
+      max,
+      confidence,
+      agreeShare: reaching / n,
+      missing: 0,
+    });
+  }
   const t = readScaleInput(responses, o, DEFAULT_SCALES.ces, "responses", weightsOf(o));
   const [min, max] = t.scale;
-  const third = Math.floor((max - min) / 3);
-  const agreeFrom = bandStart(o.agreeFrom, easyHigh ? max - third : min + third, "options.agreeFrom", min, max, true);
+  const agreeFrom = agreeFromOf(min, max);
   const agrees = (s: number) => (easyHigh ? s >= agreeFrom : s <= agreeFrom);
-  const w = isWeighted(t) ? weightedMean(t, (s) => s) : undefined;
-  const { mean, variance, n } = w === undefined ? tallyMoments(t) : { mean: w.estimate, variance: w.variance, n: w.n };
+  if (isWeighted(t)) {
+    const w = weightedMean(t, (s) => s);
+    const agreeShare = weightedMean(t, (s) => (agrees(s) ? 1 : 0)).estimate;
+    return tInterval({ mean: w.estimate, variance: w.variance, n: w.n, min, max, confidence, agreeShare, missing: t.missing ?? 0, w });
+  }
+  const { mean, variance, n } = tallyMoments(t);
+  const agreeShare = countFrom(t, agreeFrom, !easyHigh) / n;
+  return tInterval({ mean, variance, n, min, max, confidence, agreeShare, missing: t.missing ?? 0 });
+}
+
+/**
+ * The scale to sum unweighted typed-array `responses` on in one pass ({@link meanOfWholeScores},
+ * {@link sumWholeScores}), or undefined for input that is counted. The other reading options are
+ * checked here too, as counting would check them.
+ */
+function summingScale(responses: unknown, o: CesOptions): Scale | undefined {
+  if (o.weights !== undefined || !ArrayBuffer.isView(responses)) return undefined;
+  cellRules(o.missing, o.missingValues);
+  return o.scale === undefined ? DEFAULT_SCALES.ces : assertScale(o.scale, "options.scale");
+}
+
+/** The summary of a mean with its Student-t interval, clipped to the scale; `w` when weighted. */
+function tInterval(s: {
+  mean: number;
+  variance: number;
+  n: number;
+  min: number;
+  max: number;
+  confidence: number;
+  agreeShare: number;
+  missing: number;
+  w?: WeightedMean;
+}): CesSummary {
+  const { mean, variance, n, min, max, confidence, agreeShare, missing, w } = s;
   const standardDeviation = Math.sqrt(variance);
   const standardError = w === undefined ? standardDeviation / Math.sqrt(n) : w.standardError;
   let interval: Interval;
@@ -210,8 +261,8 @@ export function cesSummary(responses: ScaleInput, options?: CesSummaryOptions): 
     confidence,
     method: "t",
     standardDeviation,
-    agreeShare: isWeighted(t) ? weightedMean(t, (s) => (agrees(s) ? 1 : 0)).estimate : countFrom(t, agreeFrom, !easyHigh) / n,
-    missing: t.missing ?? 0,
+    agreeShare,
+    missing,
     effectiveN: w === undefined ? n : w.effectiveN,
     designEffect: w === undefined ? 1 : w.designEffect,
   };

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ces, tally } from "../../src/index.ts";
+import { ces, cesSummary, tally } from "../../src/index.ts";
 
 // ces over a long typed array takes a summing pass; it must give exactly the mean the tally
 // gives, and hand every value that is not a score to the counting path (its error, at its index).
@@ -71,5 +71,67 @@ describe("ces: the summing pass over long typed arrays", () => {
     six[100] = 6;
     expect(() => ces(six, { scale: [1, 5] })).toThrow(/^responses\[100\] must be a whole number from 1 to 5; got 6$/);
     expect(() => ces(scores, { scale: [5, 1] })).toThrow(/^options.scale /);
+  });
+});
+
+// cesSummary over a long typed array takes the same kind of pass, summing each score's distance
+// from the scale's start and its square: it must give exactly the summary of the tally.
+describe("cesSummary: the summing pass over long typed arrays", () => {
+  it("equals the summary of the same scores' tally, field for field (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -50, max: 50 }),
+        fc.integer({ min: 1, max: 10 }),
+        fc.array(fc.nat(), { minLength: 256, maxLength: 2000 }),
+        fc.boolean(),
+        fc.nat(),
+        (min, span, raw, higherIsEasier, at) => {
+          const scale: [number, number] = [min, min + span];
+          const agreeFrom = min + (at % (span + 1));
+          const scores = Float64Array.from(raw, (r) => min + (r % (span + 1)));
+          const counted = cesSummary(tally(scores, { scale }), { scale, higherIsEasier, agreeFrom });
+          expect(cesSummary(scores, { scale, higherIsEasier, agreeFrom })).toEqual(counted);
+          expect(cesSummary(Int16Array.from(scores), { scale, higherIsEasier, agreeFrom })).toEqual(counted);
+          expect(cesSummary(scores, { scale, higherIsEasier })).toEqual(cesSummary(tally(scores, { scale }), { scale, higherIsEasier }));
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it("counts agreeShare on the right side of agreeFrom, from every lane", () => {
+    // 300 scores: 1..7 in turn from index 4 on; four 7s before them.
+    const scores = Float64Array.from({ length: 300 }, (_, i) => (i < 4 ? 7 : 1 + ((i - 4) % 7)));
+    const count = (test: (s: number) => boolean) => scores.filter(test).length;
+    const sevens = count((s) => s === 7); // 4 + 42
+    expect(cesSummary(scores).agreeShare).toBe(count((s) => s >= 5) / 300);
+    expect(cesSummary(scores, { agreeFrom: 7 }).agreeShare).toBe(sevens / 300);
+    expect(cesSummary(scores, { higherIsEasier: false }).agreeShare).toBe(count((s) => s <= 3) / 300);
+    expect(cesSummary(scores, { higherIsEasier: false, agreeFrom: 1 }).agreeShare).toBe(count((s) => s === 1) / 300);
+  });
+
+  it("hands a value that is not a score to the counting path, and checks every option first", () => {
+    const scores = new Float64Array(1003).fill(4);
+    for (const at of [776, 777, 778, 779, 1002]) {
+      for (const bad of [8, 3.5, 4 + 2 ** -40, 0, Number.NaN]) {
+        const a = scores.slice();
+        a[at] = bad;
+        expect(() => cesSummary(a), `${at}: ${bad}`).toThrow(`responses[${at}] must be a whole number from 1 to 7`);
+      }
+    }
+    const centred = new Float64Array(300).fill(1);
+    centred[150] = -1e-300;
+    expect(() => cesSummary(centred, { scale: [-3, 3] })).toThrow("responses[150] must be a whole number from -3 to 3; got -1e-300");
+    const withMissing = scores.slice();
+    withMissing[5] = Number.NaN;
+    expect(cesSummary(withMissing, { missing: "skip" })).toMatchObject({ n: 1002, missing: 1, estimate: 4, standardDeviation: 0 });
+    // Options are checked even when every value is a score (ces returned the mean here before).
+    for (const f of [ces, cesSummary]) {
+      expect(() => f(scores, { missing: "ignore" as never })).toThrow(/^options\.missing /);
+      expect(() => f(scores, { missingValues: "N/A" as never })).toThrow(/^options\.missingValues /);
+      expect(() => f(scores, { higherIsEasier: "yes" as never })).toThrow(/^options\.higherIsEasier /);
+    }
+    expect(() => cesSummary(scores, { agreeFrom: 8 })).toThrow(/^options\.agreeFrom /);
+    expect(() => cesSummary(scores, { confidence: 95 })).toThrow(/^options\.confidence /);
   });
 });

@@ -50,6 +50,26 @@ describe("accuracy against exact rational arithmetic (BigInt)", () => {
     expect(cesSummary(t, { scale: [1, 3] }).n).toBe(2 ** 34 + 2 ** 33 + 5);
   });
 
+  it("the variance of a tally (CES) is within 2 ulps of the exact (n·Σx² − (Σx)²) / (n(n − 1)), for counts beyond 2^32", () => {
+    fc.assert(
+      fc.property(fc.array(fc.bigInt({ min: 0n, max: 2n ** 40n }), { minLength: 7, maxLength: 7 }), (counts) => {
+        const n = counts.reduce((a, b) => a + b, 0n);
+        fc.pre(n > 1n);
+        const s1 = counts.reduce((acc, c, i) => acc + c * BigInt(i + 1), 0n);
+        const s2 = counts.reduce((acc, c, i) => acc + c * BigInt((i + 1) ** 2), 0n);
+        const num = n * s2 - s1 * s1;
+        const { standardDeviation } = cesSummary({ counts: counts.map(Number) });
+        if (num === 0n) expect(standardDeviation).toBe(0);
+        else expect(relativeError(standardDeviation ** 2, num, n * (n - 1n))).toBeLessThanOrEqual(4 * EPS);
+      }),
+    );
+    // Nearly all at one score: a two-pass sum about a rounded mean keeps few digits of this.
+    const counts = [2 ** 40, 0, 0, 0, 0, 0, 1];
+    const n = BigInt(2 ** 40 + 1);
+    const exact = n * (BigInt(2 ** 40) + 49n) - (BigInt(2 ** 40) + 7n) ** 2n;
+    expect(relativeError(cesSummary({ counts }).standardDeviation ** 2, exact, n * (n - 1n))).toBeLessThanOrEqual(4 * EPS);
+  });
+
   it("means of raw values use compensated summation: 10^6 values of 0.1 and a large offset", () => {
     // Values 1e9 + 0.1·(i mod 10): naive left-to-right summation drifts in the 9th digit.
     const n = 1_000_000;
