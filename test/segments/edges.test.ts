@@ -55,3 +55,47 @@ describe("segmentReport and trend: edges", () => {
     expect(below.map((v) => v.significant)).toEqual([true, true]);
   });
 });
+
+describe("the registry's CSAT and CES comparisons: which test, and when none", () => {
+  // Two months of CSAT (1-5, satisfied from 4): `sat` of `n` satisfied in each.
+  const months = (a: [number, number], b: [number, number]) =>
+    [
+      ["2026-01", a],
+      ["2026-02", b],
+    ].flatMap(([month, [sat, n]]) =>
+      Array.from({ length: n as number }, (_, i) => ({ at: `${month}-0${1 + (i % 9)}`, sat: i < (sat as number) ? 5 : 1 })),
+    );
+  const change = (a: [number, number], b: [number, number]) =>
+    trend(months(a, b), { time: "at", every: "month", metrics: { csat: "sat" }, minN: 1 }).periods[1]!.csat!.change!;
+
+  it("takes the z test (Newcombe's interval) when the smaller sample times the rarer share is at least 5, Fisher's below", () => {
+    // 10 and 10 with 10 satisfied in all: p = 1/2, 10 · 1/2 = 5 exactly.
+    expect(change([4, 10], [6, 10]).method).toBe("newcombe");
+    // 9 satisfied (p = 0.45) or 11 (1 − p = 0.45): 4.5 on either side.
+    expect(change([4, 10], [5, 10]).method).toBe("fisher");
+    expect(change([5, 10], [6, 10]).method).toBe("fisher");
+    // Samples of 10 and 30 with 18 satisfied: the smaller sample counts, 10 · 0.45 = 4.5 (30 · 0.45 would pass).
+    expect(change([5, 10], [13, 30]).method).toBe("fisher");
+    expect(change([5, 10], [15, 30]).method).toBe("newcombe");
+    // The figures are those of compareProportions with the method chosen.
+    expect(change([4, 10], [5, 10])).toMatchObject(
+      compareProportions({ successes: 5, n: 10 }, { successes: 4, n: 10 }, { method: "fisher" }),
+    );
+  });
+
+  it("gives CES no comparison for a month of one response, or two constant months with different means", () => {
+    const ces = (a: number[], b: number[]) =>
+      trend([...a.map((s, i) => ({ at: `2026-01-0${1 + i}`, ces: s })), ...b.map((s, i) => ({ at: `2026-02-0${1 + i}`, ces: s }))], {
+        time: "at",
+        every: "month",
+        metrics: { ces: "ces" },
+        minN: 1,
+      }).periods[1]!.ces!.change;
+    expect(ces([5], [6, 7])).toBeNull();
+    expect(ces([5, 6], [7])).toBeNull();
+    expect(ces([5, 5], [6, 6])).toBeNull();
+    // Constant and equal: no difference, p = 1. One varying month is enough for Welch's test.
+    expect(ces([5, 5], [5, 5])).toMatchObject({ difference: 0 });
+    expect(ces([5, 5], [6, 7])).toMatchObject({ difference: 1.5 });
+  });
+});
