@@ -94,7 +94,11 @@ function parseIso(s: string): number | string {
   const mo = digits(s, 5, 7);
   const d = digits(s, 8, 10);
   if (n < 10 || y < 0 || mo < 0 || d < 0 || s[4] !== "-" || s[7] !== "-") return ISO_FORMAT;
-  if (!isRealDate(y, mo, d)) return `a real calendar date (${s.slice(0, 7)} has no day ${s.slice(8, 10)})`;
+  if (!isRealDate(y, mo, d)) {
+    return mo < 1 || mo > 12
+      ? `a real calendar date (there is no month ${s.slice(5, 7)})`
+      : `a real calendar date (${s.slice(0, 7)} has no day ${s.slice(8, 10)})`;
+  }
   let clock = 0;
   if (n > 10) {
     if ((s[10] !== "T" && s[10] !== " ") || s[13] !== ":") return ISO_FORMAT;

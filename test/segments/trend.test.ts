@@ -125,6 +125,10 @@ describe("trend dates", () => {
 
   it("trend(records) rejects dates that are not real or not ISO 8601", () => {
     expect(() => at("2025-02-30")).toThrow(/records\[0\] time must be a real calendar date \(2025-02 has no day 30\)/);
+    expect(() => at("2025-13-01")).toThrow(/records\[0\] time must be a real calendar date \(there is no month 13\)/);
+    expect(() => at("2025-00-10")).toThrow(/records\[0\] time must be a real calendar date \(there is no month 00\)/);
+    expect(() => at("2024-02-29")).not.toThrow();
+    expect(() => at("2025-12-00")).toThrow(/\(2025-12 has no day 00\)/);
     expect(() => at("2024-02-30")).toThrow(MetricsInputError);
     expect(at("2024-02-29")).toEqual(["2024-02-29"]);
     expect(() => at("2025-13-01")).toThrow(MetricsInputError);
