@@ -59,12 +59,12 @@ describe("segmentReport and trend: edges", () => {
 describe("the registry's CSAT and CES comparisons: which test, and when none", () => {
   // Two months of CSAT (1-5, satisfied from 4): `sat` of `n` satisfied in each.
   const months = (a: [number, number], b: [number, number]) =>
-    [
-      ["2026-01", a],
-      ["2026-02", b],
-    ].flatMap(([month, [sat, n]]) =>
-      Array.from({ length: n as number }, (_, i) => ({ at: `${month}-0${1 + (i % 9)}`, sat: i < (sat as number) ? 5 : 1 })),
-    );
+    (
+      [
+        ["2026-01", a],
+        ["2026-02", b],
+      ] as const
+    ).flatMap(([month, [sat, n]]) => Array.from({ length: n }, (_, i) => ({ at: `${month}-0${1 + (i % 9)}`, sat: i < sat ? 5 : 1 })));
   const change = (a: [number, number], b: [number, number]) =>
     trend(months(a, b), { time: "at", every: "month", metrics: { csat: "sat" }, minN: 1 }).periods[1]!.csat!.change!;
 
