@@ -1,11 +1,11 @@
 import { rmSync } from "node:fs";
-import { defineConfig } from "tsup";
+import { defineConfig, type Options } from "tsup";
 
 // Two entries: the main one, and cxmetrics/charts. The charts entry takes the error classes from
 // the main one ("cxmetrics", resolved by the package's own exports) instead of a copy of its own,
 // so that an error it throws is `instanceof MetricsTypeError` for every importer.
-const common = {
-  format: ["esm", "cjs"] as ("esm" | "cjs")[],
+const common: Options = {
+  format: ["esm", "cjs"],
   dts: true,
   sourcemap: true,
   target: "es2022",
@@ -17,7 +17,7 @@ const common = {
 // come after the charts entry has written dist/charts.d.ts (one CI run packed a tarball without it).
 // dist is emptied once here, before either build starts; scripts/check-dist.mjs then checks that
 // every file package.json points at was written.
-export default defineConfig(() => {
+export default defineConfig((): Options[] => {
   rmSync("dist", { recursive: true, force: true });
   return [
     { ...common, entry: { index: "src/index.ts" } },
