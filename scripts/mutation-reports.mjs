@@ -6,7 +6,7 @@
 // its verdicts in it. Also: the equivalent mutants listed in docs/mutation-equivalents.md, as
 // "file:line:column MutatorName" keys.
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 
 export const RESULTS = new URL("../test/mutation/results.json", import.meta.url);
 
@@ -41,6 +41,7 @@ export function writeResults(files) {
     file.alive.sort((a, b) => a.location.start.line - b.location.start.line || a.location.start.column - b.location.start.column);
     sorted[path] = file;
   }
+  mkdirSync(new URL(".", RESULTS), { recursive: true });
   writeFileSync(RESULTS, `${JSON.stringify(sorted, null, 1)}\n`);
 }
 
