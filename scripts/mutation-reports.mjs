@@ -42,7 +42,7 @@ export function writeResults(files) {
     sorted[path] = file;
   }
   mkdirSync(new URL(".", RESULTS), { recursive: true });
-  writeFileSync(RESULTS, `${JSON.stringify(sorted, null, 1)}\n`);
+  writeFileSync(RESULTS, `${JSON.stringify(sorted, null, 2)}\n`);
 }
 
 export function readEquivalents() {
