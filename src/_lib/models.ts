@@ -90,7 +90,8 @@ const MODEL_FIELDS = ["model", "params", "logLikelihood", "standardErrors", "n",
 
 /**
  * The parameters of a model object of kind `kind` (a fit, or one built by hand), each checked to
- * lie in (0, 10¹²]: beyond that they mean nothing and sums of them could overflow.
+ * lie in (0, 10¹²]: beyond that they mean nothing and sums of them could overflow. Errors name
+ * the model `argument` (`models.spend` where a function takes two).
  */
 export function readModel<P extends string>(
   model: unknown,
@@ -98,14 +99,15 @@ export function readModel<P extends string>(
   kind: string,
   names: readonly P[],
   fitter: string,
+  argument = "model",
 ): Record<P, number> {
-  const m = readFields(model, fn, MODEL_FIELDS, "model");
+  const m = readFields(model, fn, MODEL_FIELDS, argument);
   if (m.model !== kind) {
     const shape = `{ model: "${kind}", params: { ${names.join(", ")} } }`;
-    throw new MetricsTypeError("INVALID_OPTION", "model.model", m.model, `"${kind}" (a model from ${fitter}, or ${shape})`);
+    throw new MetricsTypeError("INVALID_OPTION", `${argument}.model`, m.model, `"${kind}" (a model from ${fitter}, or ${shape})`);
   }
-  const p = readFields(m.params, fn, names, "model.params");
-  return Object.fromEntries(names.map((n) => [n, assertInRange(p[n], `model.params.${n}`, 0, 1e12, { openMin: true })])) as Record<
+  const p = readFields(m.params, fn, names, `${argument}.params`);
+  return Object.fromEntries(names.map((n) => [n, assertInRange(p[n], `${argument}.params.${n}`, 0, 1e12, { openMin: true })])) as Record<
     P,
     number
   >;

@@ -179,11 +179,16 @@ export function expectedSpend(model: GammaGammaModel, customer: SpendHistory): n
   return conditionalSpend(params, x, readMonetary(c.monetary, x, "customer.monetary"));
 }
 
-/** A Gamma-Gamma model's parameters, with q > 1 (a finite mean) checked. */
-export function gammaGammaParams(model: unknown, fn: string): { p: number; q: number; gamma: number } {
-  const params = readModel(model, fn, "gamma-gamma", ["p", "q", "gamma"], "fitGammaGamma");
+/** A Gamma-Gamma model's parameters, with q > 1 (a finite mean) checked; errors name `argument`. */
+export function gammaGammaParams(model: unknown, fn: string, argument = "model"): { p: number; q: number; gamma: number } {
+  const params = readModel(model, fn, "gamma-gamma", ["p", "q", "gamma"], "fitGammaGamma", argument);
   if (params.q <= 1)
-    throw new MetricsInputError("OUT_OF_RANGE", "model.params.q", params.q, "above 1: with q ≤ 1 the population's mean spend is infinite");
+    throw new MetricsInputError(
+      "OUT_OF_RANGE",
+      `${argument}.params.q`,
+      params.q,
+      "above 1: with q ≤ 1 the population's mean spend is infinite",
+    );
   return params;
 }
 

@@ -78,14 +78,14 @@ export function expectedLifetimeValue(
   options: LifetimeValueOptions,
 ): number {
   const m = readFields(models, "expectedLifetimeValue", ["purchases", "spend"], "models");
-  const spendParams = gammaGammaParams(m.spend, "expectedLifetimeValue");
+  const spendParams = gammaGammaParams(m.spend, "expectedLifetimeValue", "models.spend");
   const o = readOptions(options, "expectedLifetimeValue", ["periods", "discountRate", "margin", "periodLength"]);
   const periods = assertCountAtLeast(o.periods, "options.periods", 1);
   if (periods > MAX_PERIODS) throw new MetricsInputError("OUT_OF_RANGE", "options.periods", periods, `at most ${MAX_PERIODS}`);
   const discount = assertFraction(o.discountRate, "options.discountRate");
   const margin = o.margin === undefined ? 1 : assertFraction(o.margin, "options.margin");
   const length = o.periodLength === undefined ? 1 : assertInRange(o.periodLength, "options.periodLength", 0, 1e6, { openMin: true });
-  const purchasesBy = conditionalCurve(m.purchases, customer, "expectedLifetimeValue");
+  const purchasesBy = conditionalCurve(m.purchases, customer, "expectedLifetimeValue", "models.purchases");
   if ((m.purchases as PurchaseModel).model === "bg-bb" && length !== 1) {
     throw new MetricsInputError("OUT_OF_RANGE", "options.periodLength", length, "1 with a BG/BB model (its periods are its opportunities)");
   }

@@ -40,19 +40,19 @@ const KINDS = {
 const FITTERS = { "bg-nbd": "fitBgNbd", "pareto-nbd": "fitParetoNbd", "bg-bb": "fitBgBb" } as const;
 type Kind = keyof typeof KINDS;
 
-/** The model's kind and validated parameters (by kind), or a clear error. */
-function read(model: unknown, fn: string) {
+/** The model's kind and validated parameters (by kind), or a clear error naming `argument`. */
+function read(model: unknown, fn: string, argument = "model") {
   const kind = typeof model === "object" && model !== null ? (model as { model?: unknown }).model : undefined;
   if (typeof kind !== "string" || !(kind in KINDS)) {
     throw new MetricsTypeError(
       "INVALID_OPTION",
-      typeof model === "object" && model !== null ? "model.model" : "model",
+      typeof model === "object" && model !== null ? `${argument}.model` : argument,
       kind ?? model,
       'a purchase model: "bg-nbd", "pareto-nbd" or "bg-bb" (from fitBgNbd, fitParetoNbd or fitBgBb)',
     );
   }
   const k = kind as Kind;
-  const params = readModel(model, fn, k, KINDS[k], FITTERS[k]) as Record<string, number>;
+  const params = readModel(model, fn, k, KINDS[k], FITTERS[k], argument) as Record<string, number>;
   if (k === "bg-nbd") return { kind: k, p: params as unknown as { r: number; alpha: number; a: number; b: number } };
   if (k === "pareto-nbd") return { kind: k, p: params as unknown as { r: number; alpha: number; s: number; beta: number } };
   return { kind: k, p: params as unknown as { alpha: number; beta: number; gamma: number; delta: number } };
@@ -176,17 +176,18 @@ export function conditionalExpectedPurchases(model: PurchaseModel, customer: Pur
 
 /**
  * The customer's expected purchases as a function of the horizon, model and history validated
- * once (for `fn`); the horizon is checked at each call.
+ * once (for `fn`, the model named `argument`); the horizon is checked at each call.
  */
-export function conditionalCurve(model: unknown, customer: unknown, fn: string): (t: unknown) => number {
-  const m = read(model, fn);
+export function conditionalCurve(model: unknown, customer: unknown, fn: string, argument = "model"): (t: unknown) => number {
+  const m = read(model, fn, argument);
+  const params = `${argument}.params`;
   if (m.kind === "bg-bb") {
     const c = readOpportunityHistory(customer, fn, "customer");
-    return (t) => assertFiniteResult(bgBbConditional(m.p, c.x, c.tx, c.n, horizon(t, m.kind, "t")), "model.params", m.p);
+    return (t) => assertFiniteResult(bgBbConditional(m.p, c.x, c.tx, c.n, horizon(t, m.kind, "t")), params, m.p);
   }
   const c = readPurchaseHistory(customer, fn, "customer");
   const f = m.kind === "bg-nbd" ? bgNbdConditional : paretoConditional;
-  return (t) => assertFiniteResult(f(m.p as never, c.x, c.tx, c.T, horizon(t, m.kind, "t")), "model.params", m.p);
+  return (t) => assertFiniteResult(f(m.p as never, c.x, c.tx, c.T, horizon(t, m.kind, "t")), params, m.p);
 }
 
 /**

@@ -1,0 +1,509 @@
+// Every error the customer-base models throw names the argument as the caller wrote it, with the
+// error's code and what was expected, and every range check holds at its edge: the last accepted
+// value passes and the first refused one throws. The messages are the contract of
+// docs/conventions.md ("<argument> must be <expected>; got <value>").
+import { describe, expect, it } from "vitest";
+import {
+  conditionalExpectedPurchases,
+  expectedLifetimeValue,
+  expectedPurchases,
+  expectedSpend,
+  fitBgBb,
+  fitBgNbd,
+  fitGammaGamma,
+  fitParetoNbd,
+  fitSbg,
+  MetricsInputError,
+  MetricsTypeError,
+  probabilityAlive,
+  projectRetention,
+  purchaseCountProbability,
+  rfmSummary,
+} from "../../src/index.ts";
+
+const BG_NBD = { model: "bg-nbd" as const, params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } };
+const BG_BB = { model: "bg-bb" as const, params: { alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 } };
+const SPEND = { model: "gamma-gamma" as const, params: { p: 6.25, q: 3.74, gamma: 15.44 } };
+const CUSTOMER = { frequency: 2, recency: 30.43, T: 38.86, monetary: 22.35 };
+const YEARLY = { periods: 1, discountRate: 0 };
+
+/** The call throws `kind` with this code, argument and whole message. */
+function expectError(
+  call: () => unknown,
+  kind: typeof MetricsInputError | typeof MetricsTypeError,
+  code: string,
+  argument: string,
+  message: string,
+) {
+  let thrown: unknown;
+  try {
+    call();
+  } catch (error) {
+    thrown = error;
+  }
+  expect(thrown).toBeInstanceOf(kind);
+  expect(thrown).toMatchObject({ code, argument });
+  expect((thrown as Error).message).toBe(message);
+}
+
+describe("fitGammaGamma and expectedSpend errors", () => {
+  it("name the customer and field, and refuse a mean value of 0 after repeat purchases", () => {
+    const ok = { frequency: 1, monetary: 3 };
+    expectError(
+      () => fitGammaGamma([ok, { frequency: 1, monetary: 0 }]),
+      MetricsInputError,
+      "OUT_OF_RANGE",
+      "customers[1].monetary",
+      "customers[1].monetary must be a number in (0, 1000000000000]; got 0",
+    );
+    expectError(
+      () => fitGammaGamma([{ frequency: 1, monetary: 2, count: 0 }]),
+      MetricsInputError,
+      "OUT_OF_RANGE",
+      "customers[0].count",
+      "customers[0].count must be a whole number >= 1; got 0",
+    );
+    expectError(
+      () => fitGammaGamma([ok, { frequency: 2, spend: 10 } as never]),
+      MetricsTypeError,
+      "INVALID_OPTION",
+      "customers[1].spend",
+      "customers[1].spend is not a field of fitGammaGamma's customers[1]; known: frequency, monetary, count, id, recency, T, holdoutFrequency",
+    );
+    expectError(
+      () => fitGammaGamma(5 as never),
+      MetricsTypeError,
+      "INVALID_TYPE",
+      "customers",
+      "customers must be an array or typed array of numbers; got 5",
+    );
+  });
+
+  it("tell no customers (EMPTY_INPUT) from customers that cannot identify the model (UNDEFINED_RESULT)", () => {
+    expectError(
+      () => fitGammaGamma([]),
+      MetricsInputError,
+      "EMPTY_INPUT",
+      "customers",
+      "customers must be at least one customer with a repeat transaction; got []",
+    );
+    expectError(
+      () =>
+        fitGammaGamma([
+          { frequency: 1, monetary: 2 },
+          { frequency: 3, monetary: 2 },
+        ]),
+      MetricsInputError,
+      "UNDEFINED_RESULT",
+      "customers",
+      "customers must be mean values that vary across customers: otherwise the data cannot identify the model; got [{…}, {…}]",
+    );
+  });
+
+  it("expectedSpend names the customer's fields and the model's", () => {
+    expectError(
+      () => expectedSpend(SPEND, { frequency: -1, monetary: 2 }),
+      MetricsInputError,
+      "OUT_OF_RANGE",
+      "customer.frequency",
+      "customer.frequency must be a count >= 0; got -1",
+    );
+    expectError(
+      () => expectedSpend(SPEND, { frequency: 1, monetary: 0 }),
+      MetricsInputError,
+      "OUT_OF_RANGE",
+      "customer.monetary",
+      "customer.monetary must be a number in (0, 1000000000000]; got 0",
+    );
+    expectError(
+      () => expectedSpend(SPEND, { frequency: 1, monetary: 2, spend: 1 } as never),
+      MetricsTypeError,
+      "INVALID_OPTION",
+      "customer.spend",
+      "customer.spend is not a field of expectedSpend's customer; known: frequency, monetary, count, id, recency, T, holdoutFrequency",
+    );
+    expectError(
+      () => expectedSpend(BG_NBD as never, { frequency: 1, monetary: 2 }),
+      MetricsTypeError,
+      "INVALID_OPTION",
+      "model.model",
+      'model.model must be "gamma-gamma" (a model from fitGammaGamma, or { model: "gamma-gamma", params: { p, q, gamma } }); got "bg-nbd"',
+    );
+    expectError(
+      () => expectedSpend({ model: "gamma-gamma", params: { p: 6, q: 1, gamma: 15 } }, { frequency: 1, monetary: 2 }),
+      MetricsInputError,
+      "OUT_OF_RANGE",
+      "model.params.q",
+      "model.params.q must be above 1: with q ≤ 1 the population's mean spend is infinite; got 1",
+    );
+    // Just above 1 the mean is finite: accepted.
+    expect(
+      expectedSpend({ model: "gamma-gamma", params: { p: 6, q: 1 + 1e-9, gamma: 15 } }, { frequency: 1, monetary: 2 }),
+    ).toBeGreaterThan(0);
+  });
+});
+
+describe("expectedLifetimeValue errors", () => {
+  const models = { purchases: BG_NBD, spend: SPEND };
+
+  it("name which of the two models is wrong (models.purchases or models.spend)", () => {
+    expectError(
+      () => expectedLifetimeValue({ purchases: BG_NBD, spend: BG_NBD } as never, CUSTOMER, YEARLY),
+      MetricsTypeError,
+      "INVALID_OPTION",
+      "models.spend.model",
+      'models.spend.model must be "gamma-gamma" (a model from fitGammaGamma, or { model: "gamma-gamma", params: { p, q, gamma } }); got "bg-nbd"',
+    );
+    expectError(
+      () => expectedLifetimeValue({ purchases: { model: "gamma-gamma", params: SPEND.params }, spend: SPEND } as never, CUSTOMER, YEARLY),
+      MetricsTypeError,
+      "INVALID_OPTION",
+      "models.purchases.model",
+      'models.purchases.model must be a purchase model: "bg-nbd", "pareto-nbd" or "bg-bb" (from fitBgNbd, fitParetoNbd or fitBgBb); got "gamma-gamma"',
+    );
+    expectError(
+      () => expectedLifetimeValue({ purchases: BG_NBD, spend: { ...SPEND, params: { ...SPEND.params, q: 0.5 } } }, CUSTOMER, YEARLY),
+      MetricsInputError,
+      "OUT_OF_RANGE",
+      "models.spend.params.q",
+      "models.spend.params.q must be above 1: with q ≤ 1 the population's mean spend is infinite; got 0.5",
+    );
+    expectError(
+      () => expectedLifetimeValue({ purchases: { ...BG_NBD, params: { ...BG_NBD.params, r: -1 } }, spend: SPEND }, CUSTOMER, YEARLY),
+      MetricsInputError,
+      "OUT_OF_RANGE",
+      "models.purchases.params.r",
+      "models.purchases.params.r must be a number in (0, 1000000000000]; got -1",
+    );
+    expectError(
+      () => expectedLifetimeValue({ ...models, x: 1 } as never, CUSTOMER, YEARLY),
+      MetricsTypeError,
+      "INVALID_OPTION",
+      "models.x",
+      "models.x is not a field of expectedLifetimeValue's models; known: purchases, spend",
+    );
+  });
+
+  it("accept 1 to 10,000 periods, and a period length above 0", () => {
+    expect(expectedLifetimeValue(models, CUSTOMER, { periods: 10_000, discountRate: 0.01 })).toBeGreaterThan(0);
+    expectError(
+      () => expectedLifetimeValue(models, CUSTOMER, { periods: 10_001, discountRate: 0.01 }),
+      MetricsInputError,
+      "OUT_OF_RANGE",
+      "options.periods",
+      "options.periods must be at most 10000; got 10001",
+    );
+    expectError(
+      () => expectedLifetimeValue(models, CUSTOMER, { periods: 1, discountRate: 0, periodLength: 0 }),
+      MetricsInputError,
+      "OUT_OF_RANGE",
+      "options.periodLength",
+      "options.periodLength must be a number in (0, 1000000]; got 0",
+    );
+    expect(expectedLifetimeValue(models, CUSTOMER, { periods: 1, discountRate: 0, periodLength: 1e-9 })).toBeGreaterThan(0);
+    expectError(
+      () =>
+        expectedLifetimeValue(
+          { purchases: BG_BB, spend: SPEND },
+          { frequency: 1, recency: 2, periods: 6, monetary: 3 },
+          {
+            periods: 1,
+            discountRate: 0,
+            periodLength: 2,
+          },
+        ),
+      MetricsInputError,
+      "OUT_OF_RANGE",
+      "options.periodLength",
+      "options.periodLength must be 1 with a BG/BB model (its periods are its opportunities); got 2",
+    );
+  });
+
+  it("name the customer's fields", () => {
+    expectError(
+      () => expectedLifetimeValue(models, { ...CUSTOMER, monetary: -1 }, YEARLY),
+      MetricsInputError,
+      "OUT_OF_RANGE",
+      "customer.monetary",
+      "customer.monetary must be a number in (0, 1000000000000]; got -1",
+    );
+    expectError(
+      () => expectedLifetimeValue(models, { ...CUSTOMER, foo: 1 } as never, YEARLY),
+      MetricsTypeError,
+      "INVALID_OPTION",
+      "customer.foo",
+      "customer.foo is not a field of expectedLifetimeValue's customer; known: frequency, recency, T, count, id, monetary, holdoutFrequency",
+    );
+  });
+});
+
+describe("purchase histories", () => {
+  it("BG/NBD and Pareto/NBD: T above 0, recency 0 exactly when frequency is 0", () => {
+    for (const fitModel of [fitBgNbd, fitParetoNbd]) {
+      expectError(
+        () => fitModel([{ frequency: 0, recency: 0, T: 0 }]),
+        MetricsInputError,
+        "OUT_OF_RANGE",
+        "customers[0].T",
+        "customers[0].T must be a number in (0, 1000000000000]; got 0",
+      );
+      expectError(
+        () => fitModel([{ frequency: 0, recency: 5, T: 10 }]),
+        MetricsInputError,
+        "OUT_OF_RANGE",
+        "customers[0].recency",
+        "customers[0].recency must be 0 when frequency is 0 (no repeat purchase); got 5",
+      );
+      expectError(
+        () => fitModel([{ frequency: 1, recency: 0, T: 10 }]),
+        MetricsInputError,
+        "OUT_OF_RANGE",
+        "customers[0].recency",
+        "customers[0].recency must be above 0 when frequency is above 0; got 0",
+      );
+      expectError(
+        () => fitModel([{ frequency: 1, recency: 11, T: 10 }]),
+        MetricsInputError,
+        "OUT_OF_RANGE",
+        "customers[0].recency",
+        "customers[0].recency must be at most customers[0].T (10); got 11",
+      );
+      expectError(
+        () => fitModel([{ frequency: 1.5, recency: 1, T: 10 }]),
+        MetricsInputError,
+        "NOT_INTEGER",
+        "customers[0].frequency",
+        "customers[0].frequency must be a whole number (a count); got 1.5",
+      );
+      expectError(
+        () => fitModel([{ frequency: 1, recency: 1, T: 10, count: 0 }]),
+        MetricsInputError,
+        "OUT_OF_RANGE",
+        "customers[0].count",
+        "customers[0].count must be a whole number >= 1; got 0",
+      );
+      expectError(() => fitModel([]), MetricsInputError, "EMPTY_INPUT", "customers", "customers must be at least one customer; got []");
+    }
+    // A history whose recency is T is accepted.
+    expect(probabilityAlive(BG_NBD, { frequency: 1, recency: 10, T: 10 })).toBeGreaterThan(0);
+    expectError(
+      () => probabilityAlive(BG_NBD, { frequency: 0, recency: 1, T: 10 }),
+      MetricsInputError,
+      "OUT_OF_RANGE",
+      "customer.recency",
+      "customer.recency must be 0 when frequency is 0 (no repeat purchase); got 1",
+    );
+  });
+
+  it("BG/BB: 1 to 10,000 opportunities, recency 0 exactly when frequency is 0", () => {
+    expect(probabilityAlive(BG_BB, { frequency: 1, recency: 2, periods: 10_000 })).toBeGreaterThan(0);
+    expectError(
+      () => fitBgBb([{ frequency: 1, recency: 2, periods: 10_001 }]),
+      MetricsInputError,
+      "OUT_OF_RANGE",
+      "customers[0].periods",
+      "customers[0].periods must be at most 10000; got 10001",
+    );
+    expectError(
+      () => fitBgBb([{ frequency: 0, recency: 2, periods: 6 }]),
+      MetricsInputError,
+      "OUT_OF_RANGE",
+      "customers[0].recency",
+      "customers[0].recency must be 0 when frequency is 0 (no repeat transaction); got 2",
+    );
+    expectError(
+      () => fitBgBb([{ frequency: 1, recency: 2, periods: 6, count: 0 }]),
+      MetricsInputError,
+      "OUT_OF_RANGE",
+      "customers[0].count",
+      "customers[0].count must be a whole number >= 1; got 0",
+    );
+    expectError(
+      () => probabilityAlive(BG_BB, { frequency: 1, recency: 2, periods: 0 }),
+      MetricsInputError,
+      "OUT_OF_RANGE",
+      "customer.periods",
+      "customer.periods must be a whole number >= 1; got 0",
+    );
+    // Horizons: up to 10,000 opportunities ahead.
+    expect(expectedPurchases(BG_BB, 10_000)).toBeGreaterThan(expectedPurchases(BG_BB, 9_999));
+    expectError(() => expectedPurchases(BG_BB, 10_001), MetricsInputError, "OUT_OF_RANGE", "t", "t must be at most 10000; got 10001");
+    expectError(
+      () => purchaseCountProbability(BG_BB, 0, 10_001),
+      MetricsInputError,
+      "OUT_OF_RANGE",
+      "t",
+      "t must be at most 10000; got 10001",
+    );
+    expectError(
+      () => conditionalExpectedPurchases(BG_BB, { frequency: 1, recency: 2, periods: 6 }, 10_001),
+      MetricsInputError,
+      "OUT_OF_RANGE",
+      "t",
+      "t must be at most 10000; got 10001",
+    );
+  });
+
+  it("a model that is not an object is named as model, one of an unknown kind as model.model", () => {
+    expectError(
+      () => expectedPurchases(null as never, 1),
+      MetricsTypeError,
+      "INVALID_OPTION",
+      "model",
+      'model must be a purchase model: "bg-nbd", "pareto-nbd" or "bg-bb" (from fitBgNbd, fitParetoNbd or fitBgBb); got null',
+    );
+    expectError(
+      () => expectedPurchases("bg-nbd" as never, 1),
+      MetricsTypeError,
+      "INVALID_OPTION",
+      "model",
+      'model must be a purchase model: "bg-nbd", "pareto-nbd" or "bg-bb" (from fitBgNbd, fitParetoNbd or fitBgBb); got "bg-nbd"',
+    );
+    expectError(
+      () => probabilityAlive({ model: "sbg", params: {} } as never, CUSTOMER),
+      MetricsTypeError,
+      "INVALID_OPTION",
+      "model.model",
+      'model.model must be a purchase model: "bg-nbd", "pareto-nbd" or "bg-bb" (from fitBgNbd, fitParetoNbd or fitBgBb); got "sbg"',
+    );
+  });
+});
+
+describe("sBG errors", () => {
+  it("fitSbg names the period that breaks the series", () => {
+    expectError(
+      () => fitSbg([1000, 800, 900]),
+      MetricsInputError,
+      "OUT_OF_RANGE",
+      "survivors[2]",
+      "survivors[2] must be at most survivors[1] (800): survivors cannot increase; got 900",
+    );
+    expectError(
+      () => fitSbg([1000, 1001, 900]),
+      MetricsInputError,
+      "OUT_OF_RANGE",
+      "survivors[1]",
+      "survivors[1] must be at most survivors[0] (1000): survivors cannot increase; got 1001",
+    );
+    expectError(
+      () => fitSbg([0, 0, 0]),
+      MetricsInputError,
+      "OUT_OF_RANGE",
+      "survivors[0]",
+      "survivors[0] must be a whole number >= 1; got 0",
+    );
+    expectError(
+      () => fitSbg([1000, 800]),
+      MetricsInputError,
+      "OUT_OF_RANGE",
+      "survivors",
+      "survivors must be at least three periods (0, 1, 2): two parameters need two periods of churn; got [1000, 800]",
+    );
+  });
+
+  it("projectRetention takes 1 to 100,000 periods", () => {
+    const model = { model: "sbg" as const, params: { alpha: 0.668, beta: 3.806 } };
+    expect(projectRetention(model, 100_000)).toHaveLength(100_000);
+    expectError(
+      () => projectRetention(model, 100_001),
+      MetricsInputError,
+      "OUT_OF_RANGE",
+      "periods",
+      "periods must be at most 100000 periods; got 100001",
+    );
+    expectError(
+      () => projectRetention(model, 0),
+      MetricsInputError,
+      "OUT_OF_RANGE",
+      "periods",
+      "periods must be a whole number >= 1; got 0",
+    );
+  });
+});
+
+describe("rfmSummary errors and edges", () => {
+  const rows = [
+    { customer: "a", time: "2024-01-01", value: 10 },
+    { customer: "a", time: "2024-01-08", value: 20 },
+    { customer: "b", time: "2024-01-02", value: 5 },
+  ];
+
+  it("needs options, a holdout end after the calibration end, and transactions that are an iterable", () => {
+    expectError(
+      () => Reflect.apply(rfmSummary, undefined, [rows]),
+      MetricsTypeError,
+      "INVALID_TYPE",
+      "options",
+      "options must be an object with the calibration end: { end }; got undefined",
+    );
+    expectError(
+      () => rfmSummary(rows, { end: "2024-01-31", holdoutEnd: "2024-01-31" }),
+      MetricsInputError,
+      "OUT_OF_RANGE",
+      "options.holdoutEnd",
+      'options.holdoutEnd must be a day after options.end; got "2024-01-31"',
+    );
+    expect(rfmSummary(rows, { end: "2024-01-31", holdoutEnd: "2024-02-01" })).toHaveLength(2);
+    expectError(
+      () => rfmSummary(null as never, { end: "2024-01-31" }),
+      MetricsTypeError,
+      "INVALID_TYPE",
+      "transactions",
+      "transactions must be an array (or iterable) of { customer, time, value } rows; got null",
+    );
+    expectError(
+      () => rfmSummary([], { end: "2024-01-31" }),
+      MetricsInputError,
+      "EMPTY_INPUT",
+      "transactions",
+      "transactions must be at least one transaction; got []",
+    );
+  });
+
+  it("names the row: its customer, and a value that is negative (OUT_OF_RANGE) or missing (MISSING_VALUE)", () => {
+    expectError(
+      () => rfmSummary([rows[0]!, { customer: " ", time: "2024-01-01", value: 1 }], { end: "2024-01-31" }),
+      MetricsTypeError,
+      "INVALID_TYPE",
+      "transactions[1] customer",
+      'transactions[1] customer must be a customer id: a non-blank string or a finite number; got " "',
+    );
+    expectError(
+      () => rfmSummary([rows[0]!, rows[1]!, { customer: "c", time: "2024-01-01", value: -1 }], { end: "2024-01-31" }),
+      MetricsInputError,
+      "OUT_OF_RANGE",
+      "transactions[2] value",
+      "transactions[2] value must be a finite amount >= 0; got -1",
+    );
+    expectError(
+      () => rfmSummary([rows[0]!, { customer: "c", time: "2024-01-01" }], { end: "2024-01-31" }),
+      MetricsInputError,
+      "MISSING_VALUE",
+      "transactions[1] value",
+      "transactions[1] value must be a finite amount >= 0, not missing (pass value: null if the transactions have no values); got undefined",
+    );
+  });
+
+  it("value: null reads no values; a purchase after the holdout end is not counted; a customer first seen after the end is left out", () => {
+    const noValues = rfmSummary(
+      [
+        { customer: "a", time: "2024-01-01" },
+        { customer: "a", time: "2024-01-08" },
+      ],
+      { end: "2024-01-31", value: null, unit: "day" },
+    );
+    expect(noValues).toEqual([expect.objectContaining({ id: "a", frequency: 1, recency: 7, T: 30, monetary: 0 })]);
+    const held = rfmSummary(
+      [
+        ...rows,
+        { customer: "a", time: "2024-02-10", value: 1 }, // in the holdout
+        { customer: "a", time: "2024-03-10", value: 1 }, // after it: not counted
+        { customer: "z", time: "2024-02-11", value: 1 }, // first purchase after the end: not in the cohort
+      ],
+      { end: "2024-01-31", holdoutEnd: "2024-02-29", unit: "day" },
+    );
+    expect(held.map((c) => c.id)).toEqual(["a", "b"]);
+    expect(held[0]).toMatchObject({ id: "a", frequency: 1, holdoutFrequency: 1 });
+    expect(held[1]).toMatchObject({ id: "b", frequency: 0, holdoutFrequency: 0 });
+  });
+});
