@@ -53,7 +53,9 @@ export function nelderMead(f: (x: readonly number[]) => number, x0: readonly num
       }
     }
   }
-  return { x: simplex[0]!, value: -values[0]!, converged: false, iterations };
+  // Out of iterations: the best vertex, the last step's included.
+  const best = values.indexOf(Math.min(...values));
+  return { x: simplex[best]!, value: -values[best]!, converged: false, iterations };
 }
 
 /** Gradient and Hessian of f at x by central differences, steps relative to |x| (at least h). */

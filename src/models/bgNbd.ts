@@ -232,22 +232,23 @@ const PREDICTION_TERMS = 2_000_000;
  * [1 − (1 − z)^(a−1) · ₂F₁(A, a − 1; C; z)]/(a − 1), with (1 − z) = e^(−L): the bracket of the
  * BG/NBD expected counts after Euler's transformation (A = a + b − 1 − r). Split as
  * [1 − (1 − z)^(a−1)]/(a − 1) − (1 − z)^(a−1) · Σₙ≥₁ (A)ₙ(a)ₙ₋₁/((C)ₙ n!) zⁿ so it stays exact
- * through a = 1, where the papers' formula divides by 0.
+ * through a = 1, where the papers' formula divides by 0. The horizon t is for the error where the
+ * series does not converge.
  */
-function bracket(p: BgNbdParams, C: number, z: number, L: number): number {
+function bracket(p: BgNbdParams, C: number, z: number, L: number, t: number): number {
   const { r, a, b } = p;
   const A = a + b - 1 - r;
   const tail = ((A * z) / C) * hypergeometricSeries([A + 1, a], [C + 1, 2], z, PREDICTION_TERMS);
   const value = powerDifference(a - 1, L) - Math.exp(-(a - 1) * L) * tail;
   if (Number.isNaN(value)) {
-    throw new MetricsInputError("UNDEFINED_RESULT", "t", z, "a horizon within about 10⁵ times alpha (the series does not converge)");
+    throw new MetricsInputError("UNDEFINED_RESULT", "t", t, "a horizon within about 10⁵ times alpha (the series does not converge)");
   }
   return value;
 }
 
 /** E[X(t)] for a new customer (Fader, Hardie & Lee 2005, eq. 7). */
 export function bgNbdExpected(p: BgNbdParams, t: number): number {
-  return (p.a + p.b - 1) * bracket(p, p.a + p.b - 1, t / (p.alpha + t), logGrowth(t, p.alpha));
+  return (p.a + p.b - 1) * bracket(p, p.a + p.b - 1, t / (p.alpha + t), logGrowth(t, p.alpha), t);
 }
 
 /** P(alive at T | x, tₓ, T) (eq. 11), by its log-odds so heavy buyers long gone do not overflow. */
@@ -262,7 +263,7 @@ export function bgNbdAlive(p: BgNbdParams, x: number, tx: number, T: number): nu
 export function bgNbdConditional(p: BgNbdParams, x: number, tx: number, T: number, t: number): number {
   const C = p.a + p.b + (x - 1);
   const z = t / (p.alpha + T + t);
-  return C * bracket(p, C, z, logGrowth(t, p.alpha + T)) * bgNbdAlive(p, x, tx, T);
+  return C * bracket(p, C, z, logGrowth(t, p.alpha + T), t) * bgNbdAlive(p, x, tx, T);
 }
 
 /**

@@ -126,9 +126,9 @@ export function fitSbg(survivors: ArrayLike<number>): SbgModel {
   return { model: "sbg", ...fit, n: n[0]! };
 }
 
-/** A validated sBG model's parameters. */
-function sbgParams(model: SbgModel): { alpha: number; beta: number } {
-  return readModel(model, "projectRetention", "sbg", ["alpha", "beta"], "fitSbg");
+/** A validated sBG model's parameters, read for `fn`. */
+function sbgParams(model: SbgModel, fn: string): { alpha: number; beta: number } {
+  return readModel(model, fn, "sbg", ["alpha", "beta"], "fitSbg");
 }
 
 /**
@@ -172,7 +172,7 @@ const MAX_PERIODS = 100_000;
  * @category Customer-base models
  */
 export function projectRetention(model: SbgModel, periods: number): RetentionProjection[] {
-  const { alpha, beta } = sbgParams(model);
+  const { alpha, beta } = sbgParams(model, "projectRetention");
   const T = assertCountAtLeast(periods, "periods", 1);
   if (T > MAX_PERIODS) throw new MetricsInputError("OUT_OF_RANGE", "periods", T, `at most ${MAX_PERIODS} periods`);
   const curve: RetentionProjection[] = [];
@@ -234,7 +234,7 @@ const DEL_OPTIONS = ["discountRate", "renewals"] as const;
  * @category Customer-base models
  */
 export function discountedExpectedLifetime(model: SbgModel, options: DiscountedLifetimeOptions): number {
-  const { alpha, beta } = sbgParams(model);
+  const { alpha, beta } = sbgParams(model, "discountedExpectedLifetime");
   const o = readOptions(options, "discountedExpectedLifetime", DEL_OPTIONS);
   const d = assertFraction(o.discountRate, "options.discountRate");
   if (d < 1e-4)

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import {
   conditionalExpectedPurchases,
+  discountedExpectedLifetime,
   expectedLifetimeValue,
   expectedPurchases,
   expectedSpend,
@@ -369,6 +370,28 @@ describe("purchase histories", () => {
   });
 });
 
+describe("horizons", () => {
+  const PARETO = { model: "pareto-nbd" as const, params: { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 } };
+
+  it("at t = 0 no one has purchased: P(X(0) = 0) = 1, for every model", () => {
+    for (const model of [BG_NBD, PARETO, BG_BB]) {
+      expect(purchaseCountProbability(model, 0, 0)).toBe(1);
+      expect(purchaseCountProbability(model, 2, 0)).toBe(0);
+    }
+  });
+
+  it("BG/NBD names the horizon the user gave where its series does not converge (beyond about 10⁵ α)", () => {
+    expect(Number.isFinite(expectedPurchases(BG_NBD, 1e5))).toBe(true);
+    expectError(
+      () => expectedPurchases(BG_NBD, 1e6),
+      MetricsInputError,
+      "UNDEFINED_RESULT",
+      "t",
+      "t must be a horizon within about 10⁵ times alpha (the series does not converge); got 1000000",
+    );
+  });
+});
+
 describe("sBG errors", () => {
   it("fitSbg names the period that breaks the series", () => {
     expectError(
@@ -398,6 +421,31 @@ describe("sBG errors", () => {
       "OUT_OF_RANGE",
       "survivors",
       "survivors must be at least three periods (0, 1, 2): two parameters need two periods of churn; got [1000, 800]",
+    );
+  });
+
+  it("name the function called in an unknown model field, and survivors that are not an array", () => {
+    const model = { model: "sbg" as const, params: { alpha: 0.668, beta: 3.806 }, fitted: true };
+    expectError(
+      () => projectRetention(model as never, 5),
+      MetricsTypeError,
+      "INVALID_OPTION",
+      "model.fitted",
+      "model.fitted is not a field of projectRetention's model; known: model, params, logLikelihood, standardErrors, n, converged, iterations",
+    );
+    expectError(
+      () => discountedExpectedLifetime(model as never, { discountRate: 0.1 }),
+      MetricsTypeError,
+      "INVALID_OPTION",
+      "model.fitted",
+      "model.fitted is not a field of discountedExpectedLifetime's model; known: model, params, logLikelihood, standardErrors, n, converged, iterations",
+    );
+    expectError(
+      () => fitSbg("1000" as never),
+      MetricsTypeError,
+      "INVALID_TYPE",
+      "survivors",
+      'survivors must be an array or typed array of numbers; got "1000"',
     );
   });
 

@@ -1,0 +1,130 @@
+// The optimiser under every model fit (src/_lib/optimize.ts): its Nelder-Mead search step for step
+// against scipy's, its matrix inverse against exact inverses, and the Newton polish and
+// convergence verdict of `maximize` on functions whose maximum is known.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { derivatives, invert, maximize, nelderMead } from "../../src/_lib/optimize.ts";
+
+// test/fixtures/scipy/nelder-mead.py: scipy.optimize.minimize(method="Nelder-Mead") from the same
+// initial simplex, stopped after k steps.
+const scipy = JSON.parse(readFileSync(new URL("../fixtures/scipy/nelder-mead.json", import.meta.url), "utf8"));
+
+const rosenbrock = (x: readonly number[]) => 100 * (x[1]! - x[0]! ** 2) ** 2 + (1 - x[0]!) ** 2;
+const bowl = (x: readonly number[]) => (x[0]! - 1) ** 2 + 10 * (x[1]! + 2) ** 2 + 3 * (x[2]! - 0.5) ** 2 + x[0]! * x[2]!;
+
+describe("nelderMead", () => {
+  it("takes scipy's steps: the best vertex after k steps on Rosenbrock's valley and a tilted bowl equals scipy's (1e-12)", () => {
+    for (const [name, f] of [
+      ["rosenbrock", rosenbrock],
+      ["bowl", bowl],
+    ] as const) {
+      for (const { steps, x, value } of scipy[name].path as { steps: number; x: number[]; value: number }[]) {
+        // maximises: the negated function; a tolerance of −1 never stops the search early.
+        const got = nelderMead((v) => -f(v), scipy[name].x0, -1, steps);
+        expect(got.converged, `${name} ${steps}`).toBe(false);
+        expect(got.iterations).toBe(steps);
+        for (let i = 0; i < x.length; i++) expect(Math.abs(got.x[i]! - x[i]!), `${name} ${steps} x${i}`).toBeLessThanOrEqual(1e-12);
+        expect(Math.abs(-got.value - value), `${name} ${steps}`).toBeLessThanOrEqual(1e-12 * Math.max(1, value));
+      }
+    }
+  });
+
+  it("stops when the simplex's values agree to the tolerance, at the best vertex", () => {
+    const peak = nelderMead((v) => -rosenbrock(v), [-1.2, 1]);
+    expect(peak.converged).toBe(true);
+    expect(peak.iterations).toBeLessThan(1000);
+    expect(Math.abs(peak.x[0]! - 1)).toBeLessThan(1e-3);
+    expect(Math.abs(peak.x[1]! - 1)).toBeLessThan(1e-3);
+    expect(peak.value).toBe(-rosenbrock(peak.x));
+    // A function that is 0 everywhere has converged before the first step (the tolerance is relative, with a floor).
+    expect(nelderMead(() => 0, [3, 4])).toEqual({ x: [3, 4], value: 0, converged: true, iterations: 0 });
+  });
+
+  it("out of iterations: not converged, and the value is f at the point returned", () => {
+    const capped = nelderMead((v) => -rosenbrock(v), [-1.2, 1], 1e-9, 7);
+    expect(capped).toMatchObject({ converged: false, iterations: 7 });
+    expect(capped.value).toBe(-rosenbrock(capped.x));
+  });
+});
+
+describe("invert", () => {
+  it("inverts with row exchanges where a leading entry is 0 or tiny", () => {
+    expect(invert([[2]])).toEqual([[0.5]]);
+    expect(
+      invert([
+        [0, 1],
+        [1, 0],
+      ]),
+    ).toEqual([
+      [0, 1],
+      [1, 0],
+    ]);
+    // [[ε, 1], [1, 1]]⁻¹ = [[−1, 1], [1, −ε]]/(1 − ε)·…: without partial pivoting the first row comes out [0, 1].
+    const inverse = invert([
+      [1e-20, 1],
+      [1, 1],
+    ])!;
+    expect(inverse[0]![0]).toBeCloseTo(-1, 12);
+    expect(inverse[0]![1]).toBeCloseTo(1, 12);
+    expect(inverse[1]![0]).toBeCloseTo(1, 12);
+    // A 3×3 with a known inverse (Hilbert's: entries of H⁻¹ are whole numbers).
+    const hilbert = invert([
+      [1, 1 / 2, 1 / 3],
+      [1 / 2, 1 / 3, 1 / 4],
+      [1 / 3, 1 / 4, 1 / 5],
+    ])!;
+    const exact = [
+      [9, -36, 30],
+      [-36, 192, -180],
+      [30, -180, 180],
+    ];
+    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) expect(hilbert[i]![j]).toBeCloseTo(exact[i]![j]!, 9);
+  });
+
+  it("returns null for a singular matrix (no pivot above 10⁻³⁰⁰)", () => {
+    expect(
+      invert([
+        [1, 2],
+        [2, 4],
+      ]),
+    ).toBeNull();
+    expect(invert([[0]])).toBeNull();
+    expect(invert([[1e-301]])).toBeNull();
+    expect(invert([[1e-299]])![0]![0]).toBeCloseTo(1e299, -290);
+  });
+});
+
+describe("derivatives", () => {
+  it("are exact for a quadratic: gradient and Hessian of x² + 3xy − 2y² + 5x at (1, 2)", () => {
+    const { gradient, hessian } = derivatives((v) => v[0]! ** 2 + 3 * v[0]! * v[1]! - 2 * v[1]! ** 2 + 5 * v[0]!, [1, 2]);
+    // ∂f/∂x = 2x + 3y + 5 = 13, ∂f/∂y = 3x − 4y = −5; the Hessian is [[2, 3], [3, −4]].
+    expect(gradient[0]).toBeCloseTo(13, 6);
+    expect(gradient[1]).toBeCloseTo(-5, 6);
+    expect(hessian[0]![0]).toBeCloseTo(2, 4);
+    expect(hessian[0]![1]).toBeCloseTo(3, 4);
+    expect(hessian[1]![0]).toBeCloseTo(3, 4);
+    expect(hessian[1]![1]).toBeCloseTo(-4, 4);
+  });
+});
+
+describe("maximize", () => {
+  it("polishes the simplex's end with Newton steps to the exact peak of a concave quadratic", () => {
+    const f = (v: readonly number[]) => -((v[0]! - 3) ** 2) - 2 * (v[1]! + 1) ** 2 - v[0]! * v[1]!;
+    // ∇f = 0 at 2(x − 3) + y = 0 and 4(y + 1) + x = 0: x = 28/7 = 4, y = −2.
+    const m = maximize(f, [0, 0]);
+    expect(m.converged).toBe(true);
+    expect(m.x[0]).toBeCloseTo(4, 9);
+    expect(m.x[1]).toBeCloseTo(-2, 9);
+    expect(m.value).toBe(f(m.x));
+    // The Newton steps count as iterations, after the simplex's.
+    expect(m.iterations).toBeGreaterThan(nelderMead(f, [0, 0]).iterations);
+    expect(m.hessian![0]![0]).toBeCloseTo(-2, 4);
+    expect(m.hessian![1]![1]).toBeCloseTo(-4, 4);
+  });
+
+  it("does not call an unbounded function's end point a maximum", () => {
+    const m = maximize((v) => v[0]!, [0]);
+    expect(m.converged).toBe(false);
+    expect(m.iterations).toBeGreaterThanOrEqual(1000);
+  });
+});
