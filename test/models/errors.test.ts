@@ -345,6 +345,47 @@ describe("purchase histories", () => {
     );
   });
 
+  it("an unknown field of the model or the customer names the function called", () => {
+    const known = "known: model, params, logLikelihood, standardErrors, n, converged, iterations";
+    const extra = { ...BG_NBD, fitted: true } as never;
+    const calls: [string, () => unknown][] = [
+      ["probabilityAlive", () => probabilityAlive(extra, CUSTOMER)],
+      ["expectedPurchases", () => expectedPurchases(extra, 1)],
+      ["conditionalExpectedPurchases", () => conditionalExpectedPurchases(extra, CUSTOMER, 1)],
+      ["purchaseCountProbability", () => purchaseCountProbability(extra, 0, 1)],
+    ];
+    for (const [fn, call] of calls) {
+      expectError(call, MetricsTypeError, "INVALID_OPTION", "model.fitted", `model.fitted is not a field of ${fn}'s model; ${known}`);
+    }
+    const histories = "known: frequency, recency, T, count, id, monetary, holdoutFrequency";
+    const opportunities = "known: frequency, recency, periods, count, id, monetary";
+    for (const [fn, call, fields] of [
+      ["probabilityAlive", () => probabilityAlive(BG_NBD, { ...CUSTOMER, colour: 1 } as never), histories],
+      ["probabilityAlive", () => probabilityAlive(BG_BB, { frequency: 1, recency: 2, periods: 6, colour: 1 } as never), opportunities],
+      ["conditionalExpectedPurchases", () => conditionalExpectedPurchases(BG_NBD, { ...CUSTOMER, colour: 1 } as never, 1), histories],
+      [
+        "conditionalExpectedPurchases",
+        () => conditionalExpectedPurchases(BG_BB, { frequency: 1, recency: 2, periods: 6, colour: 1 } as never, 1),
+        opportunities,
+      ],
+    ] as const) {
+      expectError(
+        call,
+        MetricsTypeError,
+        "INVALID_OPTION",
+        "customer.colour",
+        `customer.colour is not a field of ${fn}'s customer; ${fields}`,
+      );
+    }
+    expectError(
+      () => purchaseCountProbability(BG_NBD, 0, -1),
+      MetricsInputError,
+      "OUT_OF_RANGE",
+      "t",
+      "t must be a number in [0, 1000000000000]; got -1",
+    );
+  });
+
   it("a model that is not an object is named as model, one of an unknown kind as model.model", () => {
     expectError(
       () => expectedPurchases(null as never, 1),
