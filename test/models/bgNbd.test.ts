@@ -87,6 +87,19 @@ describe("probabilityAlive", () => {
     expect(probabilityAlive(PUBLISHED, { frequency: 500, recency: 52, T: 52 })).toBeCloseTo(1 / (1 + 0.793 / 501.426), 12);
   });
 
+  it("probabilityAlive(BG/NBD) keeps a chance between 10⁻³⁰⁸ and 10⁻³²³ (log-odds near 720): e^(−L), not 0", () => {
+    const { r, alpha, a, b } = PUBLISHED.params;
+    const [x, T] = [400, 39];
+    // log-odds of having left L = ln a − ln(b + x − 1) + (r + x)·ln((α + T)/(α + tₓ)) (eq. 11): pick tₓ for L = 720.
+    const tx = (alpha + T) / Math.exp((720 - Math.log(a) + Math.log(b + x - 1)) / (r + x)) - alpha;
+    const L = Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
+    expect(L).toBeCloseTo(720, 9);
+    const alive = probabilityAlive(PUBLISHED, { frequency: x, recency: tx, T });
+    // 1/(1 + e^L) = e^(−L)/(1 + e^(−L)) = e^(−L) here, a subnormal double (about 11 significant digits).
+    expect(alive).toBeGreaterThan(0);
+    expect(Math.abs(alive / Math.exp(-L) - 1)).toBeLessThan(1e-9);
+  });
+
   it("probabilityAlive(x) rejects a model that is not BG/NBD", () => {
     expect(() => probabilityAlive({ model: "sbg", params: { alpha: 1, beta: 1 } } as never, { frequency: 0, recency: 0, T: 1 })).toThrow(
       MetricsTypeError,

@@ -4,7 +4,13 @@ import { describe, expect, it } from "vitest";
 import { cesSummary, compareCes, compareCsat, csat, MetricsInputError, MetricsTypeError, tally } from "../../src/index.ts";
 
 /** The call throws `kind` with this code, argument and whole message. */
-function expectError(call: () => unknown, kind: typeof MetricsInputError | typeof MetricsTypeError, code: string, argument: string, message: string) {
+function expectError(
+  call: () => unknown,
+  kind: typeof MetricsInputError | typeof MetricsTypeError,
+  code: string,
+  argument: string,
+  message: string,
+) {
   let thrown: unknown;
   try {
     call();
