@@ -411,6 +411,81 @@ describe("purchase histories", () => {
   });
 });
 
+describe("each fit and prediction names its own fields", () => {
+  it("unknown fields name the function called; bad counts name the field", () => {
+    const colour = { colour: 1 };
+    for (const [fn, call] of [
+      ["fitBgNbd", () => fitBgNbd([{ frequency: 1, recency: 1, T: 2, ...colour } as never])],
+      ["fitParetoNbd", () => fitParetoNbd([{ frequency: 1, recency: 1, T: 2, ...colour } as never])],
+    ] as const) {
+      expect(call).toThrow(
+        `customers[0].colour is not a field of ${fn}'s customers[0]; known: frequency, recency, T, count, id, monetary, holdoutFrequency`,
+      );
+    }
+    expect(() => fitBgBb([{ frequency: 1, recency: 1, periods: 2, ...colour } as never])).toThrow(
+      "customers[0].colour is not a field of fitBgBb's customers[0]; known: frequency, recency, periods, count, id, monetary",
+    );
+    expect(() => expectedSpend({ ...SPEND, ...colour } as never, { frequency: 1, monetary: 2 })).toThrow(
+      "model.colour is not a field of expectedSpend's model; known: model, params, logLikelihood, standardErrors, n, converged, iterations",
+    );
+    expect(() => expectedLifetimeValue({ purchases: BG_NBD, spend: { ...SPEND, ...colour } } as never, CUSTOMER, YEARLY)).toThrow(
+      "models.spend.colour is not a field of expectedLifetimeValue's models.spend; known: model, params, logLikelihood, standardErrors, n, converged, iterations",
+    );
+    expectError(
+      () => fitBgBb([{ frequency: -1, recency: 1, periods: 2 }]),
+      MetricsInputError,
+      "OUT_OF_RANGE",
+      "customers[0].frequency",
+      "customers[0].frequency must be a count >= 0; got -1",
+    );
+    expectError(
+      () => fitBgBb([{ frequency: 1, recency: -1, periods: 2 }]),
+      MetricsInputError,
+      "OUT_OF_RANGE",
+      "customers[0].recency",
+      "customers[0].recency must be a count >= 0; got -1",
+    );
+    expect(() => fitBgNbd([{ frequency: 0, recency: -1, T: 2 }])).toThrow(
+      expect.objectContaining({ argument: "customers[0].recency", value: -1 }),
+    );
+    expectError(
+      () => fitBgNbd(5 as never),
+      MetricsTypeError,
+      "INVALID_TYPE",
+      "customers",
+      "customers must be an array or typed array of numbers; got 5",
+    );
+  });
+
+  it("rfmSummary names each option", () => {
+    const rows = [{ customer: "a", time: "2024-01-01", value: 10 }];
+    expect(() => rfmSummary(rows, { end: "2024-01-31", unit: "days" as never })).toThrow(
+      expect.objectContaining({ argument: "options.unit" }),
+    );
+    expect(() => rfmSummary(rows, { end: "2024-13-01" })).toThrow(expect.objectContaining({ argument: "options.end" }));
+    expect(() => rfmSummary(rows, { end: "2024-01-31", holdoutEnd: "soon" })).toThrow(
+      expect.objectContaining({ argument: "options.holdoutEnd" }),
+    );
+    for (const name of ["customer", "time", "value"] as const) {
+      expect(() => rfmSummary(rows, { end: "2024-01-31", [name]: 5 } as never)).toThrow(
+        expect.objectContaining({ argument: `options.${name}` }),
+      );
+    }
+  });
+
+  it("discountedExpectedLifetime refuses a discount rate below 0.0001", () => {
+    const model = { model: "sbg" as const, params: { alpha: 0.668, beta: 3.806 } };
+    expect(discountedExpectedLifetime(model, { discountRate: 0.0001 })).toBeGreaterThan(0);
+    expectError(
+      () => discountedExpectedLifetime(model, { discountRate: 0.00005 }),
+      MetricsInputError,
+      "OUT_OF_RANGE",
+      "options.discountRate",
+      "options.discountRate must be at least 0.0001 (the series converges too slowly below); got 0.00005",
+    );
+  });
+});
+
 describe("horizons", () => {
   const PARETO = { model: "pareto-nbd" as const, params: { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 } };
 

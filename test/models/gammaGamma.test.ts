@@ -60,7 +60,9 @@ describe("fitGammaGamma against scipy (test/fixtures/scipy/gamma-gamma.py)", () 
   // its standard errors from a central-difference Hessian of that integral.
   const scipy = JSON.parse(readFileSync(new URL("../fixtures/scipy/gamma-gamma.json", import.meta.url), "utf8"));
   const rows = (scipy.rows as [number, number, number][]).map(([frequency, monetary, count]) => ({ frequency, monetary, count }));
-  const fit = once(() => fitGammaGamma(rows));
+  // Fitted in each test (a few milliseconds): a fit cached by the first test would leave the
+  // others covering no code, and mutation testing would not run them.
+  const fit = () => fitGammaGamma(rows);
 
   it("reaches scipy's maximum: the same log-likelihood (1e-12 relative) and parameters (1e-5)", () => {
     expect(Math.abs(fit().logLikelihood! / scipy.mle.logLikelihood - 1)).toBeLessThan(1e-12);

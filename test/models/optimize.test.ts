@@ -40,6 +40,11 @@ describe("nelderMead", () => {
     expect(nelderMead(() => 0, [3, 4])).toEqual({ x: [3, 4], value: 0, converged: true, iterations: 0 });
   });
 
+  it("stops when the spread equals the tolerance exactly (the test is ≤)", () => {
+    // −f at the first simplex, x = 0 and x = 0.5: 2 and 3; the spread 1 is 0.5 · (2 + 10⁻³⁰) in doubles.
+    expect(nelderMead((v) => -(2 + 2 * v[0]!), [0], 0.5)).toEqual({ x: [0], value: -2, converged: true, iterations: 0 });
+  });
+
   it("out of iterations: not converged, and the value is f at the point returned", () => {
     const capped = nelderMead((v) => -rosenbrock(v), [-1.2, 1], 1e-9, 7);
     expect(capped).toMatchObject({ converged: false, iterations: 7 });
@@ -81,7 +86,23 @@ describe("invert", () => {
     for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) expect(hilbert[i]![j]).toBeCloseTo(exact[i]![j]!, 9);
   });
 
+  it("takes the largest pivot, not the last row's", () => {
+    // Column 0 has 1, 3 and 0: the last row's 0 is no pivot at all.
+    const inverse = invert([
+      [1, 2, 0],
+      [3, 4, 0],
+      [0, 0, 1],
+    ])!;
+    const exact = [
+      [-2, 1, 0],
+      [1.5, -0.5, 0],
+      [0, 0, 1],
+    ];
+    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) expect(inverse[i]![j]).toBeCloseTo(exact[i]![j]!, 12);
+  });
+
   it("returns null for a singular matrix (no pivot above 10⁻³⁰⁰)", () => {
+    expect(invert([[1e-300]])).toBeNull();
     expect(
       invert([
         [1, 2],
