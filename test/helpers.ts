@@ -28,3 +28,25 @@ export function once<T>(make: () => T): () => T {
     return made.value;
   };
 }
+
+/**
+ * Assert that `call` throws `kind` with this error code, argument and whole message: the contract
+ * of docs/conventions.md ("<argument> must be <expected>; got <value>").
+ */
+export function expectError(
+  call: () => unknown,
+  kind: abstract new (...args: never[]) => Error,
+  code: string,
+  argument: string,
+  message: string,
+): void {
+  let thrown: unknown;
+  try {
+    call();
+  } catch (error) {
+    thrown = error;
+  }
+  expect(thrown).toBeInstanceOf(kind);
+  expect(thrown).toMatchObject({ code, argument });
+  expect((thrown as Error).message).toBe(message);
+}

@@ -21,31 +21,13 @@ import {
   purchaseCountProbability,
   rfmSummary,
 } from "../../src/index.ts";
+import { expectError } from "../helpers.ts";
 
 const BG_NBD = { model: "bg-nbd" as const, params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } };
 const BG_BB = { model: "bg-bb" as const, params: { alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 } };
 const SPEND = { model: "gamma-gamma" as const, params: { p: 6.25, q: 3.74, gamma: 15.44 } };
 const CUSTOMER = { frequency: 2, recency: 30.43, T: 38.86, monetary: 22.35 };
 const YEARLY = { periods: 1, discountRate: 0 };
-
-/** The call throws `kind` with this code, argument and whole message. */
-function expectError(
-  call: () => unknown,
-  kind: typeof MetricsInputError | typeof MetricsTypeError,
-  code: string,
-  argument: string,
-  message: string,
-) {
-  let thrown: unknown;
-  try {
-    call();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown).toBeInstanceOf(kind);
-  expect(thrown).toMatchObject({ code, argument });
-  expect((thrown as Error).message).toBe(message);
-}
 
 describe("fitGammaGamma and expectedSpend errors", () => {
   it("name the customer and field, and refuse a mean value of 0 after repeat purchases", () => {

@@ -2,25 +2,7 @@
 // tallies too large for doubles, and the weights option of the comparisons read strictly.
 import { describe, expect, it } from "vitest";
 import { cesSummary, compareCes, compareCsat, csat, MetricsInputError, MetricsTypeError, tally } from "../../src/index.ts";
-
-/** The call throws `kind` with this code, argument and whole message. */
-function expectError(
-  call: () => unknown,
-  kind: typeof MetricsInputError | typeof MetricsTypeError,
-  code: string,
-  argument: string,
-  message: string,
-) {
-  let thrown: unknown;
-  try {
-    call();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown).toBeInstanceOf(kind);
-  expect(thrown).toMatchObject({ code, argument });
-  expect((thrown as Error).message).toBe(message);
-}
+import { expectError } from "../helpers.ts";
 
 describe("a tally as input", () => {
   it("needs one count per point of its scale, in an array", () => {
