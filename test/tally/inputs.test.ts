@@ -56,6 +56,18 @@ describe("a tally as input", () => {
     expect(Math.abs(summary.standardDeviation / Math.sqrt(variance) - 1)).toBeLessThan(1e-12);
     expect(Math.abs(summary.estimate - (10 * a) / n)).toBeLessThanOrEqual(1e-14);
   });
+
+  it("too large for doubles on a wide scale: the unbiased variance divides by n(n − 1), not n²", () => {
+    // Scale [0, 1000], 5·10⁹ scores at each end: n·span² = 10¹⁶ ≥ 2⁵³, so the BigInt path. The
+    // variance is 1000²·a·b/(n(n − 1)) = 1000²/4 · n/(n − 1): the unbiased factor n/(n − 1) differs
+    // from 1 by 10⁻¹⁰, well above the rounding of doubles.
+    const a = 5e9;
+    const counts = Array.from({ length: 1001 }, (_, i) => (i === 0 || i === 1000 ? a : 0));
+    const n = 2 * a;
+    const summary = cesSummary({ scale: [0, 1000], counts });
+    expect(summary.estimate).toBe(500);
+    expect(Math.abs(summary.standardDeviation / (500 * Math.sqrt(n / (n - 1))) - 1)).toBeLessThan(1e-14);
+  });
 });
 
 describe("the weights option of a comparison", () => {
