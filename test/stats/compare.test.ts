@@ -121,6 +121,19 @@ describe("compareMeans", () => {
 
   it("handles constant samples: equal means give p = 1, different means throw", () => {
     expect(compareMeans([3, 3, 3], [3, 3]).pValue).toBe(1);
+    // No spread to weigh, so the degrees of freedom are the pooled n_a + n_b − 2 (R's t.test stops
+    // with "data are essentially constant"); the interval is the difference itself.
+    expect(compareMeans([3, 3, 3], [3, 3], { confidence: 0.9 })).toEqual({
+      difference: 0,
+      standardError: 0,
+      statistic: 0,
+      pValue: 1,
+      interval: { lower: 0, upper: 0 },
+      significant: false,
+      confidence: 0.9,
+      method: "welch",
+      df: 3,
+    });
     expect(() => compareMeans([3, 3, 3], [4, 4])).toThrow(MetricsInputError);
   });
 
