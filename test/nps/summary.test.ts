@@ -1,6 +1,7 @@
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { tangoStatistic } from "../../src/_lib/npsInterval.ts";
+import { tangoInterval, tangoStatistic } from "../../src/_lib/npsInterval.ts";
 import { MetricsInputError, MetricsTypeError, npsSummary } from "../../src/index.ts";
 import { normalQuantile } from "../../src/stats/normal.ts";
 import { confidenceArb, npsCountsArb } from "../arbitraries.ts";
@@ -35,6 +36,15 @@ const TANGO: readonly Row[] = [
   [3, 2, 1, 0.95, -31.107378462422414, 75.395666356386954],
   [40, 100, 20, 0.95, 3.0864533133086742, 21.806424416682475],
 ];
+
+const TANGO_SCIPY: ReadonlyArray<{
+  promoters: number;
+  passives: number;
+  detractors: number;
+  confidence: number;
+  lower: number;
+  upper: number;
+}> = JSON.parse(readFileSync(new URL("../fixtures/scipy/tango.json", import.meta.url), "utf8"));
 
 describe("npsSummary", () => {
   it("npsSummary(counts) matches the R package NPS variance: counts (1, 2, 3) give variance 5/9", () => {
@@ -85,6 +95,25 @@ describe("npsSummary", () => {
     const s = npsSummary({ promoters: p, passives: pa, detractors: d }, { method: "score", confidence });
     expectAbsolute(s.interval.lower, lower!, 1e-10);
     expectAbsolute(s.interval.upper, upper!, 1e-10);
+  });
+
+  // test/fixtures/scipy/tango.py: negative scores (where the library mirrors δ → −δ) and small
+  // samples; the constrained MLE as the root of the likelihood's derivative (not the quadratic's
+  // formula), the ends by brentq. The mirrors of R's rows above agree with them to 1e-13 points.
+  it.each(TANGO_SCIPY)("score ($promoters, $passives, $detractors) at $confidence matches scipy", (row) => {
+    const { promoters, passives, detractors, confidence } = row;
+    const s = npsSummary({ promoters, passives, detractors }, { method: "score", confidence });
+    expectAbsolute(s.interval.lower, row.lower, 1e-10);
+    expectAbsolute(s.interval.upper, row.upper, 1e-10);
+  });
+
+  it("score: promoters that weigh next to nothing still leave the lower end at exactly −1, not a bisection that never ran", () => {
+    // Weighted counts 10⁻¹⁵ promoters and 2 detractors: the score is above −1 by 5·10⁻¹⁶, less
+    // than the bisection's tolerance, and T(−1 + 10⁻¹⁴) is already below z (its numerator is
+    // b − c + n(1 − 10⁻¹⁴) < 0), so no end lies inside; the mirror for the upper end.
+    const z = -normalQuantile(0.025);
+    expect(tangoInterval({ promoters: 1e-15, passives: 0, detractors: 2 }, z).lower).toBe(-1);
+    expect(tangoInterval({ promoters: 2, passives: 0, detractors: 1e-15 }, z).upper).toBe(1);
   });
 
   it("score: all detractors (or all promoters) put the interval's end exactly at −100 (or 100), and mirror each other", () => {
