@@ -56,6 +56,16 @@ describe('compareProportions(a, b, { method: "fisher" })', () => {
     expectRelative(compareProportions({ successes: xa, n: na }, { successes: xb, n: nb }, { method: "fisher" }).pValue, p, 1e-12);
   });
 
+  it("large tables, whose densities span e^2000, are scaled at the mode and still match scipy", () => {
+    // scipy 1.10: fisher_exact([[xa, na - xa], [xb, nb - xb]]).pvalue. Scaled at the wrong table
+    // (an end of the support), the mode's density would overflow a double.
+    const p = (xa: number, na: number, xb: number, nb: number) =>
+      compareProportions({ successes: xa, n: na }, { successes: xb, n: nb }, { method: "fisher" }).pValue;
+    expectRelative(p(1000, 2000, 1100, 2000), 0.0017176151783842473, 1e-9);
+    expectRelative(p(5000, 10000, 5150, 10000), 0.03507897688883973, 1e-9);
+    expectRelative(p(1100, 2000, 1000, 2000), 0.0017176151783842473, 1e-9);
+  });
+
   it("equals the exact rational p-value on random tables", () => {
     const group = fc.integer({ min: 1, max: 60 }).chain((n) => fc.record({ successes: fc.integer({ min: 0, max: n }), n: fc.constant(n) }));
     fc.assert(
