@@ -4,7 +4,8 @@
 // small change only re-tests the mutants that change touches. Stryker sees a change to a test file
 // but not to a module it imports (test/robustness/cases.ts, test/charts/render.ts): after changing
 // one of those, re-run with `--force`, or its old survivors are reused. Not part of CI (a full run
-// takes hours on two cores); `npm run test:mutation -- --mutate 'src/nps/**/*.ts'` runs one module.
+// takes hours on two cores); `npm run test:mutation -- --mutate 'src/nps/**/*.ts'` runs one module,
+// and `MUTATION_TESTS='test/nps/**/*.test.ts'` in front of it runs only those tests (vitest.mutation.config.ts).
 // After a run, `node scripts/mutation-save.mjs --mutate 'src/nps/**/*.ts'` (the same globs) keeps
 // its results in test/mutation/results.json, which is in git: reports/ is not, and a new machine
 // starts without it. `node scripts/mutation-static.mjs` then settles the static mutants Stryker 9
