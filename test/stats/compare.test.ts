@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compareMeans, compareProportions, MetricsInputError, MetricsTypeError, tally } from "../../src/index.ts";
-import { expectAbsolute, expectRelative } from "../helpers.ts";
+import { compareMeans, compareNps, compareProportions, MetricsInputError, MetricsTypeError, tally } from "../../src/index.ts";
+import { expectAbsolute, expectError, expectRelative } from "../helpers.ts";
 
 // statsmodels 0.13: proportions_ztest([x1, x2], [n1, n2]) -> z, p;
 // confint_proportions_2indep(x1, n1, x2, n2, method='newcomb'|'wald', compare='diff', alpha=1-c).
@@ -134,7 +134,73 @@ describe("compareMeans", () => {
       method: "welch",
       df: 3,
     });
-    expect(() => compareMeans([3, 3, 3], [4, 4])).toThrow(MetricsInputError);
+    expectError(
+      () => compareMeans([3, 3, 3], [4, 4]),
+      MetricsInputError,
+      "UNDEFINED_RESULT",
+      "b",
+      "b must be a sample with some variance: both samples are constant with different means, so the t test is undefined; got [4, 4]",
+    );
+  });
+
+  it("sums raw values with compensation: exact where plain sums lose whole units", () => {
+    // Against [0, 0], the difference is a's mean and the SE √(var_a/n_a), so both show a's moments.
+    const of = (a: number[]) => compareMeans(a, [0, 0]);
+    // 10¹⁶ + 1 rounds back to 10¹⁶ in doubles: a plain running sum gives 0 for both orders (the
+    // small values before and after the large one), the exact mean is 3/5.
+    expect(of([1e16, 1, 1, 1, -1e16]).difference).toBe(0.6);
+    expect(of([1, 1e16, 1, -1e16, 1]).difference).toBe(0.6);
+    // Squared deviations 2.25·10¹⁶ (twice) and 10,002 of 0.25: each 0.25 is below the spacing of
+    // doubles at 4.5·10¹⁶ (8), so a plain sum of squares drops all 2,500.5 of them, in either order.
+    const small = [...Array(5001).fill(0.5), ...Array(5001).fill(-0.5)];
+    const variance = (4.5e16 + 2500.5) / 10003;
+    for (const a of [
+      [1.5e8, -1.5e8, ...small],
+      [...small, 1.5e8, -1.5e8],
+    ]) {
+      const r = of(a);
+      expect(r.difference).toBe(0);
+      expectRelative(r.standardError, Math.sqrt(variance / 10004), 1e-15);
+    }
+  });
+
+  it("significant means p < 1 − confidence, strictly: a p-value equal to the level is not significant", () => {
+    // For p ≥ 1/2 both 1 − p and 1 − (1 − p) are exact in doubles (Sterbenz), so confidence 1 − p
+    // puts the level exactly at p, for Welch's test and for the z tests of proportions and NPS alike.
+    const welch = compareMeans([5, 6, 7, 5, 6], [5, 7, 4, 6, 6]);
+    const z = compareProportions({ successes: 40, n: 100 }, { successes: 42, n: 100 });
+    const npsA = { promoters: 40, passives: 30, detractors: 30 };
+    const npsB = { promoters: 41, passives: 30, detractors: 29 };
+    const nps = compareNps(npsA, npsB);
+    for (const [p, again] of [
+      [welch.pValue, (confidence: number) => compareMeans([5, 6, 7, 5, 6], [5, 7, 4, 6, 6], { confidence })],
+      [z.pValue, (confidence: number) => compareProportions({ successes: 40, n: 100 }, { successes: 42, n: 100 }, { confidence })],
+      [nps.pValue, (confidence: number) => compareNps(npsA, npsB, { confidence })],
+    ] as const) {
+      expect(p).toBeGreaterThanOrEqual(0.5);
+      const r = again(1 - p);
+      expect(1 - r.confidence).toBe(r.pValue);
+      expect(r.significant).toBe(false);
+    }
+  });
+
+  it("names the cell at fault in raw values, and the sample when its variance overflows", () => {
+    expectError(
+      () => compareMeans([1, Infinity], [2, 3]),
+      MetricsInputError,
+      "NOT_FINITE",
+      "a[1]",
+      "a[1] must be a finite number; got Infinity",
+    );
+    expectError(() => compareMeans([1, 2], [2, true]), MetricsTypeError, "INVALID_TYPE", "b[1]", "b[1] must be a number; got true");
+    expectError(() => compareMeans([], [2, 3]), MetricsInputError, "EMPTY_INPUT", "a", "a must be at least one value; got []");
+    expectError(
+      () => compareMeans([1e308, -1e308], [2, 3]),
+      MetricsInputError,
+      "UNDEFINED_RESULT",
+      "a",
+      "a must be values whose mean and variance fit in a double; got [1e+308, -1e+308]",
+    );
   });
 
   it("rejects short or non-finite samples", () => {
