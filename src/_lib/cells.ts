@@ -69,7 +69,15 @@ export function isMissingCell(cell: unknown, cells: CellRules): boolean {
   return cell === null || cell === undefined || (typeof cell === "number" && Number.isNaN(cell));
 }
 
-/** The error for a missing value when missing values are not skipped. */
-export function missingError(cell: unknown, argument: string, expected: string): Error {
-  return new MetricsInputError("MISSING_VALUE", argument, cell, `${expected}, not missing (pass missing: "skip" to skip missing values)`);
+/**
+ * The error for a missing value when missing values are not skipped; `remedy` says what to do,
+ * by default the `missing` option of the functions that take it.
+ */
+export function missingError(
+  cell: unknown,
+  argument: string,
+  expected: string,
+  remedy = 'pass missing: "skip" to skip missing values',
+): Error {
+  return new MetricsInputError("MISSING_VALUE", argument, cell, `${expected}, not missing (${remedy})`);
 }

@@ -24,7 +24,8 @@ function finiteNumbers(values: ArrayLike<unknown>, argument: string, rules: Cell
     const v = readCell(values[i], rules.markers);
     if (v === undefined) {
       if (rules.skipMissing) continue;
-      throw missingError(values[i], `${argument}[${i}]`, "a finite number");
+      // compareMeans, which reads raw values strictly, has no `missing` option to point to.
+      throw missingError(values[i], `${argument}[${i}]`, "a finite number", "drop missing values before comparing");
     }
     if (typeof v !== "number") throw new MetricsTypeError("INVALID_TYPE", `${argument}[${i}]`, values[i], "a number");
     if (!Number.isFinite(v)) throw new MetricsInputError("NOT_FINITE", `${argument}[${i}]`, v, "a finite number");

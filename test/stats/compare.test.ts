@@ -192,6 +192,14 @@ describe("compareMeans", () => {
       "a[1]",
       "a[1] must be a finite number; got Infinity",
     );
+    // compareMeans has no missing option: the message does not point to one.
+    expectError(
+      () => compareMeans([1, null], [2, 3]),
+      MetricsInputError,
+      "MISSING_VALUE",
+      "a[1]",
+      "a[1] must be a finite number, not missing (drop missing values before comparing); got null",
+    );
     expectError(() => compareMeans([1, 2], [2, true]), MetricsTypeError, "INVALID_TYPE", "b[1]", "b[1] must be a number; got true");
     expectError(() => compareMeans([], [2, 3]), MetricsInputError, "EMPTY_INPUT", "a", "a must be at least one value; got []");
     expectError(
