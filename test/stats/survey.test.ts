@@ -80,6 +80,12 @@ describe("sampleSizeForProportion and sampleSizeForMean", () => {
     expect(sampleSizeForProportion({ marginOfError: 0.05 }, { population: 10000 })).toBe(370);
   });
 
+  it("corrects for a small population with Cochran's n0/(1 + (n0 − 1)/N): 28 of 29", () => {
+    // scipy: n0 = norm.ppf(0.975)**2 * 0.25 / 0.05**2 = 384.14588206941244; with N = 29,
+    // n0/(1 + (n0 − 1)/29) = 27.0298…, so 28. (n0/(1 + (n0 + 1)/29) = 26.90… would give 27.)
+    expect(sampleSizeForProportion({ marginOfError: 0.05 }, { population: 29 })).toBe(28);
+  });
+
   // R 4.2: n0 <- qnorm(.995)^2*.2*.8/.03^2 = 1179.5371735148822; n0/(1+(n0-1)/2500) = 801.63467016687889
   it("matches R with a proportion, confidence and population", () => {
     expect(sampleSizeForProportion({ marginOfError: 0.03 }, { confidence: 0.99, proportion: 0.2 })).toBe(1180);
