@@ -71,7 +71,7 @@ describe("a tally as input", () => {
 });
 
 describe("the weights option of a comparison", () => {
-  it("is an object of two weight lists, a and b, both given, known keys only", () => {
+  it("is { a, b }, both given, known keys only", () => {
     expectError(
       () => compareCsat([5, 4], [3, 4], { weights: [1, 2] as never }),
       MetricsTypeError,
