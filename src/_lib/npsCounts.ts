@@ -60,7 +60,7 @@ export interface WeightedNps extends WeightedMean {
  * Validated group counts of any NPS input, with at least one response: the three group counts,
  * or anything a scale metric takes (raw scores, a tally, `{ counts }`) classified by the bands.
  */
-export function npsCounts(input: unknown, o: Partial<NpsScaleOptions>, argument = "input", weights = NO_WEIGHTS): ValidNpsCounts {
+export function npsCounts(input: unknown, o: Partial<NpsScaleOptions>, argument: string, weights = NO_WEIGHTS): ValidNpsCounts {
   if (typeof input === "object" && input !== null && ("promoters" in input || "passives" in input || "detractors" in input)) {
     if (weights.value !== undefined) throw weightsWithCounts(weights);
     return groupCounts(input, argument);

@@ -17,8 +17,8 @@ export const CES_SCALE: Scale = [1, 7];
 export const DEFAULT_SCALES = { nps: NPS_SCALE, csat: CSAT_SCALE, ces: CES_SCALE } as const;
 
 /** The `scale` option: `fallback` when not given. */
-export function scaleOption(value: unknown, fallback: Scale, argument = "options.scale"): Scale {
-  return value === undefined ? fallback : assertScale(value, argument);
+export function scaleOption(value: unknown, fallback: Scale): Scale {
+  return value === undefined ? fallback : assertScale(value, "options.scale");
 }
 
 /** Whether `v` is a whole number on [min, max] (a number, not something that coerces to one). */

@@ -104,7 +104,7 @@ export interface CsatSummary extends Estimate<ProportionIntervalMethod> {
 const CSAT_OPTIONS = ["scale", "satisfiedFrom", "missing", "missingValues", "weights"] as const;
 
 /** The tally, its count satisfied and n, and for weighted input the weighted share satisfied. */
-function satisfiedOf(input: unknown, o: Partial<Omit<CsatOptions, "weights">>, argument = "responses", weights = NO_WEIGHTS) {
+function satisfiedOf(input: unknown, o: Partial<Omit<CsatOptions, "weights">>, argument: string, weights = NO_WEIGHTS) {
   const t = readScaleInput(input, o, DEFAULT_SCALES.csat, argument, weights);
   const [min, max] = t.scale;
   const satisfiedFrom = bandStart(o.satisfiedFrom, max - 1, "options.satisfiedFrom", min, max);

@@ -1,6 +1,6 @@
 import { ceilCount } from "../_lib/math.ts";
 import { readFields, readOptions } from "../_lib/options.ts";
-import { assertFinite, assertFiniteResult, assertFraction, confidenceOption } from "../_lib/validate.ts";
+import { assertFinite, assertFraction, confidenceOption } from "../_lib/validate.ts";
 import { MetricsInputError } from "../errors.ts";
 import { zForConfidence } from "../stats/normal.ts";
 
@@ -90,5 +90,7 @@ export function npsSampleSize(precision: NpsPrecision, options?: NpsSampleSizeOp
     variance = p + d - (p - d) ** 2;
   }
   const z = zForConfidence(confidence);
-  return assertFiniteResult(ceilCount((z * z * variance * 10000) / (moe * moe) - 3), "precision.marginOfError", moe);
+  // Finite and safe: z < 8.3 for any confidence below 1 in doubles, the variance is at most 1
+  // (a fraction²) and the margin at least 1 point, so n < 7·10⁵.
+  return ceilCount((z * z * variance * 10000) / (moe * moe) - 3);
 }

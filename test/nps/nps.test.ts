@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MetricsInputError, MetricsTypeError, nps, tally } from "../../src/index.ts";
+import { compareNps, MetricsInputError, MetricsTypeError, nps, npsSummary, tally } from "../../src/index.ts";
 import { npsScores } from "../arbitraries.ts";
 
 describe("nps", () => {
@@ -126,5 +126,23 @@ describe("nps", () => {
         expect(nps(Uint8Array.from(scores))).toBe(score);
       }),
     );
+  });
+});
+
+describe("NPS counts: what makes an object counts, and each count named", () => {
+  it("reads an object with any one of the three count fields as counts, naming the first count left out", () => {
+    const missing = (name: string) => new RegExp(`^input\\.${name} must be a finite number; got undefined$`);
+    expect(() => nps({ promoters: 3 } as never)).toThrow(missing("passives"));
+    expect(() => nps({ passives: 3 } as never)).toThrow(missing("promoters"));
+    expect(() => nps({ detractors: 3 } as never)).toThrow(missing("promoters"));
+  });
+
+  it("names the count at fault, in nps, npsSummary and both samples of compareNps", () => {
+    const ok = { promoters: 1, passives: 1, detractors: 1 };
+    expect(() => nps({ ...ok, passives: -1 })).toThrow(/^input\.passives must be a count >= 0; got -1$/);
+    expect(() => nps({ ...ok, detractors: 1.5 })).toThrow(/^input\.detractors must be/);
+    expect(() => npsSummary({ ...ok, promoters: -1 })).toThrow(/^input\.promoters must be a count >= 0; got -1$/);
+    expect(() => compareNps({ ...ok, passives: -1 }, ok)).toThrow(/^a\.passives must be a count >= 0; got -1$/);
+    expect(() => compareNps(ok, { ...ok, promoters: -2 })).toThrow(/^b\.promoters must be a count >= 0; got -2$/);
   });
 });

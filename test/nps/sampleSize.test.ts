@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MetricsInputError, npsSampleSize, npsSummary } from "../../src/index.ts";
+import { expectError } from "../helpers.ts";
 
 describe("npsSampleSize", () => {
   // R 4.2: z <- qnorm(1-(1-conf)/2); v <- p+d-(p-d)^2; ceiling(z^2*v*1e4/moe^2 - 3).
@@ -73,5 +74,52 @@ describe("npsSampleSize", () => {
       "precision.confidence is not a field of npsSampleSize's precision; known: marginOfError",
     );
     expect(() => npsSampleSize(undefined as never)).toThrow(TypeError);
+  });
+});
+
+describe("npsSampleSize's errors name the argument at fault", () => {
+  it("names the expected share left out, whichever it is, and a share off [0, 1]", () => {
+    const alone = "must be given together with the other expected share (or leave both out for the worst case); got undefined";
+    expectError(
+      () => npsSampleSize({ marginOfError: 5 }, { detractors: 0.2 }),
+      MetricsInputError,
+      "INVALID_OPTION",
+      "options.promoters",
+      `options.promoters ${alone}`,
+    );
+    expectError(
+      () => npsSampleSize({ marginOfError: 5 }, { promoters: 0.2 }),
+      MetricsInputError,
+      "INVALID_OPTION",
+      "options.detractors",
+      `options.detractors ${alone}`,
+    );
+    expect(() => npsSampleSize({ marginOfError: 5 }, { promoters: 1.5, detractors: 0 })).toThrow(
+      /^options\.promoters must be a fraction in \[0, 1\]/,
+    );
+    expectError(
+      () => npsSampleSize({ marginOfError: 5 }, { promoters: 0.5, detractors: -0.1 }),
+      MetricsInputError,
+      "OUT_OF_RANGE",
+      "options.detractors",
+      "options.detractors must be a fraction in [0, 1]; got -0.1",
+    );
+  });
+
+  it("hints at points only for a margin between 0 and 1, and names a margin that is not a number", () => {
+    expectError(
+      () => npsSampleSize({ marginOfError: 150 }),
+      MetricsInputError,
+      "OUT_OF_RANGE",
+      "precision.marginOfError",
+      "precision.marginOfError must be a margin in NPS points from 1 to 100; got 150",
+    );
+    expectError(
+      () => npsSampleSize({ marginOfError: Number.NaN }),
+      MetricsInputError,
+      "NOT_FINITE",
+      "precision.marginOfError",
+      "precision.marginOfError must be a finite number; got NaN",
+    );
   });
 });

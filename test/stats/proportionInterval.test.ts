@@ -120,3 +120,22 @@ describe("proportionInterval", () => {
     expect(() => proportionInterval({ successes: 1, n: 4 }, { method: "exact" as never })).toThrow(MetricsTypeError);
   });
 });
+
+describe("proportionInterval at the ends of [0, 1]", () => {
+  it("Wilson's upper bound at x = n is exactly 1, where centre + half-width rounds below it (6 of 6 at 90 %)", () => {
+    // Algebraically (1 + z²/2n + z²/2n)/(1 + z²/n) = 1; in doubles it comes out 1 − 2⁻⁵³ here.
+    expect(proportionInterval({ successes: 6, n: 6 }, { method: "wilson", confidence: 0.9 }).interval.upper).toBe(1);
+    expect(proportionInterval({ successes: 13, n: 13 }, { method: "wilson" }).interval.upper).toBe(1);
+  });
+
+  it("Clopper-Pearson's lower bound at x = 0 is exactly 0 (Beta(0, n + 1) is a point mass at 0)", () => {
+    expect(proportionInterval({ successes: 0, n: 10 }, { method: "clopper-pearson" }).interval.lower).toBe(0);
+  });
+
+  it("Wald's margin is z·SE even where its interval is clipped at 0", () => {
+    const w = proportionInterval({ successes: 1, n: 10 }, { method: "wald" });
+    expect(w.interval.lower).toBe(0);
+    // scipy: norm.ppf(0.975) * sqrt(0.1 * 0.9 / 10)
+    expectAbsolute(w.marginOfError, 0.1859385096913685, 1e-15);
+  });
+});

@@ -115,3 +115,26 @@ describe("the weights option of a comparison", () => {
     );
   });
 });
+
+describe("the weights option of a comparison, each way it can be wrong", () => {
+  it("a number, an unknown key and a missing a each get their own message", () => {
+    const expected = "options.weights must be { a, b }: one array of weights per sample";
+    expectError(
+      () => compareCsat([5], [4], { weights: 5 as never }),
+      MetricsTypeError,
+      "INVALID_TYPE",
+      "options.weights",
+      `${expected}; got 5`,
+    );
+    expect(() => compareCsat([5], [4], { weights: { a: [1], b: [1], c: [1] } as never })).toThrow(
+      /^options\.weights\.c is not a sample's weights; did you mean a\?$/,
+    );
+    expectError(
+      () => compareCsat([5], [4], { weights: { b: [1] } as never }),
+      MetricsTypeError,
+      "INVALID_TYPE",
+      "options.weights",
+      `${expected}, both given; got { b: […] }`,
+    );
+  });
+});

@@ -19,7 +19,7 @@ import {
   tally,
   trend,
 } from "../../src/index.ts";
-import { expectAbsolute, expectRelative } from "../helpers.ts";
+import { expectAbsolute, expectError, expectRelative } from "../helpers.ts";
 
 // test/fixtures/r/weighted.R: R survey's svymean(~y, svydesign(ids = ~1, weights = ~w)), its
 // SE, confint(…) (normal) for NPS and CSAT and confint(…, df = degf(design)) for CES, with
@@ -479,5 +479,87 @@ describe("a weight field in report metric specs", () => {
       expect(s.nps!.estimate).toBeCloseTo(u.segments[i]!.nps!.estimate, 12);
       expect(s.nps!.interval.upper).toBeCloseTo(u.segments[i]!.nps!.interval.upper, 10);
     }
+  });
+});
+
+describe("weighted comparisons and margins: the method chosen is the one used", () => {
+  const z = 1.959963984540054; // R: qnorm(0.975)
+
+  it("Wald's interval is the difference ± z·SE on the linearised SE, for NPS and CSAT", () => {
+    const { a, b } = R.sets.compare;
+    const weights = { a: a.w, b: b.w };
+    for (const c of [compareNps(a.ltr, b.ltr, { weights, method: "wald" }), compareCsat(a.sat, b.sat, { weights, method: "wald" })]) {
+      expectRelative(c.interval.lower, c.difference - z * c.standardError, 1e-12);
+      expectRelative(c.interval.upper, c.difference + z * c.standardError, 1e-12);
+    }
+  });
+
+  it("with equal weights, compareCsat's Newcombe interval is the unweighted one (Wilson on n_eff = n)", () => {
+    const a = [5, 5, 4, 4, 3, 2, 1, 5, 4, 2];
+    const b = [3, 2, 1, 1, 2, 5, 4, 1, 2, 3, 3, 1];
+    const weights = { a: a.map(() => 2.5), b: b.map(() => 2.5) };
+    const plain = compareCsat(a, b);
+    const equal = compareCsat(a, b, { weights });
+    expectAbsolute(equal.interval.lower, plain.interval.lower, 1e-12);
+    expectAbsolute(equal.interval.upper, plain.interval.upper, 1e-12);
+    expect(equal.difference).toBeCloseTo(plain.difference, 14);
+    // the reversed comparison mirrors it
+    const reversed = compareCsat(b, a, { weights: { a: weights.b, b: weights.a } });
+    expectAbsolute(reversed.interval.lower, -equal.interval.upper, 1e-12);
+  });
+
+  it("a weighted CSAT margin is z·SE for Wald even where the interval is clipped at 1, and half the interval otherwise", () => {
+    const sat = [5, 5, 5, 1];
+    const weights = [1, 1, 1, 1];
+    const wald = csatSummary(sat, { weights, method: "wald" });
+    expect(wald.interval.upper).toBe(1);
+    expectRelative(wald.marginOfError, z * wald.standardError, 1e-15);
+    for (const method of PROPORTION_INTERVAL_METHODS.filter((m) => m !== "wald")) {
+      const s = csatSummary(sat, { weights: [1, 2, 3, 4], method });
+      expectRelative(s.marginOfError, (s.interval.upper - s.interval.lower) / 2, 1e-15);
+    }
+  });
+
+  it("says why a weighted z test is undefined, and names a method that does not exist", () => {
+    const weights = { a: [1, 1], b: [1, 2] };
+    expect(() => compareCsat([5, 5], [1, 1], { weights })).toThrow(
+      /both weighted shares are 0 or 1 and differ, so the z test is undefined; got "newcombe"$/,
+    );
+    expect(() => compareNps([10, 10], [0, 0], { weights })).toThrow(
+      /both weighted samples are all one group and differ, so the z test is undefined; got "adjusted-wald"$/,
+    );
+    expect(() => compareNps([10], [0], { method: "exact" as never })).toThrow(
+      /^options\.method must be one of "adjusted-wald", "wald"; got "exact"$/,
+    );
+  });
+});
+
+describe("weighted means and tallies at their edges", () => {
+  it("the weighted mean of one score is that score, to the last bit (Σwy/Σw rounds an ulp away)", () => {
+    // (0.97·3)/0.97 and (1.7·100 + 0.3·100)/2 round above 3 and 100 in doubles.
+    expect(ces([3], { weights: [0.97] })).toBe(3);
+    expect(nps([10, 9], { weights: [1.7, 0.3] })).toBe(100);
+  });
+
+  it("all missing with weights is no responses, not weights all 0; squared weights that overflow are named", () => {
+    expectError(
+      () => nps(["", ""], { missing: "skip", weights: [1, 1] }),
+      MetricsInputError,
+      "EMPTY_INPUT",
+      "input",
+      'input must be at least one response (all 2 values were missing); got ["", ""]',
+    );
+    expect(() => nps([9], { weights: [1e200] })).toThrow(
+      /^options\.weights must be a value for which the result fits in a double \(this one overflows\); got \[1e\+200\]$/,
+    );
+  });
+
+  it("a tally's weights and squaredWeights go together, as arrays", () => {
+    const counts = [0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0];
+    const sums = "must be 11 sums, one per scale point (weights and squaredWeights go together)";
+    expect(() => nps({ scale: [0, 10], counts, squaredWeights: counts } as never)).toThrow(`input.weights ${sums}; got undefined`);
+    expect(() => nps({ scale: [0, 10], counts, weights: null, squaredWeights: counts } as never)).toThrow(
+      expect.objectContaining({ name: "MetricsTypeError", message: `input.weights ${sums}; got null` }),
+    );
   });
 });
