@@ -4,9 +4,10 @@
 // runs the tests that import its file (`vitest related`, with the mutation test set). Stryker 9's
 // vitest runner activates such mutants only after the module has loaded, so it reports them as
 // survived whether or not a test would fail (stryker-js issues #6144 and #6209). With `--all
-// [src/prefix …]` it re-checks every survivor under those paths the same way: the runner also
-// reports a few mutants as survived that the tests covering them do fail on when applied by hand.
-// A mutant the tests fail on is saved as killed.
+// [src/prefix …]` it re-checks every survivor under those paths the same way, which settles the
+// survivors a new test kills without a new Stryker run. (A mutant at a column past the start of a
+// condition changes one operand, not the whole condition: apply exactly its span, as this script
+// does, before deciding that Stryker misreported it.) A mutant the tests fail on is saved as killed.
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
