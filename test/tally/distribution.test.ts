@@ -192,3 +192,14 @@ describe("distribution and npsMigration errors, by message", () => {
     expect(distribution([1, 5], { scale: [1, 5], weights: [1, 1] }).median).toBe(3);
   });
 });
+
+describe("distribution with weights names its arguments", () => {
+  it("a bad response by its index, and weights whose total overflows", () => {
+    expect(() => distribution(["x"] as never, { scale: [1, 5], weights: [1] })).toThrow(
+      /^responses\[0\] must be a whole number from 1 to 5; got "x"$/,
+    );
+    expect(() => distribution([1, 2], { scale: [1, 5], weights: [1e300, 1e300] })).toThrow(
+      /^options\.weights must be a value for which the result fits in a double \(this one overflows\); got \[1e\+300, 1e\+300\]$/,
+    );
+  });
+});

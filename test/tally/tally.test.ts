@@ -119,3 +119,21 @@ describe("tally and mergeTallies", () => {
     }
   });
 });
+
+describe("tally and mergeTallies name what is wrong, and add no fields", () => {
+  const a = tally([9, 10], { scale: [0, 10] });
+
+  it("names a weighted tally's bad score, each merged tally by its place, and a scale that differs at either end", () => {
+    expect(() => tally(["x"] as never, { scale: [0, 10], weights: [1] })).toThrow(
+      /^scores\[0\] must be a whole number from 0 to 10; got "x"$/,
+    );
+    expect(() => mergeTallies(a, { scale: [0, 10], counts: [1] } as never)).toThrow(/^tallies\[1\]\.counts must be 11 counts/);
+    const other = "must be the same scale as tallies[0], [0, 10]; got";
+    expect(() => mergeTallies(a, tally([1], { scale: [0, 5] }))).toThrow(`tallies[1].scale ${other} [0, 5]`);
+    expect(() => mergeTallies(a, tally([1], { scale: [1, 10] }))).toThrow(`tallies[1].scale ${other} [1, 10]`);
+  });
+
+  it("merging unweighted tallies gives an unweighted tally: no weights fields, not even undefined ones", () => {
+    expect(mergeTallies(a, a)).toStrictEqual({ scale: [0, 10], counts: [0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2], missing: 0 });
+  });
+});
