@@ -90,6 +90,25 @@ describe("counting bytes two at a time", () => {
     expect(countBytePairs(new Uint8Array(20_000), -1, 10, new Array(12).fill(0))).toBe(false);
     expect(countBytePairs(new Uint8Array(20_000), 0, 256, new Array(257).fill(0))).toBe(false);
     expect(countBytePairs(new Uint8Array(4_194_303), 0, 255, new Array(256).fill(0))).toBe(false);
+    // A scale past 255 long enough for the table (64 × 257²): its 256th row would read the next quarter.
+    expect(countBytePairs(new Uint8Array(64 * 257 ** 2).fill(3), 0, 256, new Array(257).fill(0))).toBe(false);
+  });
+
+  it("checks the bytes before the first whole word and after the last one, which the table never sees", () => {
+    // Offset 1: bytes 0-2 come before the first 4-byte boundary; 10,003 − 3 = 2,500 words and 0 left,
+    // so the last byte of 10,004 − 3 is after the last word.
+    for (const [length, at] of [
+      [10_003, 0],
+      [10_003, 2],
+      [10_004, 10_003],
+    ] as const) {
+      const bytes = new Uint8Array(length + 1).fill(9).subarray(1);
+      bytes[at] = 11;
+      const counts = new Array<number>(11).fill(0);
+      expect(countBytePairs(bytes, 0, 10, counts), `${length}: ${at}`).toBe(false);
+      expect(counts).toEqual(new Array(11).fill(0));
+      expect(() => nps(bytes)).toThrow(new RegExp(`^input\\[${at}\\] must be a whole number from 0 to 10; got 11`));
+    }
   });
 
   it("nps, npsSummary, csat, tally and distribution: the same result as one score at a time, or the same error (property)", () => {
