@@ -193,3 +193,17 @@ describe("rake", () => {
     expect(trimmed.weights.reduce((s, w) => s + w, 0)).toBeCloseTo(10, 9);
   });
 });
+
+describe("rake reads a missing value as missing, never as its name", () => {
+  it('a record without the variable is not in a category called "undefined", nor a null one in "null"', () => {
+    const margins = { plan: { undefined: 0.5, null: 0.2, pro: 0.3 } };
+    const records = [{ plan: "undefined" }, { plan: "null" }, { plan: "pro" }];
+    expect(rake(records, margins).weights).toHaveLength(3);
+    expect(() => rake([...records, {}], margins)).toThrow(
+      /^records\[3\]\.plan must be one of the categories of margins\.plan: undefined, null, pro; got undefined$/,
+    );
+    expect(() => rake([...records, { plan: null }], margins)).toThrow(
+      /^records\[3\]\.plan must be one of the categories of margins\.plan: undefined, null, pro; got null$/,
+    );
+  });
+});
