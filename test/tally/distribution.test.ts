@@ -191,6 +191,12 @@ describe("distribution and npsMigration errors, by message", () => {
     expect(distribution([1, 2, 4, 5], { scale: [1, 5], weights: [1, 1.000001, 1, 1] }).median).toBe(2);
     expect(distribution([1, 5], { scale: [1, 5], weights: [1, 1] }).median).toBe(3);
   });
+
+  it("median: a half missed by rounding is a half, relative to the total weight (2,300 + 700 against 3,000)", () => {
+    // 23 × 0.1 × 1000 is 2300.0000000000005, so twice the first two weights exceeds the total by 9e-13:
+    // within 1e-12 of a total of 6,000, and far outside 1e-12 of 1.
+    expect(distribution([1, 2, 3], { scale: [1, 3], weights: [23 * 0.1 * 1000, 700, 3000] }).median).toBe(2.5);
+  });
 });
 
 describe("distribution with weights names its arguments", () => {
