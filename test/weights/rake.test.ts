@@ -207,3 +207,22 @@ describe("rake reads a missing value as missing, never as its name", () => {
     );
   });
 });
+
+describe("rake's tolerance is inclusive", () => {
+  it("a largest gap equal to the tolerance after a pass stops there", () => {
+    const records = [
+      { region: "north", plan: "pro" },
+      { region: "north", plan: "basic" },
+      { region: "north", plan: "basic" },
+      { region: "south", plan: "pro" },
+      { region: "south", plan: "basic" },
+    ];
+    const margins = { region: { north: 0.3, south: 0.7 }, plan: { basic: 0.6, pro: 0.4 } };
+    const first = rake(records, margins, { tolerance: 1 });
+    expect(first.iterations).toBe(1);
+    expect(first.maxGap).toBeGreaterThan(0);
+    const again = rake(records, margins, { tolerance: first.maxGap });
+    expect(again.iterations).toBe(1);
+    expect(again.weights).toEqual(first.weights);
+  });
+});
