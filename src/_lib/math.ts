@@ -22,7 +22,8 @@ export function symmetricInterval(centre: number, halfWidth: number, lo: number,
 
 /**
  * Finds x in [lo, hi] with f(x) = 0 by bisection, given f(lo) ≠ 0 and f(hi) of the other sign
- * (or zero: a root at lo is not looked for, the callers rule it out first). Bisection is slow but cannot fail on a monotone bracket; `tol` is absolute.
+ * or zero (a root at lo is not looked for: the callers rule it out first). Bisection is slow but
+ * cannot fail on a monotone bracket; `tol` is absolute.
  */
 export function bisect(f: (x: number) => number, lo: number, hi: number, tol: number): number {
   let flo = f(lo);
