@@ -109,6 +109,12 @@ describe("counting bytes two at a time", () => {
       expect(counts).toEqual(new Array(11).fill(0));
       expect(() => nps(bytes)).toThrow(new RegExp(`^input\\[${at}\\] must be a whole number from 0 to 10; got 11`));
     }
+    // and below the scale's low end, on 1-10
+    for (const at of [0, 10_003]) {
+      const bytes = new Uint8Array(10_005).fill(9).subarray(1);
+      bytes[at] = 0;
+      expect(countBytePairs(bytes, 1, 10, new Array<number>(10).fill(0)), `${at}`).toBe(false);
+    }
   });
 
   it("nps, npsSummary, csat, tally and distribution: the same result as one score at a time, or the same error (property)", () => {
