@@ -196,6 +196,9 @@ describe("distribution and npsMigration errors, by message", () => {
     // 23 × 0.1 × 1000 is 2300.0000000000005, so twice the first two weights exceeds the total by 9e-13:
     // within 1e-12 of a total of 6,000, and far outside 1e-12 of 1.
     expect(distribution([1, 2, 3], { scale: [1, 3], weights: [23 * 0.1 * 1000, 700, 3000] }).median).toBe(2.5);
+    // and short of it: 31,700 + 700 against 32,400, each computed as (317 × 0.1 + 0.7) × 1000 is,
+    // falls 7e-12 short of half a total of 64,800.
+    expect(distribution([1, 2, 3], { scale: [1, 3], weights: [317 * 0.1 * 1000, 700, (317 * 0.1 + 0.7) * 1000] }).median).toBe(2.5);
   });
 });
 
