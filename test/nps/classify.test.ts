@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyNps, MetricsInputError, nps } from "../../src/index.ts";
+import { classifyNps, MetricsInputError } from "../../src/index.ts";
 
 describe("classifyNps", () => {
   it("uses the standard 0-10 bands: 0-6 detractor, 7-8 passive, 9-10 promoter (Reichheld 2003)", () => {
@@ -44,13 +44,8 @@ describe("classifyNps", () => {
   });
 });
 
-describe("classifyNps's scale and bands", () => {
+describe("classifyNps's scale", () => {
   it("names a malformed scale option", () => {
     expect(() => classifyNps(9, { scale: [0] as never })).toThrow(/^options\.scale must be \[min, max\]/);
-  });
-
-  it("rejects a promoter band that starts below the scale, and a score that is not finite", () => {
-    expect(() => nps([9], { promoterFrom: -1 })).toThrow(/^options\.promoterFrom must be a score in \(0, 10\]; got -1$/);
-    expect(() => nps([9, Number.POSITIVE_INFINITY])).toThrow(expect.objectContaining({ code: "NOT_FINITE", argument: "input[1]" }));
   });
 });

@@ -146,3 +146,10 @@ describe("NPS counts: what makes an object counts, and each count named", () => 
     expect(() => compareNps(ok, { ...ok, promoters: -2 })).toThrow(/^b\.promoters must be a count >= 0; got -2$/);
   });
 });
+
+describe("nps's bands and scores at their edges", () => {
+  it("rejects a promoter band that starts below the scale, and a score that is not finite", () => {
+    expect(() => nps([9], { promoterFrom: -1 })).toThrow(/^options\.promoterFrom must be a score in \(0, 10\]; got -1$/);
+    expect(() => nps([9, Number.POSITIVE_INFINITY])).toThrow(expect.objectContaining({ code: "NOT_FINITE", argument: "input[1]" }));
+  });
+});

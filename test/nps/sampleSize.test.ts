@@ -80,20 +80,13 @@ describe("npsSampleSize", () => {
 describe("npsSampleSize's errors name the argument at fault", () => {
   it("names the expected share left out, whichever it is, and a share off [0, 1]", () => {
     const alone = "must be given together with the other expected share (or leave both out for the worst case); got undefined";
-    expectError(
-      () => npsSampleSize({ marginOfError: 5 }, { detractors: 0.2 }),
-      MetricsInputError,
-      "INVALID_OPTION",
-      "options.promoters",
-      `options.promoters ${alone}`,
-    );
-    expectError(
-      () => npsSampleSize({ marginOfError: 5 }, { promoters: 0.2 }),
-      MetricsInputError,
-      "INVALID_OPTION",
-      "options.detractors",
-      `options.detractors ${alone}`,
-    );
+    for (const [given, missing] of [
+      [{ detractors: 0.2 }, "promoters"],
+      [{ promoters: 0.2 }, "detractors"],
+    ] as const) {
+      const argument = `options.${missing}`;
+      expectError(() => npsSampleSize({ marginOfError: 5 }, given), MetricsInputError, "INVALID_OPTION", argument, `${argument} ${alone}`);
+    }
     expect(() => npsSampleSize({ marginOfError: 5 }, { promoters: 1.5, detractors: 0 })).toThrow(
       /^options\.promoters must be a fraction in \[0, 1\]/,
     );

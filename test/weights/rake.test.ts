@@ -181,6 +181,13 @@ describe("rake", () => {
     const tight = rake(records, margins, { tolerance: 1e-12 });
     expect(loose.iterations).toBeLessThan(tight.iterations);
     expect(loose.maxGap).toBeLessThanOrEqual(1e-3);
+    // Within is inclusive: a largest gap equal to the tolerance after a pass stops there.
+    const first = rake(records, margins, { tolerance: 1 });
+    expect(first.iterations).toBe(1);
+    expect(first.maxGap).toBeGreaterThan(0);
+    const again = rake(records, margins, { tolerance: first.maxGap });
+    expect(again.iterations).toBe(1);
+    expect(again.weights).toEqual(first.weights);
     expect(() => rake(records, margins, { tolerance: 1e-12, maxIterations: tight.iterations - 1 })).toThrow(
       new RegExp(`in ${tight.iterations - 1} passes`),
     );
@@ -205,24 +212,5 @@ describe("rake reads a missing value as missing, never as its name", () => {
     expect(() => rake([...records, { plan: null }], margins)).toThrow(
       /^records\[3\]\.plan must be one of the categories of margins\.plan: undefined, null, pro; got null$/,
     );
-  });
-});
-
-describe("rake's tolerance is inclusive", () => {
-  it("a largest gap equal to the tolerance after a pass stops there", () => {
-    const records = [
-      { region: "north", plan: "pro" },
-      { region: "north", plan: "basic" },
-      { region: "north", plan: "basic" },
-      { region: "south", plan: "pro" },
-      { region: "south", plan: "basic" },
-    ];
-    const margins = { region: { north: 0.3, south: 0.7 }, plan: { basic: 0.6, pro: 0.4 } };
-    const first = rake(records, margins, { tolerance: 1 });
-    expect(first.iterations).toBe(1);
-    expect(first.maxGap).toBeGreaterThan(0);
-    const again = rake(records, margins, { tolerance: first.maxGap });
-    expect(again.iterations).toBe(1);
-    expect(again.weights).toEqual(first.weights);
   });
 });
