@@ -196,9 +196,11 @@ export function paretoConditional(p: ParetoNbdParams, x: number, tx: number, T: 
  * P(X(t) = n) = (β/(β + t))ˢ · NBD(n; t) + ∫₀ᵗ f(τ) · NBD(n; τ) dτ,  NBD(n; τ) = Γ(r + n)/(Γ(r) n!) · (α/(α + τ))ʳ (τ/(α + τ))ⁿ.
  *
  * The integral is taken in ℓ = ln τ by 16-point Gauss-Legendre on panels narrow enough for the
- * steepest factor (width 8/(n + 1 + r + s) at most), from where the integrand, which falls like
- * τⁿ⁺¹ below min(α, t), is under 10⁻²⁰ of its size (or 40 units below ln t) up to ln t. NaN
- * when that would need more than 20,000 panels.
+ * steepest factor (width 8/(n + 1 + r + s) at most), up to ln t from where the integrand is under
+ * 10⁻²⁰ of its value at m = min(α, t) (or 40 units below ln t): below m it is at most
+ * (τ/m)ⁿ⁺¹ · (1 + m/α)ⁿ⁺ʳ · (1 + m/β)ˢ⁺¹ times that value (the last two factors grow as τ falls,
+ * by up to 2ⁿ⁺ʳ, so a bound of τⁿ⁺¹ alone stops short when r and n are large). NaN when that
+ * would need more than 20,000 panels.
  */
 export function paretoCountProbability(p: ParetoNbdParams, n: number, t: number): number {
   const { r, alpha, s, beta } = p;
@@ -207,7 +209,9 @@ export function paretoCountProbability(p: ParetoNbdParams, n: number, t: number)
   const logNbd = (tau: number) =>
     front + r * (Math.log(alpha) - Math.log(alpha + tau)) + (n === 0 ? 0 : n * (Math.log(tau) - Math.log(alpha + tau)));
   const to = Math.log(t);
-  const from = Math.max(to - 40, Math.log(Math.min(alpha, t)) - 46 / (n + 1));
+  const m = Math.min(alpha, t);
+  const growth = (n + r) * Math.log1p(m / alpha) + (s + 1) * Math.log1p(m / beta);
+  const from = Math.max(to - 40, Math.log(m) - (46 + growth) / (n + 1));
   const panels = Math.ceil((to - from) / Math.min(0.5, 8 / (n + 1 + r + s)));
   if (panels > 20_000) return Number.NaN;
   const width = (to - from) / panels;

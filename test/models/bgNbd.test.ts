@@ -1,8 +1,11 @@
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fitBgNbd, MetricsInputError, MetricsTypeError, probabilityAlive, rfmSummary } from "../../src/index.ts";
 import { once } from "../helpers.ts";
 import { cdnow, cdnowTransactions } from "./cdnow.ts";
+
+const outlier = JSON.parse(readFileSync(new URL("../fixtures/scipy/bg-nbd-outlier.json", import.meta.url), "utf8"));
 
 const PUBLISHED = { model: "bg-nbd" as const, params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } };
 
@@ -16,6 +19,17 @@ describe("fitBgNbd", () => {
     expect(fitted().params.b.toFixed(3)).toBe("2.426");
     expect(fitted().logLikelihood!.toFixed(1)).toBe("-9582.4");
     expect(fitted()).toMatchObject({ model: "bg-nbd", n: 2357, converged: true });
+  });
+
+  it("fitBgNbd(CDNOW and one customer with 200 purchases in the first of 1,000 weeks) matches scipy's maximum", () => {
+    // That customer's two likelihood terms differ by a factor of about e¹⁰⁰⁰: they must be added in
+    // logs from the larger. Reference: test/fixtures/scipy/bg-nbd-outlier.py (scipy.optimize.minimize).
+    const [frequency, recency, T] = outlier.customer;
+    const fit = fitBgNbd([...cdnow, { frequency, recency, T }]);
+    expect(fit.logLikelihood).toBeCloseTo(outlier.logLikelihood, 5);
+    ["r", "alpha", "a", "b"].forEach((p, i) => {
+      expect(Math.abs(fit.params[p as "r"] / outlier.params[i] - 1)).toBeLessThan(1e-5);
+    });
   });
 
   it("fitBgNbd(customers with count) equals the fit of the expanded customers, and ignores row order", () => {

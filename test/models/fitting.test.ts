@@ -2,9 +2,10 @@
 // that does not converge, a likelihood too flat for standard errors), and that the search starts
 // where the data put it, so a fit in seconds takes the path a fit in weeks takes.
 import { describe, expect, it } from "vitest";
-import { fitBgNbd, fitGammaGamma, fitParetoNbd, fitSbg, MetricsInputError } from "../../src/index.ts";
+import { fitBgBb, fitBgNbd, fitGammaGamma, fitParetoNbd, fitSbg, MetricsInputError } from "../../src/index.ts";
 import { once } from "../helpers.ts";
 import { cdnow } from "./cdnow.ts";
+import { simulateBgNbd, simulateParetoNbd } from "./simulate.mjs";
 
 /** The error a fit throws (it must throw a MetricsInputError naming `argument` with UNDEFINED_RESULT). */
 function failure(call: () => unknown, argument: string): string {
@@ -59,6 +60,58 @@ describe("a fit that cannot give an answer says why", () => {
     expect(Number(/ran off to ([^ ]+)/.exec(message)![1])).toBeGreaterThan(1e5);
   });
 
+  it("a shape that runs off: Gamma-Gamma's p when each customer's mean is the same number of purchases' worth", () => {
+    // Mean values 10 / x at the quantiles x of Gamma(3, 1), the same at each frequency: the spend per
+    // transaction does not vary within a customer as the model's p would need.
+    const quantile = (u: number) => {
+      let [lo, hi] = [0, 50];
+      for (let i = 0; i < 100; i++) {
+        const x = (lo + hi) / 2;
+        if (1 - Math.exp(-x) * (1 + x + (x * x) / 2) < u) lo = x;
+        else hi = x;
+      }
+      return (lo + hi) / 2;
+    };
+    const rows = [1, 2, 3, 5, 8].flatMap((frequency) =>
+      Array.from({ length: 200 }, (_, i) => ({ frequency, monetary: 10 / quantile((i + 0.5) / 200) })),
+    );
+    expect(failure(() => fitGammaGamma(rows), "customers")).toMatch(
+      new RegExp(`^customers must be data that identify p: it ran off to ${NUMBER} \\(`),
+    );
+  });
+
+  it("a shape that runs off: BG/NBD's r or a with one purchase rate for everyone", () => {
+    // One purchase rate for everyone: r runs off (last purchases early) or a does (last purchases late).
+    expect(failure(() => fitBgNbd(oneRate(0.3)), "customers")).toMatch(/^customers must be data that identify r: /);
+    expect(failure(() => fitBgNbd(oneRate(0.7)), "customers")).toMatch(/^customers must be data that identify a: /);
+  });
+
+  /** n customers watched 20 to 40 weeks. */
+  const ages = (n: number) => Array.from({ length: n }, (_, i) => 20 + (i % 21));
+
+  it("a shape that runs off: BG/NBD's b with one drop-out probability for everyone", () => {
+    const oneDropout = simulateBgNbd({ r: 1, alpha: 4, a: 1e6, b: 9e6 }, ages(2000), 8);
+    expect(failure(() => fitBgNbd(oneDropout), "customers")).toMatch(
+      new RegExp(`^customers must be data that identify b: it ran off to ${NUMBER} \\(`),
+    );
+  });
+
+  // Pareto/NBD's likelihood costs more per customer, and its searches run longer before a shape
+  // counts as run off: seconds each.
+  it("a shape that runs off: Pareto/NBD's s with one lifetime rate for everyone", { timeout: 60_000 }, () => {
+    const oneLifetime = simulateParetoNbd({ r: 1, alpha: 10, s: 1e6, beta: 2e7 }, ages(1000), 2);
+    expect(failure(() => fitParetoNbd(oneLifetime), "customers")).toMatch(
+      new RegExp(`^customers must be data that identify s: it ran off to ${NUMBER} \\(`),
+    );
+  });
+
+  it("a shape that runs off: Pareto/NBD's r with one purchase rate for everyone", { timeout: 60_000 }, () => {
+    const oneRateP = simulateParetoNbd({ r: 1e6, alpha: 4e6, s: 0.5, beta: 10 }, ages(500), 2);
+    expect(failure(() => fitParetoNbd(oneRateP), "customers")).toMatch(
+      new RegExp(`^customers must be data that identify r: it ran off to ${NUMBER} \\(`),
+    );
+  });
+
   it("a search that ends at an edge: the parameters reached are shown, named", () => {
     const twoValues = failure(
       () =>
@@ -82,6 +135,20 @@ describe("a fit that cannot give an answer says why", () => {
       new RegExp(
         `^customers must be data the BG/NBD model fits: the maximisation did not converge \\(r ${NUMBER}, alpha ${NUMBER}, a ${NUMBER}, b ${NUMBER}\\)`,
       ),
+    );
+    // Half the donors gave every year, half never: BG/BB's search and sBG's (all but one customer gone
+    // after the first period) end at an edge.
+    const allOrNothing = [
+      { frequency: 6, recency: 6, periods: 6, count: 100 },
+      { frequency: 0, recency: 0, periods: 6, count: 100 },
+    ];
+    expect(failure(() => fitBgBb(allOrNothing), "customers")).toMatch(
+      new RegExp(
+        `^customers must be data the BG/BB model fits: the maximisation did not converge \\(alpha ${NUMBER}, beta ${NUMBER}, gamma ${NUMBER}, delta ${NUMBER}\\)`,
+      ),
+    );
+    expect(failure(() => fitSbg([1000, 1, 1]), "survivors")).toMatch(
+      new RegExp(`^survivors must be data the sBG model fits: the maximisation did not converge \\(alpha ${NUMBER}, beta ${NUMBER}\\)`),
     );
   });
 

@@ -120,7 +120,8 @@ describe("Pareto/NBD predictions", () => {
   });
 
   it("purchaseCountProbability equals scipy's quadrature over the lifetime (1e-9 relative), sums to 1 and has mean E[X(t)]", () => {
-    for (const c of scipy.paretoPmf) close(purchaseCountProbability(pareto(c.params), c.n, c.t), c.value, 1e-9, c);
+    for (const c of [...scipy.paretoPmf, ...scipy.paretoPmfLargeR])
+      close(purchaseCountProbability(pareto(c.params), c.n, c.t), c.value, 1e-9, c);
     fc.assert(
       fc.property(fourParams(1.5, 30), fc.double({ min: 0.5, max: 40, noNaN: true }), (p, t) => checkCountDistribution(pareto(p), t, true)),
       { numRuns: 10 },
@@ -158,6 +159,25 @@ describe("BG/BB predictions", () => {
         },
       ),
     );
+  });
+
+  it("probabilityAlive of a donor who missed only the last opportunity has its closed form, even where the terms differ beyond e⁷⁰⁹", () => {
+    // x = tₓ = n − 1: the likelihood is alive-throughout plus gone-after-n−1, in the ratio
+    // ρ = β/(α + x + β) · (δ + n − 1)/γ, and P(alive at n + 1) = (δ + n)/(γ + δ + n) · 1/(1 + 1/ρ)
+    // (Fader, Hardie & Shang 2010, eqs. 5 and 11, by B(a, b + 1)/B(a, b) = b/(a + b)).
+    const closedForm = ([alpha, beta, gamma, delta]: number[], n: number) =>
+      (delta! + n) / (gamma! + delta! + n) / (1 + ((alpha! + n - 1 + beta!) * gamma!) / (beta! * (delta! + n - 1)));
+    const logUniform = (lo: number, hi: number) => fc.double({ min: Math.log(lo), max: Math.log(hi), noNaN: true }).map(Math.exp);
+    fc.assert(
+      fc.property(
+        fc.tuple(logUniform(0.01, 1e3), logUniform(0.01, 1e3), logUniform(1e-300, 1e3), logUniform(0.01, 1e12)),
+        fc.integer({ min: 1, max: 50 }),
+        (p, n) => close(probabilityAlive(bgBb(p), { frequency: n - 1, recency: n - 1, periods: n }), closedForm(p, n), 1e-10, { p, n }),
+      ),
+    );
+    // ρ ≈ 3·10³⁰⁹: gone-after is e⁻⁷¹³ of alive-throughout.
+    const extreme = [1, 1, 1e-300, 1e10];
+    close(probabilityAlive(bgBb(extreme), { frequency: 1, recency: 1, periods: 2 }), closedForm(extreme, 2), 1e-12, extreme);
   });
 
   it("a longer horizon adds purchases, and a donor who gave at every opportunity is expected to give more than one who lapsed", () => {
@@ -211,5 +231,24 @@ describe("prediction errors", () => {
     expect(() => probabilityAlive(CDNOW, { frequency: 2, recency: 0, T: 5 })).toThrow(/customer\.recency/);
     expect(() => probabilityAlive(DONATIONS, { frequency: 2, recency: 1, periods: 6 })).toThrow(/customer\.frequency/);
     expect(() => probabilityAlive(CDNOW, { frequency: 2, recency: 3, T: 5, periods: 4 } as never)).toThrow(/periods/);
+  });
+
+  it("a result out of double precision's reach names the parameters", () => {
+    const paramsError = (call: () => unknown, message: RegExp) => {
+      expect(call).toThrow(MetricsInputError);
+      expect(call).toThrow(
+        expect.objectContaining({ code: "UNDEFINED_RESULT", argument: "model.params", message: expect.stringMatching(message) }),
+      );
+    };
+    // rβ/(α(s − 1)) ≈ 10³²⁴: E[X(t)] overflows.
+    paramsError(
+      () => expectedPurchases(pareto([1e12, 1e-300, 2, 1e12]), 10),
+      /^model\.params must be a value for which the result fits in a double/,
+    );
+    // α and β 10²² apart: the two terms of the Pareto/NBD likelihood cannot be told apart.
+    paramsError(
+      () => probabilityAlive(pareto([0.01, 1e-10, 0.01, 1e12]), { frequency: 1, recency: 1e-6, T: 1e12 }),
+      /^model\.params must be alpha and beta within a factor of 10¹⁵ of each other \(beyond, the terms of the likelihood cannot be told apart in double precision\); got /,
+    );
   });
 });
