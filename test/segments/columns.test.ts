@@ -1,6 +1,7 @@
 import { Dictionary, Float64, Int32, type RecordBatch, Table, tableFromArrays, Uint8, Utf8, vectorFromArray } from "apache-arrow";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { columnRows } from "../../src/_lib/columns.ts";
 import { MetricsInputError, MetricsTypeError, npsSummary, segmentReport, tally, trend } from "../../src/index.ts";
 import { generate, type Row } from "../warehouse/data.ts";
 
@@ -150,6 +151,102 @@ describe("columnar input", () => {
       ),
       { numRuns: 200 },
     );
+  });
+
+  it("three metrics of any cells, from plain arrays or integer typed arrays: the records' report or error (property)", () => {
+    // Cells a score column may hold: scores, the scale's edges and one past them, fractions, text,
+    // missing values; the CES scale starts at 1 and NPS at 0, so each offset is exercised.
+    const cell = fc.oneof(fc.integer({ min: -1, max: 12 }), fc.constantFrom(null, undefined, 2.5, 0.1, "7", Number.NaN, 1e300));
+    const all = { nps: "ltr", csat: "sat", ces: "effort" } as const;
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ region: fc.constantFrom("a", "b", null), ltr: cell, sat: cell, effort: cell }), {
+          minLength: 1,
+          maxLength: 200,
+        }),
+        fc.constantFrom({}, skip, { missing: "skip" } as const, { onInvalid: "skip" } as const),
+        fc.boolean(),
+        (records, rules, typed) => {
+          const outcome = (input: object) => {
+            try {
+              return segmentReport(input as typeof records, { by: "region", metrics: all, ...rules });
+            } catch (error) {
+              return (error as Error).message;
+            }
+          };
+          // Integer typed arrays hold whole numbers only (other cells become 3): the records then
+          // carry the numbers the arrays hold.
+          const held = (name: "ltr" | "sat" | "effort") =>
+            typed ? Int16Array.from(records, (r) => (Number.isInteger(r[name]) ? (r[name] as number) : 3)) : records.map((r) => r[name]);
+          const columns = { region: records.map((r) => r.region), ltr: held("ltr"), sat: held("sat"), effort: held("effort") };
+          const rows = records.map((r, i) => ({ region: r.region, ltr: columns.ltr[i], sat: columns.sat[i], effort: columns.effort[i] }));
+          expect(outcome(columns)).toEqual(outcome(rows));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("the fast path reads a row's cells through the row object only where a cell is not a score", () => {
+    // Every score of each scale, both ends included (NPS from 0, CSAT and CES from 1), in every
+    // group; then one cell in 50 off the scale or not a number, in each metric in turn.
+    const n = 700;
+    const region = Array.from({ length: n }, (_, i) => ["a", "b", "c"][i % 3]);
+    const scores = { ltr: (i: number) => i % 11, sat: (i: number) => 1 + (i % 5), effort: (i: number) => 1 + (i % 7) };
+    const all = { nps: "ltr", csat: "sat", ces: "effort" } as const;
+    const moves = (columns: object, options: object = {}) => {
+      const rows = columnRows(columns)!;
+      const moveTo = rows.moveTo;
+      let count = 0;
+      (rows as { moveTo: (i: number) => void }).moveTo = (i) => {
+        count++;
+        moveTo(i);
+      };
+      const report = segmentReport(rows as never, { by: "region", metrics: all, ...options });
+      return { count, report };
+    };
+    for (const typed of [false, true]) {
+      const column = (f: (i: number) => number, bad?: number) => {
+        const values = Array.from({ length: n }, (_, i) => (bad !== undefined && i % 50 === 7 ? bad : f(i)));
+        return typed ? Int16Array.from(values) : values;
+      };
+      const clean = { region, ltr: column(scores.ltr), sat: column(scores.sat), effort: column(scores.effort) };
+      const { count, report } = moves(clean);
+      expect(count).toBe(0);
+      expect(report).toEqual(
+        segmentReport(
+          Array.from({ length: n }, (_, i) => ({ region: region[i], ltr: clean.ltr[i], sat: clean.sat[i], effort: clean.effort[i] })),
+          { by: "region", metrics: all },
+        ),
+      );
+      for (const [name, bad] of [
+        ["ltr", 11],
+        ["ltr", -1],
+        ["sat", 0],
+        ["sat", 6],
+        ["effort", 0],
+        ["effort", 8],
+      ] as const) {
+        const dirty = { ...clean, [name]: column(scores[name], bad) };
+        const skipped = moves(dirty, { onInvalid: "skip" });
+        expect(skipped.count, `${name} ${bad}`).toBe(14);
+        const metric = { ltr: "nps", sat: "csat", effort: "ces" }[name];
+        expect(skipped.report.skipped[metric].invalid).toBe(14);
+        expect(skipped.report.total.n).toBe(n);
+      }
+    }
+    // Cells a typed array cannot hold take the row path too: a fraction, text, a missing value.
+    for (const bad of [2.5, "7", null]) {
+      expect(
+        moves(
+          {
+            ...{ region, ltr: Array.from({ length: n }, (_, i) => scores.ltr(i)), sat: Array.from({ length: n }, (_, i) => scores.sat(i)) },
+            effort: Array.from({ length: n }, (_, i) => (i % 50 === 7 ? bad : scores.effort(i))),
+          },
+          { onInvalid: "skip", missing: "skip" },
+        ).count,
+      ).toBe(14);
+    }
   });
 
   it("clear errors: columns of different lengths, a column that is not one, a code out of range, a misspelt column", () => {

@@ -30,20 +30,44 @@ function outcome(input: Iterable<object>, options: object): unknown {
 
 describe("segmentReport: the fast path over arrays of records", () => {
   it("gives the report (or the error) of the record-by-record path, for any records, keys and rules", () => {
+    // One to three metrics in any order, CSAT's and CES's scales starting at 0, 1 or 3: each
+    // metric's position and offset are exercised.
+    const scale = fc.constantFrom([0, 10], [1, 5], [1, 7], [3, 9]);
+    const chosen = fc.shuffledSubarray(["nps", "csat", "ces"], { minLength: 1 });
     fc.assert(
-      fc.property(records, rules, by, fc.constantFrom(1, 2, 3), (rows, r, b, count) => {
-        const metrics = Object.fromEntries(
-          [
-            ["nps", "ltr"],
-            ["csat", { value: "sat", scale: [0, 10] }],
-            ["ces", { value: "effort", scale: [0, 10] }],
-          ].slice(0, count),
-        );
+      fc.property(records, rules, by, chosen, scale, scale, (rows, r, b, names, csatScale, cesScale) => {
+        const specs: Record<string, unknown> = {
+          nps: "ltr",
+          csat: { value: "sat", scale: csatScale },
+          ces: { value: "effort", scale: cesScale },
+        };
+        const metrics = Object.fromEntries(names.map((name) => [name, specs[name]]));
         const options = { by: b, metrics, minN: 2, ...r };
         expect(outcome(rows, options)).toEqual(outcome(new Set(rows), options));
       }),
       { numRuns: 400 },
     );
+  });
+
+  it("reads each record's key once, and again only for the first record of each group", () => {
+    const reads = { region: 0, plan: 0 };
+    const rows = Array.from({ length: 300 }, (_, i) => {
+      const row = { region: ["north", "south", "east"][i % 3], plan: ["free", "pro"][i % 2], ltr: i % 11, sat: 1 + (i % 5) };
+      return new Proxy(row, {
+        get(target, field, receiver) {
+          if (field === "region" || field === "plan") reads[field]++;
+          return Reflect.get(target, field, receiver);
+        },
+      });
+    });
+    const metrics = { nps: "ltr", csat: "sat" } as const;
+    expect(segmentReport(rows, { by: "region", metrics }).segments).toHaveLength(3);
+    expect(reads).toEqual({ region: 300 + 3, plan: 0 });
+    reads.region = 0;
+    // Six region-plan pairs, each read again when first seen; the plan is looked up only under a
+    // region already seen, so the first record of each region (3) skips that lookup.
+    expect(segmentReport(rows, { by: ["region", "plan"], metrics }).segments).toHaveLength(6);
+    expect(reads).toEqual({ region: 300 + 6, plan: 300 - 3 + 6 });
   });
 
   it("grows past its first 64 groups, in every metric's counts", () => {

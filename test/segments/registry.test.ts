@@ -51,6 +51,24 @@ describe("the metric registry", () => {
     );
   });
 
+  it("four metrics at once: records, an iterable and columns give one report (each metric counted, none dropped)", () => {
+    // The fast paths count up to three metrics; a fourth sends the rows down the general path.
+    const rows = Array.from({ length: 60 }, (_, i) => ({
+      region: ["EMEA", "APAC"][i % 2],
+      ltr: i % 11,
+      sat: 1 + (i % 5),
+      effort: 1 + (i % 7),
+    }));
+    const metrics = { nps: "ltr", csat: "sat", ces: "effort", topBox: "sat" } as const;
+    const report = reportSegments(registry, rows, { by: "region", metrics });
+    expect(reportSegments(registry, new Set(rows), { by: "region", metrics })).toEqual(report);
+    const columns = Object.fromEntries(["region", "ltr", "sat", "effort"].map((f) => [f, rows.map((r) => r[f as keyof (typeof rows)[0]])]));
+    expect(reportSegments(registry, columns, { by: "region", metrics })).toEqual(report);
+    // topBox: the 12 fives among 60 answers (1 + i % 5 = 5 at i = 4, 9, …, 59), 6 in each region.
+    expect(report.total.topBox!.topBox).toBe(12);
+    expect(report.segments.map((s) => s.topBox!.topBox)).toEqual([6, 6]);
+  });
+
   it("reportTrend({ ...METRICS, topBox }) reports the added metric per period", () => {
     const t = reportTrend(registry, records, { time: "at", every: "month", metrics: { topBox: "sat" } });
     expect(t.periods.map((p) => [p.period, p.topBox?.estimate])).toEqual([
