@@ -230,7 +230,7 @@ describe("columnar input", () => {
         const dirty = { ...clean, [name]: column(scores[name], bad) };
         const skipped = moves(dirty, { onInvalid: "skip" });
         expect(skipped.count, `${name} ${bad}`).toBe(14);
-        const metric = { ltr: "nps", sat: "csat", effort: "ces" }[name];
+        const metric = ({ ltr: "nps", sat: "csat", effort: "ces" } as const)[name];
         expect(skipped.report.skipped[metric].invalid).toBe(14);
         expect(skipped.report.total.n).toBe(n);
       }

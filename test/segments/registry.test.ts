@@ -62,7 +62,12 @@ describe("the metric registry", () => {
     const metrics = { nps: "ltr", csat: "sat", ces: "effort", topBox: "sat" } as const;
     const report = reportSegments(registry, rows, { by: "region", metrics });
     expect(reportSegments(registry, new Set(rows), { by: "region", metrics })).toEqual(report);
-    const columns = Object.fromEntries(["region", "ltr", "sat", "effort"].map((f) => [f, rows.map((r) => r[f as keyof (typeof rows)[0]])]));
+    const columns = {
+      region: rows.map((r) => r.region),
+      ltr: rows.map((r) => r.ltr),
+      sat: rows.map((r) => r.sat),
+      effort: rows.map((r) => r.effort),
+    };
     expect(reportSegments(registry, columns, { by: "region", metrics })).toEqual(report);
     // topBox: the 12 fives among 60 answers (1 + i % 5 = 5 at i = 4, 9, …, 59), 6 in each region.
     expect(report.total.topBox!.topBox).toBe(12);
