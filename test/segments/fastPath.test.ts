@@ -70,6 +70,19 @@ describe("segmentReport: the fast path over arrays of records", () => {
     expect(reads).toEqual({ region: 300 + 6, plan: 300 - 3 + 6 });
   });
 
+  it("a record that is not an object is invalid: an error naming it, or skipped and counted", () => {
+    for (const bad of [5, null, "x", undefined]) {
+      const rows = [{ region: "a", v: 9 }, bad, { region: "a", v: 10 }];
+      const options = { by: "region", metrics: { nps: "v" } } as const;
+      expect(() => segmentReport(rows as never, options)).toThrow(
+        `records[1] must be an object (or pass onInvalid: "skip"); got ${bad === "x" ? '"x"' : String(bad)}`,
+      );
+      const skipped = segmentReport(rows as never, { ...options, onInvalid: "skip" });
+      expect(skipped.skipped.records).toEqual({ missing: 0, invalid: 1, firstMissing: null, firstInvalid: 1 });
+      expect(skipped.total.n).toBe(2);
+    }
+  });
+
   it("grows past its first 64 groups, in every metric's counts", () => {
     const rows = Array.from({ length: 1000 }, (_, i) => ({ id: `c${i % 300}`, ltr: i % 11, sat: 1 + (i % 5), effort: 1 + (i % 7) }));
     const metrics = { nps: "ltr", csat: "sat", ces: "effort" } as const;

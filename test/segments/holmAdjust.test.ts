@@ -11,6 +11,8 @@ describe("holmAdjust", () => {
     // R 4.2: p.adjust(c(0.2, 0.001, 0.5, 0.04, 0.0301), "holm") = 0.4 0.005 0.5 0.1204 0.1204
     const b = holmAdjust([0.2, 0.001, 0.5, 0.04, 0.0301]);
     for (const [i, v] of [0.4, 0.005, 0.5, 0.1204, 0.1204].entries()) expectRelative(b[i]!, v, 1e-14);
+    // A plain array of one adjusted value per p-value: nothing else on it (JSON and spreads see the same).
+    expect(Object.keys(b)).toEqual(["0", "1", "2", "3", "4"]);
   });
 
   it("never lowers a p-value and stays in [0, 1]", () => {

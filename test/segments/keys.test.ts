@@ -71,4 +71,37 @@ describe("trend times", () => {
       /^records\[0\] time must be a time, not missing \(pass missing: "skip" to skip missing values\); got null/,
     );
   });
+
+  it("a key that is not a string, finite number or boolean is invalid, read from records, an iterable or columns", () => {
+    for (const bad of [Number.POSITIVE_INFINITY, 12n, Symbol("s")]) {
+      const records = [
+        { region: "a", v: 9 },
+        { region: bad, v: 9 },
+      ];
+      const inputs = [records, new Set(records), { region: records.map((r) => r.region), v: [9, 9] }];
+      for (const input of inputs) {
+        expect(() => segmentReport(input as never, { by: "region", metrics: nps })).toThrow(
+          `records[1] segment key must be a string, finite number or boolean (or pass onInvalid: "skip"); got ${typeof bad === "bigint" ? "12n" : String(bad)}`,
+        );
+        const skipped = segmentReport(input as never, { by: "region", metrics: nps, onInvalid: "skip" });
+        expect(skipped.segments.map((s) => s.key)).toEqual(["a"]);
+        expect(skipped.skipped.records).toMatchObject({ invalid: 1, firstInvalid: 1 });
+      }
+    }
+  });
+
+  it("a trend names options.time where the time field is absent, or every record's time is skipped", () => {
+    expect(() => trend([{ ltr: 9 }], { time: "at", every: "month", metrics: { nps: "ltr" } })).toThrow(
+      'records[0] has no field "at" (options.time); its fields are ltr',
+    );
+    try {
+      trend([{ at: "soon", ltr: 9 }], { time: "at", every: "month", metrics: { nps: "ltr" }, onInvalid: "skip" });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toMatchObject({ argument: "options.time" });
+      expect((error as Error).message).toMatch(
+        /^options\.time must be a time that at least one record has: all 1 records were skipped \(0 missing, 1 invalid\)/,
+      );
+    }
+  });
 });

@@ -1,6 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cesSummary, compareNps, csatSummary, MetricsInputError, MetricsTypeError, npsSummary, segmentReport } from "../../src/index.ts";
+import {
+  cesSummary,
+  compareCes,
+  compareCsat,
+  compareNps,
+  csatSummary,
+  MetricsInputError,
+  MetricsTypeError,
+  npsSummary,
+  segmentReport,
+} from "../../src/index.ts";
 import { type Rec, recordArb, rng } from "./records.ts";
 
 describe("segmentReport", () => {
@@ -167,5 +177,46 @@ describe("segmentReport", () => {
     const lowered = segmentReport(records, { by: "g", metrics: { nps: "ltr" }, minN: 10 });
     expect(lowered.segments.find((s) => s.key === "small")!.nps!.vsRest!.significant).toBe(true);
     expect(() => segmentReport(records, { by: "g", metrics: { nps: "ltr" }, minN: 0 })).toThrow(/options.minN/);
+  });
+});
+
+describe("segmentReport: each metric's options and the confidence reach its summary and comparison", () => {
+  it("every segment's summary and vsRest are those of the metric's own functions with the same options", () => {
+    const regions = ["north", "south"];
+    const rows = Array.from({ length: 240 }, (_, i) => ({
+      region: regions[i % 2]!,
+      ltr: (i * 7 + (i % 2) * 3) % 11,
+      sat: 1 + ((i * 3 + (i % 2)) % 5),
+      effort: 1 + ((i * 5 + (i % 2) * 2) % 7),
+    }));
+    const options = {
+      by: "region",
+      confidence: 0.8,
+      metrics: {
+        nps: { value: "ltr", promoterFrom: 8, passiveFrom: 6, method: "wald" },
+        csat: { value: "sat", satisfiedFrom: 3 },
+        ces: { value: "effort", higherIsEasier: false, agreeFrom: 3 },
+      },
+    } as const;
+    const report = segmentReport(rows, options);
+    const of = (region: string, inside: boolean, field: "ltr" | "sat" | "effort") =>
+      rows.filter((r) => (r.region === region) === inside).map((r) => r[field]);
+    for (const segment of report.segments) {
+      const key = segment.key as string;
+      const { vsRest: npsVs, ...nps } = segment.nps!;
+      expect(nps).toEqual(npsSummary(of(key, true, "ltr"), { promoterFrom: 8, passiveFrom: 6, method: "wald", confidence: 0.8 }));
+      // The interval method is not a comparison method: the comparison takes its default.
+      const npsCompared = compareNps(of(key, true, "ltr"), of(key, false, "ltr"), { promoterFrom: 8, passiveFrom: 6, confidence: 0.8 });
+      expect(npsVs).toMatchObject({ difference: npsCompared.difference, interval: npsCompared.interval });
+      const { vsRest: csatVs, ...csat } = segment.csat!;
+      expect(csat).toEqual(csatSummary(of(key, true, "sat"), { satisfiedFrom: 3, confidence: 0.8 }));
+      // Every expected count is at least 5 here: the Newcombe interval, compareCsat's default.
+      const csatCompared = compareCsat(of(key, true, "sat"), of(key, false, "sat"), { satisfiedFrom: 3, confidence: 0.8 });
+      expect(csatVs).toMatchObject({ difference: csatCompared.difference, interval: csatCompared.interval });
+      const { vsRest: cesVs, ...ces } = segment.ces!;
+      expect(ces).toEqual(cesSummary(of(key, true, "effort"), { higherIsEasier: false, agreeFrom: 3, confidence: 0.8 }));
+      const cesCompared = compareCes(of(key, true, "effort"), of(key, false, "effort"), { higherIsEasier: false, confidence: 0.8 });
+      expect(cesVs).toMatchObject({ difference: cesCompared.difference, interval: cesCompared.interval });
+    }
   });
 });
