@@ -29,6 +29,25 @@ describe("nelderMead", () => {
     }
   });
 
+  it("breaks ties as scipy does, and shrinks where scipy shrinks: terraced Rosenbrock and a rippled bowl, step for step", () => {
+    type Path = { steps: number; x: number[] }[];
+    const follows = (f: (x: readonly number[]) => number, x0: number[], path: Path, what: string) => {
+      for (const { steps, x } of path) {
+        const got = nelderMead((v) => -f(v), x0, -1, steps);
+        for (let i = 0; i < x.length; i++) expect(Math.abs(got.x[i]! - x[i]!), `${what} ${steps} x${i}`).toBeLessThanOrEqual(1e-12);
+      }
+    };
+    for (const { step, x0, path } of scipy.terraces as { step: number; x0: number[]; path: Path }[]) {
+      follows((x) => Math.floor(rosenbrock(x) / step) * step, x0, path, `terraces ${step}`);
+    }
+    const ripples = (x: readonly number[]) =>
+      x[0]! ** 2 + x[1]! ** 2 - 3 * Math.cos(2 * Math.PI * x[0]!) - 3 * Math.cos(2 * Math.PI * x[1]!);
+    for (const { x0, path } of scipy.ripples as { x0: number[]; path: Path }[]) follows(ripples, x0, path, `ripples ${x0}`);
+    for (const { x0, path } of scipy.rippleTerraces as { x0: number[]; path: Path }[]) {
+      follows((x) => Math.floor(2 * ripples(x)) / 2, x0, path, `ripple terraces ${x0}`);
+    }
+  });
+
   it("stops when the simplex's values agree to the tolerance, at the best vertex", () => {
     const peak = nelderMead((v) => -rosenbrock(v), [-1.2, 1]);
     expect(peak.converged).toBe(true);
