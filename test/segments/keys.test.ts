@@ -91,7 +91,7 @@ describe("trend times", () => {
   });
 
   it("a trend names options.time where the time field is absent, or every record's time is skipped", () => {
-    expect(() => trend([{ ltr: 9 }], { time: "at", every: "month", metrics: { nps: "ltr" } })).toThrow(
+    expect(() => trend([{ ltr: 9 }] as { ltr: number; at?: string }[], { time: "at", every: "month", metrics: { nps: "ltr" } })).toThrow(
       'records[0] has no field "at" (options.time); its fields are ltr',
     );
     try {
