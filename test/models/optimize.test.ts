@@ -162,6 +162,24 @@ describe("maximize", () => {
     expect(m.hessian![1]![1]).toBeCloseTo(-4, 4);
   });
 
+  it("stops polishing once a Newton step changes the value by at most 10⁻¹³ of it, or no longer raises it", () => {
+    // A concave quadratic: one step to the peak, one more that changes nothing (so two Newton
+    // steps), at a peak of 5, of 10⁶ (where rounding moves the value by about 10⁻¹⁰) and of 0.
+    const cases: [(v: readonly number[]) => number, number[], number][] = [
+      [(v) => -((v[0]! - 3) ** 2) - 2 * (v[1]! + 1) ** 2 - v[0]! * v[1]!, [0, 0], 2],
+      [(v) => 1e6 - (v[0]! - 3) ** 2 - 2 * (v[1]! + 1) ** 2, [0, 0], 2],
+      // The simplex ends at the peak of 0 exactly: one step that changes nothing.
+      [(v) => -(v[0]! ** 2) - v[1]! ** 2, [1, 1], 1],
+      // A quartic: one step from where the simplex ended lands on the peak.
+      [(v) => -((v[0]! - 1) ** 4), [3], 1],
+      // A quartic the simplex ended on: the first Newton step would lower the value, so none is taken.
+      [(v) => 5 - (v[0]! - 1) ** 4, [3], 0],
+    ];
+    for (const [f, x0, steps] of cases) {
+      expect(maximize(f, x0).iterations - nelderMead(f, x0).iterations, String(f)).toBe(steps);
+    }
+  });
+
   it("does not call an unbounded function's end point a maximum", () => {
     const m = maximize((v) => v[0]!, [0]);
     expect(m.converged).toBe(false);
