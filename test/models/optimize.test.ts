@@ -180,6 +180,24 @@ describe("maximize", () => {
     }
   });
 
+  it("calls a peak flat where the gradient is negligible, or its product with a parameter at 0 is", () => {
+    // A cliff 5·10⁻⁵ to the right of x = 0: the search ends at (0, 0), on the plateau, and the
+    // central difference across the cliff is −5,000 in x; at x = 0 (a log-parameter of 0, the
+    // parameter 1) that slope times x is 0, so the end is still a maximum.
+    const cliff = (v: readonly number[]) => (v[0]! > 0.00005 ? -1 : 0) - v[1]! ** 2;
+    const m = maximize(cliff, [0, 0]);
+    expect(m.x).toEqual([0, 0]);
+    expect(m.converged).toBe(true);
+    expect(derivatives(cliff, m.x).gradient[0]).toBeCloseTo(-5000, 6);
+    // The same cliff beside x = 1: the slope is not negligible there, so not a maximum, though
+    // the search converged on the plateau (and the slope in y is 0).
+    const shifted = (v: readonly number[]) => cliff([v[0]! - 1, v[1]!]);
+    const s = maximize(shifted, [1, 0]);
+    expect(s.x).toEqual([1, 0]);
+    expect(nelderMead(shifted, [1, 0]).converged).toBe(true);
+    expect(s.converged).toBe(false);
+  });
+
   it("does not call an unbounded function's end point a maximum", () => {
     const m = maximize((v) => v[0]!, [0]);
     expect(m.converged).toBe(false);
