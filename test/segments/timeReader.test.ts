@@ -1,0 +1,163 @@
+// The time reader under trend and the revenue metrics (src/_lib/time.ts) against independent
+// oracles: ISO 8601 text read by a regular expression and JavaScript's Date, and calendar periods
+// from Date's UTC fields. The reader parses without either, by arithmetic, so any slip in a bound
+// (a month 13, a day 31 in April, 24:00, a 10-digit fraction, an offset without its colon) shows.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { periodAt, periodIndex, timeReader } from "../../src/_lib/time.ts";
+
+const DAY = 86_400_000;
+
+/** Milliseconds of a UTC wall clock, for any year from 0 (Date.UTC maps years 0-99 to 1900-1999). */
+function utc(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number {
+  const date = new Date(0);
+  date.setUTCFullYear(y, mo - 1, d);
+  date.setUTCHours(h, mi, s, ms);
+  return date.getTime();
+}
+
+/** YYYY-MM-DD of a UTC instant, years below 0 as -YYYY. */
+function isoDate(ms: number): string {
+  const d = new Date(ms);
+  const y = d.getUTCFullYear();
+  const year = y < 0 ? `-${String(-y).padStart(4, "0")}` : String(y).padStart(4, "0");
+  return `${year}-${String(d.getUTCMonth() + 1).padStart(2, "0")}-${String(d.getUTCDate()).padStart(2, "0")}`;
+}
+
+const FIRST = utc(0, 1, 1);
+const END = utc(10000, 1, 1);
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** The oracle: wall-clock (no offset) or UTC (an offset) milliseconds, or "invalid". */
+function oracle(text: string): number | "invalid" {
+  const m = ISO.exec(text);
+  if (m === null) return "invalid";
+  const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => (m[i] === undefined ? 0 : Number(m[i])));
+  const ms = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
+  const offset = m[8];
+  const written = utc(y!, mo!, d!, h!, mi!, s!, ms);
+  const check = new Date(written);
+  if (check.getUTCMonth() + 1 !== mo || check.getUTCDate() !== d || h! > 23 || mi! > 59 || s! > 59) return "invalid";
+  if (offset === undefined) return written;
+  const minutes = offset === "Z" ? 0 : (offset[0] === "-" ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(-2)));
+  const instant = written - minutes * 60_000;
+  return instant >= FIRST && instant < END ? instant : "invalid";
+}
+
+const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, "0"));
+const isoText = fc
+  .record({
+    year: fc.constantFrom("0000", "0001", "1900", "1970", "2000", "2024", "2025", "2100", "9999"),
+    month: two(13),
+    day: two(32),
+    sep: fc.constantFrom("T", " ", "t", "_"),
+    hour: two(25),
+    minute: two(61),
+    second: fc.option(two(61), { nil: undefined }),
+    fraction: fc.option(fc.stringMatching(/^[0-9]{0,10}$/), { nil: undefined }),
+    offset: fc.constantFrom("", "Z", "z", "+09:00", "-05:30", "+0930", "-1200", "+14:00", "+09:0", "+9:00", "+09-00", "Z0"),
+    time: fc.constantFrom("none", "hm", "hms"),
+  })
+  .map(({ year, month, day, sep, hour, minute, second, fraction, offset, time }) => {
+    const date = `${year}-${month}-${day}`;
+    if (time === "none") return date;
+    const seconds = time === "hms" && second !== undefined ? `:${second}${fraction === undefined ? "" : `.${fraction}`}` : "";
+    return `${date}${sep}${hour}:${minute}${seconds}${offset}`;
+  });
+
+describe("timeReader: ISO 8601 text", () => {
+  const reader = timeReader("UTC", "ms");
+
+  it("reads what a regular expression and Date read, and rejects what they reject (property)", () => {
+    fc.assert(
+      fc.property(isoText, (text) => {
+        const want = oracle(text);
+        const got = reader.localMsOf(text);
+        if (want === "invalid") expect(typeof got, `${text}: got ${got}`).toBe("string");
+        else expect(got, text).toBe(want);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("at each bound: the last valid value read, the first invalid one rejected with its reason", () => {
+    const cases: [string, number | string][] = [
+      ["2024-02-29", utc(2024, 2, 29)],
+      ["2100-02-29", "a real calendar date (2100-02 has no day 29)"],
+      ["2000-02-29", utc(2000, 2, 29)],
+      ["2025-04-30", utc(2025, 4, 30)],
+      ["2025-04-31", "a real calendar date (2025-04 has no day 31)"],
+      ["2025-12-31", utc(2025, 12, 31)],
+      ["2025-13-01", "a real calendar date (there is no month 13)"],
+      ["2025-00-10", "a real calendar date (there is no month 00)"],
+      ["2025-01-00", "a real calendar date (2025-01 has no day 00)"],
+      ["2025-06-01T23:59:59.999", utc(2025, 6, 1, 23, 59, 59, 999)],
+      ["2025-06-01T24:00", "a valid time of day"],
+      ["2025-06-01T23:60", "a valid time of day"],
+      ["2025-06-01T23:59:60", "a valid time of day"],
+      ["2025-06-01T12:00:00.123456789", utc(2025, 6, 1, 12, 0, 0, 123)],
+      ["2025-06-01T12:00:00.1234567891", 'an ISO 8601 date such as "2025-12-17" or "2025-12-17T09:30:00Z"'],
+      ["2025-06-01T12:00:00.", 'an ISO 8601 date such as "2025-12-17" or "2025-12-17T09:30:00Z"'],
+      ["2025-06-01T00:30+01:00", utc(2025, 5, 31, 23, 30)],
+      ["2025-06-01T00:30+0100", utc(2025, 5, 31, 23, 30)],
+      ["2025-06-01T23:30-0130", utc(2025, 6, 2, 1, 0)],
+      ["2025-06-01 12:00Z", utc(2025, 6, 1, 12)],
+      ["2025-06-01T12:00+01:0", 'an ISO 8601 date such as "2025-12-17" or "2025-12-17T09:30:00Z"'],
+      ["2025-06-01T12", 'an ISO 8601 date such as "2025-12-17" or "2025-12-17T09:30:00Z"'],
+      ["2025-6-01", 'an ISO 8601 date such as "2025-12-17" or "2025-12-17T09:30:00Z"'],
+      ["2025/06/01", 'an ISO 8601 date such as "2025-12-17" or "2025-12-17T09:30:00Z"'],
+      ["0000-01-01T00:30+01:00", "a time in the years 0000 to 9999"],
+      ["9999-12-31T23:30-01:00", "a time in the years 0000 to 9999"],
+      ["0000-01-01", utc(0, 1, 1)],
+      // White space around the text is trimmed, at either end alone too; other characters are not.
+      [" 2025-06-01 ", utc(2025, 6, 1)],
+      ["\t2025-06-01", utc(2025, 6, 1)],
+      ["2025-06-01T12:00Z\n", utc(2025, 6, 1, 12)],
+      ["2025-06-01!", 'an ISO 8601 date such as "2025-12-17" or "2025-12-17T09:30:00Z"'],
+    ];
+    for (const [text, want] of cases) expect(reader.localMsOf(text), text).toBe(want);
+  });
+});
+
+describe("periodIndex and periodAt: calendar periods", () => {
+  // Day numbers from 0000-01-01 to 9999-12-31.
+  const day = fc.integer({ min: Math.floor(FIRST / DAY), max: Math.floor(END / DAY) - 1 });
+
+  it("month, quarter and year are Date's UTC fields of the day, and each period starts on its first day (property)", () => {
+    fc.assert(
+      fc.property(day, (d) => {
+        const date = new Date(d * DAY);
+        const [y, m] = [date.getUTCFullYear(), date.getUTCMonth()];
+        expect(periodIndex(d, "day")).toBe(d);
+        expect(periodIndex(d, "month")).toBe(y * 12 + m);
+        expect(periodIndex(d, "quarter")).toBe(y * 4 + Math.floor(m / 3));
+        expect(periodIndex(d, "year")).toBe(y);
+        expect(periodAt(periodIndex(d, "month"), "month").start).toBe(isoDate(utc(y, m + 1, 1)));
+        expect(periodAt(periodIndex(d, "quarter"), "quarter").start).toBe(isoDate(utc(y, 3 * Math.floor(m / 3) + 1, 1)));
+        expect(periodAt(periodIndex(d, "year"), "year").start).toBe(isoDate(utc(y, 1, 1)));
+        expect(periodAt(d, "day").label).toBe(isoDate(d * DAY));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("weeks are ISO weeks: from Monday, numbered in the year of their Thursday (property)", () => {
+    fc.assert(
+      fc.property(day, (d) => {
+        const weekday = (new Date(d * DAY).getUTCDay() + 6) % 7; // Monday 0
+        const monday = d - weekday;
+        const thursday = new Date((monday + 3) * DAY);
+        const weekYear = thursday.getUTCFullYear();
+        const week = Math.floor((monday + 3 - utc(weekYear, 1, 1) / DAY) / 7) + 1;
+        const period = periodAt(periodIndex(d, "week"), "week");
+        // The week of 0000-01-01 belongs to year −1, written -0001.
+        const year = weekYear < 0 ? `-${String(-weekYear).padStart(4, "0")}` : String(weekYear).padStart(4, "0");
+        expect(period.label).toBe(`${year}-W${String(week).padStart(2, "0")}`);
+        expect(period.start).toBe(isoDate(monday * DAY));
+        expect(periodIndex(monday + 6, "week")).toBe(periodIndex(monday, "week"));
+        expect(periodIndex(monday + 7, "week")).toBe(periodIndex(monday, "week") + 1);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
