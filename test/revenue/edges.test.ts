@@ -5,10 +5,13 @@ import {
   churnRate,
   cohortRetention,
   customerLifetimeValue,
+  grossRevenueRetention,
+  MetricsTypeError,
   movementRates,
   mrrChurn,
   mrrMovements,
   netRevenueRetention,
+  quickRatio,
   retentionRate,
 } from "../../src/index.ts";
 
@@ -91,5 +94,53 @@ describe("revenue edges", () => {
     expect(january!.customers).toEqual([2, 1, 0]);
     expect(january!.mrr[2]).toBe(0); // the running sum is 2.8e-17
     expect(january!.mrrShare[2]).toBe(0);
+  });
+});
+
+describe("revenue edges, second mutation run", () => {
+  it("retentionRate: no customer kept is a rate of 0 (ending = new + reactivated)", () => {
+    expect(retentionRate({ starting: 200, ending: 40, new: 30, reactivated: 10 })).toBe(0);
+  });
+
+  it("endingMrr exactly a billionth of the start away is accepted; the checks need startingMrr", () => {
+    // 1e-9 × 1e9 = 1 exactly in doubles: a gap of 1 is at the tolerance, 2 is past it.
+    expect(netRevenueRetention({ startingMrr: 1e9, endingMrr: 1e9 - 1 })).toBe(1);
+    expect(() => netRevenueRetention({ startingMrr: 1e9, endingMrr: 1e9 - 2 })).toThrow(/^movements\.endingMrr must be/);
+    // quickRatio needs no startingMrr, and without one an endingMrr is not checked against the movements.
+    expect(quickRatio({ newMrr: 30, churnedMrr: 10, endingMrr: 500 })).toBe(3);
+    expect(() => grossRevenueRetention({ churnedMrr: 1 } as never)).toThrow(/^movements\.startingMrr must be .*; got undefined$/);
+  });
+
+  it("customerLifetimeValue: null is not an object naming a model; the orders model needs its margin", () => {
+    expect(() => customerLifetimeValue(null as never)).toThrow(/^input must be an object naming its model/);
+    expect(() => customerLifetimeValue({ model: "orders", transactionsPerPeriod: 4, averageOrderValue: 60, lifetime: 3 } as never)).toThrow(
+      /^input\.grossMargin must be/,
+    );
+  });
+
+  it("movementRates: a period whose movements cannot give a rate has none; data of the wrong type is an error", () => {
+    const report = mrrMovements([
+      { customer: "a", time: "2026-01-05", mrr: 100 },
+      { customer: "a", time: "2026-02-10", mrr: 150 },
+      { customer: "a", time: "2026-03-10", mrr: 120 },
+    ]);
+    const withRow = (i: number, change: object) => ({
+      ...report,
+      periods: report.periods.map((p, j) => (j === i ? { ...p, ...change } : p)),
+    });
+    // February's customer counts cannot give a churn rate (more churned than started): none for
+    // it, and no trailing window through it; counts of the wrong type are an error, not a gap.
+    const february = report.periods[1]!.customers;
+    const impossible = movementRates(withRow(1, { customers: { ...february, churned: 5 } }), { trailing: 2 });
+    expect(impossible[1]!.customerChurn).toBeNull();
+    expect(impossible[2]!.trailing).toBeNull();
+    expect(() => movementRates(withRow(1, { customers: { ...february, churned: "1" } }))).toThrow(MetricsTypeError);
+    // A window with customers but no revenue at its start, or revenue but no customers, has no trailing rates.
+    expect(movementRates(withRow(1, { startingMrr: 0 }), { trailing: 2 })[2]!.trailing).toBeNull();
+    expect(
+      movementRates(withRow(1, { customers: { ...report.periods[1]!.customers, starting: 0 } }), { trailing: 2 })[2]!.trailing,
+    ).toBeNull();
+    expect(movementRates(report, { trailing: 2 })[2]!.trailing).not.toBeNull();
+    expect(() => movementRates(report, { denominator: "end" } as never)).toThrow(/^options\.denominator must be one of/);
   });
 });
