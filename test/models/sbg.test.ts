@@ -196,6 +196,16 @@ describe("discountedExpectedLifetime", () => {
     }
   });
 
+  it("discountedExpectedLifetime(α = β = 1) is (1 + d)·ln(1 + 1/d) to 10⁻¹³ down to d = 0.001 (the series' stopping rule)", () => {
+    // ₂F₁(1, 1; 2; z) = −ln(1 − z)/z with z = 1/(1 + d). At d = 0.001 the sum runs to about 30,000
+    // terms; stopping where the tail bound is 10⁻¹⁶ of the sum keeps it within 3·10⁻¹⁴ of the log.
+    for (const d of [0.5, 0.1, 0.01, 0.001]) {
+      const value = discountedExpectedLifetime({ model: "sbg", params: { alpha: 1, beta: 1 } }, { discountRate: d });
+      const exact = (1 + d) * Math.log1p(1 / d);
+      expect(Math.abs(value - exact) / exact, String(d)).toBeLessThan(1e-13);
+    }
+  });
+
   it("discountedExpectedLifetime(α = β = 1, d = 1) is Σ 2⁻ᵗ/(t + 1) = 2 ln 2", () => {
     expect(discountedExpectedLifetime({ model: "sbg", params: { alpha: 1, beta: 1 } }, { discountRate: 1 })).toBeCloseTo(2 * Math.LN2, 14);
   });
