@@ -64,6 +64,10 @@ describe("mrrMovements(changes): the changes", () => {
         message: "changes[1] must be an object { customer, time, mrr }; got 7",
       });
     }
+    expect(failure(() => mrrMovements([good, null] as never, monthly))).toMatchObject({
+      code: "INVALID_TYPE",
+      message: "changes[1] must be an object { customer, time, mrr }; got null",
+    });
     const expected = 'a finite MRR >= 0 (0 when cancelled; a blank is not 0) (or pass onInvalid: "skip")';
     expect(failure(() => mrrMovements(new Set([good, { ...good, time: "2025-02-05", mrr: "abc" }]), monthly))).toEqual({
       kind: MetricsTypeError.name,

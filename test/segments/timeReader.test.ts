@@ -4,7 +4,7 @@
 // (a month 13, a day 31 in April, 24:00, a 10-digit fraction, an offset without its colon) shows.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { periodAt, periodIndex, timeReader } from "../../src/_lib/time.ts";
+import { assertSpan, periodAt, periodIndex, timeReader } from "../../src/_lib/time.ts";
 
 const DAY = 86_400_000;
 
@@ -159,5 +159,51 @@ describe("periodIndex and periodAt: calendar periods", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("timeReader: Dates, numbers and other zones", () => {
+  it("takes instants from 0000-01-01 up to 10000-01-01 (excluded), and says what is wrong with the rest", () => {
+    const reader = timeReader("UTC", "ms");
+    const [first, end] = [FIRST, END];
+    expect(reader.localMsOf(new Date(first))).toBe(first);
+    expect(reader.localMsOf(new Date(end - 1))).toBe(end - 1);
+    expect(reader.localMsOf(new Date(first - 1))).toBe("a time in the years 0000 to 9999");
+    expect(reader.localMsOf(new Date(end))).toBe("a time in the years 0000 to 9999");
+    expect(reader.localMsOf(new Date(Number.NaN))).toBe("a valid Date (this one is Invalid Date)");
+    expect(reader.localMsOf(Number.NaN)).toBe("a finite number");
+    expect(reader.localMsOf(Number.POSITIVE_INFINITY)).toBe("a finite number");
+    expect(reader.localMsOf(true)).toBe("a Date, epoch milliseconds or an ISO 8601 date string");
+  });
+
+  it("tells milliseconds from seconds at 1973-01-01 (as ms) and 9999-12-31 (as s), both ends included", () => {
+    const ms = timeReader("UTC", "ms");
+    const s = timeReader("UTC", "s");
+    const earliest = utc(1973, 1, 1);
+    expect(ms.localMsOf(earliest)).toBe(earliest);
+    expect(ms.localMsOf(earliest - 1)).toBe('epoch milliseconds after 1973 (this looks like seconds: pass timeUnit: "s")');
+    const latest = utc(9999, 12, 31) / 1000;
+    expect(s.localMsOf(latest)).toBe(latest * 1000);
+    expect(s.localMsOf(-latest)).toBe("a time in the years 0000 to 9999");
+    expect(s.localMsOf(latest + 1)).toBe('seconds before 9999 (this looks like milliseconds: leave timeUnit at "ms")');
+  });
+
+  it("reads an instant's wall clock in a zone to the second, before year 1 too", () => {
+    // Asia/Kolkata is UTC+05:30 all year; New York kept local mean time, −04:56:02, before 1883.
+    expect(timeReader("Asia/Kolkata", "ms").localMsOf("2025-06-01T12:34:56Z")).toBe(utc(2025, 6, 1, 18, 4, 56));
+    expect(timeReader("America/New_York", "ms").localMsOf("0000-01-01T00:30:00Z")).toBe(utc(-1, 12, 31, 19, 33, 58));
+    const day = timeReader("America/New_York", "ms").dayOf("0000-01-01T00:30:00Z") as number;
+    expect(periodAt(periodIndex(day, "week"), "week").label).toBe("-0001-W52");
+    expect(periodAt(periodIndex(day, "year"), "year").label).toBe("-0001");
+  });
+
+  it("allows a span of 100,000 periods and no more, naming the first and last", () => {
+    expect(() => assertSpan(0, 99_999, "day")).not.toThrow();
+    try {
+      assertSpan(0, 100_000, "day");
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toMatchObject({ argument: "records time", value: `1970-01-01 to ${isoDate(100_000 * DAY)}` });
+    }
   });
 });
