@@ -139,8 +139,10 @@ function countRows(x: Columns, n: Float64Array, slowKey: (i: number) => number, 
   const length = codes.length;
   for (let i = 0; i < length; i++) {
     const code = codes[i] as number;
+    // A null code passes both comparisons (as 0) and a fractional one indexes no group: either
+    // gives undefined here, and goes to the key reader with the missing and invalid codes.
     let g = code >= 0 && code < D ? groupOf[code]! : -1;
-    if (g < 0) {
+    if (!(g >= 0)) {
       g = slowKey(i);
       if (g < 0) continue;
     }

@@ -13,9 +13,12 @@ interface ArrowVector {
   get(index: number): unknown;
 }
 
+/**
+ * One chunk of an Arrow Vector. Its `values` start at the chunk's first row: Arrow slices the
+ * value buffer with the chunk (`offset` then only places the null bitmap, which `getValid` reads).
+ */
 interface ArrowData {
   readonly length: number;
-  readonly offset: number;
   readonly nullCount: number;
   readonly values: ArrayLike<unknown> & { subarray?(begin: number, end: number): ArrayLike<unknown> };
   readonly dictionary?: { toArray(): ArrayLike<unknown> };
@@ -56,7 +59,7 @@ export function vectorValues(v: ArrowVector): ArrayLike<unknown> {
     if (v.data.length === 1 && v.nullCount === 0) {
       const d = v.data[0]!;
       if (typeof d.values.subarray === "function" && typeof d.values[0] !== "bigint")
-        return d.values.subarray(d.offset, d.offset + d.length);
+        return d.values.subarray(0, d.length);
     }
     const out = new Float64Array(v.length);
     for (let i = 0; i < v.length; i++) {
@@ -83,7 +86,7 @@ export type Column =
 function arrowDictionary(v: ArrowVector): Column {
   if (v.data.length === 1 && v.nullCount === 0) {
     const d = v.data[0]!;
-    const codes = typeof d.values.subarray === "function" ? d.values.subarray(d.offset, d.offset + d.length) : d.values;
+    const codes = typeof d.values.subarray === "function" ? d.values.subarray(0, d.length) : d.values;
     return { codes: codes as ArrayLike<number>, dictionary: d.dictionary!.toArray() };
   }
   const dictionary: unknown[] = [];
@@ -101,7 +104,7 @@ function arrowDictionary(v: ArrowVector): Column {
       return code;
     });
     for (let i = 0; i < d.length; i++, row++) {
-      codes[row] = d.nullCount > 0 && d.getValid !== undefined && !d.getValid(i) ? -1 : map[d.values[d.offset + i] as number]!;
+      codes[row] = d.nullCount > 0 && d.getValid !== undefined && !d.getValid(i) ? -1 : map[d.values[i] as number]!;
     }
   }
   return { codes, dictionary };

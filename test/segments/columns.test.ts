@@ -1,4 +1,4 @@
-import { Dictionary, Float64, Int32, type RecordBatch, Table, tableFromArrays, Uint8, Utf8, vectorFromArray } from "apache-arrow";
+import { Dictionary, Float64, Int32, Int64, type RecordBatch, Table, tableFromArrays, Uint8, Utf8, vectorFromArray } from "apache-arrow";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { columnRows } from "../../src/_lib/columns.ts";
@@ -247,6 +247,85 @@ describe("columnar input", () => {
         ).count,
       ).toBe(14);
     }
+  });
+
+  it("Arrow vectors of every layout read as the plain values would: sliced, 64-bit, with nulls, dictionaries with nulls", () => {
+    const regions = ["north", "south", null, "east", "south", "north", "east", null, "north", "south", "east", "north"];
+    const scores = [9, 10, 3, null, 7, 8, 0, 6, 10, 9, null, 5];
+    const records = regions.map((region, i) => ({ region, ltr: scores[i] }));
+    const options = { by: "region", metrics: { nps: "ltr" }, missing: "skip" } as const;
+    const want = segmentReport(records, options);
+    const dictionary = () => vectorFromArray(regions, new Dictionary(new Utf8(), new Int32()));
+    const layouts = {
+      "plain, with nulls": { region: dictionary(), ltr: vectorFromArray(scores, new Float64()) },
+      "64-bit integers": {
+        region: dictionary(),
+        ltr: vectorFromArray(
+          scores.map((v) => (v === null ? null : BigInt(v))),
+          new Int64(),
+        ),
+      },
+      "two chunks each": {
+        region: vectorFromArray(regions.slice(0, 5), new Dictionary(new Utf8(), new Int32())).concat(
+          vectorFromArray(regions.slice(5), new Dictionary(new Utf8(), new Int32())),
+        ),
+        ltr: vectorFromArray(scores.slice(0, 5), new Float64()).concat(vectorFromArray(scores.slice(5), new Float64())),
+      },
+    };
+    for (const [name, columns] of Object.entries(layouts)) expect(segmentReport(columns as never, options), name).toEqual(want);
+    // A slice of a vector without nulls: its own typed array from the slice's offset, no copy.
+    const clean = [9, 10, 3, 7, 8, 0, 6, 10, 9, 5, 4, 2];
+    const sliced = vectorFromArray(clean, new Float64()).slice(3, 9);
+    const cleanRegions = vectorFromArray(
+      ["a", "b", "a", "b", "a", "b", "a", "b", "a", "b", "a", "b"],
+      new Dictionary(new Utf8(), new Int32()),
+    ).slice(3, 9);
+    expect(segmentReport({ region: cleanRegions, ltr: sliced } as never, { by: "region", metrics: { nps: "ltr" } })).toEqual(
+      segmentReport(
+        clean.slice(3, 9).map((ltr, i) => ({ region: (3 + i) % 2 === 0 ? "a" : "b", ltr })),
+        { by: "region", metrics: { nps: "ltr" } },
+      ),
+    );
+  });
+
+  it("a slice of an Arrow Table reads the sliced rows (Arrow slices the value buffers with the rows)", () => {
+    const table = arrowOf(rows.slice(0, 4_000));
+    for (const [start, end] of [
+      [0, 1_000],
+      [1_234, 3_210],
+    ]) {
+      expect(segmentReport(table.slice(start, end), { by: ["region", "plan"], metrics, ...skip })).toEqual(
+        segmentReport(rows.slice(start, end), { by: ["region", "plan"], metrics, ...skip }),
+      );
+    }
+    const scores = [9, 10, 3, 7, 8, 0, 6, 10, 9, 5];
+    expect(tally(vectorFromArray(scores, new Uint8()).slice(2, 8), { scale: [0, 10] })).toEqual(
+      tally(scores.slice(2, 8), { scale: [0, 10] }),
+    );
+  });
+
+  it("dictionary codes: a null or negative code is missing, a fractional or too large one an error; codes and dictionary must be lists", () => {
+    const dictionary = ["a", "b"];
+    const ltr = [9, 10, 3];
+    const report = segmentReport({ region: { codes: [0, null, -1], dictionary }, ltr } as never, {
+      by: "region",
+      metrics: { nps: "ltr" },
+      missing: "skip",
+    });
+    expect(report.skipped.records).toMatchObject({ missing: 2 });
+    expect(() =>
+      segmentReport({ region: { codes: [0, 1.5, 1], dictionary }, ltr } as never, { by: "region", metrics: { nps: "ltr" } }),
+    ).toThrow("records.region.codes[1] must be a code into the dictionary's 2 values (or -1 for missing); got 1.5");
+    expect(() => segmentReport({ region: { codes: 5, dictionary }, ltr } as never, { by: "region", metrics: { nps: "ltr" } })).toThrow(
+      "records.region.codes must be an array or typed array; got 5",
+    );
+    expect(() =>
+      segmentReport({ region: { codes: [0], dictionary: null }, ltr: [9] } as never, { by: "region", metrics: { nps: "ltr" } }),
+    ).toThrow("records.region.dictionary must be an array or typed array; got null");
+    // A function has a length too, but it is not a column.
+    expect(() => segmentReport({ region: ["a"], ltr: (() => 9) as never }, { by: "region", metrics: { nps: "ltr" } })).toThrow(
+      /^records\.ltr must be a column: an array, a typed array/,
+    );
   });
 
   it("clear errors: columns of different lengths, a column that is not one, a code out of range, a misspelt column", () => {
