@@ -231,6 +231,14 @@ describe("prediction errors", () => {
     expect(() => probabilityAlive(CDNOW, { frequency: 2, recency: 0, T: 5 })).toThrow(/customer\.recency/);
     expect(() => probabilityAlive(DONATIONS, { frequency: 2, recency: 1, periods: 6 })).toThrow(/customer\.frequency/);
     expect(() => probabilityAlive(CDNOW, { frequency: 2, recency: 3, T: 5, periods: 4 } as never)).toThrow(/periods/);
+    // The horizon of a conditional expectation is named t, for every model.
+    for (const [model, customer] of [
+      [CDNOW, { frequency: 2, recency: 3, T: 5 }],
+      [pareto([0.55, 10.6, 0.61, 11.7]), { frequency: 2, recency: 3, T: 5 }],
+      [DONATIONS, { frequency: 2, recency: 3, periods: 6 }],
+    ] as const) {
+      expect(() => conditionalExpectedPurchases(model as never, customer as never, -1)).toThrow(/^t must be/);
+    }
   });
 
   it("a result out of double precision's reach names the parameters", () => {
