@@ -52,6 +52,14 @@ describe("mrrMovements(changes): the changes", () => {
       code: "EMPTY_INPUT",
       message: "changes must be at least one valid change (every row was skipped); got [{…}, {…}]",
     });
+    // One skipped for its time, one for its MRR.
+    const timeAndMrr = [
+      { customer: "a", time: "soon", mrr: 10 },
+      { customer: "b", time: "2025-01-05", mrr: -1 },
+    ];
+    expect(failure(() => mrrMovements(timeAndMrr, { ...monthly, onInvalid: "skip" }))).toMatchObject({
+      message: "changes must be at least one valid change (every row was skipped); got [{…}, {…}]",
+    });
   });
 
   it("name the row at fault by its index, from an array or an iterable", () => {

@@ -47,6 +47,17 @@ describe("segmentReportFromCounts(rows)", () => {
     expect(segmentReportFromCounts([row("north", north), row(null, []), row("south", south)], options)).toEqual(want);
   });
 
+  it("a scale that starts at 1 (CSAT): its counts per scale point, as the records give them", () => {
+    const csat = [
+      { region: "north", n: 6, csat_1: 1, csat_2: 0, csat_3: 1, csat_4: 2, csat_5: 2, csat_missing: 0, csat_invalid: 0 },
+      { region: "south", n: 3, csat_1: 0, csat_2: 1, csat_3: 0, csat_4: 0, csat_5: 2, csat_missing: 0, csat_invalid: 0 },
+    ];
+    const answers = { north: [1, 3, 4, 4, 5, 5], south: [2, 5, 5] };
+    const records = Object.entries(answers).flatMap(([region, sats]) => sats.map((sat) => ({ region, sat })));
+    const metrics = { csat: "sat" } as const;
+    expect(segmentReportFromCounts(csat, { by: "region", metrics })).toEqual(segmentReport(records, { by: "region", metrics }));
+  });
+
   it("takes a count up to 2⁵³ − 1 and no further; a count of another type is a type error", () => {
     const big = BigInt(Number.MAX_SAFE_INTEGER);
     // All of the largest count missing (and skipped): the metric has no value left, an error about the metric, not the count.
@@ -148,6 +159,7 @@ describe("segmentReportFromCounts(rows)", () => {
       message: "rows[1] must be an object: one row of counts; got null",
     });
     expect(failure(() => segmentReportFromCounts([], options))).toMatchObject({ code: "EMPTY_INPUT", argument: "rows" });
+    expect(failure(() => segmentReportFromCounts(5 as never, options))).toMatchObject({ argument: "rows" });
     expect(
       failure(() =>
         segmentReportFromCounts([row("north", north)], { by: "region", metrics: { nps: { value: "ltr", weight: "w" } } } as never),
