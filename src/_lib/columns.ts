@@ -58,8 +58,7 @@ export function vectorValues(v: ArrowVector): ArrayLike<unknown> {
   if (typeId === ARROW_INT || typeId === ARROW_FLOAT) {
     if (v.data.length === 1 && v.nullCount === 0) {
       const d = v.data[0]!;
-      if (typeof d.values.subarray === "function" && typeof d.values[0] !== "bigint")
-        return d.values.subarray(0, d.length);
+      if (typeof d.values.subarray === "function" && typeof d.values[0] !== "bigint") return d.values.subarray(0, d.length);
     }
     const out = new Float64Array(v.length);
     for (let i = 0; i < v.length; i++) {

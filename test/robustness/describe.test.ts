@@ -1,7 +1,7 @@
 // How error messages show the value they got (src/_lib/describe.ts): short, and in the form it was
 // written. Each expectation is the rule spelt out: strings quoted and cut after 80 characters,
 // -0 kept, functions and dates named, nested values as […] and {…}, the whole cut to 80.
-import { describe as group, expect, it } from "vitest";
+import { expect, describe as group, it } from "vitest";
 import { describe } from "../../src/_lib/describe.ts";
 
 group("describe(value)", () => {
