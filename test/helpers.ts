@@ -50,3 +50,14 @@ export function expectError(
   expect(thrown).toMatchObject({ code, argument });
   expect((thrown as Error).message).toBe(message);
 }
+
+/** What `call` throws, as `{ kind, code, argument, message }` to compare whole or in part (fails if it does not throw). */
+export function thrown(call: () => unknown): { kind: string; code: unknown; argument: unknown; message: string } {
+  try {
+    call();
+  } catch (error) {
+    const e = error as Error & { code?: unknown; argument?: unknown };
+    return { kind: e.constructor.name, code: e.code, argument: e.argument, message: e.message };
+  }
+  throw new Error("the call did not throw");
+}

@@ -3,19 +3,9 @@
 // iterable (once, in order) and an array (sorted when out of order, stably).
 import { describe, expect, it } from "vitest";
 import { MetricsInputError, MetricsTypeError, mrrMovements } from "../../src/index.ts";
+import { thrown } from "../helpers.ts";
 
 const monthly = { every: "month" } as const;
-
-/** The error a call throws: its class, code, argument and message. */
-function failure(call: () => unknown) {
-  try {
-    call();
-  } catch (error) {
-    const e = error as MetricsInputError;
-    return { kind: e.constructor.name, code: e.code, argument: e.argument, message: e.message };
-  }
-  throw new Error("did not throw");
-}
 
 describe("mrrMovements(changes): the changes", () => {
   it("must be an array, an array-like or an iterable of rows", () => {
@@ -25,7 +15,7 @@ describe("mrrMovements(changes): the changes", () => {
       ["x", '"x"'],
       [{}, "{}"],
     ] as const) {
-      expect(failure(() => mrrMovements(value as never, monthly))).toEqual({
+      expect(thrown(() => mrrMovements(value as never, monthly))).toEqual({
         kind: MetricsTypeError.name,
         code: "INVALID_TYPE",
         argument: "changes",
@@ -39,7 +29,7 @@ describe("mrrMovements(changes): the changes", () => {
   });
 
   it("must hold at least one change, and one valid change where rows are skipped", () => {
-    expect(failure(() => mrrMovements([], monthly))).toMatchObject({
+    expect(thrown(() => mrrMovements([], monthly))).toMatchObject({
       code: "EMPTY_INPUT",
       message: "changes must be at least one change; got []",
     });
@@ -48,7 +38,7 @@ describe("mrrMovements(changes): the changes", () => {
       { customer: null, time: "2025-01-05", mrr: 10 },
       { customer: "b", time: "soon", mrr: 10 },
     ];
-    expect(failure(() => mrrMovements(skipped, { ...monthly, onInvalid: "skip" }))).toMatchObject({
+    expect(thrown(() => mrrMovements(skipped, { ...monthly, onInvalid: "skip" }))).toMatchObject({
       code: "EMPTY_INPUT",
       message: "changes must be at least one valid change (every row was skipped); got [{…}, {…}]",
     });
@@ -57,7 +47,7 @@ describe("mrrMovements(changes): the changes", () => {
       { customer: "a", time: "soon", mrr: 10 },
       { customer: "b", time: "2025-01-05", mrr: -1 },
     ];
-    expect(failure(() => mrrMovements(timeAndMrr, { ...monthly, onInvalid: "skip" }))).toMatchObject({
+    expect(thrown(() => mrrMovements(timeAndMrr, { ...monthly, onInvalid: "skip" }))).toMatchObject({
       message: "changes must be at least one valid change (every row was skipped); got [{…}, {…}]",
     });
   });
@@ -65,26 +55,26 @@ describe("mrrMovements(changes): the changes", () => {
   it("name the row at fault by its index, from an array or an iterable", () => {
     const good = { customer: "a", time: "2025-01-05", mrr: 10 };
     for (const input of [[good, 7], new Set([good, 7])]) {
-      expect(failure(() => mrrMovements(input as never, monthly))).toEqual({
+      expect(thrown(() => mrrMovements(input as never, monthly))).toEqual({
         kind: MetricsTypeError.name,
         code: "INVALID_TYPE",
         argument: "changes[1]",
         message: "changes[1] must be an object { customer, time, mrr }; got 7",
       });
     }
-    expect(failure(() => mrrMovements([good, null] as never, monthly))).toMatchObject({
+    expect(thrown(() => mrrMovements([good, null] as never, monthly))).toMatchObject({
       code: "INVALID_TYPE",
       message: "changes[1] must be an object { customer, time, mrr }; got null",
     });
     const expected = 'a finite MRR >= 0 (0 when cancelled; a blank is not 0) (or pass onInvalid: "skip")';
-    expect(failure(() => mrrMovements(new Set([good, { ...good, time: "2025-02-05", mrr: "abc" }]), monthly))).toEqual({
+    expect(thrown(() => mrrMovements(new Set([good, { ...good, time: "2025-02-05", mrr: "abc" }]), monthly))).toEqual({
       kind: MetricsTypeError.name,
       code: "INVALID_TYPE",
       argument: "changes[1] mrr",
       message: `changes[1] mrr must be ${expected}; got "abc"`,
     });
     // A missing MRR is a missing value, not a value of the wrong type.
-    expect(failure(() => mrrMovements([{ customer: "a", time: "2025-02-05" }] as never, monthly))).toMatchObject({
+    expect(thrown(() => mrrMovements([{ customer: "a", time: "2025-02-05" }] as never, monthly))).toMatchObject({
       code: "MISSING_VALUE",
       argument: "changes[0] mrr",
     });
@@ -93,7 +83,7 @@ describe("mrrMovements(changes): the changes", () => {
   it("from an iterable must come in time order per customer: it is read once", () => {
     const later = { customer: "a", time: "2025-02-05", mrr: 10 };
     const earlier = { customer: "a", time: "2025-01-05", mrr: 20 };
-    expect(failure(() => mrrMovements(new Set([later, earlier]), monthly))).toEqual({
+    expect(thrown(() => mrrMovements(new Set([later, earlier]), monthly))).toEqual({
       kind: MetricsInputError.name,
       code: "OUT_OF_RANGE",
       argument: "changes",
@@ -120,7 +110,7 @@ describe("mrrMovements(changes): the changes", () => {
   it("options.customer, options.time and options.mrr must be field names or accessors", () => {
     const rows = [{ customer: "a", time: "2025-03-05", mrr: 1 }];
     for (const name of ["customer", "time", "mrr"]) {
-      expect(failure(() => mrrMovements(rows, { ...monthly, [name]: 5 } as never))).toEqual({
+      expect(thrown(() => mrrMovements(rows, { ...monthly, [name]: 5 } as never))).toEqual({
         kind: MetricsTypeError.name,
         code: "INVALID_TYPE",
         argument: `options.${name}`,

@@ -3,6 +3,7 @@
 // Rows are built by hand here; duckdb.test.ts and postgres.test.ts run the SQL itself.
 import { describe, expect, it } from "vitest";
 import { MetricsInputError, MetricsTypeError, segmentReport, segmentReportFromCounts } from "../../src/index.ts";
+import { thrown } from "../helpers.ts";
 
 /** One group's row of NPS counts: scores 0-10 as given, plus missing and invalid, and n their sum unless given. */
 function row(region: unknown, scores: number[], extra: { missing?: unknown; invalid?: unknown; n?: unknown } = {}) {
@@ -12,16 +13,6 @@ function row(region: unknown, scores: number[], extra: { missing?: unknown; inva
 }
 
 const options = { by: "region", metrics: { nps: "ltr" } } as const;
-
-function failure(call: () => unknown) {
-  try {
-    call();
-  } catch (error) {
-    const e = error as MetricsInputError;
-    return { kind: e.constructor.name, code: e.code, argument: e.argument, message: e.message };
-  }
-  throw new Error("did not throw");
-}
 
 describe("segmentReportFromCounts(rows)", () => {
   // 3 detractors, 2 passives, 5 promoters in north; 1, 1, 3 in south.
@@ -62,7 +53,7 @@ describe("segmentReportFromCounts(rows)", () => {
     const big = BigInt(Number.MAX_SAFE_INTEGER);
     // All of the largest count missing (and skipped): the metric has no value left, an error about the metric, not the count.
     expect(
-      failure(() => segmentReportFromCounts([row("north", [], { n: big, missing: String(big) })], { ...options, missing: "skip" })),
+      thrown(() => segmentReportFromCounts([row("north", [], { n: big, missing: String(big) })], { ...options, missing: "skip" })),
     ).toMatchObject({
       code: "EMPTY_INPUT",
       argument: "options.metrics.nps",
@@ -76,7 +67,7 @@ describe("segmentReportFromCounts(rows)", () => {
       [2.5, "2.5"],
       [-1, "-1"],
     ] as const) {
-      expect(failure(() => segmentReportFromCounts([row("north", north, { n })], options))).toEqual({
+      expect(thrown(() => segmentReportFromCounts([row("north", north, { n })], options))).toEqual({
         kind: MetricsInputError.name,
         code: "OUT_OF_RANGE",
         argument: "rows[0].n",
@@ -87,41 +78,41 @@ describe("segmentReportFromCounts(rows)", () => {
       [null, "null"],
       [true, "true"],
     ] as const) {
-      expect(failure(() => segmentReportFromCounts([row("north", north, { n })], options))).toEqual({
+      expect(thrown(() => segmentReportFromCounts([row("north", north, { n })], options))).toEqual({
         kind: MetricsTypeError.name,
         code: "INVALID_TYPE",
         argument: "rows[0].n",
         message: `rows[0].n must be ${expected}; got ${shown}`,
       });
     }
-    expect(failure(() => segmentReportFromCounts([row("north", north, { invalid: "x", n: 10 })], options))).toMatchObject({
+    expect(thrown(() => segmentReportFromCounts([row("north", north, { invalid: "x", n: 10 })], options))).toMatchObject({
       argument: "rows[0].nps_invalid",
     });
   });
 
   it("checks each metric's counts add up to the row's n", () => {
-    expect(failure(() => segmentReportFromCounts([row("north", north, { n: 12, missing: 1 })], options))).toMatchObject({
+    expect(thrown(() => segmentReportFromCounts([row("north", north, { n: 12, missing: 1 })], options))).toMatchObject({
       code: "OUT_OF_RANGE",
       argument: "rows[0]",
       message: expect.stringMatching(
         /^rows\[0\] must be counts of nps that add up to n \(12\): 10 on the scale, 1 missing and 0 invalid make 11; got/,
       ),
     });
-    expect(failure(() => segmentReportFromCounts([row("north", north, { n: 11, invalid: 2 })], options))).toMatchObject({
+    expect(thrown(() => segmentReportFromCounts([row("north", north, { n: 11, invalid: 2 })], options))).toMatchObject({
       message: expect.stringMatching(/: 10 on the scale, 0 missing and 2 invalid make 12; got/),
     });
   });
 
   it("missing and invalid values are errors naming their column, or skipped and counted", () => {
     const rows = [row("north", north, { missing: 2, invalid: 1 }), row("south", south)];
-    expect(failure(() => segmentReportFromCounts(rows, { ...options, onInvalid: "skip" }))).toMatchObject({
+    expect(thrown(() => segmentReportFromCounts(rows, { ...options, onInvalid: "skip" }))).toMatchObject({
       code: "MISSING_VALUE",
       argument: "rows[0].nps_missing",
       message: expect.stringMatching(
         /^rows\[0\]\.nps_missing must be 0: the ltr values of this group include missing ones \(pass missing: "skip"/,
       ),
     });
-    expect(failure(() => segmentReportFromCounts(rows, { ...options, missing: "skip" }))).toMatchObject({
+    expect(thrown(() => segmentReportFromCounts(rows, { ...options, missing: "skip" }))).toMatchObject({
       code: "OUT_OF_RANGE",
       argument: "rows[0].nps_invalid",
       message: expect.stringMatching(/^rows\[0\]\.nps_invalid must be 0: the ltr values of this group include ones off the scale 0 to 10/),
@@ -132,7 +123,7 @@ describe("segmentReportFromCounts(rows)", () => {
   });
 
   it("a row without a valid key: an error naming its column, or its records skipped; no row left is an error", () => {
-    expect(failure(() => segmentReportFromCounts([row(null, north)], options))).toMatchObject({
+    expect(thrown(() => segmentReportFromCounts([row(null, north)], options))).toMatchObject({
       code: "MISSING_VALUE",
       argument: "rows[0].region",
     });
@@ -140,12 +131,12 @@ describe("segmentReportFromCounts(rows)", () => {
     expect(skipped.skipped.records).toMatchObject({ missing: 10 });
     // An invalid key (not a string, finite number or boolean) is skipped with onInvalid, not with missing.
     const invalid = [row(Number.POSITIVE_INFINITY, north), row("south", south)];
-    expect(failure(() => segmentReportFromCounts(invalid, { ...options, missing: "skip" }))).toMatchObject({
+    expect(thrown(() => segmentReportFromCounts(invalid, { ...options, missing: "skip" }))).toMatchObject({
       code: "INVALID_TYPE",
       argument: "rows[0].region",
     });
     expect(segmentReportFromCounts(invalid, { ...options, onInvalid: "skip" }).skipped.records).toMatchObject({ missing: 0, invalid: 10 });
-    expect(failure(() => segmentReportFromCounts([row(null, north)], { ...options, missing: "skip" }))).toMatchObject({
+    expect(thrown(() => segmentReportFromCounts([row(null, north)], { ...options, missing: "skip" }))).toMatchObject({
       code: "EMPTY_INPUT",
       argument: "rows",
       message: expect.stringMatching(/^rows must be a row with records and a valid segment key: every row's records were skipped/),
@@ -153,15 +144,15 @@ describe("segmentReportFromCounts(rows)", () => {
   });
 
   it("rows that are not rows of counts, and weights, which counts cannot carry", () => {
-    expect(failure(() => segmentReportFromCounts([row("north", north), null as never], options))).toMatchObject({
+    expect(thrown(() => segmentReportFromCounts([row("north", north), null as never], options))).toMatchObject({
       code: "INVALID_TYPE",
       argument: "rows[1]",
       message: "rows[1] must be an object: one row of counts; got null",
     });
-    expect(failure(() => segmentReportFromCounts([], options))).toMatchObject({ code: "EMPTY_INPUT", argument: "rows" });
-    expect(failure(() => segmentReportFromCounts(5 as never, options))).toMatchObject({ argument: "rows" });
+    expect(thrown(() => segmentReportFromCounts([], options))).toMatchObject({ code: "EMPTY_INPUT", argument: "rows" });
+    expect(thrown(() => segmentReportFromCounts(5 as never, options))).toMatchObject({ argument: "rows" });
     expect(
-      failure(() =>
+      thrown(() =>
         segmentReportFromCounts([row("north", north)], { by: "region", metrics: { nps: { value: "ltr", weight: "w" } } } as never),
       ),
     ).toMatchObject({
