@@ -273,6 +273,26 @@ describe("columnar input", () => {
       },
     };
     for (const [name, columns] of Object.entries(layouts)) expect(segmentReport(columns as never, options), name).toEqual(want);
+    // Without nulls: chunked numbers (each chunk's own values), 64-bit integers (BigInts converted),
+    // and scores written as text (read as cells are: "9" a score, "nine" invalid).
+    const full = [9, 10, 3, 4, 7, 8, 0, 6, 10, 9, 2, 5];
+    const fullRecords = regions.map((region, i) => ({ region, ltr: full[i] }));
+    const fullOptions = { ...options, onInvalid: "skip" } as const;
+    const wantFull = segmentReport(fullRecords, fullOptions);
+    const cleanLayouts = {
+      "two chunks": vectorFromArray(full.slice(0, 5), new Float64()).concat(vectorFromArray(full.slice(5), new Float64())),
+      "64-bit integers": vectorFromArray(full.map(BigInt), new Int64()),
+    };
+    for (const [name, ltr] of Object.entries(cleanLayouts)) {
+      expect(segmentReport({ region: dictionary(), ltr } as never, fullOptions), name).toEqual(wantFull);
+    }
+    const text = full.map((v, i) => (i === 4 ? "nine" : String(v)));
+    expect(segmentReport({ region: dictionary(), ltr: vectorFromArray(text, new Utf8()) } as never, fullOptions)).toEqual(
+      segmentReport(
+        regions.map((region, i) => ({ region, ltr: text[i] })),
+        fullOptions,
+      ),
+    );
     // A slice of a vector without nulls: its own typed array from the slice's offset, no copy.
     const clean = [9, 10, 3, 7, 8, 0, 6, 10, 9, 5, 4, 2];
     const sliced = vectorFromArray(clean, new Float64()).slice(3, 9);
