@@ -3,7 +3,7 @@
 // iterable (once, in order) and an array (sorted when out of order, stably).
 import { describe, expect, it } from "vitest";
 import { MetricsInputError, MetricsTypeError, mrrMovements } from "../../src/index.ts";
-import { thrown } from "../helpers.ts";
+import { expectError, thrown } from "../helpers.ts";
 
 const monthly = { every: "month" } as const;
 
@@ -15,12 +15,13 @@ describe("mrrMovements(changes): the changes", () => {
       ["x", '"x"'],
       [{}, "{}"],
     ] as const) {
-      expect(thrown(() => mrrMovements(value as never, monthly))).toEqual({
-        kind: MetricsTypeError.name,
-        code: "INVALID_TYPE",
-        argument: "changes",
-        message: `changes must be an array (or iterable) of { customer, time, mrr } rows; got ${shown}`,
-      });
+      expectError(
+        () => mrrMovements(value as never, monthly),
+        MetricsTypeError,
+        "INVALID_TYPE",
+        "changes",
+        `changes must be an array (or iterable) of { customer, time, mrr } rows; got ${shown}`,
+      );
     }
     const row = { customer: "a", time: "2025-03-05", mrr: 12 };
     const asArray = mrrMovements([row], monthly);
@@ -55,24 +56,26 @@ describe("mrrMovements(changes): the changes", () => {
   it("name the row at fault by its index, from an array or an iterable", () => {
     const good = { customer: "a", time: "2025-01-05", mrr: 10 };
     for (const input of [[good, 7], new Set([good, 7])]) {
-      expect(thrown(() => mrrMovements(input as never, monthly))).toEqual({
-        kind: MetricsTypeError.name,
-        code: "INVALID_TYPE",
-        argument: "changes[1]",
-        message: "changes[1] must be an object { customer, time, mrr }; got 7",
-      });
+      expectError(
+        () => mrrMovements(input as never, monthly),
+        MetricsTypeError,
+        "INVALID_TYPE",
+        "changes[1]",
+        "changes[1] must be an object { customer, time, mrr }; got 7",
+      );
     }
     expect(thrown(() => mrrMovements([good, null] as never, monthly))).toMatchObject({
       code: "INVALID_TYPE",
       message: "changes[1] must be an object { customer, time, mrr }; got null",
     });
     const expected = 'a finite MRR >= 0 (0 when cancelled; a blank is not 0) (or pass onInvalid: "skip")';
-    expect(thrown(() => mrrMovements(new Set([good, { ...good, time: "2025-02-05", mrr: "abc" }]), monthly))).toEqual({
-      kind: MetricsTypeError.name,
-      code: "INVALID_TYPE",
-      argument: "changes[1] mrr",
-      message: `changes[1] mrr must be ${expected}; got "abc"`,
-    });
+    expectError(
+      () => mrrMovements(new Set([good, { ...good, time: "2025-02-05", mrr: "abc" }]), monthly),
+      MetricsTypeError,
+      "INVALID_TYPE",
+      "changes[1] mrr",
+      `changes[1] mrr must be ${expected}; got "abc"`,
+    );
     // A missing MRR is a missing value, not a value of the wrong type.
     expect(thrown(() => mrrMovements([{ customer: "a", time: "2025-02-05" }] as never, monthly))).toMatchObject({
       code: "MISSING_VALUE",
@@ -83,13 +86,13 @@ describe("mrrMovements(changes): the changes", () => {
   it("from an iterable must come in time order per customer: it is read once", () => {
     const later = { customer: "a", time: "2025-02-05", mrr: 10 };
     const earlier = { customer: "a", time: "2025-01-05", mrr: 20 };
-    expect(thrown(() => mrrMovements(new Set([later, earlier]), monthly))).toEqual({
-      kind: MetricsInputError.name,
-      code: "OUT_OF_RANGE",
-      argument: "changes",
-      message:
-        'changes must be in time order for each customer when given as an iterable (sort it, or pass an array, which is sorted for you); got "an iterable"',
-    });
+    expectError(
+      () => mrrMovements(new Set([later, earlier]), monthly),
+      MetricsInputError,
+      "OUT_OF_RANGE",
+      "changes",
+      'changes must be in time order for each customer when given as an iterable (sort it, or pass an array, which is sorted for you); got "an iterable"',
+    );
     // An array out of order is sorted: the same movements as in order.
     expect(mrrMovements([later, earlier], monthly)).toEqual(mrrMovements([earlier, later], monthly));
   });
@@ -110,12 +113,13 @@ describe("mrrMovements(changes): the changes", () => {
   it("options.customer, options.time and options.mrr must be field names or accessors", () => {
     const rows = [{ customer: "a", time: "2025-03-05", mrr: 1 }];
     for (const name of ["customer", "time", "mrr"]) {
-      expect(thrown(() => mrrMovements(rows, { ...monthly, [name]: 5 } as never))).toEqual({
-        kind: MetricsTypeError.name,
-        code: "INVALID_TYPE",
-        argument: `options.${name}`,
-        message: `options.${name} must be a field name or an accessor function; got 5`,
-      });
+      expectError(
+        () => mrrMovements(rows, { ...monthly, [name]: 5 } as never),
+        MetricsTypeError,
+        "INVALID_TYPE",
+        `options.${name}`,
+        `options.${name} must be a field name or an accessor function; got 5`,
+      );
     }
   });
 });

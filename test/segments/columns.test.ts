@@ -205,11 +205,11 @@ describe("columnar input", () => {
       const report = segmentReport(rows as never, { by: "region", metrics: all, ...options });
       return { count, report };
     };
+    /** A plain column of the scores f gives, with `bad` in one row in 50 when given. */
+    const values = (f: (i: number) => number, bad?: unknown) =>
+      Array.from({ length: n }, (_, i): unknown => (bad !== undefined && i % 50 === 7 ? bad : f(i)));
     for (const typed of [false, true]) {
-      const column = (f: (i: number) => number, bad?: number) => {
-        const values = Array.from({ length: n }, (_, i) => (bad !== undefined && i % 50 === 7 ? bad : f(i)));
-        return typed ? Int16Array.from(values) : values;
-      };
+      const column = (f: (i: number) => number, bad?: number) => (typed ? Int16Array.from(values(f, bad) as number[]) : values(f, bad));
       const clean = { region, ltr: column(scores.ltr), sat: column(scores.sat), effort: column(scores.effort) };
       const { count, report } = moves(clean);
       expect(count).toBe(0);
@@ -237,15 +237,8 @@ describe("columnar input", () => {
     }
     // Cells a typed array cannot hold take the row path too: a fraction, text, a missing value.
     for (const bad of [2.5, "7", null]) {
-      expect(
-        moves(
-          {
-            ...{ region, ltr: Array.from({ length: n }, (_, i) => scores.ltr(i)), sat: Array.from({ length: n }, (_, i) => scores.sat(i)) },
-            effort: Array.from({ length: n }, (_, i) => (i % 50 === 7 ? bad : scores.effort(i))),
-          },
-          { onInvalid: "skip", missing: "skip" },
-        ).count,
-      ).toBe(14);
+      const columns = { region, ltr: values(scores.ltr), sat: values(scores.sat), effort: values(scores.effort, bad) };
+      expect(moves(columns, { onInvalid: "skip", missing: "skip" }).count).toBe(14);
     }
   });
 
@@ -293,7 +286,7 @@ describe("columnar input", () => {
         fullOptions,
       ),
     );
-    // A slice of a vector without nulls: its own typed array from the slice's offset, no copy.
+    // A slice of a vector without nulls: its own typed array (Arrow starts it at the slice's first row), no copy.
     const clean = [9, 10, 3, 7, 8, 0, 6, 10, 9, 5, 4, 2];
     const sliced = vectorFromArray(clean, new Float64()).slice(3, 9);
     const cleanRegions = vectorFromArray(

@@ -3,7 +3,7 @@
 // Rows are built by hand here; duckdb.test.ts and postgres.test.ts run the SQL itself.
 import { describe, expect, it } from "vitest";
 import { MetricsInputError, MetricsTypeError, segmentReport, segmentReportFromCounts } from "../../src/index.ts";
-import { thrown } from "../helpers.ts";
+import { expectError, thrown } from "../helpers.ts";
 
 /** One group's row of NPS counts: scores 0-10 as given, plus missing and invalid, and n their sum unless given. */
 function row(region: unknown, scores: number[], extra: { missing?: unknown; invalid?: unknown; n?: unknown } = {}) {
@@ -60,30 +60,23 @@ describe("segmentReportFromCounts(rows)", () => {
       message: 'options.metrics.nps must be a column with at least one valid value: every value was skipped; got "ltr"',
     });
     const expected = "a count: a whole number >= 0 (a number, a BigInt or a string of digits, as database drivers return counts)";
-    for (const [n, shown] of [
-      [big + 1n, "9007199254740992n"],
-      [-1n, "-1n"],
-      ["12345678901234567", '"12345678901234567"'],
-      [2.5, "2.5"],
-      [-1, "-1"],
+    // Numbers, BigInts and strings of digits out of range are out of range; other types, the wrong type.
+    for (const [n, shown, kind, code] of [
+      [big + 1n, "9007199254740992n", MetricsInputError, "OUT_OF_RANGE"],
+      [-1n, "-1n", MetricsInputError, "OUT_OF_RANGE"],
+      ["12345678901234567", '"12345678901234567"', MetricsInputError, "OUT_OF_RANGE"],
+      [2.5, "2.5", MetricsInputError, "OUT_OF_RANGE"],
+      [-1, "-1", MetricsInputError, "OUT_OF_RANGE"],
+      [null, "null", MetricsTypeError, "INVALID_TYPE"],
+      [true, "true", MetricsTypeError, "INVALID_TYPE"],
     ] as const) {
-      expect(thrown(() => segmentReportFromCounts([row("north", north, { n })], options))).toEqual({
-        kind: MetricsInputError.name,
-        code: "OUT_OF_RANGE",
-        argument: "rows[0].n",
-        message: `rows[0].n must be ${expected}; got ${shown}`,
-      });
-    }
-    for (const [n, shown] of [
-      [null, "null"],
-      [true, "true"],
-    ] as const) {
-      expect(thrown(() => segmentReportFromCounts([row("north", north, { n })], options))).toEqual({
-        kind: MetricsTypeError.name,
-        code: "INVALID_TYPE",
-        argument: "rows[0].n",
-        message: `rows[0].n must be ${expected}; got ${shown}`,
-      });
+      expectError(
+        () => segmentReportFromCounts([row("north", north, { n })], options),
+        kind,
+        code,
+        "rows[0].n",
+        `rows[0].n must be ${expected}; got ${shown}`,
+      );
     }
     expect(thrown(() => segmentReportFromCounts([row("north", north, { invalid: "x", n: 10 })], options))).toMatchObject({
       argument: "rows[0].nps_invalid",
