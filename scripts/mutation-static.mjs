@@ -5,7 +5,8 @@
 // vitest runner activates such mutants only after the module has loaded, so it reports them as
 // survived whether or not a test would fail (stryker-js issues #6144 and #6209). With `--all
 // [src/prefix …]` it re-checks every survivor under those paths the same way, which settles the
-// survivors a new test kills without a new Stryker run. (A mutant at a column past the start of a
+// survivors a new test kills without a new Stryker run; `--uncovered` does the same for the mutants
+// no test reached in that run (a test written since may reach them). (A mutant at a column past the start of a
 // condition changes one operand, not the whole condition: apply exactly its span, as this script
 // does, before deciding that Stryker misreported it.) A mutant the tests fail on is saved as killed.
 import { execFileSync, spawnSync } from "node:child_process";
@@ -26,7 +27,8 @@ for (const file of execFileSync("git", ["ls-files"], { cwd: root, encoding: "utf
 symlinkSync(join(root, "node_modules"), join(sandbox, "node_modules"));
 
 const all = process.argv.includes("--all");
-const prefixes = process.argv.slice(2).filter((a) => a !== "--all");
+const uncovered = process.argv.includes("--uncovered");
+const prefixes = process.argv.slice(2).filter((a) => a !== "--all" && a !== "--uncovered");
 const files = readResults();
 for (const [path, file] of Object.entries(files)) {
   if (prefixes.length > 0 && !prefixes.some((p) => path.startsWith(p))) continue;
@@ -36,7 +38,8 @@ for (const [path, file] of Object.entries(files)) {
   }
   const current = sourceOf(path);
   for (const mutant of [...file.alive]) {
-    if (!(mutant.status === "Survived" && (mutant.static || all))) continue;
+    const retest = mutant.status === "Survived" ? mutant.static || all : uncovered && mutant.status === "NoCoverage";
+    if (!retest) continue;
     const key = mutantKey(path, mutant);
     const [from, to] = span(current, mutant.location);
     writeFileSync(join(sandbox, path), current.slice(0, from) + mutant.replacement + current.slice(to));

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { columnRows } from "../../src/_lib/columns.ts";
 import { MetricsInputError, MetricsTypeError, npsSummary, segmentReport, tally, trend } from "../../src/index.ts";
+import { thrown } from "../helpers.ts";
 import { generate, type Row } from "../warehouse/data.ts";
 
 // Columnar input (a column object, dictionary codes, an Arrow Table of one or many record
@@ -153,11 +154,16 @@ describe("columnar input", () => {
     );
   });
 
-  it("three metrics of any cells, from plain arrays or integer typed arrays: the records' report or error (property)", () => {
-    // Cells a score column may hold: scores, the scale's edges and one past them, fractions, text,
-    // missing values; the CES scale starts at 1 and NPS at 0, so each offset is exercised.
-    const cell = fc.oneof(fc.integer({ min: -1, max: 12 }), fc.constantFrom(null, undefined, 2.5, 0.1, "7", Number.NaN, 1e300));
-    const all = { nps: "ltr", csat: "sat", ces: "effort" } as const;
+  it("one to three metrics in any order, of any cells, each from a plain array or an integer typed array: the records' report or error (property)", () => {
+    // Cells a score column may hold: scores, the scale's edges and one past them, fractions, text
+    // (each scale's lowest score as "0" or "1", a score on every scale as "3", one on NPS's and
+    // CES's only as "7"), a BigInt, missing values. NPS's scale starts at 0 and CSAT's and CES's
+    // at 1, and any metric may come first, so each offset is exercised in each position.
+    const cell = fc.oneof(
+      fc.integer({ min: -1, max: 12 }),
+      fc.constantFrom(null, undefined, 2.5, 0.1, "0", "1", "3", "7", 7n, Number.NaN, 1e300),
+    );
+    const specs = { nps: "ltr", csat: "sat", ces: "effort" } as const;
     fc.assert(
       fc.property(
         fc.array(fc.record({ region: fc.constantFrom("a", "b", null), ltr: cell, sat: cell, effort: cell }), {
@@ -165,11 +171,13 @@ describe("columnar input", () => {
           maxLength: 200,
         }),
         fc.constantFrom({}, skip, { missing: "skip" } as const, { onInvalid: "skip" } as const),
-        fc.boolean(),
-        (records, rules, typed) => {
+        fc.shuffledSubarray(["nps", "csat", "ces"] as const, { minLength: 1 }),
+        fc.record({ ltr: fc.boolean(), sat: fc.boolean(), effort: fc.boolean() }),
+        (records, rules, names, typed) => {
+          const metrics = Object.fromEntries(names.map((name) => [name, specs[name]]));
           const outcome = (input: object) => {
             try {
-              return segmentReport(input as typeof records, { by: "region", metrics: all, ...rules });
+              return segmentReport(input as typeof records, { by: "region", metrics, ...rules });
             } catch (error) {
               return (error as Error).message;
             }
@@ -177,14 +185,47 @@ describe("columnar input", () => {
           // Integer typed arrays hold whole numbers only (other cells become 3): the records then
           // carry the numbers the arrays hold.
           const held = (name: "ltr" | "sat" | "effort") =>
-            typed ? Int16Array.from(records, (r) => (Number.isInteger(r[name]) ? (r[name] as number) : 3)) : records.map((r) => r[name]);
+            typed[name]
+              ? Int16Array.from(records, (r) => (Number.isInteger(r[name]) ? (r[name] as number) : 3))
+              : records.map((r) => r[name]);
           const columns = { region: records.map((r) => r.region), ltr: held("ltr"), sat: held("sat"), effort: held("effort") };
           const rows = records.map((r, i) => ({ region: r.region, ltr: columns.ltr[i], sat: columns.sat[i], effort: columns.effort[i] }));
           expect(outcome(columns)).toEqual(outcome(rows));
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 400 },
     );
+  });
+
+  it("a weighted metric from columns: the weights count, as in the records' report", () => {
+    const columns = { region: ["a", "a", "b", "a"], ltr: [10, 0, 9, 6], w: [3, 1, 2, 0.5] };
+    const metrics = { nps: { value: "ltr", weight: "w" }, csat: { value: "ltr", scale: [0, 10] } } as const;
+    const rows = columns.region.map((region, i) => ({ region, ltr: columns.ltr[i], w: columns.w[i] }));
+    const report = segmentReport(columns, { by: "region", metrics, minN: 1 });
+    expect(report).toEqual(segmentReport(rows, { by: "region", metrics, minN: 1 }));
+    // Region a: promoters weigh 3, detractors 1 + 0.5, so NPS = 100 · (3 − 1.5) / 4.5.
+    expect(report.segments[0]!.nps!.estimate).toBeCloseTo((100 * 1.5) / 4.5, 12);
+  });
+
+  it("a dictionary that lists a key twice: the rows of both codes in one segment", () => {
+    const columns = { region: { codes: Int8Array.of(0, 1, 2, 2, 0), dictionary: ["a", "b", "a"] }, ltr: [10, 0, 9, 9, 3] };
+    const report = segmentReport(columns, { by: "region", metrics: { nps: "ltr" }, minN: 1 });
+    expect(report.segments.map((s) => [s.key, s.n])).toEqual([
+      ["a", 4],
+      ["b", 1],
+    ]);
+    expect(report.segments[0]!.tallies.nps!.counts).toEqual([0, 0, 0, 1, 0, 0, 0, 0, 0, 2, 1]);
+  });
+
+  it("a key cell that is an object or a function: the records' error, naming the value", () => {
+    for (const bad of [{ id: 1 }, [2], () => 3]) {
+      const columns = { region: ["a", bad, "a"], ltr: [10, 9, 8] };
+      const rows = [0, 1, 2].map((i) => ({ region: columns.region[i], ltr: columns.ltr[i] }));
+      const options = { by: "region", metrics: { nps: "ltr" } } as const;
+      const message = thrown(() => segmentReport(rows as never, options)).message;
+      expect(message).toMatch(/^records\[1\] segment key must be a string, finite number or boolean .*; got /);
+      expect(thrown(() => segmentReport(columns as never, options)).message).toBe(message);
+    }
   });
 
   it("the fast path reads a row's cells through the row object only where a cell is not a score", () => {
@@ -329,6 +370,15 @@ describe("columnar input", () => {
     expect(() =>
       segmentReport({ region: { codes: [0, 1.5, 1], dictionary }, ltr } as never, { by: "region", metrics: { nps: "ltr" } }),
     ).toThrow("records.region.codes[1] must be a code into the dictionary's 2 values (or -1 for missing); got 1.5");
+    // The same from typed codes and typed scores (the fast path for whole numbers): a code past
+    // the dictionary's end is an error, a negative one a missing key.
+    for (const [code, outcome] of [
+      [2, "records.region.codes[1] must be a code into the dictionary's 2 values (or -1 for missing); got 2"],
+      [-1, 'records[1] segment key must be a string, finite number or boolean, not missing (pass missing: "skip" to skip missing values); got undefined'],
+    ] as const) {
+      const typed = { region: { codes: Int8Array.of(0, code, 1), dictionary }, ltr: Uint8Array.from(ltr) };
+      expect(thrown(() => segmentReport(typed, { by: "region", metrics: { nps: "ltr" } })).message).toBe(outcome);
+    }
     expect(() => segmentReport({ region: { codes: 5, dictionary }, ltr } as never, { by: "region", metrics: { nps: "ltr" } })).toThrow(
       "records.region.codes must be an array or typed array; got 5",
     );
