@@ -31,12 +31,14 @@ for (const [path, file] of Object.entries(report.files)) {
   for (const m of file.mutants) {
     if (m.status === "Killed" || m.status === "Timeout") entry.killed++;
     else if (m.status === "CompileError") entry.typeErrors++;
-    else if (m.status === "Survived" || m.status === "NoCoverage") {
+    else if (m.status === "Survived" || m.status === "NoCoverage" || (m.status === "Ignored" && m.static)) {
       const [from, to] = span(file.source, m.location);
       entry.alive.push({
         location: m.location,
         mutatorName: m.mutatorName,
-        status: m.status,
+        // A static mutant left out with --ignoreStatic is saved as a survivor, for
+        // mutation-static.mjs to settle (it applies each one by hand).
+        status: m.status === "Ignored" ? "Survived" : m.status,
         original: file.source.slice(from, to),
         replacement: m.replacement ?? "",
         ...(m.static ? { static: true } : {}),
