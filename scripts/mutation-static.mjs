@@ -5,10 +5,11 @@
 // vitest runner activates such mutants only after the module has loaded, so it reports them as
 // survived whether or not a test would fail (stryker-js issues #6144 and #6209). With `--all
 // [src/prefix …]` it re-checks every survivor under those paths the same way, which settles the
-// survivors a new test kills without a new Stryker run; `--uncovered` does the same for the mutants
-// no test reached in that run (a test written since may reach them). (A mutant at a column past the start of a
-// condition changes one operand, not the whole condition: apply exactly its span, as this script
-// does, before deciding that Stryker misreported it.) A mutant the tests fail on is saved as killed.
+// survivors a new test kills without a new Stryker run; `--uncovered` does the same for the
+// mutants no test reached in that run (a test written since may reach them). (A mutant at a
+// column past the start of a condition changes one operand, not the whole condition: apply
+// exactly its span, as this script does, before deciding that Stryker misreported it.) A mutant
+// the tests fail on is saved as killed.
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
