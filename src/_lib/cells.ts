@@ -18,8 +18,8 @@ export interface CellRules {
 function rules(skipMissing: boolean, markers: readonly string[]): CellRules {
   const starts = new Uint8Array(128);
   for (const m of markers) {
-    const c = m.trim().charCodeAt(0);
-    starts[c < 128 ? c : 0] = 1;
+    const c = m.charCodeAt(0);
+    if (c < 128) starts[c] = 1;
   }
   return { skipMissing, markers: new Set(markers), starts };
 }
@@ -53,18 +53,21 @@ export function readCell(cell: unknown, markers: ReadonlySet<string>): unknown {
 }
 
 /**
- * Whether a cell is missing, without reading it as a number: the cheap test for segment keys and
- * times, read once per record. Trims only when an end is white space.
+ * Whether a cell is missing, without reading it as a number: the cheap test for segment keys,
+ * times and customer ids, read once per record; the same answer as {@link readCell} giving
+ * `undefined`. Trims only when an end may be white space: ASCII white space is at most 32, and
+ * the rest (a no-break space, a byte-order mark) is past ASCII.
  */
 export function isMissingCell(cell: unknown, cells: CellRules): boolean {
   if (typeof cell === "string") {
     if (cell.length === 0) return true;
     const first = cell.charCodeAt(0);
-    if (first <= 32 || cell.charCodeAt(cell.length - 1) <= 32) {
+    const last = cell.charCodeAt(cell.length - 1);
+    if (first <= 32 || first >= 128 || last <= 32 || last >= 128) {
       const text = cell.trim();
       return text === "" || cells.markers.has(text) || cells.markers.has(cell);
     }
-    return (first >= 128 || cells.starts[first] === 1) && cells.markers.has(cell);
+    return cells.starts[first] === 1 && cells.markers.has(cell);
   }
   return cell === null || cell === undefined || (typeof cell === "number" && Number.isNaN(cell));
 }
