@@ -157,7 +157,11 @@ export function timeReader(timeZone: string, timeUnit: TimeUnit): TimeReader {
       return value < EARLIEST_MS ? 'epoch milliseconds after 1973 (this looks like seconds: pass timeUnit: "s")' : fromInstant(value);
     }
     if (typeof value !== "string") return "a Date, epoch milliseconds or an ISO 8601 date string";
-    const text = value.length > 0 && (value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32) ? value.trim() : value;
+    // Trimmed when an end may be white space: ASCII white space is at most 32, the rest (a
+    // no-break space, a byte-order mark) is past ASCII, and an ISO date is ASCII throughout.
+    const first = value.charCodeAt(0);
+    const last = value.charCodeAt(value.length - 1);
+    const text = first <= 32 || first >= 128 || last <= 32 || last >= 128 ? value.trim() : value;
     const parsed = parseIso(text);
     if (typeof parsed === "string") return parsed;
     // A date, or a wall-clock time in the zone, is taken as written; an instant is converted.

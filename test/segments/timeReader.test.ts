@@ -114,6 +114,27 @@ describe("timeReader: ISO 8601 text", () => {
       ["\t2025-06-01", utc(2025, 6, 1)],
       ["2025-06-01T12:00Z\n", utc(2025, 6, 1, 12)],
       ["2025-06-01!", 'an ISO 8601 date such as "2025-12-17" or "2025-12-17T09:30:00Z"'],
+      // White space past ASCII too: a no-break space, a byte-order mark (a CSV's first cell).
+      ["\u00a02025-06-01", utc(2025, 6, 1)],
+      ["\ufeff2025-06-01T12:00Z", utc(2025, 6, 1, 12)],
+      ["2025-06-01\u2003", utc(2025, 6, 1)],
+      ["2025-06-01\u00e9", 'an ISO 8601 date such as "2025-12-17" or "2025-12-17T09:30:00Z"'],
+      // Each separator, and each digit field, checked on its own: one wrong character is enough.
+      ["2025/06-01", 'an ISO 8601 date such as "2025-12-17" or "2025-12-17T09:30:00Z"'],
+      ["2025-06/01", 'an ISO 8601 date such as "2025-12-17" or "2025-12-17T09:30:00Z"'],
+      ["20x5-06-01", 'an ISO 8601 date such as "2025-12-17" or "2025-12-17T09:30:00Z"'],
+      ["2025-0x-01", 'an ISO 8601 date such as "2025-12-17" or "2025-12-17T09:30:00Z"'],
+      ["2025-06-0x", 'an ISO 8601 date such as "2025-12-17" or "2025-12-17T09:30:00Z"'],
+      ["2025-06-1/", 'an ISO 8601 date such as "2025-12-17" or "2025-12-17T09:30:00Z"'],
+      ["2025-06-01T09-30", 'an ISO 8601 date such as "2025-12-17" or "2025-12-17T09:30:00Z"'],
+      ["2025-06-01T09:3", 'an ISO 8601 date such as "2025-12-17" or "2025-12-17T09:30:00Z"'],
+      ["2025-06-01Tx9:30", 'an ISO 8601 date such as "2025-12-17" or "2025-12-17T09:30:00Z"'],
+      ["2025-06-01T09:x0", 'an ISO 8601 date such as "2025-12-17" or "2025-12-17T09:30:00Z"'],
+      ["2025-06-01T09:30:5", 'an ISO 8601 date such as "2025-12-17" or "2025-12-17T09:30:00Z"'],
+      ["2025-06-01T09:30:x5", 'an ISO 8601 date such as "2025-12-17" or "2025-12-17T09:30:00Z"'],
+      ["2025-06-01T09:30#01:00", 'an ISO 8601 date such as "2025-12-17" or "2025-12-17T09:30:00Z"'],
+      ["2025-06-01T09:30+010", 'an ISO 8601 date such as "2025-12-17" or "2025-12-17T09:30:00Z"'],
+      ["2025-06-01T09:30+01:000", 'an ISO 8601 date such as "2025-12-17" or "2025-12-17T09:30:00Z"'],
     ];
     for (const [text, want] of cases) expect(reader.localMsOf(text), text).toBe(want);
   });
@@ -186,6 +207,14 @@ describe("timeReader: Dates, numbers and other zones", () => {
     expect(s.localMsOf(latest)).toBe(latest * 1000);
     expect(s.localMsOf(-latest)).toBe("a time in the years 0000 to 9999");
     expect(s.localMsOf(latest + 1)).toBe('seconds before 9999 (this looks like milliseconds: leave timeUnit at "ms")');
+  });
+
+  it("says what a time must be when it is a number that is not finite, or neither a Date, number nor string", () => {
+    const reader = timeReader("UTC", "ms");
+    for (const v of [Number.NaN, Number.POSITIVE_INFINITY]) expect(reader.localMsOf(v)).toBe("a finite number");
+    for (const v of [true, null, {}, 1_700_000_000_000n]) {
+      expect(reader.dayOf(v)).toBe("a Date, epoch milliseconds or an ISO 8601 date string");
+    }
   });
 
   it("reads an instant's wall clock in a zone to the second, before year 1 too", () => {
