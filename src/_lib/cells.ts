@@ -53,21 +53,28 @@ export function readCell(cell: unknown, markers: ReadonlySet<string>): unknown {
 }
 
 /**
+ * `text` without the white space at its ends, trimming only when an end may be white space:
+ * ASCII white space is at most 32, and the rest (a no-break space, a byte-order mark) is past
+ * ASCII. Most cells have neither, and are returned as they are.
+ */
+export function trimEnds(text: string): string {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first <= 32 || first >= 128 || last <= 32 || last >= 128 ? text.trim() : text;
+}
+
+/**
  * Whether a cell is missing, without reading it as a number: the cheap test for segment keys,
  * times and customer ids, read once per record; the same answer as {@link readCell} giving
- * `undefined`. Trims only when an end may be white space: ASCII white space is at most 32, and
- * the rest (a no-break space, a byte-order mark) is past ASCII.
+ * `undefined`.
  */
 export function isMissingCell(cell: unknown, cells: CellRules): boolean {
   if (typeof cell === "string") {
     if (cell.length === 0) return true;
+    const text = trimEnds(cell);
+    if (text !== cell) return text === "" || cells.markers.has(text) || cells.markers.has(cell);
     const first = cell.charCodeAt(0);
-    const last = cell.charCodeAt(cell.length - 1);
-    if (first <= 32 || first >= 128 || last <= 32 || last >= 128) {
-      const text = cell.trim();
-      return text === "" || cells.markers.has(text) || cells.markers.has(cell);
-    }
-    return cells.starts[first] === 1 && cells.markers.has(cell);
+    return (first >= 128 || cells.starts[first] === 1) && cells.markers.has(cell);
   }
   return cell === null || cell === undefined || (typeof cell === "number" && Number.isNaN(cell));
 }

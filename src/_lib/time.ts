@@ -1,9 +1,10 @@
 // Times of records and the calendar periods they fall in, independent of the machine's time
 // zone: instants are read in UTC or in the IANA zone given, dates and wall-clock strings as
 // written. Internal.
-import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 
+import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 import type { PeriodUnit, TimeUnit } from "../segments/trend.ts";
+import { trimEnds } from "./cells.ts";
 
 const DAY = 86_400_000;
 /** 0000-01-01T00:00Z and 10000-01-01T00:00Z in milliseconds. */
@@ -157,12 +158,7 @@ export function timeReader(timeZone: string, timeUnit: TimeUnit): TimeReader {
       return value < EARLIEST_MS ? 'epoch milliseconds after 1973 (this looks like seconds: pass timeUnit: "s")' : fromInstant(value);
     }
     if (typeof value !== "string") return "a Date, epoch milliseconds or an ISO 8601 date string";
-    // Trimmed when an end may be white space: ASCII white space is at most 32, the rest (a
-    // no-break space, a byte-order mark) is past ASCII, and an ISO date is ASCII throughout.
-    const first = value.charCodeAt(0);
-    const last = value.charCodeAt(value.length - 1);
-    const text = first <= 32 || first >= 128 || last <= 32 || last >= 128 ? value.trim() : value;
-    const parsed = parseIso(text);
+    const parsed = parseIso(trimEnds(value));
     if (typeof parsed === "string") return parsed;
     // A date, or a wall-clock time in the zone, is taken as written; an instant is converted.
     return Number.isNaN(ISO_OFFSET.minutes) ? parsed : fromInstant(parsed - ISO_OFFSET.minutes * 60_000);
