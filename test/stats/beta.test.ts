@@ -33,4 +33,15 @@ describe("betaQuantile", () => {
     expect(Math.max(...steps)).toBeLessThanOrEqual(16);
     expect(steps.reduce((s, k) => s + k, 0) / steps.length).toBeLessThan(7);
   });
+
+  it("stops at once on a start that is the answer, and solves the lower tail unless told otherwise", () => {
+    // Beta(1, 1) is uniform: I_x = x, so the start a/(a + b) = 0.5 is the median exactly.
+    expect(betaQuantileSearch(0.5, 1, 1)).toEqual({ x: 0.5, steps: 1 });
+    expect(betaQuantileSearch(0.25, 1, 1).x).toBe(0.25);
+    // Beta(2, 3): I_x = 6x² − 8x³ + 3x⁴, so the lower 2.5 % point and the upper one differ.
+    const lower = betaQuantileSearch(0.025, 2, 3).x;
+    expect(6 * lower ** 2 - 8 * lower ** 3 + 3 * lower ** 4).toBeCloseTo(0.025, 14);
+    expect(betaQuantile(0.025, 2, 3)).toBe(lower);
+    expect(betaQuantile(0.025, 2, 3, true)).toBeGreaterThan(0.5);
+  });
 });

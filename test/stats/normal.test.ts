@@ -68,6 +68,7 @@ describe("normalCdf", () => {
 
   it("rejects NaN and non-numbers", () => {
     expect(() => normalCdf(Number.NaN)).toThrow(MetricsInputError);
+    expect(() => normalCdf(Number.NaN)).toThrow(expect.objectContaining({ argument: "x" }));
     expect(() => normalCdf("1" as never)).toThrow(MetricsTypeError);
   });
 

@@ -55,4 +55,20 @@ describe("special functions at the edges of their pieces", () => {
     expect(studentTQuantile(0.5, 3)).toBe(0); // qt(0.5, 3)
     expect(studentTCdf(0, 3)).toBe(0.5); // pt(0, 3)
   });
+
+  it("Student's t at exactly 1e8 degrees of freedom is still the incomplete beta, not the transformed normal", () => {
+    // The tail integral of the t density (scipy.integrate.quad from −40 to −30, the density's
+    // constant by its asymptotic series), which scipy.special.stdtr(1e8, -30) matches to 4e-14:
+    // 4.916682142941599e-198. The transformed normal, R's pt past 4e5 df, is 3e-9 off here.
+    close(studentTCdf(-30, 1e8), 4.916682142941599e-198, 2e-12);
+  });
+
+  it("logGamma of a subnormal: −ln x, where the reflection's sin(πx) would give π / sin(πx) = ∞", () => {
+    close(logGamma(1e-310), -Math.log(1e-310), 1e-15); // γx is 1e-310, far below an ulp of 713.8
+  });
+
+  it("logGamma just above 1e-8 reflects: the Lanczos sum alone is 3e-11 off at 1e-7", () => {
+    // −ln x − γx + ζ(2)x²/2 (the next term is 4e-22), and Python's math.lgamma(1e-7), both 16.11809559323676.
+    close(logGamma(1e-7), 16.11809559323676, 1e-15);
+  });
 });

@@ -58,6 +58,11 @@ describe("studentTQuantile", () => {
 
   it("rejects p outside (0, 1) and df <= 0", () => {
     expect(() => studentTQuantile(1, 5)).toThrow(MetricsInputError);
+    expect(() => studentTQuantile(1, 5)).toThrow(expect.objectContaining({ argument: "p", value: 1 }));
+    // A quantile past a double names p, the argument that took it there (the TSDoc's example).
+    expect(() => studentTQuantile(1e-300, 0.01)).toThrow(
+      expect.objectContaining({ code: "UNDEFINED_RESULT", argument: "p", value: 1e-300 }),
+    );
     expect(() => studentTQuantile(0.5, 0)).toThrow(/df must be a number in \[1e-10, Infinity\); got 0/);
     expect(() => studentTQuantile(0.5, Number.NaN)).toThrow(MetricsInputError);
   });
@@ -72,5 +77,6 @@ describe("studentTCdf", () => {
     expect(studentTCdf(Infinity, 3)).toBe(1);
     expect(studentTCdf(-Infinity, 3)).toBe(0);
     expect(() => studentTCdf(Number.NaN, 3)).toThrow(MetricsInputError);
+    expect(() => studentTCdf(Number.NaN, 3)).toThrow(expect.objectContaining({ argument: "t" }));
   });
 });
