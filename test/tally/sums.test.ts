@@ -70,6 +70,22 @@ describe("meanOfWholeScores and sumWholeScores", () => {
     );
   });
 
+  it("leave to counting two values with the same fraction, wherever they sit (a fraction's sign slip would cancel them)", () => {
+    fc.assert(
+      fc.property(wholeScores, fc.nat(), fc.nat(), fc.constantFrom(0.5, 0.25), ({ min, max, values }, at1, at2, part) => {
+        const copy = Float64Array.from(values);
+        const i = at1 % copy.length;
+        const j = (i + 1 + (at2 % (copy.length - 1))) % copy.length; // any other place
+        copy[i] = min + part;
+        copy[j] = Math.max(min, max - 1) + part;
+        if (copy[j]! > max) return; // a scale of one point has no room for a fraction
+        expect(meanOfWholeScores(copy, min, max)).toBeUndefined();
+        expect(sumWholeScores(copy, min, max)).toBeUndefined();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("leave short arrays, plain arrays and BigInt arrays to counting", () => {
     const short = new Int8Array(255).fill(3);
     expect(meanOfWholeScores(short, 1, 7)).toBeUndefined();
