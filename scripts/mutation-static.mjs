@@ -9,13 +9,13 @@
 // mutants no test reached in that run (a test written since may reach them). (A mutant at a
 // column past the start of a condition changes one operand, not the whole condition: apply
 // exactly its span, as this script does, before deciding that Stryker misreported it.) A mutant
-// the tests fail on is saved as killed.
+// the tests fail on is saved as killed. Mutants listed in docs/mutation-equivalents.md are skipped.
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { mutantKey, readResults, sourceOf, span, writeResults } from "./mutation-reports.mjs";
+import { mutantKey, readEquivalents, readResults, sourceOf, span, writeResults } from "./mutation-reports.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const sandbox = join(tmpdir(), "cxmetrics-static-mutants");
@@ -31,6 +31,8 @@ const all = process.argv.includes("--all");
 const uncovered = process.argv.includes("--uncovered");
 const prefixes = process.argv.slice(2).filter((a) => a !== "--all" && a !== "--uncovered");
 const files = readResults();
+// Mutants listed as equivalent are not re-checked (no test can kill them, by their reasons).
+const equivalents = readEquivalents();
 for (const [path, file] of Object.entries(files)) {
   if (prefixes.length > 0 && !prefixes.some((p) => path.startsWith(p))) continue;
   if (!file.current) {
@@ -42,6 +44,7 @@ for (const [path, file] of Object.entries(files)) {
     const retest = mutant.status === "Survived" ? mutant.static || all : uncovered && mutant.status === "NoCoverage";
     if (!retest) continue;
     const key = mutantKey(path, mutant);
+    if (equivalents.has(key)) continue;
     const [from, to] = span(current, mutant.location);
     writeFileSync(join(sandbox, path), current.slice(0, from) + mutant.replacement + current.slice(to));
     const run = spawnSync("npx", ["vitest", "related", "--run", "-c", "vitest.mutation.config.ts", path], {

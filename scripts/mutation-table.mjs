@@ -8,6 +8,8 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mutantKey, readEquivalents, readResults } from "./mutation-reports.mjs";
 
 const MARK = "\n<!-- mutation testing: scripts/mutation-table.mjs -->";
+/** Where the generated part ends: what follows (written by hand) is kept. */
+const END = "<!-- end of the generated table -->";
 const doc = new URL("../docs/robustness.md", import.meta.url);
 const results = readResults();
 const equivalents = readEquivalents();
@@ -80,8 +82,10 @@ const section = [
   ...(changed.length === 0
     ? []
     : [`Changed since their last run (figures from before the change): ${changed.map((p) => `\`${p}\``).join(", ")}.`, ""]),
+  END,
 ].join("\n");
 const text = readFileSync(doc, "utf8");
 const at = text.indexOf(MARK);
-writeFileSync(doc, (at < 0 ? text : text.slice(0, at)) + section);
+const end = text.indexOf(END);
+writeFileSync(doc, (at < 0 ? text : text.slice(0, at)) + section + (at < 0 || end < 0 ? "\n" : text.slice(end + END.length)));
 console.log(section);
