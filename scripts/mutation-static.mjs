@@ -50,6 +50,10 @@ for (const [path, file] of Object.entries(files)) {
     const run = spawnSync("npx", ["vitest", "related", "--run", "-c", "vitest.mutation.config.ts", path], {
       cwd: sandbox,
       encoding: "utf8",
+      // A mutant that loops forever as its module loads hangs vitest itself: like Stryker, count
+      // a run past two minutes as a kill (a timeout is caught).
+      timeout: 120_000,
+      killSignal: "SIGKILL",
     });
     writeFileSync(join(sandbox, path), current);
     const failed = /(\d+) failed/.exec(run.stdout)?.[1] ?? "0";
