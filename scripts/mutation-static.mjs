@@ -61,8 +61,9 @@ for (const [path, file] of Object.entries(files)) {
       file.alive.splice(file.alive.indexOf(mutant), 1);
       file.killed++;
     }
-    // Saved after each mutant: a long run stopped half-way keeps what it settled.
-    writeResults(files);
+    // Saved after each mutant: a long run stopped half-way keeps what it settled. Only this file's
+    // entry is written over, so a save of another file made meanwhile is kept.
+    writeResults({ ...readResults(), [path]: file });
     console.log(
       `${key}: ${JSON.stringify(mutant.original)} → ${JSON.stringify(mutant.replacement)}: ${run.status === 0 ? "survived" : "killed"} (${failed} tests failed)`,
     );
