@@ -18,7 +18,7 @@ import { fileURLToPath } from "node:url";
 import { mutantKey, readEquivalents, readResults, sourceOf, span, writeResults } from "./mutation-reports.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const sandbox = join(tmpdir(), "cxmetrics-static-mutants");
+const sandbox = join(tmpdir(), `cxmetrics-static-mutants-${process.pid}`); // one per run: runs may overlap
 rmSync(sandbox, { recursive: true, force: true });
 mkdirSync(sandbox, { recursive: true });
 for (const file of execFileSync("git", ["ls-files"], { cwd: root, encoding: "utf8" }).trim().split("\n")) {

@@ -128,6 +128,13 @@ describe("Pareto/NBD predictions", () => {
     );
     // 15,000 quadratures: 1.8 s with a mutation run beside it (vitest.config.ts allows 20 s).
   });
+
+  it("purchaseCountProbability over no time: no purchases for certain", () => {
+    const model = pareto([0.55, 10.6, 0.61, 11.7]);
+    expect(purchaseCountProbability(model, 0, 0)).toBe(1);
+    expect(purchaseCountProbability(model, 1, 0)).toBe(0);
+    expect(purchaseCountProbability(model, 7, 0)).toBe(0);
+  });
 });
 
 describe("BG/BB predictions", () => {
