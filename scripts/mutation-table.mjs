@@ -27,6 +27,10 @@ for (const [path, file] of Object.entries(results)) {
   }
   modules.set(module, m);
 }
+// An entry of the list that matches no mutant left alive is stale (killed since, or moved by an
+// edit above it): the list should name only what no test can kill.
+const alive = new Set(Object.entries(results).flatMap(([path, file]) => file.alive.map((m) => mutantKey(path, m))));
+for (const key of equivalents) if (!alive.has(key)) console.warn(`docs/mutation-equivalents.md: ${key} matches no mutant left alive`);
 const score = (m) => (100 * m.killed) / (m.killed + m.survived + m.noCoverage);
 const total = [...modules.values()].reduce(
   (t, m) => ({
