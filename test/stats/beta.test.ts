@@ -31,6 +31,7 @@ describe("betaQuantile", () => {
     // (up to 81 steps at p = 1e-12). Now the worst of these 317 takes 16 steps, the mean under 7.
     expect(steps.length).toBe(317);
     expect(Math.max(...steps)).toBeLessThanOrEqual(16);
+    expect(Math.min(...steps)).toBeGreaterThanOrEqual(1); // a step is counted from 1
     expect(steps.reduce((s, k) => s + k, 0) / steps.length).toBeLessThan(7);
   });
 
