@@ -84,7 +84,20 @@ describe("reading raw cells", () => {
     expect(nps(["\u00a0", 10], { missing: "skip" })).toBe(100);
   });
 
+  it("finds markers that begin past ASCII, which the table of first characters does not cover", () => {
+    const rules = cellRules("skip", ["—", "\u0080x", "não sei"]);
+    for (const cell of ["—", "\u0080x", "não sei", " — "]) expect(isMissingCell(cell, rules), cell).toBe(true);
+    for (const cell of ["–", "\u0080", "não"]) expect(isMissingCell(cell, rules), cell).toBe(false);
+  });
+
   it("takes missingValues as an array of strings, and the missing mode as given", () => {
+    expectError(
+      () => cellRules("sometimes", undefined),
+      MetricsTypeError,
+      "INVALID_OPTION",
+      "options.missing",
+      'options.missing must be one of "throw", "skip"; got "sometimes"',
+    );
     expect(cellRules("throw", ["NA"]).skipMissing).toBe(false);
     expect(cellRules("skip", ["NA"]).skipMissing).toBe(true);
     expect(cellRules(undefined, undefined).skipMissing).toBe(false);
