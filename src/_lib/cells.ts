@@ -27,14 +27,35 @@ function rules(skipMissing: boolean, markers: readonly string[]): CellRules {
 /** The rules when no option is given: numeric strings read, missing values throw. */
 export const STRICT_CELLS: CellRules = /* @__PURE__ */ rules(false, DEFAULT_MISSING_VALUES);
 
+/**
+ * The rules for keys (segment keys, customer ids) when no key markers are named: only a blank,
+ * `null`, `undefined` or NaN is missing. Markers such as "NA" are values' markers, never keys':
+ * "NA" is North America.
+ */
+export const STRICT_KEYS: CellRules = /* @__PURE__ */ rules(false, []);
+
+/** A list of marker strings, or throw naming the option. */
+function markerList(value: unknown, argument: string): string[] {
+  if (!Array.isArray(value) || !value.every((m) => typeof m === "string")) {
+    throw new MetricsTypeError("INVALID_TYPE", argument, value, 'an array of strings such as ["NA", "N/A"]');
+  }
+  return value as string[];
+}
+
+/**
+ * The rules for a report's keys: the `missing` mode of its values, and the markers the caller
+ * names in `keyMissingValues` (none by default: markers apply to values, never to keys).
+ */
+export function keyCellRules(skipMissing: boolean, keyMissingValues: unknown, prefix = "options"): CellRules {
+  if (keyMissingValues === undefined) return skipMissing ? { ...STRICT_KEYS, skipMissing } : STRICT_KEYS;
+  return rules(skipMissing, markerList(keyMissingValues, `${prefix}.keyMissingValues`));
+}
+
 /** The `missing` and `missingValues` options, validated. */
 export function cellRules(missing: unknown, missingValues: unknown, prefix = "options"): CellRules {
   const mode = assertOneOf(missing, `${prefix}.missing`, MISSING_MODES, "throw");
   if (missingValues === undefined) return mode === "throw" ? STRICT_CELLS : { ...STRICT_CELLS, skipMissing: true };
-  if (!Array.isArray(missingValues) || !missingValues.every((m) => typeof m === "string")) {
-    throw new MetricsTypeError("INVALID_TYPE", `${prefix}.missingValues`, missingValues, 'an array of strings such as ["NA", "N/A"]');
-  }
-  return rules(mode === "skip", missingValues as string[]);
+  return rules(mode === "skip", markerList(missingValues, `${prefix}.missingValues`));
 }
 
 const NUMERIC = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -77,6 +98,15 @@ export function isMissingCell(cell: unknown, cells: CellRules): boolean {
     return (first >= 128 || cells.starts[first] === 1) && cells.markers.has(cell);
   }
   return cell === null || cell === undefined || (typeof cell === "number" && Number.isNaN(cell));
+}
+
+/**
+ * A customer id: a string without the white space at its ends (not blank; "NA" is an id, markers
+ * are values' and never keys'), or a finite number; `undefined` when the cell is neither.
+ */
+export function readId(cell: unknown): string | number | undefined {
+  if (typeof cell === "string") return isMissingCell(cell, STRICT_KEYS) ? undefined : trimEnds(cell);
+  return typeof cell === "number" && Number.isFinite(cell) ? cell : undefined;
 }
 
 /**

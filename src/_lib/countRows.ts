@@ -1,7 +1,17 @@
 // Counts a database returned (the rows of countsQuery's SQL) read into the groups a report is
 // assembled from: the same per-group tallies the records would have given. Internal.
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
-import { type Counter, emptySkipped, type Grouped, type GroupState, type KeyReader, NO_KEY, type Plan, type ReadRules } from "./report.ts";
+import {
+  type Counter,
+  emptySkipped,
+  type Grouped,
+  type GroupState,
+  type KeyReader,
+  MISSING_KEY_REMEDY,
+  NO_KEY,
+  type Plan,
+  type ReadRules,
+} from "./report.ts";
 import { assertArrayLike } from "./validate.ts";
 
 /** The column holding the number of records of a group. */
@@ -120,12 +130,12 @@ export function groupRows(
     if (mapKey !== NO_KEY && keys.check !== undefined && !groups.has(mapKey) && !keys.check(mapKey)) mapKey = NO_KEY;
     if (mapKey === NO_KEY) {
       const { kind, value, expected } = keys.problem;
-      if (kind === "missing" ? rules.cells.skipMissing : rules.skipInvalid) {
+      if (kind === "missing" ? rules.keys.skipMissing : rules.skipInvalid) {
         addSkipped(skipped.records, kind, n);
         continue;
       }
       const name = key.column === undefined ? `rows[${i}] ${key.label}` : `rows[${i}].${key.column}`;
-      const hint = kind === "missing" ? ', not missing (pass missing: "skip" to skip its records)' : ' (or pass onInvalid: "skip")';
+      const hint = kind === "missing" ? `, not missing (${MISSING_KEY_REMEDY})` : ' (or pass onInvalid: "skip")';
       const Kind = kind === "missing" ? MetricsInputError : MetricsTypeError;
       throw new Kind(kind === "missing" ? "MISSING_VALUE" : "INVALID_TYPE", name, value, `${expected}${hint}`);
     }

@@ -5,7 +5,7 @@
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 import type { MovementSkips } from "../revenue/mrrMovements.ts";
 import type { PeriodUnit } from "../segments/trend.ts";
-import { isMissingCell, readCell, STRICT_CELLS } from "./cells.ts";
+import { readCell, readId, STRICT_CELLS } from "./cells.ts";
 import { toGetter } from "./report.ts";
 import { periodIndex, type TimeReader } from "./time.ts";
 
@@ -88,13 +88,14 @@ interface Change {
 function readChange(row: unknown, i: number, r: ChangeReader, skipped: ChangeSkips): Change | null {
   if (typeof row !== "object" || row === null)
     throw new MetricsTypeError("INVALID_TYPE", `changes[${i}]`, row, "an object { customer, time, mrr }");
-  const id = r.customer(row, i);
-  if (isMissingCell(id, STRICT_CELLS) || !(typeof id === "string" || (typeof id === "number" && Number.isFinite(id)))) {
+  const rawId = r.customer(row, i);
+  const id = readId(rawId);
+  if (id === undefined) {
     if (r.skipInvalid) return skip(skipped, "customer");
     throw new MetricsTypeError(
       "INVALID_TYPE",
       `changes[${i}] customer`,
-      id,
+      rawId,
       'a customer id: a non-blank string or a finite number (or pass onInvalid: "skip")',
     );
   }

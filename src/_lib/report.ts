@@ -4,7 +4,7 @@
 import { isMetricsError, MetricsInputError, MetricsTypeError } from "../errors.ts";
 import type { Comparison, Estimate } from "../shapes.ts";
 import type { Tally } from "../tally/tally.ts";
-import { type CellRules, cellRules, missingError, readCell } from "./cells.ts";
+import { type CellRules, cellRules, keyCellRules, missingError, readCell } from "./cells.ts";
 import { columnRows } from "./columns.ts";
 import type { AnyMetric, Registry } from "./metrics.ts";
 import { assertKnownKeys, nearest } from "./options.ts";
@@ -92,6 +92,8 @@ export function planMetrics(metrics: unknown, registry: Registry): Plan[] {
 /** The reading rules every report shares. */
 export interface ReadRules {
   readonly cells: CellRules;
+  /** How keys are read: the same `missing` mode, and only the key markers the caller names. */
+  readonly keys: CellRules;
   readonly skipInvalid: boolean;
   readonly confidence: number;
   readonly minN: number;
@@ -99,8 +101,10 @@ export interface ReadRules {
 
 /** The options every report shares, validated. */
 export function readRules(o: Record<string, unknown>): ReadRules {
+  const cells = cellRules(o.missing, o.missingValues);
   return {
-    cells: cellRules(o.missing, o.missingValues),
+    cells,
+    keys: keyCellRules(cells.skipMissing, o.keyMissingValues),
     skipInvalid: assertOneOf(o.onInvalid, "options.onInvalid", ["throw", "skip"] as const, "throw") === "skip",
     confidence: confidenceOption(o.confidence),
     minN: o.minN === undefined ? 30 : assertCountAtLeast(o.minN, "options.minN", 1),
@@ -164,8 +168,18 @@ export function collectGroups(states: GroupState[], n: Float64Array, flat: Float
   for (let g = 0; g < states.length; g++) {
     if (n[g] === 0) continue;
     const state = states[g]!;
+    const counts = flat.map((f, j) => f.subarray(g * sizes[j]!, (g + 1) * sizes[j]!));
+    // Two raw keys may show as one ("APAC " and "APAC"): their counts add up.
+    const seen = map.get(state.key);
+    if (seen !== undefined) {
+      seen.n += n[g]!;
+      seen.counts.forEach((c, j) => {
+        for (let k = 0; k < c.length; k++) c[k]! += counts[j]![k]!;
+      });
+      continue;
+    }
     state.n = n[g]!;
-    for (let j = 0; j < flat.length; j++) state.counts.push(Array.from(flat[j]!.subarray(g * sizes[j]!, (g + 1) * sizes[j]!)));
+    for (const c of counts) state.counts.push(Array.from(c));
     map.set(state.key, state);
   }
   return map;
@@ -221,17 +235,23 @@ function noSuchField(record: object, i: number, field: string, option: string): 
   );
 }
 
+/**
+ * What the error for a missing key suggests: a blank key drops only its own records when skipped
+ * (a marker such as "NA" is a key, so skipping never drops a region).
+ */
+export const MISSING_KEY_REMEDY = 'pass missing: "skip" to drop the records without one';
+
 /** A record without a valid key: skipped and counted, or an error naming it (off the hot path). */
 export function skipRecord(record: object, i: number, k: KeyReader["problem"], key: KeyNames, rules: ReadRules, counter: Counter): void {
   if (k.kind === "missing" && key.field !== undefined && !(key.field in record) && !rules.cells.skipMissing) {
     throw noSuchField(record, i, key.field, key.option);
   }
-  const skip = k.kind === "missing" ? rules.cells.skipMissing : rules.skipInvalid;
+  const skip = k.kind === "missing" ? rules.keys.skipMissing : rules.skipInvalid;
   if (skip) {
     note(counter, k.kind, i);
     return;
   }
-  if (k.kind === "missing") throw missingError(k.value, `records[${i}] ${key.label}`, k.expected);
+  if (k.kind === "missing") throw missingError(k.value, `records[${i}] ${key.label}`, k.expected, MISSING_KEY_REMEDY);
   // A number or a date-shaped string out of range is a domain error; anything else a type error.
   const Kind =
     typeof k.value === "number" || k.value instanceof Date || /^\d{4}-\d\d-\d\d/.test(String(k.value))

@@ -1,4 +1,4 @@
-import { isMissingCell, readCell, STRICT_CELLS } from "../_lib/cells.ts";
+import { readCell, readId, STRICT_CELLS } from "../_lib/cells.ts";
 import { readOptions } from "../_lib/options.ts";
 import { toGetter } from "../_lib/report.ts";
 import { timeReader, timeZoneOption } from "../_lib/time.ts";
@@ -118,9 +118,15 @@ export function rfmSummary<R>(transactions: ArrayLike<R> | Iterable<R>, options:
   const days = new Map<string | number, { calibration: Map<number, number>; holdout: Set<number> }>();
   let i = 0;
   for (const row of transactions as Iterable<R>) {
-    const id = getCustomer(row, i);
-    if (isMissingCell(id, STRICT_CELLS) || !(typeof id === "string" || (typeof id === "number" && Number.isFinite(id)))) {
-      throw new MetricsTypeError("INVALID_TYPE", `transactions[${i}] customer`, id, "a customer id: a non-blank string or a finite number");
+    const rawId = getCustomer(row, i);
+    const id = readId(rawId);
+    if (id === undefined) {
+      throw new MetricsTypeError(
+        "INVALID_TYPE",
+        `transactions[${i}] customer`,
+        rawId,
+        "a customer id: a non-blank string or a finite number",
+      );
     }
     const day = dayOf(getTime(row, i), `transactions[${i}] time`);
     const raw = getValue === undefined ? 0 : readCell(getValue(row, i), STRICT_CELLS.markers);

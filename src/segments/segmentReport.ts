@@ -1,4 +1,4 @@
-import { type CellRules, isMissingCell } from "../_lib/cells.ts";
+import { type CellRules, isMissingCell, trimEnds } from "../_lib/cells.ts";
 import { groupColumns } from "../_lib/columnGroups.ts";
 import { columnRows } from "../_lib/columns.ts";
 import { type AnyMetric, METRICS, type Registry } from "../_lib/metrics.ts";
@@ -7,6 +7,7 @@ import { groupRecordArray } from "../_lib/recordGroups.ts";
 import {
   addCounts,
   type Grouped,
+  type GroupState,
   groupRecords,
   guardedComparison,
   type KeyReader,
@@ -49,6 +50,12 @@ export type SegmentKey = string | number | boolean | readonly (string | number |
 export interface SegmentReportOptions<R, M extends PropertyKey, Reg = Metrics> extends ReportOptions<R, M, Reg> {
   /** The segment: a field name or accessor, or an array of them for nested segments (region × plan). */
   by: Accessor<R> | readonly Accessor<R>[];
+  /**
+   * Strings read as a missing segment key. Default none: only a blank, `null`, `undefined` or
+   * `NaN` key is missing, and `"NA"` (North America), `"N/A"` or `"-"` is a segment of its own.
+   * Keys are compared without the white space at their ends (`"APAC "` is `"APAC"`).
+   */
+  keyMissingValues?: readonly string[];
 }
 
 /**
@@ -89,14 +96,28 @@ export interface SegmentReport<M extends keyof Reg, Reg = Metrics> {
 
 type KeyValue = string | number | boolean;
 
-export const SEGMENT_OPTIONS = ["by", "metrics", "confidence", "missing", "missingValues", "onInvalid", "minN"] as const;
+export const SEGMENT_OPTIONS = [
+  "by",
+  "metrics",
+  "confidence",
+  "missing",
+  "missingValues",
+  "keyMissingValues",
+  "onInvalid",
+  "minN",
+] as const;
 
 const KEY_EXPECTED = "a string, finite number or boolean";
 
-/** A segment key value (a string, finite number or boolean; numeric strings stay strings), or why not. */
+/**
+ * A segment key value (a string without the white space at its ends, a finite number or a
+ * boolean; numeric strings stay strings), or why not. `cells` are the key rules: only the
+ * caller's key markers, never the values' "NA".
+ */
 function keyValue(v: unknown, cells: CellRules): KeyValue | "missing" | "invalid" {
   if (isMissingCell(v, cells)) return "missing";
-  return typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v)) ? v : "invalid";
+  if (typeof v === "string") return trimEnds(v);
+  return typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v)) ? v : "invalid";
 }
 
 /** The key reader of `by`: one accessor (the value is the Map key) or several (a JSON string). */
@@ -140,8 +161,28 @@ export function segmentKeys(by: unknown, cells: CellRules): KeyReader {
       fail(v, mapKey);
       return false;
     },
-    shown: (mapKey) => mapKey,
+    // "APAC " and "APAC" are one segment: the shown key is trimmed, and groups with one shown key merge.
+    shown: (mapKey) => (typeof mapKey === "string" ? trimEnds(mapKey) : mapKey),
   };
+}
+
+/** Groups whose shown keys are equal ("APAC " and "APAC" read as two Map keys) merged into one. */
+function mergeEqualKeys(states: readonly GroupState[]): GroupState[] {
+  const byKey = new Map<string, GroupState>();
+  for (const s of states) {
+    const id = JSON.stringify(s.key);
+    const seen = byKey.get(id);
+    if (seen === undefined) {
+      byKey.set(id, s);
+      continue;
+    }
+    byKey.set(id, {
+      key: seen.key,
+      n: seen.n + s.n,
+      counts: seen.counts.map((c, j) => c.map((x, k) => x + s.counts[j]![k]!)),
+    });
+  }
+  return byKey.size === states.length ? [...states] : [...byKey.values()];
 }
 
 const TYPE_ORDER: Record<string, number> = { number: 0, string: 1, boolean: 2 };
@@ -181,7 +222,7 @@ export function reportSegments(
   const rules = readRules(o);
   const plans = planMetrics(o.metrics, registry);
   const by = o.by;
-  const keys = segmentKeys(by, rules.cells);
+  const keys = segmentKeys(by, rules.keys);
   const keyNames = { field: typeof by === "string" ? by : undefined, option: "options.by", label: "segment key" };
   // Arrays of records keyed by field names, and columns keyed by one column, take a fast path;
   // anything it does not cover is read record by record.
@@ -204,7 +245,7 @@ export function reportSegments(
  * returned): segments in key order, each summarised and tested against the rest.
  */
 export function assembleSegments(grouped: Grouped, plans: readonly Plan[], rules: ReadRules): object {
-  const states = [...grouped.groups.values()].sort((a, b) => compareKeys(a.key as SegmentKey, b.key as SegmentKey));
+  const states = mergeEqualKeys([...grouped.groups.values()]).sort((a, b) => compareKeys(a.key as SegmentKey, b.key as SegmentKey));
   const total = addCounts(plans, states);
   let n = 0;
   for (const s of states) n += s.n;

@@ -153,11 +153,15 @@ export interface ReportOptions<R, M extends PropertyKey, Reg = Metrics> {
   /** Confidence level of intervals and tests, a fraction in (0, 1). Default 0.95. */
   confidence?: number;
   /**
-   * `"throw"` (default) on a missing key, time or value (`null`, `undefined`, `NaN`, a blank, a
-   * marker in `missingValues`), or `"skip"` it and count it in `skipped`.
+   * `"throw"` (default) on a missing key, time or value (`null`, `undefined`, `NaN`, a blank; for
+   * values and times, a marker in `missingValues`), or `"skip"` it and count it in `skipped`.
    */
   missing?: MissingMode;
-  /** Strings read as missing. Default `["NA", "N/A", "n/a", "-"]`; blanks are always missing. */
+  /**
+   * Strings read as missing in values and times. Default `["NA", "N/A", "n/a", "-"]`; blanks are
+   * always missing. Never applied to segment keys: `"NA"` is North America (see
+   * `keyMissingValues` of `segmentReport`).
+   */
   missingValues?: readonly string[];
   /** `"throw"` (default) on an invalid key, time or value (off the scale, a word), or `"skip"` it and count it. */
   onInvalid?: "throw" | "skip";

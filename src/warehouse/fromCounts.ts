@@ -25,7 +25,9 @@ import { assembleTrend, PERIOD_UNITS, TREND_OPTIONS, type Trend, type TrendOptio
  * (`confidence`, `missing`, `onInvalid`, `minN`). Rows with the same key add up, so the rows of
  * several queries (daily partitions, shards) can simply be concatenated. Counts may be numbers,
  * BigInts or strings of digits, as the drivers return them. Keys are read as record keys are: a
- * NULL, blank or `"N/A"` key is missing, and its records throw or are skipped by `missing`.
+ * NULL or blank key is missing, and its records throw or are skipped by `missing`; a marker such
+ * as `"NA"` is a key unless named in `keyMissingValues`; keys are trimmed, so `"APAC "` and
+ * `"APAC"` rows add up.
  *
  * @param rows - The rows of the query's result, as objects keyed by column name.
  * @param options - As {@link segmentReport}: `by`, `metrics`, `confidence`, `missing`,
@@ -56,7 +58,7 @@ export function segmentReportFromCounts<M extends MetricName>(
   const o = readOptions(options, "segmentReportFromCounts", SEGMENT_OPTIONS);
   const rules = readRules(o);
   const plans = planMetrics(o.metrics, METRICS as unknown as Registry);
-  const keys = segmentKeys(o.by, rules.cells);
+  const keys = segmentKeys(o.by, rules.keys);
   const grouped = groupRows(rows, keys, { column: typeof o.by === "string" ? o.by : undefined, label: "segment key" }, plans, rules);
   return assembleSegments(grouped, plans, rules) as SegmentReport<M>;
 }

@@ -376,7 +376,7 @@ describe("columnar input", () => {
       [2, "records.region.codes[1] must be a code into the dictionary's 2 values (or -1 for missing); got 2"],
       [
         -1,
-        'records[1] segment key must be a string, finite number or boolean, not missing (pass missing: "skip" to skip missing values); got undefined',
+        'records[1] segment key must be a string, finite number or boolean, not missing (pass missing: "skip" to drop the records without one); got undefined',
       ],
     ] as const) {
       const typed = { region: { codes: Int8Array.of(0, code, 1), dictionary }, ltr: Uint8Array.from(ltr) };

@@ -18,7 +18,7 @@ const SPAN = 2 * 365 * 86_400_000;
 
 /**
  * `count` responses with about 1 % missing and 0.5 % invalid values (11, −1, 3.5 on 0-10; 0, 6
- * on 1-5), 0.3 % missing regions, some "N/A" regions (missing to the report), and times over 2025-2026.
+ * on 1-5), 0.3 % missing regions, some "N/A" regions (a region of their own, missing with keyMissingValues: ["N/A"]), and times over 2025-2026.
  */
 export function generate(count: number, seed = 1): Row[] {
   const r = rng(seed);

@@ -195,7 +195,7 @@ describe("reports from counts: rows checked as strictly as records", () => {
     expect(r.segments[0]!.nps!.promoters).toBe(4);
     expect(r.skipped.records).toEqual({ missing: 7, invalid: 0, firstMissing: null, firstInvalid: null });
     expect(() => segmentReportFromCounts([row("a", 3, 1), row(null, 5, 0)], spec)).toThrow(
-      /^rows\[1\].region must be a string, finite number or boolean, not missing \(pass missing: "skip" to skip its records\); got null/,
+      /^rows\[1\].region must be a string, finite number or boolean, not missing \(pass missing: "skip" to drop the records without one\); got null/,
     );
   });
 
