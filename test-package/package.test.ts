@@ -61,6 +61,31 @@ describe("the packed tarball", () => {
     expect(run(bin("deno"), ["run", "--quiet", "deno.ts"]).trim()).toBe("33.333333333333336 200");
   });
 
+  it("gives the same answers and errors in Node, Bun and Deno: time zones as IANA names, offsets refused", () => {
+    // Deno's and Bun's Intl accept "+05:00" as a zone and Node 20's does not: the library decides, not the runtime.
+    const script = (from: string) =>
+      `import { trend } from "${from}";\n` +
+      "const rows = [{ at: '2025-01-31T20:00:00Z', v: 9 }, { at: '2025-02-01T01:00:00+05:00', v: 3 }];\n" +
+      "const out = [];\n" +
+      "for (const timeZone of ['Asia/Karachi', 'America/New_York', '+05:00', 'UTC+5', 'Etc/GMT-5']) {\n" +
+      "  try { out.push(trend(rows, { time: 'at', every: 'month', timeZone, metrics: { nps: 'v' } }).periods.map((p) => [p.period, p.n])); }\n" +
+      "  catch (e) { out.push(e.code + ' ' + e.argument); }\n" +
+      "}\n" +
+      "console.log(JSON.stringify(out));\n";
+    writeFileSync(join(scratch, "zones.mjs"), script("cxmetrics"));
+    writeFileSync(join(scratch, "zones-deno.ts"), script("npm:cxmetrics"));
+    const expected = JSON.stringify([
+      [["2025-02", 2]],
+      [["2025-01", 2]],
+      "OUT_OF_RANGE options.timeZone",
+      "OUT_OF_RANGE options.timeZone",
+      [["2025-02", 2]],
+    ]);
+    expect(run("node", ["zones.mjs"]).trim()).toBe(expected);
+    expect(run(bin("bun"), ["run", "zones.mjs"]).trim()).toBe(expected);
+    expect(run(bin("deno"), ["run", "--quiet", "zones-deno.ts"]).trim()).toBe(expected);
+  });
+
   it("serves cxmetrics/charts from CommonJS, ESM, Bun and Deno, with the main entry's error classes", () => {
     const check = (charts: string, main: string) =>
       `const spec = ${charts}.chart(${main}.npsSummary({ promoters: 3, passives: 2, detractors: 1 }));\n` +

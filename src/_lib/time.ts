@@ -15,9 +15,34 @@ const EARLIEST_MS = 94_694_400_000;
 /** 9999-12-31 in seconds: a larger "second" time is almost surely milliseconds. */
 const LATEST_S = 253_402_214_400;
 
-/** A validated time zone: "UTC" or an IANA name the runtime's Intl knows. */
+/** An offset written as a time zone: "+05:00", "-0800", "UTC+5", "GMT-03:30". */
+const OFFSET_ZONE = /^(?:UTC|GMT|UT)?\s*([+\-\u2212])(\d{1,2})(?::?(\d{2}))?$/i;
+
+/**
+ * A validated time zone: "UTC" or an IANA name the runtime's Intl knows. An offset ("+05:00") is
+ * refused on every runtime: Deno's and Bun's Intl accept it and Node 20's does not, and SQL
+ * dialects read it with opposite signs (PostgreSQL takes a bound "+05:00" as POSIX, UTC−5).
+ */
 export function timeZoneOption(value: unknown): string {
   if (value === undefined || value === "UTC") return "UTC";
+  const offset = typeof value === "string" ? OFFSET_ZONE.exec(value.trim()) : null;
+  if (offset !== null) {
+    const hours = Number(offset[2]);
+    const east = offset[1] === "+";
+    // IANA's fixed-offset zones are Etc/GMT-5 for UTC+05:00: POSIX signs, the other way round.
+    const etc =
+      (offset[3] ?? "00") !== "00" || hours > (east ? 14 : 12)
+        ? ""
+        : hours === 0
+          ? ' ("UTC")'
+          : ` ("Etc/GMT${east ? "-" : "+"}${hours}" is UTC${east ? "+" : "-"}${hours}: IANA writes the sign inverted)`;
+    throw new MetricsInputError(
+      "OUT_OF_RANGE",
+      "options.timeZone",
+      value,
+      `an IANA time zone name such as "Asia/Karachi" or "UTC", not an offset: offsets are read differently by each runtime and database${etc}`,
+    );
+  }
   if (typeof value === "string") {
     try {
       return new Intl.DateTimeFormat("en-US", { timeZone: value }).resolvedOptions().timeZone;
@@ -66,6 +91,8 @@ function dayNumber(y: number, m: number, d: number): number {
 }
 
 const ISO_FORMAT = 'an ISO 8601 date such as "2025-12-17" or "2025-12-17T09:30:00Z"';
+
+const OFFSET_RANGE = "a valid UTC offset (hours 00-23, minutes 00-59)";
 
 /** The offset of the last instant parseIso read, in minutes (NaN when it had none). */
 const ISO_OFFSET = { minutes: Number.NaN };
@@ -127,6 +154,8 @@ function parseIso(s: string): number | string {
         const oh = digits(s, i + 1, i + 3);
         const om = digits(s, n - 2, n);
         if (oh < 0 || om < 0) return ISO_FORMAT;
+        // ISO 8601 and RFC 3339 offsets run to ±23:59; +24:00 or +05:60 is no offset.
+        if (oh > 23 || om > 59) return OFFSET_RANGE;
         ISO_OFFSET.minutes = (s[i] === "-" ? -1 : 1) * (oh * 60 + om);
       } else return ISO_FORMAT;
     }

@@ -86,7 +86,7 @@ export interface ChurnModel {
   churnRate: number;
   /** Gross margin, a fraction in [0, 1]. Default 1 (revenue, not profit). */
   grossMargin?: number;
-  /** Discount rate per period (the same period), ≥ 0. Default 0. */
+  /** Discount rate per period (the same period), a fraction in [0, 1] (0.1, not 10). Default 0. */
   discountRate?: number;
   /** Acquisition cost per customer, ≥ 0, subtracted once. Default 0. */
   cac?: number;
@@ -273,7 +273,7 @@ export function customerLifetimeValue(input: LifetimeValueInput): number {
   }
   const model = assertOneOf((input as { model?: unknown }).model, "input.model", MODELS);
   const o = readFields(input, `customerLifetimeValue (model "${model}")`, MODEL_FIELDS[model]);
-  const cost = (name: "cac" | "crc" | "discountRate") => (o[name] === undefined ? 0 : assertNonNegative(o[name], `input.${name}`));
+  const cost = (name: "cac" | "crc") => (o[name] === undefined ? 0 : assertNonNegative(o[name], `input.${name}`));
   const margin = o.grossMargin === undefined ? 1 : assertFraction(o.grossMargin, "input.grossMargin");
   let value: number;
   if (model === "orders") {
@@ -285,7 +285,8 @@ export function customerLifetimeValue(input: LifetimeValueInput): number {
   } else if (model === "churn") {
     const perPeriod = assertNonNegative(o.arpu, "input.arpu") * margin;
     const churn = assertFraction(o.churnRate, "input.churnRate");
-    const discount = cost("discountRate");
+    // A rate is a fraction: 10 is "did you mean 0.1?", never 1000 % a period.
+    const discount = o.discountRate === undefined ? 0 : assertFraction(o.discountRate, "input.discountRate");
     if (churn + discount === 0) {
       throw new MetricsInputError(
         "UNDEFINED_RESULT",

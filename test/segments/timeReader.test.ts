@@ -39,6 +39,8 @@ function oracle(text: string): number | "invalid" {
   const check = new Date(written);
   if (check.getUTCMonth() + 1 !== mo || check.getUTCDate() !== d || h! > 23 || mi! > 59 || s! > 59) return "invalid";
   if (offset === undefined) return written;
+  // RFC 3339: offsets run to ±23:59.
+  if (offset !== "Z" && (Number(offset.slice(1, 3)) > 23 || Number(offset.slice(-2)) > 59)) return "invalid";
   const minutes = offset === "Z" ? 0 : (offset[0] === "-" ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(-2)));
   const instant = written - minutes * 60_000;
   return instant >= FIRST && instant < END ? instant : "invalid";
@@ -55,7 +57,25 @@ const isoText = fc
     minute: two(61),
     second: fc.option(two(61), { nil: undefined }),
     fraction: fc.option(fc.stringMatching(/^[0-9]{0,10}$/), { nil: undefined }),
-    offset: fc.constantFrom("", "Z", "z", "+09:00", "-05:30", "+0930", "-1200", "+14:00", "+09:0", "+9:00", "+09-00", "Z0"),
+    offset: fc.constantFrom(
+      "",
+      "Z",
+      "z",
+      "+09:00",
+      "-05:30",
+      "+0930",
+      "-1200",
+      "+14:00",
+      "+23:59",
+      "+24:00",
+      "+05:60",
+      "+99:99",
+      "-2400",
+      "+09:0",
+      "+9:00",
+      "+09-00",
+      "Z0",
+    ),
     time: fc.constantFrom("none", "hm", "hms"),
   })
   .map(({ year, month, day, sep, hour, minute, second, fraction, offset, time }) => {
