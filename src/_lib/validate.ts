@@ -89,12 +89,14 @@ export function assertCountAtLeast(value: unknown, argument: string, min: number
 
 /** A scale `[min, max]` of whole numbers with min < max. */
 export function assertScale(value: unknown, argument: string): readonly [number, number] {
-  const expected = "[min, max]: whole numbers, min < max, at most 1000 apart";
+  const expected = "[min, max]: whole numbers from -2^31 to 2^31, min < max, at most 1000 apart";
   if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== "number" || typeof value[1] !== "number") {
     throw new MetricsTypeError("INVALID_TYPE", argument, value, expected);
   }
   const [min, max] = value as [number, number];
-  if (!(Number.isInteger(min) && Number.isInteger(max) && min < max && max - min <= 1000)) {
+  // Past ±2^31 a score loop's s++ may stand still (2^53 + 1 is 2^53): no survey scale is there.
+  const bound = 2 ** 31;
+  if (!(Number.isInteger(min) && Number.isInteger(max) && min < max && max - min <= 1000 && min >= -bound && max <= bound)) {
     throw new MetricsInputError(Number.isFinite(min + max) ? "OUT_OF_RANGE" : "NOT_FINITE", argument, value, expected);
   }
   return [min, max];

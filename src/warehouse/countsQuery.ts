@@ -59,14 +59,22 @@ const QUERY_OPTIONS = ["table", "dialect", "by", "time", "every", "timeZone", "m
  * `n` (records in the group), and per metric
  * the count at each scale point (`nps_0` … `nps_10`; `ces_minus3` below zero), the missing values
  * (`nps_missing`: NULL, or NaN where the dialect has it) and those off the scale (`nps_invalid`).
- * Metric columns must be numeric.
+ * Metric columns must be numeric: DuckDB and PostgreSQL refuse a text or boolean one when they
+ * bind the query. The rows are counted in two steps, a plain GROUP BY of the keys and values and
+ * then the few rows it gives summed per scale point, so the query costs about what the
+ * database's own GROUP BY costs.
  *
  * Safety: every table and column name is a quoted identifier of the dialect (a double quote
  * doubled; BigQuery names in backticks, and names with backticks or backslashes rejected there),
- * names with control characters are rejected, and no value from the caller is written into the
- * SQL: the time zone is a bound parameter, and the only literals are the scale's whole numbers and
- * the library's own format strings. Names are used exactly as stored (case-sensitive: an unquoted
- * Snowflake table `responses` is stored as `RESPONSES`).
+ * names with control characters or lone surrogates are rejected, and no value from the caller is
+ * written into the SQL: the time zone is a bound parameter, and the only literals are the scale's
+ * whole numbers and the library's own format strings. For DuckDB, a table name it could read as a
+ * file (a replacement scan: dots, slashes, globs, a file extension) is refused; for PostgreSQL, a
+ * name past 63 bytes. Names are used exactly as stored (case-sensitive: an unquoted Snowflake
+ * table `responses` is stored as `RESPONSES`).
+ *
+ * Times: an instant column (`TIMESTAMPTZ`) is read as its instant and a naive one (`TIMESTAMP`)
+ * as UTC, through epoch time, so no answer depends on the session's time zone.
  *
  * Periods: `every` and `timeZone` become the dialect's date truncation of the local date of each
  * instant (ISO weeks from Monday everywhere). `"ansi"` has no date truncation, so its rows are
@@ -76,8 +84,10 @@ const QUERY_OPTIONS = ["table", "dialect", "by", "time", "every", "timeZone", "m
  * @returns `{ sql, params }`.
  * @throws {@link MetricsTypeError} for an unknown option or dialect, a name that is not a string, a
  *   metric read by an accessor function (SQL needs a column), or both or neither of `by` and `time`.
- * @throws {@link MetricsInputError} for an empty name, one with control characters, a BigQuery name
- *   with a backtick, or a key column named like a count column (`n`, `nps_9`).
+ * @throws {@link MetricsInputError} for an empty name, one with control characters or a lone
+ *   surrogate, a BigQuery name with a backtick, a DuckDB table name that could be a file, a
+ *   PostgreSQL name past 63 bytes, a table of no or more than three parts, or a column named like
+ *   a count column (`n`, `nps_9`, `cx_n`).
  * @example
  * ```ts
  * import { countsQuery } from "cxmetrics";
@@ -90,8 +100,8 @@ const QUERY_OPTIONS = ["table", "dialect", "by", "time", "every", "timeZone", "m
  * sql.split("\n").slice(0, 4).join("\n");
  * // SELECT
  * //   "region",
- * //   COUNT(*) AS "n",
- * //   SUM(CASE WHEN "ltr" = 0 THEN 1 ELSE 0 END) AS "nps_0",
+ * //   SUM("cx_n") AS "n",
+ * //   SUM(CASE WHEN "ltr" = 0 THEN "cx_n" ELSE 0 END) AS "nps_0",
  * params; // []
  * ```
  *
@@ -108,9 +118,7 @@ export function countsQuery<M extends MetricName>(options: CountsQueryOptions<M>
   }
   const o = readOptions(options, "countsQuery", QUERY_OPTIONS);
   const dialect = DIALECTS[assertOneOf(o.dialect, "options.dialect", SQL_DIALECTS)];
-  const table = (Array.isArray(o.table) ? o.table : [o.table])
-    .map((part: unknown, i: number) => dialect.quote(part, Array.isArray(o.table) ? `options.table[${i}]` : "options.table"))
-    .join(".");
+  const table = tableName(dialect, o.table);
   const plans = planMetrics(o.metrics, METRICS as unknown as Registry);
   const columns = plans.map((plan) => {
     if (plan.field === undefined) {
@@ -131,9 +139,20 @@ export function countsQuery<M extends MetricName>(options: CountsQueryOptions<M>
     }
     return { plan, column: dialect.quote(plan.field, `options.metrics.${plan.name}`) };
   });
-  const counted = new Set<string>([N_COLUMN]);
-  const selects: string[] = [`COUNT(*) AS ${dialect.quote(N_COLUMN, "n")}`];
+  // Two steps: the rows counted per distinct key and values (one plain GROUP BY, as fast as the
+  // database counts), then those few rows summed into the columns per scale point.
+  const rowCount = dialect.quote(ROW_COUNT, ROW_COUNT);
+  const counted = new Set<string>([N_COLUMN, ROW_COUNT]);
+  const selects: string[] = [`SUM(${rowCount}) AS ${dialect.quote(N_COLUMN, "n")}`];
   for (const { plan, column } of columns) {
+    if (plan.field === ROW_COUNT) {
+      throw new MetricsInputError(
+        "OUT_OF_RANGE",
+        `options.metrics.${plan.name}`,
+        plan.field,
+        `a column not named ${ROW_COUNT} (the query's own count)`,
+      );
+    }
     const nan = dialect.isNaN(column);
     const missing = nan === undefined ? `${column} IS NULL` : `${column} IS NULL OR ${nan}`;
     const scores: number[] = [];
@@ -141,15 +160,16 @@ export function countsQuery<M extends MetricName>(options: CountsQueryOptions<M>
       scores.push(s);
       const name = scoreColumn(plan.name, s);
       counted.add(name);
-      selects.push(`SUM(CASE WHEN ${column} = ${s} THEN 1 ELSE 0 END) AS ${dialect.quote(name, name)}`);
+      selects.push(`SUM(CASE WHEN ${column} = ${s} THEN ${rowCount} ELSE 0 END) AS ${dialect.quote(name, name)}`);
     }
     const skip = skipColumns(plan.name);
     counted.add(skip.missing).add(skip.invalid);
-    selects.push(`SUM(CASE WHEN ${missing} THEN 1 ELSE 0 END) AS ${dialect.quote(skip.missing, skip.missing)}`);
+    selects.push(`SUM(CASE WHEN ${missing} THEN ${rowCount} ELSE 0 END) AS ${dialect.quote(skip.missing, skip.missing)}`);
     selects.push(
-      `SUM(CASE WHEN ${missing} OR ${column} IN (${scores.join(", ")}) THEN 0 ELSE 1 END) AS ${dialect.quote(skip.invalid, skip.invalid)}`,
+      `SUM(CASE WHEN ${missing} OR ${column} IN (${scores.join(", ")}) THEN 0 ELSE ${rowCount} END) AS ${dialect.quote(skip.invalid, skip.invalid)}`,
     );
   }
+  const values = [...new Set(columns.map((c) => c.column))];
   if ((o.by === undefined) === (o.time === undefined)) {
     throw new MetricsTypeError(
       "INVALID_OPTION",
@@ -181,8 +201,14 @@ export function countsQuery<M extends MetricName>(options: CountsQueryOptions<M>
     }
     const list: unknown[] = Array.isArray(o.by) ? o.by : [o.by];
     if (list.length === 0) throw new MetricsInputError("EMPTY_INPUT", "options.by", o.by, "at least one column");
-    const keys = list.map((b, i) => keyName(b, Array.isArray(o.by) ? `options.by[${i}]` : "options.by")).join(", ");
-    return { sql: `SELECT\n  ${[keys, ...selects].join(",\n  ")}\nFROM ${table}\nGROUP BY ${keys}`, params: [] };
+    const keyList = list.map((b, i) => keyName(b, Array.isArray(o.by) ? `options.by[${i}]` : "options.by"));
+    const keys = keyList.join(", ");
+    const grouped = [...new Set([...keyList, ...values])].join(", ");
+    const inner = `SELECT ${grouped}, COUNT(*) AS ${rowCount}\n  FROM ${table}\n  GROUP BY ${grouped}`;
+    return {
+      sql: `SELECT\n  ${[keys, ...selects].join(",\n  ")}\nFROM (\n  ${inner}\n) AS ${dialect.quote("cx_counts", "cx_counts")}\nGROUP BY ${keys}`,
+      params: [],
+    };
   }
   const every = assertOneOf(o.every, "options.every", PERIOD_UNITS);
   const zone = timeZoneOption(o.timeZone);
@@ -191,7 +217,24 @@ export function countsQuery<M extends MetricName>(options: CountsQueryOptions<M>
   if (columns.some((c) => c.column === time)) {
     throw new MetricsInputError("OUT_OF_RANGE", "options.time", o.time, "a column that is not also a metric's");
   }
-  return { sql: trendSql(dialect, table, time, every, selects, columns), params: [zone] };
+  return { sql: trendSql(dialect, table, time, every, selects, values.join(", "), rowCount), params: [zone] };
+}
+
+/** The name of the inner query's count of rows per distinct key and values. */
+const ROW_COUNT = "cx_n";
+
+/** The table option as the dialect's qualified name: one to three parts (catalog, schema, table). */
+function tableName(dialect: Dialect, table: unknown): string {
+  const parts: readonly unknown[] = Array.isArray(table) ? table : [table];
+  if (parts.length < 1 || parts.length > 3) {
+    throw new MetricsInputError(
+      "OUT_OF_RANGE",
+      "options.table",
+      table,
+      "a table name, or its parts: one to three (catalog, schema, table)",
+    );
+  }
+  return dialect.table(parts, (i) => (Array.isArray(table) ? `options.table[${i}]` : "options.table"));
 }
 
 function trendSql(
@@ -200,15 +243,17 @@ function trendSql(
   time: string,
   every: PeriodUnit,
   selects: string[],
-  columns: { column: string }[],
+  values: string,
+  rowCount: string,
 ): string {
-  const values = [...new Set(columns.map((c) => c.column))].join(", ");
-  // Innermost: each instant's local date (the zone bound once); then the period's first day as text.
+  // Innermost: each instant's local date (the zone bound once), counted per day and values; then
+  // the period's first day as text, and the days summed into periods.
   const start = dialect.periodStart(time, every);
-  const days = `SELECT ${dialect.localDate(time, dialect.param(1))} AS ${time}, ${values}\n    FROM ${table}`;
-  const periods = `SELECT ${dialect.text(start ?? time)} AS ${time}, ${values}\n  FROM (\n    ${days}\n  ) AS ${dialect.quote("cx_days", "cx_days")}`;
+  const rows = `SELECT ${dialect.localDate(time, dialect.param(1))} AS ${time}, ${values}\n      FROM ${table}`;
+  const days = `SELECT ${time}, ${values}, COUNT(*) AS ${rowCount}\n    FROM (\n      ${rows}\n    ) AS ${dialect.quote("cx_rows", "cx_rows")}\n    GROUP BY ${time}, ${values}`;
+  const periods = `SELECT ${dialect.text(start ?? time)} AS ${time}, ${values}, ${rowCount}\n  FROM (\n    ${days}\n  ) AS ${dialect.quote("cx_days", "cx_days")}`;
   // The period the rows are by (a literal the library writes: "day" where the dialect leaves days),
   // so that a report by another period is an error, not weeks silently counted in one month.
   const unit = `'${start === undefined ? "day" : every}' AS ${dialect.quote(EVERY_COLUMN, EVERY_COLUMN)}`;
-  return `SELECT\n  ${[time, unit, ...selects].join(",\n  ")}\nFROM (\n  ${periods}\n) AS ${dialect.quote("cx_rows", "cx_rows")}\nGROUP BY ${time}`;
+  return `SELECT\n  ${[time, unit, ...selects].join(",\n  ")}\nFROM (\n  ${periods}\n) AS ${dialect.quote("cx_periods", "cx_periods")}\nGROUP BY ${time}`;
 }

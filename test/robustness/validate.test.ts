@@ -52,9 +52,11 @@ describe("the boundary validators", () => {
     );
   });
 
-  it("a scale is two whole numbers, min below max, at most 1000 apart", () => {
-    const expected = "[min, max]: whole numbers, min < max, at most 1000 apart";
+  it("a scale is two whole numbers within ±2^31, min below max, at most 1000 apart", () => {
+    const expected = "[min, max]: whole numbers from -2^31 to 2^31, min < max, at most 1000 apart";
     expect(assertScale([0, 1000], "s")).toEqual([0, 1000]);
+    expect(assertScale([2 ** 31 - 10, 2 ** 31], "s")).toEqual([2 ** 31 - 10, 2 ** 31]);
+    expect(assertScale([-(2 ** 31), -(2 ** 31) + 1], "s")).toEqual([-(2 ** 31), -(2 ** 31) + 1]);
     expect(assertScale([-500, 500], "s")).toEqual([-500, 500]);
     for (const scale of [["1", 5], [1, "5"], [1], [1, 2, 3], "1-5"]) {
       expectError(
@@ -74,6 +76,10 @@ describe("the boundary validators", () => {
       [[-600, 500], "[-600, 500]"],
       // Far past a double's range apart, yet summing to 0: out of range, not infinite.
       [[1e308, -1e308], "[1e+308, -1e+308]"],
+      // Past ±2^31: at 2^53 a loop's s++ stands still (countsQuery looped until memory ran out in 1.0).
+      [[2 ** 53, 2 ** 53 + 2], "[9007199254740992, 9007199254740994]"],
+      [[2 ** 31, 2 ** 31 + 1], "[2147483648, 2147483649]"],
+      [[-(2 ** 31) - 1, -(2 ** 31)], "[-2147483649, -2147483648]"],
     ] as const) {
       expectError(() => assertScale(scale, "s"), MetricsInputError, "OUT_OF_RANGE", "s", `s must be ${expected}; got ${shown}`);
     }

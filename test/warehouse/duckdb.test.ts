@@ -122,4 +122,78 @@ describe("countsQuery in DuckDB", () => {
     const [still] = await query("SELECT COUNT(*) AS c FROM responses");
     expect(still!.c).toBe(BigInt(N));
   }, 60_000);
+
+  it("reads a naive TIMESTAMP column as UTC, as in memory, whatever the session's TimeZone (1.0: January under UTC, February under New York)", async () => {
+    await connection.run(
+      "CREATE TABLE naive AS SELECT TIMESTAMP '2025-01-31 20:00:00' AS at, 9 AS ltr UNION ALL SELECT TIMESTAMP '2025-03-01 02:00:00', 3",
+    );
+    const records = [
+      { at: "2025-01-31T20:00:00Z", ltr: 9 },
+      { at: "2025-03-01T02:00:00Z", ltr: 3 },
+    ];
+    const periods = (t: { periods: readonly { period: string; n: number }[] }) => t.periods.map((p) => [p.period, p.n]);
+    for (const timeZone of ["UTC", "Asia/Tokyo", "America/New_York"]) {
+      const q = countsQuery({ table: "naive", dialect: "duckdb", time: "at", every: "month", timeZone, metrics: { nps: "ltr" } });
+      const inMemory = trend(records, { time: "at", every: "month", timeZone, metrics: { nps: "ltr" } });
+      for (const session of ["UTC", "America/New_York", "Asia/Tokyo"]) {
+        await connection.run(`SET TimeZone = '${session}'`);
+        const fromDb = trendFromCounts(await query(q.sql, q.params), { time: "at", every: "month", timeZone, metrics: { nps: "ltr" } });
+        expect(periods(fromDb), `${timeZone} in a ${session} session`).toEqual(periods(inMemory));
+      }
+    }
+    await connection.run("SET TimeZone = 'UTC'");
+    // By hand: 20:00Z on 31 January is January in UTC and New York, February in Tokyo.
+    const q = countsQuery({ table: "naive", dialect: "duckdb", time: "at", every: "month", timeZone: "UTC", metrics: { nps: "ltr" } });
+    expect(periods(trendFromCounts(await query(q.sql, q.params), { time: "at", every: "month", metrics: { nps: "ltr" } }))).toEqual([
+      ["2025-01", 1],
+      ["2025-02", 0],
+      ["2025-03", 1],
+    ]);
+  }, 60_000);
+
+  it("refuses text and boolean score columns when the query is bound (DuckDB would count '9.5' as 10 and true as 1)", async () => {
+    await connection.run(
+      "CREATE TABLE typed AS SELECT 'a' AS g, '9.5' AS text_score, true AS flag, 9::BIGINT AS big, 9::HUGEINT AS huge, 9::DECIMAL(4, 1) AS dec",
+    );
+    for (const column of ["text_score", "flag"]) {
+      const q = countsQuery({ table: "typed", dialect: "duckdb", by: "g", metrics: { nps: column } });
+      await expect(query(q.sql), column).rejects.toThrow(
+        /No function matches the given name and argument types 'isnan\((VARCHAR|BOOLEAN)\)'/,
+      );
+    }
+    // In memory the same cells are invalid: '9.5' is not a whole number, true is not a number.
+    expect(() => segmentReport([{ g: "a", s: "9.5" }], { by: "g", metrics: { nps: "s" } })).toThrow(/must be a whole number from 0 to 10/);
+    expect(() => segmentReport([{ g: "a", s: true }], { by: "g", metrics: { nps: "s" } })).toThrow(/must be a whole number from 0 to 10/);
+    // Whole-number types count as in memory.
+    for (const column of ["big", "huge", "dec"]) {
+      const q = countsQuery({ table: "typed", dialect: "duckdb", by: "g", metrics: { nps: column } });
+      expect(segmentReportFromCounts(await query(q.sql), { by: "g", metrics: { nps: column } }).total.nps!.promoters, column).toBe(1);
+    }
+  }, 60_000);
+
+  it("an untrusted table name never reads a file: DuckDB's replacement scan reads a quoted file name, so countsQuery refuses one", async () => {
+    const secret = join(dir, "secret.csv");
+    writeFileSync(secret, "region,ltr\nleak,10\n");
+    // The danger is real: a quoted name that is not a table is read as the file (enable_external_access is on).
+    expect(await query(`SELECT * FROM "${secret}"`)).toEqual([{ region: "leak", ltr: 10n }]);
+    const [access] = await query("SELECT current_setting('enable_external_access') AS on");
+    expect(access!.on).toBe(true);
+    for (const table of [
+      secret,
+      "secret.csv",
+      "../data/export.parquet",
+      "*.json",
+      "s3://bucket/x",
+      ["secret", "csv"],
+      [dir, "secret", "csv"],
+      ["main", "x.json"],
+    ]) {
+      expect(() => countsQuery({ table, dialect: "duckdb", by: "region", metrics: { nps: "ltr" } }), String(table)).toThrow(
+        /replacement scan/,
+      );
+    }
+    // A plain name that is not a table is DuckDB's own error, never a file read.
+    const q = countsQuery({ table: ["main", "secret"], dialect: "duckdb", by: "region", metrics: { nps: "ltr" } });
+    await expect(query(q.sql)).rejects.toThrow(/Table with name secret does not exist/);
+  }, 60_000);
 });

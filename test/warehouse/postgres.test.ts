@@ -81,4 +81,37 @@ describe("countsQuery in PostgreSQL (PGlite)", () => {
     const [count] = await query("SELECT COUNT(*) AS c FROM responses");
     expect(Number(count!.c)).toBe(N);
   }, 60_000);
+
+  it("reads a naive timestamp column as UTC, as in memory, whatever the session's TimeZone (1.0 followed the session)", async () => {
+    await db.exec(
+      "CREATE TABLE naive (at timestamp, ltr integer); INSERT INTO naive VALUES ('2025-01-31 20:00:00', 9), ('2025-03-01 02:00:00', 3)",
+    );
+    const records = [
+      { at: "2025-01-31T20:00:00Z", ltr: 9 },
+      { at: "2025-03-01T02:00:00Z", ltr: 3 },
+    ];
+    const periods = (t: { periods: readonly { period: string; n: number }[] }) => t.periods.map((p) => [p.period, p.n]);
+    for (const timeZone of ["UTC", "Asia/Tokyo", "America/New_York"]) {
+      const q = countsQuery({ table: "naive", dialect: "postgres", time: "at", every: "month", timeZone, metrics: { nps: "ltr" } });
+      const inMemory = periods(trend(records, { time: "at", every: "month", timeZone, metrics: { nps: "ltr" } }));
+      for (const session of ["UTC", "America/New_York", "Asia/Tokyo"]) {
+        await db.exec(`SET TIME ZONE '${session}'`);
+        const fromDb = trendFromCounts(await query(q.sql, q.params), { time: "at", every: "month", timeZone, metrics: { nps: "ltr" } });
+        expect(periods(fromDb), `${timeZone} in a ${session} session`).toEqual(inMemory);
+      }
+    }
+    await db.exec("SET TIME ZONE 'UTC'");
+  }, 60_000);
+
+  it("refuses text and boolean score columns when the query is planned, and names past 63 bytes before it is sent", async () => {
+    await db.exec("CREATE TABLE typed AS SELECT 'a' AS g, '9.5'::text AS text_score, true AS flag");
+    for (const column of ["text_score", "flag"]) {
+      const q = countsQuery({ table: "typed", dialect: "postgres", by: "g", metrics: { nps: column } });
+      await expect(query(q.sql), column).rejects.toThrow(/operator does not exist|cannot cast type boolean/);
+    }
+    // PostgreSQL would cut a 64-byte name to its first 63 bytes, another table.
+    expect(() => countsQuery({ table: "r".repeat(64), dialect: "postgres", by: "g", metrics: { nps: "v" } })).toThrow(
+      "options.table must be a PostgreSQL name of at most 63 bytes (this one has 64 in UTF-8; PostgreSQL would cut it to another name)",
+    );
+  }, 60_000);
 });
