@@ -71,6 +71,11 @@ export class MetricsInputError extends RangeError implements MetricsErrorDetails
   declare readonly argument: string;
   declare readonly value: unknown;
 
+  /** `instanceof` by the brand: true for this class from any copy of cxmetrics (ESM, CommonJS, a bundle). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return brandOf(value) === "MetricsInputError";
+  }
+
   constructor(code: MetricsErrorCode, argument: string, value: unknown, expected: string, message?: string) {
     super(message ?? `${argument} must be ${expected}; got ${describe(value)}`);
     details(this, "MetricsInputError", code, argument, value);
@@ -98,15 +103,32 @@ export class MetricsTypeError extends TypeError implements MetricsErrorDetails {
   declare readonly argument: string;
   declare readonly value: unknown;
 
+  /** `instanceof` by the brand: true for this class from any copy of cxmetrics (ESM, CommonJS, a bundle). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return brandOf(value) === "MetricsTypeError";
+  }
+
   constructor(code: MetricsErrorCode, argument: string, value: unknown, expected: string, message?: string) {
     super(message ?? `${argument} must be ${expected}; got ${describe(value)}`);
     details(this, "MetricsTypeError", code, argument, value);
   }
 }
 
-/** Sets the name and details of either error class (they must extend different built-ins). */
+/**
+ * The brand of cxmetrics' errors: a registry symbol, the same in every copy of the library, so an
+ * error thrown by the CommonJS build is recognised by the ESM build's `isMetricsError` and
+ * `instanceof` (the dual-package hazard), where a class identity check would say no.
+ */
+const BRAND: unique symbol = Symbol.for("cxmetrics.error");
+
+function brandOf(value: unknown): unknown {
+  return typeof value === "object" && value !== null ? (value as { [BRAND]?: unknown })[BRAND] : undefined;
+}
+
+/** Sets the name, details and brand of either error class (they must extend different built-ins). */
 function details(error: Error, name: string, code: MetricsErrorCode, argument: string, value: unknown): void {
   Object.assign(error, { name, code, argument, value });
+  Object.defineProperty(error, BRAND, { value: name });
 }
 
 /**
@@ -121,5 +143,6 @@ function details(error: Error, name: string, code: MetricsErrorCode, argument: s
  * @category Errors
  */
 export function isMetricsError(error: unknown): error is MetricsInputError | MetricsTypeError {
-  return error instanceof MetricsInputError || error instanceof MetricsTypeError;
+  const brand = brandOf(error);
+  return brand === "MetricsInputError" || brand === "MetricsTypeError";
 }

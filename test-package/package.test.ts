@@ -45,6 +45,17 @@ describe("the packed tarball", () => {
     expect(run("node", ["esm.mjs"]).trim()).toBe("33.333333333333336 0.5");
   });
 
+  it("one error class across module copies: an error the CommonJS build throws is the ESM build's (dual-package hazard)", () => {
+    writeFileSync(
+      join(scratch, "dual.mjs"),
+      'import { createRequire } from "node:module";\nimport * as esm from "cxmetrics";\nconst cjs = createRequire(import.meta.url)("cxmetrics");\n' +
+        "const thrown = (f) => { try { f(); } catch (e) { return e; } };\n" +
+        "const a = thrown(() => cjs.nps([11])), b = thrown(() => cjs.nps(['nine'])), plain = new RangeError('x');\n" +
+        "console.log(esm.isMetricsError !== cjs.isMetricsError, esm.isMetricsError(a), a instanceof esm.MetricsInputError, b instanceof esm.MetricsTypeError, a instanceof esm.MetricsTypeError, esm.isMetricsError(plain), plain instanceof esm.MetricsInputError);\n",
+    );
+    expect(run("node", ["dual.mjs"]).trim()).toBe("true true true true false false false");
+  });
+
   it("works in Bun", () => {
     writeFileSync(
       join(scratch, "bun.ts"),

@@ -17,7 +17,7 @@ let specs: Record<string, { call: string; spec: object }>;
 
 beforeAll(() => {
   if (!statSync(CHROMIUM, { throwIfNoEntry: false })) {
-    throw new Error("This test needs Debian's chromium (apt-get install -y chromium); .ci/run installs it.");
+    throw new Error("This test needs Debian's chromium (apt-get install -y chromium), as npm run test:browser says; .ci/run installs it.");
   }
   dir = mkdtempSync(join(tmpdir(), "cxmetrics-browser-"));
   for (const [pkg, file] of [
