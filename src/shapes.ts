@@ -79,7 +79,7 @@ export interface Comparison<Method extends string = string> {
  *
  * @category Shapes
  */
-export const MISSING_MODES = ["throw", "skip"] as const;
+export const MISSING_MODES = /* @__PURE__ */ Object.freeze(["throw", "skip"] as const);
 
 /**
  * One of {@link MISSING_MODES}.
@@ -99,7 +99,7 @@ export type MissingMode = (typeof MISSING_MODES)[number];
  *
  * @category Shapes
  */
-export const DEFAULT_MISSING_VALUES: readonly string[] = ["NA", "N/A", "n/a", "-"];
+export const DEFAULT_MISSING_VALUES: readonly string[] = /* @__PURE__ */ Object.freeze(["NA", "N/A", "n/a", "-"]);
 
 /**
  * The `weights` option of a comparison: one array of weights per sample, finite and ≥ 0, one

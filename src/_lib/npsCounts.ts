@@ -7,7 +7,7 @@ import { clip } from "./math.ts";
 import { assertKnownKeys } from "./options.ts";
 import { bandStart, DEFAULT_SCALES, type Scale, scaleOption } from "./scales.ts";
 import { NO_WEIGHTS, readScaleInput, type Weights } from "./tallies.ts";
-import { assertCount } from "./validate.ts";
+import { assertCount, assertExactTotal } from "./validate.ts";
 import { isWeighted, type WeightedMean, type WeightedTally, weightedMean } from "./weighted.ts";
 
 /** The option names every NPS function shares. */
@@ -80,8 +80,9 @@ function groupCounts(input: object, argument: string): ValidNpsCounts {
     missing: 0,
     weighted: undefined,
   };
-  if (counts.promoters + counts.passives + counts.detractors === 0)
-    throw new MetricsInputError("EMPTY_INPUT", argument, input, "at least one response");
+  const total = counts.promoters + counts.passives + counts.detractors;
+  if (total === 0) throw new MetricsInputError("EMPTY_INPUT", argument, input, "at least one response");
+  if (total > Number.MAX_SAFE_INTEGER) assertExactTotal(total, argument, input);
   return counts;
 }
 

@@ -7,7 +7,7 @@ import { isArrowVector, vectorValues } from "./columns.ts";
 import { countInto } from "./count.ts";
 import { assertKnownKeys } from "./options.ts";
 import type { Scale } from "./scales.ts";
-import { assertCount, assertScale } from "./validate.ts";
+import { assertCount, assertExactTotal, assertScale } from "./validate.ts";
 import { assertTallyWeights, countWeighted } from "./weighted.ts";
 
 /** Validate a tally from outside (for example parsed JSON): keys, scale, length and counts. */
@@ -25,8 +25,10 @@ export function assertTally(value: object, argument: string): Tally {
     );
   }
   const counts: number[] = [];
-  for (let i = 0; i < expected; i++) counts.push(assertCount(t.counts[i], `${argument}.counts[${i}]`));
+  let total = 0;
+  for (let i = 0; i < expected; i++) total += counts[counts.push(assertCount(t.counts[i], `${argument}.counts[${i}]`)) - 1]!;
   const missing = t.missing === undefined ? 0 : assertCount(t.missing, `${argument}.missing`);
+  assertExactTotal(total + missing, `${argument}.counts`, t.counts);
   const weighted = assertTallyWeights(t, counts, argument);
   return weighted === undefined ? { scale, counts, missing } : { scale, counts, missing, ...weighted };
 }

@@ -80,6 +80,22 @@ export function assertCount(value: unknown, argument: string): number {
   return x;
 }
 
+/**
+ * A total of counts, which must stay exact: past 2^53 − 1 a double cannot hold every whole number,
+ * so n and the shares computed from it would be silently inexact. Throws naming `argument`.
+ */
+export function assertExactTotal(total: number, argument: string, value: unknown): number {
+  if (total > Number.MAX_SAFE_INTEGER) {
+    throw new MetricsInputError(
+      "OUT_OF_RANGE",
+      argument,
+      value,
+      `counts that add up to at most Number.MAX_SAFE_INTEGER (2^53 − 1), where every count is exact (these add up to ${total})`,
+    );
+  }
+  return total;
+}
+
 /** A count of at least `min`. */
 export function assertCountAtLeast(value: unknown, argument: string, min: number): number {
   const x = assertCount(value, argument);
@@ -115,6 +131,12 @@ export function assertOneOf<T extends string>(value: unknown, argument: string, 
 export function assertArrayLike(value: unknown, argument: string): ArrayLike<unknown> {
   if (typeof value !== "object" || value === null || typeof (value as ArrayLike<unknown>).length !== "number") {
     throw new MetricsTypeError("INVALID_TYPE", argument, value, "an array or typed array of numbers");
+  }
+  // An array-like that claims more elements than an array can hold ({ 0: 9, length: 1e300 }) would
+  // be read for ever: its length must be a whole number an array could have.
+  const length = (value as ArrayLike<unknown>).length;
+  if (!ArrayBuffer.isView(value) && !(Number.isInteger(length) && length >= 0 && length <= 2 ** 32 - 1)) {
+    throw new MetricsInputError("OUT_OF_RANGE", `${argument}.length`, length, "a whole number from 0 to 2^32 − 1, as an array's length is");
   }
   return value as ArrayLike<unknown>;
 }

@@ -35,6 +35,14 @@ export function readWeights(value: unknown, length: number, argument: string): A
   return weights;
 }
 
+/**
+ * A power of two near `x` (1 for 0 or a non-finite x): dividing by it is exact, so sums relative
+ * to it round exactly as the sums themselves would, only without overflowing or underflowing.
+ */
+export function powerOfTwoNear(x: number): number {
+  return x > 0 && x < Number.POSITIVE_INFINITY ? 2 ** Math.floor(Math.log2(x)) : 1;
+}
+
 /** One weight: a finite number ≥ 0. */
 export function readWeight(value: unknown, argument: string): number {
   const w = assertFinite(value, argument);
@@ -54,9 +62,17 @@ export function countWeighted(
   rules: CellRules,
   argument: string,
   weightsArgument = "options.weights",
-): WeightedTally {
+): RelativeWeightedTally {
   const [min, max] = scale;
   const weights = readWeights(weightsOption, responses.length, weightsArgument);
+  // Sums relative to the largest weight: weights of 1e154 would overflow Σw², weights of 1e-200
+  // underflow it to 0, and every estimate is the same for weights scaled by any constant.
+  let largest = 0;
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i];
+    if (typeof w === "number" && w > largest && w < Number.POSITIVE_INFINITY) largest = w;
+  }
+  const unit = powerOfTwoNear(largest);
   const counts = new Array<number>(max - min + 1).fill(0);
   const sums = new Array<number>(max - min + 1).fill(0);
   const squares = new Array<number>(max - min + 1).fill(0);
@@ -73,15 +89,32 @@ export function countWeighted(
       dropped++;
       continue;
     }
+    const r = w / unit;
     counts[v - min]!++;
-    sums[v - min]! += w;
-    squares[v - min]! += w * w;
+    sums[v - min]! += r;
+    squares[v - min]! += r * r;
   }
   if (dropped > 0 && dropped + missing === responses.length) {
     throw new MetricsInputError("OUT_OF_RANGE", weightsArgument, weightsOption, "weights that are not all 0");
   }
-  for (let k = 0; k < squares.length; k++) assertFiniteResult(squares[k]!, weightsArgument, weightsOption);
-  return { scale: [min, max], counts, missing, weights: sums, squaredWeights: squares };
+  return { scale: [min, max], counts, missing, weights: sums, squaredWeights: squares, unit };
+}
+
+/**
+ * A weighted tally counted by {@link countWeighted}: its sums are relative to `unit`, a power of
+ * two near the largest weight, which summaries never need (they are the same for any scale of the
+ * weights).
+ */
+export interface RelativeWeightedTally extends WeightedTally {
+  readonly unit: number;
+}
+
+/** The tally a user sees: the sums in the weights' own unit, or an error where Σw² overflows a double. */
+export function absoluteTally(t: RelativeWeightedTally, argument: string, value: unknown): WeightedTally {
+  const u = t.unit;
+  const weights = t.weights.map((w) => assertFiniteResult(w * u, argument, value));
+  const squaredWeights = t.squaredWeights.map((q) => assertFiniteResult(q * u * u, argument, value));
+  return { scale: t.scale, counts: t.counts, missing: t.missing, weights, squaredWeights };
 }
 
 /** Validate the weight sums of a tally from outside: both or neither, finite, ≥ 0, 0 exactly where the count is 0. */
@@ -125,8 +158,6 @@ export interface WeightedMean {
   readonly estimate: number;
   /** Responses counted (weight above 0). */
   readonly n: number;
-  /** Σw. */
-  readonly total: number;
   /** Kish's (Σw)²/Σw², at most n. */
   readonly effectiveN: number;
   /** Kish's design effect of weighting, n / effectiveN ≥ 1. */
@@ -140,6 +171,13 @@ export interface WeightedMean {
 /** The weighted mean of `value(score)` over a weighted tally with at least one response. */
 export function weightedMean(t: WeightedTally, value: (score: number) => number): WeightedMean {
   const min = t.scale[0];
+  // Sums relative to the largest Σw of a point, so that a tally of huge or tiny weights from
+  // outside gives what the same weights scaled to about 1 give (the estimates are scale-free).
+  let largest = 0;
+  for (let k = 0; k < t.counts.length; k++) if (t.counts[k] !== 0 && t.weights[k]! > largest) largest = t.weights[k]!;
+  const unit = powerOfTwoNear(largest);
+  const w = (k: number) => t.weights[k]! / unit;
+  const q = (k: number) => t.squaredWeights[k]! / unit / unit;
   let n = 0;
   let total = 0;
   let squares = 0;
@@ -150,9 +188,9 @@ export function weightedMean(t: WeightedTally, value: (score: number) => number)
     if (t.counts[k] === 0) continue;
     const y = value(min + k);
     n += t.counts[k]!;
-    total += t.weights[k]!;
-    squares += t.squaredWeights[k]!;
-    sum += t.weights[k]! * y;
+    total += w(k);
+    squares += q(k);
+    sum += w(k) * y;
     lowest = Math.min(lowest, y);
     highest = Math.max(highest, y);
   }
@@ -162,15 +200,15 @@ export function weightedMean(t: WeightedTally, value: (score: number) => number)
   let influence = 0;
   for (let k = 0; k < t.counts.length; k++) {
     const d = value(min + k) - estimate;
-    spread += t.weights[k]! * d * d;
-    influence += t.squaredWeights[k]! * d * d;
+    if (t.counts[k] === 0) continue;
+    spread += w(k) * d * d;
+    influence += q(k) * d * d;
   }
   const correction = n > 1 ? n / (n - 1) : 0;
   const effectiveN = Math.min(n, (total / squares) * total);
   return {
     estimate,
     n,
-    total,
     effectiveN,
     designEffect: n / effectiveN,
     standardError: Math.sqrt((correction * influence) / total / total),

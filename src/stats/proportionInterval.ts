@@ -17,7 +17,13 @@ const PROPORTION_INTERVAL_OPTIONS = ["confidence", "method"] as const;
  *
  * @category Statistics
  */
-export const PROPORTION_INTERVAL_METHODS = ["wilson", "wald", "agresti-coull", "clopper-pearson", "jeffreys"] as const;
+export const PROPORTION_INTERVAL_METHODS = /* @__PURE__ */ Object.freeze([
+  "wilson",
+  "wald",
+  "agresti-coull",
+  "clopper-pearson",
+  "jeffreys",
+] as const);
 
 /**
  * Methods of {@link proportionInterval}: `"wilson"` (default), `"wald"`, `"agresti-coull"`,

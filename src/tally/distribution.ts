@@ -1,7 +1,7 @@
 import { cellRules } from "../_lib/cells.ts";
 import { readOptions } from "../_lib/options.ts";
 import { countResponses, tallyTotal } from "../_lib/tallies.ts";
-import { assertArrayLike, assertCountAtLeast, assertScale } from "../_lib/validate.ts";
+import { assertArrayLike, assertCountAtLeast, assertFiniteResult, assertScale } from "../_lib/validate.ts";
 import { countWeighted, isWeighted, weightedMean } from "../_lib/weighted.ts";
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 import type { MissingMode } from "../shapes.ts";
@@ -126,7 +126,9 @@ export function distribution(responses: ArrayLike<unknown>, options: Distributio
   const sums = t.weights ?? counts;
   const n = tallyTotal(t);
   if (n === 0) throw new MetricsInputError("EMPTY_INPUT", "responses", responses, "at least one response that is not missing");
-  // Finite: countWeighted has checked every w² is (so w < 1.4e154), and an array has under 2³² items.
+  // Weighted sums are relative to the largest weight (at most 2³² of them, so finite); each point's
+  // weight is shown in the weights' own unit.
+  const unit = "unit" in t ? (t.unit as number) : 1;
   const total = sums.reduce((s, w) => s + w, 0);
   const points = counts.map((count, k) => ({ score: min + k, count, weight: sums[k]!, share: sums[k]! / total }));
   const boxShare = (from: number, to: number) => points.slice(from - min, to - min + 1).reduce((s, p) => s + p.weight, 0) / total;
@@ -135,7 +137,7 @@ export function distribution(responses: ArrayLike<unknown>, options: Distributio
     n,
     effectiveN: isWeighted(t) ? weightedMean(t, (x) => x).effectiveN : n,
     missing: missing ?? 0,
-    points,
+    points: unit === 1 ? points : points.map((p) => ({ ...p, weight: assertFiniteResult(p.weight * unit, "options.weights", o.weights) })),
     topBox: { scores: [max - top + 1, max], share: boxShare(max - top + 1, max) },
     bottomBox: { scores: [min, min + bottom - 1], share: boxShare(min, min + bottom - 1) },
     mean: points.reduce((s, p) => s + p.score * p.share, 0),

@@ -2,8 +2,8 @@ import { cellRules } from "../_lib/cells.ts";
 import { isArrowVector, vectorValues } from "../_lib/columns.ts";
 import { readOptions } from "../_lib/options.ts";
 import { assertTally, countResponses } from "../_lib/tallies.ts";
-import { assertArrayLike, assertScale } from "../_lib/validate.ts";
-import { countWeighted } from "../_lib/weighted.ts";
+import { assertArrayLike, assertExactTotal, assertScale } from "../_lib/validate.ts";
+import { absoluteTally, countWeighted } from "../_lib/weighted.ts";
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 import type { ArrowVectorLike } from "../segments/spec.ts";
 import type { MissingMode } from "../shapes.ts";
@@ -95,7 +95,7 @@ export function tally(scores: ArrayLike<unknown> | ArrowVectorLike, options: Tal
   const scale = assertScale(o.scale, "options.scale");
   const list = isArrowVector(scores) ? vectorValues(scores) : assertArrayLike(scores, "scores");
   const rules = cellRules(o.missing, o.missingValues);
-  if (o.weights !== undefined) return countWeighted(list, o.weights, scale, rules, "scores");
+  if (o.weights !== undefined) return absoluteTally(countWeighted(list, o.weights, scale, rules, "scores"), "options.weights", o.weights);
   return countResponses(list, scale, rules, "scores");
 }
 
@@ -148,6 +148,12 @@ export function mergeTallies(...tallies: readonly Tally[]): Tally {
     }
     missing += next.missing ?? 0;
   }
+  // Each tally is exact on its own; their sum must be too.
+  assertExactTotal(
+    counts.reduce((a, b) => a + b, missing),
+    "tallies",
+    `${tallies.length} tallies`,
+  );
   return weights === undefined ? { scale: [min, max], counts, missing } : { scale: [min, max], counts, missing, weights, squaredWeights };
 }
 

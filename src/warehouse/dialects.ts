@@ -14,7 +14,7 @@ import type { PeriodUnit } from "../segments/trend.ts";
  *
  * @category Warehouse
  */
-export const SQL_DIALECTS = ["duckdb", "postgres", "bigquery", "snowflake", "ansi"] as const;
+export const SQL_DIALECTS = /* @__PURE__ */ Object.freeze(["duckdb", "postgres", "bigquery", "snowflake", "ansi"] as const);
 
 /**
  * A SQL dialect: `"duckdb"`, `"postgres"`, `"bigquery"`, `"snowflake"` or `"ansi"`.

@@ -207,8 +207,10 @@ describe("distribution with weights names its arguments", () => {
     expect(() => distribution(["x"] as never, { scale: [1, 5], weights: [1] })).toThrow(
       /^responses\[0\] must be a whole number from 1 to 5; got "x"$/,
     );
-    expect(() => distribution([1, 2], { scale: [1, 5], weights: [1e300, 1e300] })).toThrow(
-      /^options\.weights must be a value for which the result fits in a double \(this one overflows\); got \[1e\+300, 1e\+300\]$/,
+    // Weights whose squares are no doubles are read relative to the largest (1.0 threw here); their sum must still be a double.
+    expect(distribution([1, 2], { scale: [1, 5], weights: [1e300, 1e300] }).points[0]!.weight).toBe(1e300);
+    expect(() => distribution([1, 1], { scale: [1, 5], weights: [1e308, 1e308] })).toThrow(
+      /^options\.weights must be a value for which the result fits in a double \(this one overflows\); got \[1e\+308, 1e\+308\]$/,
     );
   });
 });

@@ -549,7 +549,9 @@ describe("weighted means and tallies at their edges", () => {
       "input",
       'input must be at least one response (all 2 values were missing); got ["", ""]',
     );
-    expect(() => nps([9], { weights: [1e200] })).toThrow(
+    // Σw² is taken relative to the largest weight, so a weight of 1e200 (whose square is no double) is a weight like 1.
+    expect(nps([9], { weights: [1e200] })).toBe(100);
+    expect(() => tally([9], { scale: [0, 10], weights: [1e200] })).toThrow(
       /^options\.weights must be a value for which the result fits in a double \(this one overflows\); got \[1e\+200\]$/,
     );
   });
