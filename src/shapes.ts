@@ -79,7 +79,7 @@ export interface Comparison<Method extends string = string> {
  *
  * @category Shapes
  */
-export const MISSING_MODES = /* @__PURE__ */ Object.freeze(["throw", "skip"] as const);
+export const MISSING_MODES: readonly ["throw", "skip"] = /* @__PURE__ */ Object.freeze(["throw", "skip"] as const);
 
 /**
  * One of {@link MISSING_MODES}.

@@ -138,7 +138,7 @@ describe("the packed tarball", () => {
   // `cxmetrics/models` and `cxmetrics/warehouse` beside it) are the way back down. Counting a
   // Uint8Array two scores at a time through a table of pairs (#18: nps at about 1.3× the cost of
   // reading the buffer, from 5×) adds 0.5 KB to nps alone (4.9 KB), a trade of size for speed.
-  it("keeps the size budget: nps alone <= 5 KB and the whole library <= 42.5 KB, minified and gzipped", async () => {
+  it("keeps the size budget: nps alone <= 5.25 KB and the whole library <= 45 KB, minified and gzipped", async () => {
     const size = async (contents: string) => {
       const result = await build({
         stdin: { contents, resolveDir: scratch },
@@ -158,8 +158,11 @@ describe("the packed tarball", () => {
     console.log(`size budget: cxmetrics/charts ${charts} B (gzip -9)`);
     expect(charts).toBeLessThanOrEqual(6144);
     console.log(`size budget: nps ${npsOnly} B, whole library ${whole} B (gzip -9)`);
-    expect(npsOnly).toBeLessThanOrEqual(5120);
-    expect(whole).toBeLessThanOrEqual(43520);
+    // Raised on 2026-12-07 from 5 KB and 42.5 KB (4,999 and 42,984 B then) by the real-data fixes of
+    // issue 41: the error brand, exact totals, array-like lengths, weights relative to their unit
+    // (nps 5,257 B), and the warehouse's name, type and time-zone checks (whole 45,072 B).
+    expect(npsOnly).toBeLessThanOrEqual(5376);
+    expect(whole).toBeLessThanOrEqual(46080);
   });
 });
 

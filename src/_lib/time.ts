@@ -203,7 +203,9 @@ export function timeReader(timeZone: string, timeUnit: TimeUnit): TimeReader {
 
 /**
  * Local wall-clock milliseconds of an instant in the zone: UTC directly, other zones through
- * Intl, the zone's offset cached per minute.
+ * Intl. The offset is cached per UTC day: Intl is asked at the day's first and last minute, and
+ * where the two agree (every day but the few with a transition) the whole day has that offset;
+ * a day with a transition is cached per minute. So Intl runs about twice per distinct day.
  */
 function instantReader(timeZone: string): (ms: number) => number {
   if (timeZone === "UTC") return (ms) => ms;
@@ -218,24 +220,55 @@ function instantReader(timeZone: string): (ms: number) => number {
     hourCycle: "h23",
     era: "short",
   });
-  const offsets = new Map<number, number>();
+  /** The zone's offset at a whole minute, from Intl. */
+  const offsetAt = (minuteMs: number): number => {
+    const parts: Record<string, string> = {};
+    for (const p of format.formatToParts(minuteMs)) parts[p.type] = p.value;
+    const year = parts.era === "BC" || parts.era === "B" ? 1 - Number(parts.year) : Number(parts.year);
+    const local =
+      dayNumber(year, Number(parts.month), Number(parts.day)) * DAY +
+      Number(parts.hour) * 3_600_000 +
+      Number(parts.minute) * 60_000 +
+      Number(parts.second) * 1000;
+    return local - minuteMs;
+  };
+  // Per UTC day: the day's one offset, or NaN where it has a transition (then per minute). Days
+  // within 2^15 of the first one asked (about 90 years each way) sit in a typed array, the rest in
+  // a Map; Infinity marks a day not yet asked.
+  const WINDOW = 65_536;
+  let base = Number.NaN;
+  let table: Float64Array | undefined;
+  const far = new Map<number, number>();
+  const minutes = new Map<number, number>();
+  const dayOffset = (day: number): number => {
+    const first = offsetAt(day * DAY);
+    return first === offsetAt(day * DAY + DAY - 60_000) ? first : Number.NaN;
+  };
   return (ms) => {
-    const minute = Math.floor(ms / 60_000);
-    let offset = offsets.get(minute);
-    if (offset === undefined) {
-      const parts: Record<string, string> = {};
-      for (const p of format.formatToParts(minute * 60_000)) parts[p.type] = p.value;
-      const year = parts.era === "BC" || parts.era === "B" ? 1 - Number(parts.year) : Number(parts.year);
-      const local =
-        dayNumber(year, Number(parts.month), Number(parts.day)) * DAY +
-        Number(parts.hour) * 3_600_000 +
-        Number(parts.minute) * 60_000 +
-        Number(parts.second) * 1000;
-      offset = local - minute * 60_000;
-      if (offsets.size > 100_000) offsets.clear();
-      offsets.set(minute, offset);
+    const day = Math.floor(ms / DAY);
+    if (table === undefined) {
+      base = day - WINDOW / 2;
+      table = new Float64Array(WINDOW).fill(Number.POSITIVE_INFINITY);
     }
-    return ms + offset;
+    const slot = day - base;
+    let offset: number;
+    if (slot >= 0 && slot < WINDOW) {
+      offset = table[slot]!;
+      if (offset === Number.POSITIVE_INFINITY) offset = table[slot] = dayOffset(day);
+    } else {
+      const known = far.get(day);
+      offset = known ?? dayOffset(day);
+      if (known === undefined) far.set(day, offset);
+    }
+    if (!Number.isNaN(offset)) return ms + offset;
+    const minute = Math.floor(ms / 60_000);
+    let exact = minutes.get(minute);
+    if (exact === undefined) {
+      exact = offsetAt(minute * 60_000);
+      if (minutes.size > 100_000) minutes.clear();
+      minutes.set(minute, exact);
+    }
+    return ms + exact;
   };
 }
 

@@ -21,7 +21,7 @@ import type { NpsInput } from "./nps.ts";
  *
  * @category NPS
  */
-export const COMPARE_NPS_METHODS = /* @__PURE__ */ Object.freeze(["adjusted-wald", "wald"] as const);
+export const COMPARE_NPS_METHODS: readonly ["adjusted-wald", "wald"] = /* @__PURE__ */ Object.freeze(["adjusted-wald", "wald"] as const);
 
 /**
  * How {@link compareNps} estimates each group's variance.

@@ -20,7 +20,11 @@ import type { NpsCounts, NpsInput } from "./nps.ts";
  *
  * @category NPS
  */
-export const NPS_INTERVAL_METHODS = /* @__PURE__ */ Object.freeze(["adjusted-wald", "wald", "score"] as const);
+export const NPS_INTERVAL_METHODS: readonly ["adjusted-wald", "wald", "score"] = /* @__PURE__ */ Object.freeze([
+  "adjusted-wald",
+  "wald",
+  "score",
+] as const);
 
 /**
  * How an NPS interval is computed: `"adjusted-wald"` (default), `"wald"` or `"score"` (Tango).

@@ -17,7 +17,11 @@ const RATE_FIELDS = ["rate", "periods"] as const;
  *
  * @category Revenue and value
  */
-export const CHURN_DENOMINATORS = /* @__PURE__ */ Object.freeze(["start", "start-plus-new", "average"] as const);
+export const CHURN_DENOMINATORS: readonly ["start", "start-plus-new", "average"] = /* @__PURE__ */ Object.freeze([
+  "start",
+  "start-plus-new",
+  "average",
+] as const);
 
 /**
  * Which customers a churn rate divides by: `"start"` (default), `"start-plus-new"` or `"average"`.

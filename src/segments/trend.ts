@@ -31,7 +31,13 @@ import type { Accessor, MetricName, Metrics, PeriodEntries, RecordsInput, Report
  *
  * @category Segments and trends
  */
-export const PERIOD_UNITS = /* @__PURE__ */ Object.freeze(["day", "week", "month", "quarter", "year"] as const);
+export const PERIOD_UNITS: readonly ["day", "week", "month", "quarter", "year"] = /* @__PURE__ */ Object.freeze([
+  "day",
+  "week",
+  "month",
+  "quarter",
+  "year",
+] as const);
 
 /**
  * One of {@link PERIOD_UNITS}.
@@ -52,7 +58,7 @@ export type PeriodUnit = (typeof PERIOD_UNITS)[number];
  *
  * @category Segments and trends
  */
-export const TIME_UNITS = /* @__PURE__ */ Object.freeze(["ms", "s"] as const);
+export const TIME_UNITS: readonly ["ms", "s"] = /* @__PURE__ */ Object.freeze(["ms", "s"] as const);
 
 /**
  * One of {@link TIME_UNITS}.

@@ -18,7 +18,11 @@ const COMPARE_PROPORTIONS_FIELDS = ["successes", "n"] as const;
  *
  * @category Statistics
  */
-export const PROPORTION_COMPARISON_METHODS = /* @__PURE__ */ Object.freeze(["newcombe", "wald", "fisher"] as const);
+export const PROPORTION_COMPARISON_METHODS: readonly ["newcombe", "wald", "fisher"] = /* @__PURE__ */ Object.freeze([
+  "newcombe",
+  "wald",
+  "fisher",
+] as const);
 
 /**
  * How {@link compareProportions} (and `compareCsat`) test and bracket a difference of two

@@ -17,13 +17,8 @@ const PROPORTION_INTERVAL_OPTIONS = ["confidence", "method"] as const;
  *
  * @category Statistics
  */
-export const PROPORTION_INTERVAL_METHODS = /* @__PURE__ */ Object.freeze([
-  "wilson",
-  "wald",
-  "agresti-coull",
-  "clopper-pearson",
-  "jeffreys",
-] as const);
+export const PROPORTION_INTERVAL_METHODS: readonly ["wilson", "wald", "agresti-coull", "clopper-pearson", "jeffreys"] =
+  /* @__PURE__ */ Object.freeze(["wilson", "wald", "agresti-coull", "clopper-pearson", "jeffreys"] as const);
 
 /**
  * Methods of {@link proportionInterval}: `"wilson"` (default), `"wald"`, `"agresti-coull"`,

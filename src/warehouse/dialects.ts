@@ -14,7 +14,13 @@ import type { PeriodUnit } from "../segments/trend.ts";
  *
  * @category Warehouse
  */
-export const SQL_DIALECTS = /* @__PURE__ */ Object.freeze(["duckdb", "postgres", "bigquery", "snowflake", "ansi"] as const);
+export const SQL_DIALECTS: readonly ["duckdb", "postgres", "bigquery", "snowflake", "ansi"] = /* @__PURE__ */ Object.freeze([
+  "duckdb",
+  "postgres",
+  "bigquery",
+  "snowflake",
+  "ansi",
+] as const);
 
 /**
  * A SQL dialect: `"duckdb"`, `"postgres"`, `"bigquery"`, `"snowflake"` or `"ansi"`.
@@ -180,7 +186,7 @@ const duckdb: Dialect = {
 
 const postgres: Dialect = {
   quote: postgresQuoted,
-  table: joined(postgresQuoted),
+  table: /* @__PURE__ */ joined(postgresQuoted),
   param: (i) => `$${i}`,
   isNaN: (c) => `CAST(${c} AS DOUBLE PRECISION) = CAST('NaN' AS DOUBLE PRECISION)`,
   // Through the epoch: extract gives a timestamptz's instant and a naive timestamp's wall clock
@@ -201,7 +207,7 @@ function backticked(name: unknown, argument: string): string {
 
 const bigquery: Dialect = {
   quote: backticked,
-  table: joined(backticked),
+  table: /* @__PURE__ */ joined(backticked),
   param: () => "?",
   isNaN: (c) => `IS_NAN(CAST(${c} AS FLOAT64))`,
   localDate: (c, zone) => `DATE(${c}, ${zone})`,
@@ -211,7 +217,7 @@ const bigquery: Dialect = {
 
 const snowflake: Dialect = {
   quote: doubleQuoted,
-  table: joined(doubleQuoted),
+  table: /* @__PURE__ */ joined(doubleQuoted),
   param: () => "?",
   isNaN: (c) => `CAST(${c} AS DOUBLE) = CAST('NaN' AS DOUBLE)`,
   // Through epoch nanoseconds: CONVERT_TIMEZONE(zone, ts) would read a TIMESTAMP_NTZ in the
@@ -229,7 +235,7 @@ const snowflake: Dialect = {
 
 const ansi: Dialect = {
   quote: doubleQuoted,
-  table: joined(doubleQuoted),
+  table: /* @__PURE__ */ joined(doubleQuoted),
   param: () => "?",
   isNaN: () => undefined,
   localDate: (c, zone) => `CAST(${c} AT TIME ZONE ${zone} AS DATE)`,

@@ -257,6 +257,59 @@ describe("timeReader: Dates, numbers and other zones", () => {
     expect(periodAt(periodIndex(day, "year"), "year").label).toBe("-0001");
   });
 
+  it("caches a zone's offset per day without missing a transition: Intl's wall clock at any instant, DST days included (property)", () => {
+    const zones = ["America/New_York", "Europe/London", "Australia/Sydney", "Australia/Lord_Howe", "Asia/Kathmandu", "Pacific/Chatham"];
+    const wallClock = (zone: string, ms: number): number => {
+      const parts: Record<string, string> = {};
+      const format = new Intl.DateTimeFormat("en-US", {
+        timeZone: zone,
+        year: "numeric",
+        month: "numeric",
+        day: "numeric",
+        hour: "numeric",
+        minute: "numeric",
+        second: "numeric",
+        hourCycle: "h23",
+      });
+      for (const p of format.formatToParts(ms)) parts[p.type] = p.value;
+      return (
+        utc(Number(parts.year), Number(parts.month), Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second)) +
+        (((ms % 1000) + 1000) % 1000)
+      );
+    };
+    // Instants near the 2024-2026 transitions (each zone's spring and autumn change) and anywhere in 1900-2100.
+    const near = fc.tuple(
+      fc.integer({ min: 2024, max: 2026 }),
+      fc.integer({ min: 1, max: 12 }),
+      fc.integer({ min: 1, max: 28 }),
+      fc.integer({ min: 0, max: 86_399_999 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.array(
+          fc.oneof(
+            near.map(([y, m, d, t]) => utc(y, m, d) + t),
+            fc.integer({ min: utc(1900, 1, 1), max: utc(2100, 1, 1) }),
+          ),
+          { minLength: 1, maxLength: 40 },
+        ),
+        (zone, instants) => {
+          const reader = timeReader(zone, "ms");
+          for (const ms of instants)
+            expect(reader.localMsOf(new Date(ms)), `${zone} ${new Date(ms).toISOString()}`).toBe(wallClock(zone, ms));
+        },
+      ),
+      { numRuns: 200 },
+    );
+    // The minutes on each side of New York's 2025 changes (10 March 07:00Z and 2 November 06:00Z).
+    const ny = timeReader("America/New_York", "ms");
+    expect(ny.localMsOf(utc(2025, 3, 9, 6, 59, 59))).toBe(utc(2025, 3, 9, 1, 59, 59));
+    expect(ny.localMsOf(utc(2025, 3, 9, 7, 0, 0))).toBe(utc(2025, 3, 9, 3, 0, 0));
+    expect(ny.localMsOf(utc(2025, 11, 2, 5, 59, 59))).toBe(utc(2025, 11, 2, 1, 59, 59));
+    expect(ny.localMsOf(utc(2025, 11, 2, 6, 0, 0))).toBe(utc(2025, 11, 2, 1, 0, 0));
+  });
+
   it("allows a span of 100,000 periods and no more, naming the first and last", () => {
     expect(() => assertSpan(0, 99_999, "day")).not.toThrow();
     try {
