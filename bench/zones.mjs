@@ -7,7 +7,10 @@ const N = 1_000_000;
 const start = Date.UTC(2024, 0, 1);
 const span = 2 * 365 * 86_400_000;
 let seed = 1;
-const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+const random = () => {
+  seed = (seed * 16807) % 2147483647;
+  return seed / 2147483647;
+};
 const epoch = Array.from({ length: N }, () => ({ at: start + Math.floor(random() * span), v: Math.floor(random() * 11) }));
 const iso = epoch.map((r) => ({ at: new Date(r.at).toISOString(), v: r.v }));
 const time = (f) => {
