@@ -82,7 +82,7 @@ function groupCounts(input: object, argument: string): ValidNpsCounts {
   };
   const total = counts.promoters + counts.passives + counts.detractors;
   if (total === 0) throw new MetricsInputError("EMPTY_INPUT", argument, input, "at least one response");
-  if (total > Number.MAX_SAFE_INTEGER) assertExactTotal(total, argument, input);
+  assertExactTotal(total, argument, input);
   return counts;
 }
 

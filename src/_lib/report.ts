@@ -168,19 +168,10 @@ export function collectGroups(states: GroupState[], n: Float64Array, flat: Float
   for (let g = 0; g < states.length; g++) {
     if (n[g] === 0) continue;
     const state = states[g]!;
-    const counts = flat.map((f, j) => f.subarray(g * sizes[j]!, (g + 1) * sizes[j]!));
-    // Two raw keys may show as one ("APAC " and "APAC"): their counts add up.
-    const seen = map.get(state.key);
-    if (seen !== undefined) {
-      seen.n += n[g]!;
-      seen.counts.forEach((c, j) => {
-        for (let k = 0; k < c.length; k++) c[k]! += counts[j]![k]!;
-      });
-      continue;
-    }
     state.n = n[g]!;
-    for (const c of counts) state.counts.push(Array.from(c));
-    map.set(state.key, state);
+    for (let j = 0; j < flat.length; j++) state.counts.push(Array.from(flat[j]!.subarray(g * sizes[j]!, (g + 1) * sizes[j]!)));
+    // Keyed by group: two raw keys may show as one ("APAC " and "APAC"), and the report merges them.
+    map.set(g, state);
   }
   return map;
 }

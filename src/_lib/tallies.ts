@@ -26,7 +26,11 @@ export function assertTally(value: object, argument: string): Tally {
   }
   const counts: number[] = [];
   let total = 0;
-  for (let i = 0; i < expected; i++) total += counts[counts.push(assertCount(t.counts[i], `${argument}.counts[${i}]`)) - 1]!;
+  for (let i = 0; i < expected; i++) {
+    const count = assertCount(t.counts[i], `${argument}.counts[${i}]`);
+    counts.push(count);
+    total += count;
+  }
   const missing = t.missing === undefined ? 0 : assertCount(t.missing, `${argument}.missing`);
   assertExactTotal(total + missing, `${argument}.counts`, t.counts);
   const weighted = assertTallyWeights(t, counts, argument);

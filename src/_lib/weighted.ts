@@ -65,8 +65,9 @@ export function countWeighted(
 ): RelativeWeightedTally {
   const [min, max] = scale;
   const weights = readWeights(weightsOption, responses.length, weightsArgument);
-  // Sums relative to the largest weight: weights of 1e154 would overflow Σw², weights of 1e-200
-  // underflow it to 0, and every estimate is the same for weights scaled by any constant.
+  // Sums relative to a power of two near the largest weight: weights of 1e154 would overflow Σw²,
+  // weights of 1e-200 underflow it to 0, and every estimate is the same for weights scaled by any
+  // constant.
   let largest = 0;
   for (let i = 0; i < weights.length; i++) {
     const w = weights[i];
@@ -171,8 +172,9 @@ export interface WeightedMean {
 /** The weighted mean of `value(score)` over a weighted tally with at least one response. */
 export function weightedMean(t: WeightedTally, value: (score: number) => number): WeightedMean {
   const min = t.scale[0];
-  // Sums relative to the largest Σw of a point, so that a tally of huge or tiny weights from
-  // outside gives what the same weights scaled to about 1 give (the estimates are scale-free).
+  // Sums relative to a power of two near the largest Σw of a point, so that a tally of huge or tiny
+  // weights from outside gives what the same weights scaled to about 1 give (the estimates are
+  // scale-free).
   let largest = 0;
   for (let k = 0; k < t.counts.length; k++) if (t.counts[k] !== 0 && t.weights[k]! > largest) largest = t.weights[k]!;
   const unit = powerOfTwoNear(largest);

@@ -120,15 +120,15 @@ export function distribution(responses: ArrayLike<unknown>, options: Distributio
   if (bottom > size) throw new MetricsInputError("OUT_OF_RANGE", "options.bottom", bottom, `at most the ${size} points of the scale`);
   const list = assertArrayLike(responses, "responses");
   const rules = cellRules(o.missing, o.missingValues);
-  const t =
-    o.weights === undefined ? countResponses(list, [min, max], rules) : countWeighted(list, o.weights, [min, max], rules, "responses");
+  const weighted = o.weights === undefined ? undefined : countWeighted(list, o.weights, [min, max], rules, "responses");
+  const t = weighted ?? countResponses(list, [min, max], rules);
   const { counts, missing } = t;
   const sums = t.weights ?? counts;
   const n = tallyTotal(t);
   if (n === 0) throw new MetricsInputError("EMPTY_INPUT", "responses", responses, "at least one response that is not missing");
-  // Weighted sums are relative to the largest weight (at most 2³² of them, so finite); each point's
-  // weight is shown in the weights' own unit.
-  const unit = "unit" in t ? (t.unit as number) : 1;
+  // Weighted sums are relative to a power of two near the largest weight (at most 2³² of them, so
+  // finite); each point's weight is shown in the weights' own unit.
+  const unit = weighted?.unit ?? 1;
   const total = sums.reduce((s, w) => s + w, 0);
   const points = counts.map((count, k) => ({ score: min + k, count, weight: sums[k]!, share: sums[k]! / total }));
   const boxShare = (from: number, to: number) => points.slice(from - min, to - min + 1).reduce((s, p) => s + p.weight, 0) / total;
