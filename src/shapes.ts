@@ -113,3 +113,50 @@ export interface PairedWeights {
   /** Weights of the second sample's responses. */
   readonly b: ArrayLike<number>;
 }
+
+/**
+ * The period lengths of a trend, shortest first.
+ *
+ * @example
+ * ```ts
+ * import { PERIOD_UNITS } from "cxmetrics";
+ * PERIOD_UNITS.length; // 5
+ * ```
+ *
+ * @category Segments and trends
+ */
+export const PERIOD_UNITS: readonly ["day", "week", "month", "quarter", "year"] = /* @__PURE__ */ Object.freeze([
+  "day",
+  "week",
+  "month",
+  "quarter",
+  "year",
+] as const);
+
+/**
+ * One of {@link PERIOD_UNITS}.
+ *
+ * @category Segments and trends
+ */
+export type PeriodUnit = (typeof PERIOD_UNITS)[number];
+
+/**
+ * How numeric times are read: epoch milliseconds (default) or seconds.
+ *
+ * @example
+ * ```ts
+ * import { TIME_UNITS, trend } from "cxmetrics";
+ * const rows = [{ created_at: 1735689600, score: 9 }]; // Delighted exports Unix seconds
+ * trend(rows, { time: "created_at", timeUnit: TIME_UNITS[1], every: "month", metrics: { nps: "score" } }).periods[0]?.period; // "2025-01"
+ * ```
+ *
+ * @category Segments and trends
+ */
+export const TIME_UNITS: readonly ["ms", "s"] = /* @__PURE__ */ Object.freeze(["ms", "s"] as const);
+
+/**
+ * One of {@link TIME_UNITS}.
+ *
+ * @category Segments and trends
+ */
+export type TimeUnit = (typeof TIME_UNITS)[number];

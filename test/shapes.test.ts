@@ -71,6 +71,8 @@ const CALLS: Record<string, { shape: "estimate" | "comparison" | "report" | "tre
   },
   countsQuery: { other: "a SQL statement and its parameters" },
   nps: { other: "the score alone, in points" },
+  parseTime: { other: "epoch milliseconds" },
+  periodOf: { other: "a period label" },
   csat: { other: "the share alone" },
   ces: { other: "the mean alone" },
   classifyNps: { other: "a group name" },

@@ -12,16 +12,21 @@ export interface CellRules {
   readonly markers: ReadonlySet<string>;
   /** 1 at the ASCII codes a marker starts with: most cells are ruled out by one array read. */
   readonly starts: Uint8Array;
+  /**
+   * Whether invalid values (off the scale, a word, a negative weight) are skipped and counted
+   * rather than thrown: the array functions' `onInvalid: "skip"`. Reports keep their own.
+   */
+  readonly skipInvalid: boolean;
 }
 
 /** Rules for a list of markers. */
-function rules(skipMissing: boolean, markers: readonly string[]): CellRules {
+function rules(skipMissing: boolean, markers: readonly string[], skipInvalid = false): CellRules {
   const starts = new Uint8Array(128);
   for (const m of markers) {
     const c = m.charCodeAt(0);
     if (c < 128) starts[c] = 1;
   }
-  return { skipMissing, markers: new Set(markers), starts };
+  return { skipMissing, markers: new Set(markers), starts, skipInvalid };
 }
 
 /** The rules when no option is given: numeric strings read, missing values throw. */
@@ -51,11 +56,31 @@ export function keyCellRules(skipMissing: boolean, keyMissingValues: unknown, pr
   return rules(skipMissing, markerList(keyMissingValues, `${prefix}.keyMissingValues`));
 }
 
-/** The `missing` and `missingValues` options, validated. */
-export function cellRules(missing: unknown, missingValues: unknown, prefix = "options"): CellRules {
+/**
+ * The `missing` and `missingValues` options, validated, and `onInvalid` where the function takes
+ * it (the array functions; reports read their own).
+ */
+export function cellRules(missing: unknown, missingValues: unknown, prefix = "options", onInvalid?: unknown): CellRules {
   const mode = assertOneOf(missing, `${prefix}.missing`, MISSING_MODES, "throw");
-  if (missingValues === undefined) return mode === "throw" ? STRICT_CELLS : { ...STRICT_CELLS, skipMissing: true };
-  return rules(mode === "skip", markerList(missingValues, `${prefix}.missingValues`));
+  const skipInvalid = assertOneOf(onInvalid, `${prefix}.onInvalid`, MISSING_MODES, "throw") === "skip";
+  if (missingValues === undefined) {
+    return mode === "throw" && !skipInvalid ? STRICT_CELLS : { ...STRICT_CELLS, skipMissing: mode === "skip", skipInvalid };
+  }
+  return rules(mode === "skip", markerList(missingValues, `${prefix}.missingValues`), skipInvalid);
+}
+
+/**
+ * A BigInt (DuckDB's BIGINT and HUGEINT, PostgreSQL's int8 through some drivers) as the number it
+ * is, when a double holds it exactly; past 2^53 the BigInt itself, which the caller refuses.
+ */
+export function bigintCell(cell: bigint): number | bigint {
+  return cell <= 9_007_199_254_740_991n && cell >= -9_007_199_254_740_991n ? Number(cell) : cell;
+}
+
+/** A BigInt key or id: the number it is, or its digits past 2^53 (so no two ids become one). */
+export function bigintKey(cell: bigint): number | string {
+  const v = bigintCell(cell);
+  return typeof v === "number" ? v : String(v);
 }
 
 const NUMERIC = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -67,6 +92,7 @@ const NUMERIC = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 export function readCell(cell: unknown, markers: ReadonlySet<string>): unknown {
   if (typeof cell === "number") return Number.isNaN(cell) ? undefined : cell;
   if (cell === null || cell === undefined) return undefined;
+  if (typeof cell === "bigint") return bigintCell(cell);
   if (typeof cell !== "string") return cell;
   const text = cell.trim();
   if (text === "" || markers.has(text) || markers.has(cell)) return undefined;
@@ -106,6 +132,7 @@ export function isMissingCell(cell: unknown, cells: CellRules): boolean {
  */
 export function readId(cell: unknown): string | number | undefined {
   if (typeof cell === "string") return isMissingCell(cell, STRICT_KEYS) ? undefined : trimEnds(cell);
+  if (typeof cell === "bigint") return bigintKey(cell);
   return typeof cell === "number" && Number.isFinite(cell) ? cell : undefined;
 }
 

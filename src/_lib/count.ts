@@ -17,6 +17,7 @@ export function countInto(
   rules: CellRules = STRICT_CELLS,
   argument = "scores",
 ): number {
+  SKIPPED_INVALID.count = 0;
   // Bytes two at a time; a byte off the scale leaves them to the loops below, which report it.
   if ((scores instanceof Uint8Array || scores instanceof Uint8ClampedArray) && countBytePairs(scores, min, max, counts)) return 0;
   // (A BigInt64Array is a view too; its values are BigInts, which the plain loop rejects one by one.)
@@ -60,20 +61,34 @@ export function countPlain(
  * value that the rules skip; a missing value they do not skip, or anything off the scale, throws
  * naming `argument`.
  */
-export function readScore(cell: unknown, min: number, max: number, rules: CellRules, argument: string): number | undefined {
+export function readScore(cell: unknown, min: number, max: number, rules: CellRules, argument: string): number | undefined | null {
   const v = readCell(cell, rules.markers);
   if (v === undefined) {
     if (rules.skipMissing) return undefined;
     throw missingError(cell, argument, `a whole number from ${min} to ${max}`);
   }
-  if (!isOnScale(v, min, max)) throw scoreError(typeof v === "number" ? v : cell, argument, min, max);
+  if (!isOnScale(v, min, max)) {
+    if (rules.skipInvalid) return null;
+    throw scoreError(typeof v === "number" ? v : cell, argument, min, max);
+  }
   return v;
 }
+
+/**
+ * Invalid values skipped by the last counting loop (`onInvalid: "skip"`): the loops return the
+ * missing values they skipped, and count these here, so the hot path keeps one return value.
+ * Reset by {@link countInto}.
+ */
+export const SKIPPED_INVALID = { count: 0 };
 
 /** One cell that is not a plain score: a numeric string, a missing value, or an error. */
 function countCell(cell: unknown, counts: number[], min: number, max: number, rules: CellRules, argument: string): number {
   const v = readScore(cell, min, max, rules, argument);
   if (v === undefined) return 1;
+  if (v === null) {
+    SKIPPED_INVALID.count++;
+    return 0;
+  }
   counts[v - min]!++;
   return 0;
 }

@@ -4,7 +4,7 @@
 // per customer (not per row); changes out of order are sorted first. Internal.
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 import type { MovementSkips } from "../revenue/mrrMovements.ts";
-import type { PeriodUnit } from "../segments/trend.ts";
+import type { PeriodUnit } from "../shapes.ts";
 import { readCell, readId, STRICT_CELLS } from "./cells.ts";
 import { toGetter } from "./report.ts";
 import { periodIndex, type TimeReader } from "./time.ts";

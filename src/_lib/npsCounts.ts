@@ -13,6 +13,9 @@ import { isWeighted, type WeightedMean, type WeightedTally, weightedMean } from 
 /** The option names every NPS function shares. */
 export const NPS_SCALE_OPTIONS = ["scale", "promoterFrom", "passiveFrom", "missing", "missingValues"] as const;
 
+/** The reading options of the functions that take raw scores alone (not comparisons, not migration). */
+export const NPS_READ_OPTIONS = [...NPS_SCALE_OPTIONS, "onInvalid"] as const;
+
 /** The argument names of the three counts, written once per argument (no string built per call). */
 function countNames(argument: string): readonly [string, string, string] {
   return [`${argument}.promoters`, `${argument}.passives`, `${argument}.detractors`];
@@ -39,9 +42,10 @@ export function resolveBands(o: Partial<NpsScaleOptions>, scale?: Scale): NpsBan
   return { min, max, promoterFrom, passiveFrom };
 }
 
-/** Group counts and the missing values skipped on the way; for weighted input, its tally and bands. */
+/** Group counts and the missing and invalid values skipped on the way; for weighted input, its tally and bands. */
 export interface ValidNpsCounts extends NpsCounts {
   readonly missing: number;
+  readonly invalid: number;
   readonly weighted?: WeightedNpsInput;
 }
 
@@ -78,6 +82,7 @@ function groupCounts(input: object, argument: string): ValidNpsCounts {
     passives: assertCount(c.passives, names[1]),
     detractors: assertCount(c.detractors, names[2]),
     missing: 0,
+    invalid: 0,
     weighted: undefined,
   };
   const total = counts.promoters + counts.passives + counts.detractors;
@@ -102,7 +107,7 @@ function weightsWithCounts(weights: Weights): Error {
 function scaleCounts(input: unknown, o: Partial<NpsScaleOptions>, argument: string, weights: Weights): ValidNpsCounts {
   const t = readScaleInput(input, o, DEFAULT_SCALES.nps, argument, weights);
   const bands = resolveBands(o, t.scale);
-  const counts = classifyCounts(t.counts, bands, t.missing ?? 0);
+  const counts = classifyCounts(t.counts, bands, t.missing ?? 0, t.invalid ?? 0);
   return isWeighted(t) ? { ...counts, weighted: { tally: t, bands } } : counts;
 }
 
@@ -113,14 +118,14 @@ function npsValue(score: number, bands: NpsBands): number {
 
 /** The weighted NPS alone: 100 (Σw promoters − Σw detractors) / Σw. */
 export function weightedNpsEstimate({ tally, bands }: WeightedNpsInput): number {
-  const g = classifyCounts(tally.weights, bands, 0);
+  const g = classifyCounts(tally.weights, bands, 0, 0);
   return clip((100 * (g.promoters - g.detractors)) / (g.promoters + g.passives + g.detractors), -100, 100);
 }
 
 /** The weighted NPS with its linearised standard error and Kish's effective n. */
 export function weightedNps({ tally, bands }: WeightedNpsInput): WeightedNps {
   const mean = weightedMean(tally, (s) => npsValue(s, bands));
-  const groups = classifyCounts(tally.weights, bands, 0);
+  const groups = classifyCounts(tally.weights, bands, 0, 0);
   const total = groups.promoters + groups.passives + groups.detractors;
   return {
     ...mean,
@@ -141,7 +146,7 @@ export function effectiveCounts(w: WeightedNps): NpsCounts {
 }
 
 /** Counts per scale point (indexed from bands.min) into promoters, passives and detractors. */
-function classifyCounts(counts: readonly number[], bands: NpsBands, missing: number): ValidNpsCounts {
+function classifyCounts(counts: readonly number[], bands: NpsBands, missing: number, invalid: number): ValidNpsCounts {
   let promoters = 0;
   let passives = 0;
   let detractors = 0;
@@ -151,5 +156,5 @@ function classifyCounts(counts: readonly number[], bands: NpsBands, missing: num
     else if (s >= bands.passiveFrom) passives += counts[k]!;
     else detractors += counts[k]!;
   }
-  return { promoters, passives, detractors, missing, weighted: undefined };
+  return { promoters, passives, detractors, missing, invalid, weighted: undefined };
 }

@@ -4,7 +4,7 @@ import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 import type { Tally } from "../tally/tally.ts";
 import { type CellRules, cellRules, STRICT_CELLS } from "./cells.ts";
 import { isArrowVector, vectorValues } from "./columns.ts";
-import { countInto } from "./count.ts";
+import { countInto, SKIPPED_INVALID } from "./count.ts";
 import { assertKnownKeys } from "./options.ts";
 import type { Scale } from "./scales.ts";
 import { assertCount, assertExactTotal, assertScale } from "./validate.ts";
@@ -12,7 +12,7 @@ import { assertTallyWeights, countWeighted } from "./weighted.ts";
 
 /** Validate a tally from outside (for example parsed JSON): keys, scale, length and counts. */
 export function assertTally(value: object, argument: string): Tally {
-  assertKnownKeys(value, argument, ["scale", "counts", "missing", "weights", "squaredWeights"], "a field of a tally");
+  assertKnownKeys(value, argument, ["scale", "counts", "missing", "invalid", "weights", "squaredWeights"], "a field of a tally");
   const t = value as Tally;
   const scale = assertScale(t.scale, `${argument}.scale`);
   const expected = scale[1] - scale[0] + 1;
@@ -32,9 +32,11 @@ export function assertTally(value: object, argument: string): Tally {
     total += count;
   }
   const missing = t.missing === undefined ? 0 : assertCount(t.missing, `${argument}.missing`);
-  assertExactTotal(total + missing, `${argument}.counts`, t.counts);
+  const invalid = t.invalid === undefined ? undefined : assertCount(t.invalid, `${argument}.invalid`);
+  assertExactTotal(total + missing + (invalid ?? 0), `${argument}.counts`, t.counts);
   const weighted = assertTallyWeights(t, counts, argument);
-  return weighted === undefined ? { scale, counts, missing } : { scale, counts, missing, ...weighted };
+  const skipped = invalid === undefined ? { missing } : { missing, invalid };
+  return weighted === undefined ? { scale, counts, ...skipped } : { scale, counts, ...skipped, ...weighted };
 }
 
 /** Whether `value` is array-like raw responses (an array or typed array). */
@@ -52,7 +54,10 @@ export function countResponses(
   const [min, max] = scale;
   const counts = new Array<number>(max - min + 1).fill(0);
   const missing = countInto(responses, min, max, counts, rules, argument);
-  return { scale: [min, max], counts, missing };
+  // The invalid values skipped, where onInvalid: "skip" asked for them to be.
+  return rules.skipInvalid
+    ? { scale: [min, max], counts, missing, invalid: SKIPPED_INVALID.count }
+    : { scale: [min, max], counts, missing };
 }
 
 /**
@@ -109,7 +114,14 @@ export const NO_WEIGHTS: Weights = { value: undefined, argument: "options.weight
 /** `t`, or an EMPTY_INPUT error when it holds no response. */
 export function nonEmpty(t: Tally, argument: string, input: unknown): Tally {
   if (tallyTotal(t) === 0) {
-    const hint = (t.missing ?? 0) > 0 ? ` (all ${t.missing} values were missing)` : "";
+    const missing = t.missing ?? 0;
+    const invalid = t.invalid ?? 0;
+    const hint =
+      invalid > 0
+        ? ` (all ${missing + invalid} values were skipped: ${missing} missing, ${invalid} invalid)`
+        : missing > 0
+          ? ` (all ${missing} values were missing)`
+          : "";
     throw new MetricsInputError("EMPTY_INPUT", argument, input, `at least one response${hint}`);
   }
   return t;
@@ -182,6 +194,7 @@ export interface ScaleReadOptions {
   scale?: unknown;
   missing?: unknown;
   missingValues?: unknown;
+  onInvalid?: unknown;
 }
 
 /**
@@ -190,7 +203,11 @@ export interface ScaleReadOptions {
  */
 export function readScaleInput(input: unknown, o: ScaleReadOptions, fallback: Scale, argument = "responses", weights = NO_WEIGHTS): Tally {
   const scale = o.scale === undefined ? undefined : assertScale(o.scale, "options.scale");
-  return nonEmpty(toTally(input, scale, fallback, cellRules(o.missing, o.missingValues), argument, weights), argument, input);
+  return nonEmpty(
+    toTally(input, scale, fallback, cellRules(o.missing, o.missingValues, "options", o.onInvalid), argument, weights),
+    argument,
+    input,
+  );
 }
 
 /**

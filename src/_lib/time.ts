@@ -3,8 +3,9 @@
 // written. Internal.
 
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
-import type { PeriodUnit, TimeUnit } from "../segments/trend.ts";
+import { type PeriodUnit, TIME_UNITS, type TimeUnit } from "../shapes.ts";
 import { trimEnds } from "./cells.ts";
+import { assertOneOf } from "./validate.ts";
 
 const DAY = 86_400_000;
 /** 0000-01-01T00:00Z and 10000-01-01T00:00Z in milliseconds. */
@@ -62,6 +63,18 @@ export interface TimeReader {
   localMsOf(value: unknown): number | string;
   /** The local day number (days since 1970-01-01 in the zone's calendar), or why not. */
   dayOf(value: unknown): number | string;
+  /**
+   * The instant in epoch milliseconds, or why the value is not a valid time. A date or a
+   * wall-clock time without an offset is read in the zone: a time the zone skips (a spring-forward
+   * gap) is moved forward by the gap, and one it repeats (a fall-back overlap) is the earlier
+   * instant, as Temporal's "compatible" disambiguation does.
+   */
+  instantOf(value: unknown): number | string;
+}
+
+/** The `timeUnit` option: `undefined` when not given (then digit strings are not read as epoch time). */
+export function timeUnitOption(value: unknown): TimeUnit | undefined {
+  return value === undefined ? undefined : assertOneOf(value, "options.timeUnit", TIME_UNITS);
 }
 
 /** Whether y-m-d is a real calendar date (m 1-12, d within the month). */
@@ -149,10 +162,11 @@ function parseIso(s: string): number | string {
     }
     if (h < 0 || mi < 0) return ISO_FORMAT;
     if (i < n) {
-      if (s[i] === "Z" && i + 1 === n) ISO_OFFSET.minutes = 0;
-      else if ((s[i] === "+" || s[i] === "-") && (n - i === 6 ? s[i + 3] === ":" : n - i === 5)) {
+      // Z, " UTC" (BigQuery's exports), or ±HH:MM, ±HHMM and ±HH (PostgreSQL writes +00, +01, +05:30).
+      if ((s[i] === "Z" && i + 1 === n) || (n - i === 4 && s.endsWith(" UTC"))) ISO_OFFSET.minutes = 0;
+      else if ((s[i] === "+" || s[i] === "-") && (n - i === 6 ? s[i + 3] === ":" : n - i === 5 || n - i === 3)) {
         const oh = digits(s, i + 1, i + 3);
-        const om = digits(s, n - 2, n);
+        const om = n - i === 3 ? 0 : digits(s, n - 2, n);
         if (oh < 0 || om < 0) return ISO_FORMAT;
         // ISO 8601 and RFC 3339 offsets run to ±23:59; +24:00 or +05:60 is no offset.
         if (oh > 23 || om > 59) return OFFSET_RANGE;
@@ -165,32 +179,56 @@ function parseIso(s: string): number | string {
   return dayNumber(y, mo, d) * DAY + clock;
 }
 
-/** A reader for the given zone and unit. */
-export function timeReader(timeZone: string, timeUnit: TimeUnit): TimeReader {
+/** Whether the value read last by a time reader was a wall-clock time (no offset) rather than an instant. */
+const WALL = { clock: false };
+
+const EPOCH_DIGITS = /^[+-]?\d+$/;
+
+/**
+ * A reader for the given zone and unit. `timeUnit` undefined reads numbers as milliseconds and
+ * refuses strings of digits; a named unit also reads them ("1741944600" with `"s"`), as CSV
+ * exports write epoch times.
+ */
+export function timeReader(timeZone: string, timeUnit: TimeUnit | undefined): TimeReader {
   const localOf = instantReader(timeZone);
   // Instants must fall in years 0000-9999 (what an ISO date can write, and what Intl formats).
-  const fromInstant = (ms: number): number | string =>
-    Number.isNaN(ms)
-      ? "a valid Date (this one is Invalid Date)"
-      : ms >= FIRST_MS && ms < END_MS
-        ? localOf(ms)
-        : "a time in the years 0000 to 9999";
-  const localMsOf = (value: unknown): number | string => {
-    if (value instanceof Date) return fromInstant(value.getTime());
-    if (typeof value === "number") {
-      if (!Number.isFinite(value)) return "a finite number";
-      if (timeUnit === "s") {
-        return Math.abs(value) > LATEST_S
-          ? 'seconds before 9999 (this looks like milliseconds: leave timeUnit at "ms")'
-          : fromInstant(value * 1000);
-      }
-      return value < EARLIEST_MS ? 'epoch milliseconds after 1973 (this looks like seconds: pass timeUnit: "s")' : fromInstant(value);
+  const instant = (ms: number): number | string =>
+    Number.isNaN(ms) ? "a valid Date (this one is Invalid Date)" : ms >= FIRST_MS && ms < END_MS ? ms : "a time in the years 0000 to 9999";
+  const epoch = (value: number): number | string => {
+    if (!Number.isFinite(value)) return "a finite number";
+    if (timeUnit === "s") {
+      return Math.abs(value) > LATEST_S
+        ? 'seconds before 9999 (this looks like milliseconds: leave timeUnit at "ms")'
+        : instant(value * 1000);
     }
+    return value < EARLIEST_MS ? 'epoch milliseconds after 1973 (this looks like seconds: pass timeUnit: "s")' : instant(value);
+  };
+  /** An instant in epoch ms, or a wall-clock time in ms with WALL.clock set, or why not. */
+  const read = (value: unknown): number | string => {
+    WALL.clock = false;
+    if (value instanceof Date) return instant(value.getTime());
+    if (typeof value === "number") return epoch(value);
+    // BigInts as drivers return BIGINT epoch times (DuckDB's epoch_ms): past 2^53 they are out of range anyway.
+    if (typeof value === "bigint") return epoch(Number(value));
     if (typeof value !== "string") return "a Date, epoch milliseconds or an ISO 8601 date string";
-    const parsed = parseIso(trimEnds(value));
+    const text = trimEnds(value);
+    if (EPOCH_DIGITS.test(text)) {
+      return timeUnit === undefined
+        ? 'an ISO 8601 date, or epoch time with timeUnit naming its unit ("ms" or "s"): a string of digits is read as epoch time only then'
+        : epoch(Number(text));
+    }
+    const parsed = parseIso(text);
     if (typeof parsed === "string") return parsed;
     // A date, or a wall-clock time in the zone, is taken as written; an instant is converted.
-    return Number.isNaN(ISO_OFFSET.minutes) ? parsed : fromInstant(parsed - ISO_OFFSET.minutes * 60_000);
+    if (Number.isNaN(ISO_OFFSET.minutes)) {
+      WALL.clock = true;
+      return parsed;
+    }
+    return instant(parsed - ISO_OFFSET.minutes * 60_000);
+  };
+  const localMsOf = (value: unknown): number | string => {
+    const t = read(value);
+    return typeof t === "string" || WALL.clock ? t : localOf(t);
   };
   return {
     localMsOf,
@@ -198,7 +236,26 @@ export function timeReader(timeZone: string, timeUnit: TimeUnit): TimeReader {
       const local = localMsOf(value);
       return typeof local === "number" ? Math.floor(local / DAY) : local;
     },
+    instantOf(value) {
+      const t = read(value);
+      return typeof t === "string" || !WALL.clock ? t : wallToInstant(t, localOf);
+    },
   };
+}
+
+/**
+ * The instant whose wall clock in a zone reads `local`: candidates from the offsets a day before
+ * and a day after, kept when they read back as `local`. Both in an overlap: the earlier. Neither
+ * (a gap): the offset from before the gap, which lands past it by the gap's length.
+ */
+function wallToInstant(local: number, localOf: (ms: number) => number): number {
+  const before = local - (localOf(local - DAY) - (local - DAY));
+  const after = local - (localOf(local + DAY) - (local + DAY));
+  const beforeFits = localOf(before) === local;
+  const afterFits = localOf(after) === local;
+  if (beforeFits && afterFits) return Math.min(before, after);
+  if (afterFits) return after;
+  return before;
 }
 
 /**

@@ -67,8 +67,15 @@ export function assertPositive(value: unknown, argument: string): number {
   return x;
 }
 
-/** A count: a non-negative safe integer. */
+/**
+ * A count: a non-negative safe integer, as a number or a BigInt (drivers return COUNT(*) and
+ * BIGINT columns as BigInts).
+ */
 export function assertCount(value: unknown, argument: string): number {
+  if (typeof value === "bigint") {
+    if (value >= 0n && value <= 9_007_199_254_740_991n) return Number(value);
+    throw new MetricsInputError("OUT_OF_RANGE", argument, value, value < 0n ? "a count >= 0" : "a count <= Number.MAX_SAFE_INTEGER");
+  }
   const x = assertFinite(value, argument);
   if (!Number.isInteger(x)) {
     throw new MetricsInputError("NOT_INTEGER", argument, value, "a whole number (a count)");

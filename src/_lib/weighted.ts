@@ -9,7 +9,7 @@
 // estimate and its standard error, and they add up exactly across parts.
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 import type { Tally } from "../tally/tally.ts";
-import type { CellRules } from "./cells.ts";
+import { type CellRules, missingError, readCell } from "./cells.ts";
 import { readScore } from "./count.ts";
 import { clip } from "./math.ts";
 import type { Scale } from "./scales.ts";
@@ -51,9 +51,28 @@ export function readWeight(value: unknown, argument: string): number {
 }
 
 /**
- * Raw responses and one weight each counted into a weighted tally. A missing response is skipped
- * with its weight (or throws, by the rules); a weight of 0 drops its response, which must still
- * be a valid score. Throws when every weight is 0 or the sums overflow.
+ * One response's weight read as reports read a weight field: a finite number ≥ 0, a numeric
+ * string or a BigInt; `undefined` when missing (a blank, a marker) and the rules skip missing
+ * values, `null` when invalid and the rules skip invalid ones. Otherwise throws naming `argument`.
+ */
+function readWeightCell(cell: unknown, rules: CellRules, argument: string): number | undefined | null {
+  const w = readCell(cell, rules.markers);
+  if (w === undefined) {
+    if (rules.skipMissing) return undefined;
+    throw missingError(cell, argument, "a weight, a finite number >= 0");
+  }
+  if (typeof w === "number" && w >= 0 && w < Number.POSITIVE_INFINITY) return w;
+  if (rules.skipInvalid) return null;
+  if (typeof w !== "number") throw new MetricsTypeError("INVALID_TYPE", argument, cell, "a weight, a finite number >= 0");
+  throw new MetricsInputError(Number.isFinite(w) ? "OUT_OF_RANGE" : "NOT_FINITE", argument, cell, "a weight, a finite number >= 0");
+}
+
+/**
+ * Raw responses and one weight each counted into a weighted tally. A response or weight that is
+ * missing is skipped with the other and counted in `missing` (or throws, by the rules); one that
+ * is invalid throws, or with `onInvalid: "skip"` is skipped with the other and counted in
+ * `invalid`. A weight of 0 drops its response, which must still be a valid score. Throws when
+ * every weight is 0 or the sums overflow.
  */
 export function countWeighted(
   responses: ArrayLike<unknown>,
@@ -67,10 +86,11 @@ export function countWeighted(
   const weights = readWeights(weightsOption, responses.length, weightsArgument);
   // Sums relative to a power of two near the largest weight: weights of 1e154 would overflow Σw²,
   // weights of 1e-200 underflow it to 0, and every estimate is the same for weights scaled by any
-  // constant.
+  // constant. (Weights that are not plain numbers are read below; here only their size matters.)
   let largest = 0;
   for (let i = 0; i < weights.length; i++) {
-    const w = weights[i];
+    const raw = weights[i];
+    const w = typeof raw === "number" ? raw : readCell(raw, rules.markers);
     if (typeof w === "number" && w > largest && w < Number.POSITIVE_INFINITY) largest = w;
   }
   const unit = powerOfTwoNear(largest);
@@ -78,14 +98,23 @@ export function countWeighted(
   const sums = new Array<number>(max - min + 1).fill(0);
   const squares = new Array<number>(max - min + 1).fill(0);
   let missing = 0;
+  let invalid = 0;
   let dropped = 0;
   for (let i = 0; i < responses.length; i++) {
     const v = readScore(responses[i], min, max, rules, `${argument}[${i}]`);
-    if (v === undefined) {
-      missing++;
+    const raw = weights[i];
+    const w =
+      typeof raw === "number" && raw >= 0 && raw < Number.POSITIVE_INFINITY ? raw : readWeightCell(raw, rules, `${weightsArgument}[${i}]`);
+    if (v === undefined || w === undefined) {
+      // A missing score or weight drops the pair; an invalid other half is still counted as invalid.
+      if (v === null || w === null) invalid++;
+      else missing++;
       continue;
     }
-    const w = readWeight(weights[i], `${weightsArgument}[${i}]`);
+    if (v === null || w === null) {
+      invalid++;
+      continue;
+    }
     if (w === 0) {
       dropped++;
       continue;
@@ -95,10 +124,11 @@ export function countWeighted(
     sums[v - min]! += r;
     squares[v - min]! += r * r;
   }
-  if (dropped > 0 && dropped + missing === responses.length) {
+  if (dropped > 0 && dropped + missing + invalid === responses.length) {
     throw new MetricsInputError("OUT_OF_RANGE", weightsArgument, weightsOption, "weights that are not all 0");
   }
-  return { scale: [min, max], counts, missing, weights: sums, squaredWeights: squares, unit };
+  const skippedInvalid = rules.skipInvalid ? { invalid } : {};
+  return { scale: [min, max], counts, missing, ...skippedInvalid, weights: sums, squaredWeights: squares, unit };
 }
 
 /**
@@ -115,7 +145,8 @@ export function absoluteTally(t: RelativeWeightedTally, argument: string, value:
   const u = t.unit;
   const weights = t.weights.map((w) => assertFiniteResult(w * u, argument, value));
   const squaredWeights = t.squaredWeights.map((q) => assertFiniteResult(q * u * u, argument, value));
-  return { scale: t.scale, counts: t.counts, missing: t.missing, weights, squaredWeights };
+  const skipped = t.invalid === undefined ? { missing: t.missing } : { missing: t.missing, invalid: t.invalid };
+  return { scale: t.scale, counts: t.counts, ...skipped, weights, squaredWeights };
 }
 
 /** Validate the weight sums of a tally from outside: both or neither, finite, ≥ 0, 0 exactly where the count is 0. */

@@ -15,7 +15,16 @@ import type { MeanComparison } from "../stats/compareMeans.ts";
 import { studentTQuantileUnchecked } from "../stats/studentT.ts";
 import type { Tally } from "../tally/tally.ts";
 
-const CES_SUMMARY_OPTIONS = ["scale", "higherIsEasier", "missing", "missingValues", "confidence", "agreeFrom", "weights"] as const;
+const CES_SUMMARY_OPTIONS = [
+  "scale",
+  "higherIsEasier",
+  "missing",
+  "missingValues",
+  "onInvalid",
+  "confidence",
+  "agreeFrom",
+  "weights",
+] as const;
 const COMPARE_CES_OPTIONS = ["scale", "higherIsEasier", "missing", "missingValues", "confidence", "weights"] as const;
 
 /**
@@ -35,6 +44,11 @@ export interface CesOptions {
   missing?: MissingMode;
   /** Strings read as missing. Default `["NA", "N/A", "n/a", "-"]`; blanks are always missing. */
   missingValues?: readonly string[];
+  /**
+   * `"throw"` (default) on an invalid response or weight (off the scale, a word, a negative
+   * weight), or `"skip"` it with its pair and count it in the summary's `invalid`, as reports do.
+   */
+  onInvalid?: "throw" | "skip";
   /**
    * One weight per raw response, finite and ≥ 0: CES is then the weighted mean Σwx / Σw. A weight
    * of 0 drops its response; the weights must not all be 0. Only with raw responses: a weighted
@@ -64,7 +78,7 @@ export interface CesSummaryOptions extends CesOptions {
  *
  * @category CES
  */
-export interface CompareCesOptions extends Omit<CesOptions, "weights"> {
+export interface CompareCesOptions extends Omit<CesOptions, "weights" | "onInvalid"> {
   /** One array of weights per sample, `{ a, b }` (both or neither), as for {@link ces}. */
   weights?: PairedWeights;
   /** Confidence level of the interval, and 1 − the significance level. Default 0.95. */
@@ -86,13 +100,15 @@ export interface CesSummary extends Estimate<"t"> {
   readonly agreeShare: number;
   /** Missing values skipped (`missing: "skip"`); 0 otherwise. */
   readonly missing: number;
+  /** Invalid values skipped (`onInvalid: "skip"`); 0 otherwise. */
+  readonly invalid: number;
   /** Kish's effective sample size (Σw)²/Σw²: `n` when unweighted or all weights are equal, less otherwise. */
   readonly effectiveN: number;
   /** Kish's design effect of weighting, n / effectiveN: 1 when unweighted, above 1 when weights vary. */
   readonly designEffect: number;
 }
 
-const CES_OPTIONS = ["scale", "higherIsEasier", "missing", "missingValues", "weights"] as const;
+const CES_OPTIONS = ["scale", "higherIsEasier", "missing", "missingValues", "onInvalid", "weights"] as const;
 
 /** Mean, variance and n of a tally as Welch's test reads them: for a weighted tally, the variance whose
  * share of n is the linearised variance of the mean. */
@@ -201,6 +217,7 @@ export function cesSummary(responses: ScaleInput, options?: CesSummaryOptions): 
       confidence,
       agreeShare: reaching / n,
       missing: 0,
+      invalid: 0,
     });
   }
   const t = readScaleInput(responses, o, DEFAULT_SCALES.ces, "responses", weightsOf(o));
@@ -210,11 +227,22 @@ export function cesSummary(responses: ScaleInput, options?: CesSummaryOptions): 
   if (isWeighted(t)) {
     const w = weightedMean(t, (s) => s);
     const agreeShare = weightedMean(t, (s) => (agrees(s) ? 1 : 0)).estimate;
-    return tInterval({ mean: w.estimate, variance: w.variance, n: w.n, min, max, confidence, agreeShare, missing: t.missing ?? 0, w });
+    return tInterval({
+      mean: w.estimate,
+      variance: w.variance,
+      n: w.n,
+      min,
+      max,
+      confidence,
+      agreeShare,
+      missing: t.missing ?? 0,
+      invalid: t.invalid ?? 0,
+      w,
+    });
   }
   const { mean, variance, n } = tallyMoments(t);
   const agreeShare = countFrom(t, agreeFrom, !easyHigh) / n;
-  return tInterval({ mean, variance, n, min, max, confidence, agreeShare, missing: t.missing ?? 0 });
+  return tInterval({ mean, variance, n, min, max, confidence, agreeShare, missing: t.missing ?? 0, invalid: t.invalid ?? 0 });
 }
 
 /**
@@ -224,7 +252,7 @@ export function cesSummary(responses: ScaleInput, options?: CesSummaryOptions): 
  */
 function summingScale(responses: unknown, o: CesOptions): Scale | undefined {
   if (o.weights !== undefined || !ArrayBuffer.isView(responses)) return undefined;
-  cellRules(o.missing, o.missingValues);
+  cellRules(o.missing, o.missingValues, "options", o.onInvalid);
   return o.scale === undefined ? DEFAULT_SCALES.ces : assertScale(o.scale, "options.scale");
 }
 
@@ -238,9 +266,10 @@ function tInterval(s: {
   confidence: number;
   agreeShare: number;
   missing: number;
+  invalid: number;
   w?: WeightedMean;
 }): CesSummary {
-  const { mean, variance, n, min, max, confidence, agreeShare, missing, w } = s;
+  const { mean, variance, n, min, max, confidence, agreeShare, missing, invalid, w } = s;
   const standardDeviation = Math.sqrt(variance);
   const standardError = w === undefined ? standardDeviation / Math.sqrt(n) : w.standardError;
   let interval: Interval;
@@ -263,6 +292,7 @@ function tInterval(s: {
     standardDeviation,
     agreeShare,
     missing,
+    invalid,
     effectiveN: w === undefined ? n : w.effectiveN,
     designEffect: w === undefined ? 1 : w.designEffect,
   };

@@ -10,7 +10,16 @@ import { PROPORTION_COMPARISON_METHODS, type ProportionComparisonMethod } from "
 import { PROPORTION_INTERVAL_METHODS, type ProportionIntervalMethod } from "../stats/proportionInterval.ts";
 import type { Tally } from "../tally/tally.ts";
 
-const CSAT_SUMMARY_OPTIONS = ["scale", "satisfiedFrom", "missing", "missingValues", "confidence", "method", "weights"] as const;
+const CSAT_SUMMARY_OPTIONS = [
+  "scale",
+  "satisfiedFrom",
+  "missing",
+  "missingValues",
+  "onInvalid",
+  "confidence",
+  "method",
+  "weights",
+] as const;
 const COMPARE_CSAT_OPTIONS = ["scale", "satisfiedFrom", "missing", "missingValues", "confidence", "method", "weights"] as const;
 
 /**
@@ -48,6 +57,11 @@ export interface CsatOptions {
   /** Strings read as missing. Default `["NA", "N/A", "n/a", "-"]`; blanks are always missing. */
   missingValues?: readonly string[];
   /**
+   * `"throw"` (default) on an invalid response or weight (off the scale, a word, a negative
+   * weight), or `"skip"` it with its pair and count it in the summary's `invalid`, as reports do.
+   */
+  onInvalid?: "throw" | "skip";
+  /**
    * One weight per raw response, finite and ≥ 0: the share satisfied is then Σw(satisfied) / Σw.
    * A weight of 0 drops its response; the weights must not all be 0. Only with raw responses: a
    * weighted tally carries its own.
@@ -72,7 +86,7 @@ export interface CsatSummaryOptions extends CsatOptions {
  *
  * @category CSAT
  */
-export interface CompareCsatOptions extends Omit<CsatOptions, "weights"> {
+export interface CompareCsatOptions extends Omit<CsatOptions, "weights" | "onInvalid"> {
   /** One array of weights per sample, `{ a, b }` (both or neither), as for {@link csat}. */
   weights?: PairedWeights;
   /** Confidence level of the interval, and 1 − the significance level. Default 0.95. */
@@ -95,13 +109,15 @@ export interface CsatSummary extends Estimate<ProportionIntervalMethod> {
   readonly mean: number;
   /** Missing values skipped (`missing: "skip"`); 0 otherwise. */
   readonly missing: number;
+  /** Invalid values skipped (`onInvalid: "skip"`); 0 otherwise. */
+  readonly invalid: number;
   /** Kish's effective sample size (Σw)²/Σw²: `n` when unweighted or all weights are equal, less otherwise. */
   readonly effectiveN: number;
   /** Kish's design effect of weighting, n / effectiveN: 1 when unweighted, above 1 when weights vary. */
   readonly designEffect: number;
 }
 
-const CSAT_OPTIONS = ["scale", "satisfiedFrom", "missing", "missingValues", "weights"] as const;
+const CSAT_OPTIONS = ["scale", "satisfiedFrom", "missing", "missingValues", "onInvalid", "weights"] as const;
 
 /** The tally, its count satisfied and n, and for weighted input the weighted share satisfied. */
 function satisfiedOf(input: unknown, o: Partial<Omit<CsatOptions, "weights">>, argument: string, weights = NO_WEIGHTS) {
@@ -183,13 +199,14 @@ export function csatSummary(responses: ScaleInput, options?: CsatSummaryOptions)
   const method = assertOneOf(o.method, "options.method", PROPORTION_INTERVAL_METHODS, "wilson");
   const { t, satisfied, n, weighted } = satisfiedOf(responses, o, "responses", weightsOf(o));
   const missing = t.missing ?? 0;
+  const invalid = t.invalid ?? 0;
   if (weighted !== undefined) {
     const mean = weightedMean(t as WeightedTally, (s) => s).estimate;
     const { effectiveN, designEffect } = weighted;
-    return { ...weightedProportionEstimate(weighted, confidence, method), satisfied, mean, missing, effectiveN, designEffect };
+    return { ...weightedProportionEstimate(weighted, confidence, method), satisfied, mean, missing, invalid, effectiveN, designEffect };
   }
   const { successes, ...estimate } = proportionEstimate(satisfied, n, confidence, method);
-  return { ...estimate, satisfied: successes, mean: tallyMoments(t).mean, missing, effectiveN: n, designEffect: 1 };
+  return { ...estimate, satisfied: successes, mean: tallyMoments(t).mean, missing, invalid, effectiveN: n, designEffect: 1 };
 }
 
 /**

@@ -96,7 +96,7 @@ export function rfmSummary<R>(transactions: ArrayLike<R> | Iterable<R>, options:
   if (options === undefined) throw new MetricsTypeError("INVALID_TYPE", "options", options, "an object with the calibration end: { end }");
   const o = readOptions(options, "rfmSummary", RFM_OPTIONS);
   const unit = assertOneOf(o.unit, "options.unit", RFM_UNITS, "week") === "week" ? 7 : 1;
-  const reader = timeReader(timeZoneOption(o.timeZone), "ms");
+  const reader = timeReader(timeZoneOption(o.timeZone), undefined);
   const dayOf = (value: unknown, argument: string): number => {
     const day = reader.dayOf(value);
     if (typeof day === "string") throw new MetricsInputError("OUT_OF_RANGE", argument, value, day);

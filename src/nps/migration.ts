@@ -84,7 +84,7 @@ export function npsMigration(before: ArrayLike<unknown>, after: ArrayLike<unknow
   const rules = cellRules(o.missing, o.missingValues);
   const group = (cell: unknown, argument: string): number | undefined => {
     const v = readScore(cell, bands.min, bands.max, rules, argument);
-    return v === undefined ? undefined : v >= bands.promoterFrom ? 2 : v >= bands.passiveFrom ? 1 : 0;
+    return v == null ? undefined : v >= bands.promoterFrom ? 2 : v >= bands.passiveFrom ? 1 : 0;
   };
   const counts = [0, 0, 0, 0, 0, 0, 0, 0, 0];
   let missing = 0;

@@ -1,4 +1,4 @@
-import { NPS_SCALE_OPTIONS, npsCounts, weightedNpsEstimate } from "../_lib/npsCounts.ts";
+import { NPS_READ_OPTIONS, npsCounts, weightedNpsEstimate } from "../_lib/npsCounts.ts";
 import { readOptions } from "../_lib/options.ts";
 import { weightsOf } from "../_lib/tallies.ts";
 import type { ArrowVectorLike } from "../segments/spec.ts";
@@ -35,6 +35,11 @@ export type NpsInput = ArrayLike<unknown> | ArrowVectorLike | NpsCounts | Tally;
  */
 export interface NpsOptions extends NpsScaleOptions {
   /**
+   * `"throw"` (default) on an invalid score or weight (off the scale, a word, a negative weight),
+   * or `"skip"` it with its pair and count it in the summary's `invalid`, as reports do.
+   */
+  onInvalid?: "throw" | "skip";
+  /**
    * One weight per raw score, finite and ≥ 0 (a design weight, a raked weight, an account's
    * revenue): the NPS is then the weighted mean of the +100/0/−100 scores. A weight of 0 drops
    * its score; the weights must not all be 0. Only with raw scores: a weighted tally carries its own.
@@ -42,7 +47,7 @@ export interface NpsOptions extends NpsScaleOptions {
   weights?: ArrayLike<number>;
 }
 
-const NPS_OPTIONS = [...NPS_SCALE_OPTIONS, "weights"] as const;
+const NPS_OPTIONS = [...NPS_READ_OPTIONS, "weights"] as const;
 
 /**
  * The Net Promoter Score: the percentage of promoters minus the percentage of detractors.

@@ -39,6 +39,11 @@ export type NpsIntervalMethod = (typeof NPS_INTERVAL_METHODS)[number];
  * @category NPS
  */
 export interface NpsSummaryOptions extends NpsScaleOptions {
+  /**
+   * `"throw"` (default) on an invalid score or weight (off the scale, a word, a negative weight),
+   * or `"skip"` it with its pair and count it in the summary's `invalid`, as reports do.
+   */
+  onInvalid?: "throw" | "skip";
   /** Confidence level of the interval, a fraction in (0, 1). Default 0.95. */
   confidence?: number;
   /** Interval method. Default `"adjusted-wald"`. */
@@ -47,7 +52,17 @@ export interface NpsSummaryOptions extends NpsScaleOptions {
   weights?: ArrayLike<number>;
 }
 
-const SUMMARY_OPTIONS = ["scale", "promoterFrom", "passiveFrom", "missing", "missingValues", "confidence", "method", "weights"] as const;
+const SUMMARY_OPTIONS = [
+  "scale",
+  "promoterFrom",
+  "passiveFrom",
+  "missing",
+  "missingValues",
+  "onInvalid",
+  "confidence",
+  "method",
+  "weights",
+] as const;
 
 /**
  * The result of {@link npsSummary}: an {@link Estimate} in NPS points, with the group counts.
@@ -63,6 +78,8 @@ export interface NpsSummary extends Estimate<NpsIntervalMethod>, NpsCounts {
   readonly variance: number;
   /** Missing values skipped (`missing: "skip"`); 0 otherwise. */
   readonly missing: number;
+  /** Invalid values skipped (`onInvalid: "skip"`); 0 otherwise. */
+  readonly invalid: number;
   /** Kish's effective sample size (Σw)²/Σw²: `n` when unweighted or all weights are equal, less otherwise. */
   readonly effectiveN: number;
   /** Kish's design effect of weighting, n / effectiveN: 1 when unweighted, above 1 when weights vary. */
@@ -153,7 +170,7 @@ export function npsSummary(input: NpsInput, options?: NpsSummaryOptions): NpsSum
   const confidence = confidenceOption(o.confidence);
   const method = assertOneOf(o.method, "options.method", NPS_INTERVAL_METHODS, "adjusted-wald");
   const counts = npsCounts(input, o, "input", weightsOf(o));
-  const { promoters, passives, detractors, missing, weighted } = counts;
+  const { promoters, passives, detractors, missing, invalid, weighted } = counts;
   const n = promoters + passives + detractors;
   const z = zForConfidence(confidence);
   if (weighted !== undefined) return weightedSummary(counts, weightedNps(weighted), method, confidence, z);
@@ -194,6 +211,7 @@ export function npsSummary(input: NpsInput, options?: NpsSummaryOptions): NpsSum
     shares: { promoters: promoters / n, passives: passives / n, detractors: detractors / n },
     variance,
     missing,
+    invalid,
     effectiveN: n,
     designEffect: 1,
   };
@@ -220,7 +238,7 @@ function weightedSummary(counts: ValidNpsCounts, w: WeightedNps, method: NpsInte
     marginOfError = z * standardError;
     interval = symmetricInterval(m.centre, marginOfError, -100, 100);
   }
-  const { promoters, passives, detractors, missing } = counts;
+  const { promoters, passives, detractors, missing, invalid } = counts;
   return {
     estimate: w.estimate,
     n: w.n,
@@ -235,6 +253,7 @@ function weightedSummary(counts: ValidNpsCounts, w: WeightedNps, method: NpsInte
     shares: w.shares,
     variance,
     missing,
+    invalid,
     effectiveN: w.effectiveN,
     designEffect: w.designEffect,
   };

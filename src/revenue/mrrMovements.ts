@@ -1,10 +1,10 @@
 import { changeAccessors, readChanges, transitionKind } from "../_lib/movements.ts";
 import { readOptions } from "../_lib/options.ts";
-import { assertSpan, periodAt, periodIndex, timeReader, timeZoneOption } from "../_lib/time.ts";
+import { assertSpan, periodAt, periodIndex, timeReader, timeUnitOption, timeZoneOption } from "../_lib/time.ts";
 import { assertOneOf } from "../_lib/validate.ts";
 import { MetricsInputError } from "../errors.ts";
 import type { Accessor } from "../segments/spec.ts";
-import { PERIOD_UNITS, type PeriodUnit, TIME_UNITS, type TimeUnit } from "../segments/trend.ts";
+import { PERIOD_UNITS, type PeriodUnit, type TimeUnit } from "../shapes.ts";
 import type { CustomerMovements } from "./churn.ts";
 
 const MRR_MOVEMENTS_OPTIONS = [
@@ -137,7 +137,7 @@ export function billingOptions(options: unknown, fn: string) {
   const o = readOptions(options as MrrMovementsOptions<unknown> | undefined, fn, MRR_MOVEMENTS_OPTIONS);
   const every = assertOneOf(o.every, "options.every", PERIOD_UNITS, "month");
   const timeZone = timeZoneOption(o.timeZone);
-  const reader = timeReader(timeZone, assertOneOf(o.timeUnit, "options.timeUnit", TIME_UNITS, "ms"));
+  const reader = timeReader(timeZone, timeUnitOption(o.timeUnit));
   const boundary = (value: unknown, name: string): number | undefined => {
     if (value === undefined) return undefined;
     const day = reader.dayOf(value);

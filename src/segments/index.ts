@@ -28,5 +28,7 @@ export type {
   SummaryEntries,
   SummaryOf,
 } from "./spec.ts";
-export type { PeriodUnit, TimeUnit, Trend, TrendOptions, TrendPeriod } from "./trend.ts";
-export { PERIOD_UNITS, TIME_UNITS, trend } from "./trend.ts";
+export type { ParseTimeOptions, PeriodOfOptions } from "./time.ts";
+export { parseTime, periodOf } from "./time.ts";
+export type { Trend, TrendOptions, TrendPeriod } from "./trend.ts";
+export { trend } from "./trend.ts";

@@ -1,4 +1,4 @@
-import { type CellRules, isMissingCell, trimEnds } from "../_lib/cells.ts";
+import { bigintKey, type CellRules, isMissingCell, trimEnds } from "../_lib/cells.ts";
 import { groupColumns } from "../_lib/columnGroups.ts";
 import { columnRows } from "../_lib/columns.ts";
 import { type AnyMetric, METRICS, type Registry } from "../_lib/metrics.ts";
@@ -117,6 +117,8 @@ const KEY_EXPECTED = "a string, finite number or boolean";
 function keyValue(v: unknown, cells: CellRules): KeyValue | "missing" | "invalid" {
   if (isMissingCell(v, cells)) return "missing";
   if (typeof v === "string") return trimEnds(v);
+  // A BIGINT key column: the number it is, or its digits past 2^53 (where no double is exact).
+  if (typeof v === "bigint") return bigintKey(v);
   return typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v)) ? v : "invalid";
 }
 
@@ -162,7 +164,8 @@ export function segmentKeys(by: unknown, cells: CellRules): KeyReader {
       return false;
     },
     // "APAC " and "APAC" are one segment: the shown key is trimmed, and groups with one shown key merge.
-    shown: (mapKey) => (typeof mapKey === "string" ? trimEnds(mapKey) : mapKey),
+    // A BIGINT key is shown as the number it is (1n and 1 are one segment).
+    shown: (mapKey) => (typeof mapKey === "string" ? trimEnds(mapKey) : typeof mapKey === "bigint" ? bigintKey(mapKey) : mapKey),
   };
 }
 

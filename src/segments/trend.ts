@@ -16,56 +16,10 @@ import {
   summarizeCounts,
   toGetter,
 } from "../_lib/report.ts";
-import { assertSpan, periodAt, periodIndex, type TimeReader, timeReader, timeZoneOption } from "../_lib/time.ts";
+import { assertSpan, periodAt, periodIndex, type TimeReader, timeReader, timeUnitOption, timeZoneOption } from "../_lib/time.ts";
 import { assertOneOf } from "../_lib/validate.ts";
+import { PERIOD_UNITS, type PeriodUnit, type TimeUnit } from "../shapes.ts";
 import type { Accessor, MetricName, Metrics, PeriodEntries, RecordsInput, ReportOptions, Skipped } from "./spec.ts";
-
-/**
- * The period lengths of a trend, shortest first.
- *
- * @example
- * ```ts
- * import { PERIOD_UNITS } from "cxmetrics";
- * PERIOD_UNITS.length; // 5
- * ```
- *
- * @category Segments and trends
- */
-export const PERIOD_UNITS: readonly ["day", "week", "month", "quarter", "year"] = /* @__PURE__ */ Object.freeze([
-  "day",
-  "week",
-  "month",
-  "quarter",
-  "year",
-] as const);
-
-/**
- * One of {@link PERIOD_UNITS}.
- *
- * @category Segments and trends
- */
-export type PeriodUnit = (typeof PERIOD_UNITS)[number];
-
-/**
- * How numeric times are read: epoch milliseconds (default) or seconds.
- *
- * @example
- * ```ts
- * import { TIME_UNITS, trend } from "cxmetrics";
- * const rows = [{ created_at: 1735689600, score: 9 }]; // Delighted exports Unix seconds
- * trend(rows, { time: "created_at", timeUnit: TIME_UNITS[1], every: "month", metrics: { nps: "score" } }).periods[0]?.period; // "2025-01"
- * ```
- *
- * @category Segments and trends
- */
-export const TIME_UNITS: readonly ["ms", "s"] = /* @__PURE__ */ Object.freeze(["ms", "s"] as const);
-
-/**
- * One of {@link TIME_UNITS}.
- *
- * @category Segments and trends
- */
-export type TimeUnit = (typeof TIME_UNITS)[number];
 
 /**
  * Options for {@link trend}.
@@ -158,7 +112,7 @@ export function reportTrend(
   const rules = readRules(o);
   const every = assertOneOf(o.every, "options.every", PERIOD_UNITS);
   const timeZone = timeZoneOption(o.timeZone);
-  const reader = timeReader(timeZone, assertOneOf(o.timeUnit, "options.timeUnit", TIME_UNITS, "ms"));
+  const reader = timeReader(timeZone, timeUnitOption(o.timeUnit));
   const plans = planMetrics(o.metrics, registry);
   const keys = timeKeys(o.time, reader, every, rules);
   const grouped = groupRecords(

@@ -24,6 +24,11 @@ export interface DistributionOptions {
   readonly missing?: MissingMode;
   /** Strings read as missing. Default `["NA", "N/A", "n/a", "-"]`; blanks are always missing. */
   readonly missingValues?: readonly string[];
+  /**
+   * `"throw"` (default) on an invalid response or weight (off the scale, a word, a negative
+   * weight), or `"skip"` it with its pair and count it in `invalid`, as reports do.
+   */
+  readonly onInvalid?: "throw" | "skip";
 }
 
 /**
@@ -68,6 +73,8 @@ export interface ScoreDistribution {
   readonly effectiveN: number;
   /** Missing values skipped (`missing: "skip"`). */
   readonly missing: number;
+  /** Invalid values skipped (`onInvalid: "skip"`); 0 otherwise. */
+  readonly invalid: number;
   /** Every scale point from min to max, with its count, weight and share. */
   readonly points: ScorePoint[];
   /** The top box: the highest `top` scale points. */
@@ -84,7 +91,7 @@ export interface ScoreDistribution {
   readonly median: number;
 }
 
-const DISTRIBUTION_OPTIONS = ["scale", "weights", "top", "bottom", "missing", "missingValues"] as const;
+const DISTRIBUTION_OPTIONS = ["scale", "weights", "top", "bottom", "missing", "missingValues", "onInvalid"] as const;
 
 /**
  * The distribution of responses over a scale, as a stacked bar shows it: count, weight and share
@@ -119,7 +126,7 @@ export function distribution(responses: ArrayLike<unknown>, options: Distributio
   if (top > size) throw new MetricsInputError("OUT_OF_RANGE", "options.top", top, `at most the ${size} points of the scale`);
   if (bottom > size) throw new MetricsInputError("OUT_OF_RANGE", "options.bottom", bottom, `at most the ${size} points of the scale`);
   const list = assertArrayLike(responses, "responses");
-  const rules = cellRules(o.missing, o.missingValues);
+  const rules = cellRules(o.missing, o.missingValues, "options", o.onInvalid);
   const weighted = o.weights === undefined ? undefined : countWeighted(list, o.weights, [min, max], rules, "responses");
   const t = weighted ?? countResponses(list, [min, max], rules);
   const { counts, missing } = t;
@@ -137,6 +144,7 @@ export function distribution(responses: ArrayLike<unknown>, options: Distributio
     n,
     effectiveN: isWeighted(t) ? weightedMean(t, (x) => x).effectiveN : n,
     missing: missing ?? 0,
+    invalid: t.invalid ?? 0,
     points: unit === 1 ? points : points.map((p) => ({ ...p, weight: assertFiniteResult(p.weight * unit, "options.weights", o.weights) })),
     topBox: { scores: [max - top + 1, max], share: boxShare(max - top + 1, max) },
     bottomBox: { scores: [min, min + bottom - 1], share: boxShare(min, min + bottom - 1) },

@@ -25,6 +25,8 @@ export interface Tally {
   readonly counts: readonly number[];
   /** Missing values skipped while counting (`missing: "skip"`); 0 or absent otherwise. */
   readonly missing?: number;
+  /** Invalid values skipped while counting (`onInvalid: "skip"`); present only when they were skipped. */
+  readonly invalid?: number;
   /**
    * A weighted tally only: `weights[i]` is the total weight Σw of the responses counted in
    * `counts[i]`. Present together with `squaredWeights`, or not at all.
@@ -47,13 +49,18 @@ export interface TallyOptions {
   /** Strings read as missing. Default `["NA", "N/A", "n/a", "-"]`; blanks are always missing. */
   missingValues?: readonly string[];
   /**
+   * `"throw"` (default) on an invalid score or weight (off the scale, a word, a negative weight),
+   * or `"skip"` it with its pair and count it in `invalid`, as reports do.
+   */
+  onInvalid?: "throw" | "skip";
+  /**
    * One weight per score, finite and ≥ 0: the result is a weighted tally, which adds the sums
    * `weights` (Σw) and `squaredWeights` (Σw²) per scale point. A weight of 0 drops its score.
    */
   weights?: ArrayLike<number>;
 }
 
-const TALLY_OPTIONS = ["scale", "missing", "missingValues", "weights"] as const satisfies readonly (keyof TallyOptions)[];
+const TALLY_OPTIONS = ["scale", "missing", "missingValues", "onInvalid", "weights"] as const satisfies readonly (keyof TallyOptions)[];
 
 /**
  * Counts survey scores per scale point.
@@ -94,7 +101,7 @@ export function tally(scores: ArrayLike<unknown> | ArrowVectorLike, options: Tal
   const o = readOptions(options, "tally", TALLY_OPTIONS);
   const scale = assertScale(o.scale, "options.scale");
   const list = isArrowVector(scores) ? vectorValues(scores) : assertArrayLike(scores, "scores");
-  const rules = cellRules(o.missing, o.missingValues);
+  const rules = cellRules(o.missing, o.missingValues, "options", o.onInvalid);
   if (o.weights !== undefined) return absoluteTally(countWeighted(list, o.weights, scale, rules, "scores"), "options.weights", o.weights);
   return countResponses(list, scale, rules, "scores");
 }
@@ -130,6 +137,8 @@ export function mergeTallies(...tallies: readonly Tally[]): Tally {
   const weights = first.weights?.slice();
   const squaredWeights = first.squaredWeights?.slice();
   let missing = first.missing ?? 0;
+  // Invalid counts add up where any tally kept them (onInvalid: "skip").
+  let invalid = first.invalid;
   for (let t = 1; t < tallies.length; t++) {
     const next = assertTally(assertObjectArg(tallies[t], `tallies[${t}]`), `tallies[${t}]`);
     if (next.scale[0] !== min || next.scale[1] !== max) {
@@ -147,14 +156,18 @@ export function mergeTallies(...tallies: readonly Tally[]): Tally {
       }
     }
     missing += next.missing ?? 0;
+    if (next.invalid !== undefined) invalid = (invalid ?? 0) + next.invalid;
   }
   // Each tally is exact on its own; their sum must be too.
   assertExactTotal(
-    counts.reduce((a, b) => a + b, missing),
+    counts.reduce((a, b) => a + b, missing + (invalid ?? 0)),
     "tallies",
     `${tallies.length} tallies`,
   );
-  return weights === undefined ? { scale: [min, max], counts, missing } : { scale: [min, max], counts, missing, weights, squaredWeights };
+  const skipped = invalid === undefined ? { missing } : { missing, invalid };
+  return weights === undefined
+    ? { scale: [min, max], counts, ...skipped }
+    : { scale: [min, max], counts, ...skipped, weights, squaredWeights };
 }
 
 function assertObjectArg(value: unknown, argument: string): object {

@@ -6,7 +6,7 @@ import { timeZoneOption } from "../_lib/time.ts";
 import { assertOneOf } from "../_lib/validate.ts";
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 import type { MetricName, MetricsSpec } from "../segments/spec.ts";
-import { PERIOD_UNITS, type PeriodUnit } from "../segments/trend.ts";
+import { PERIOD_UNITS, type PeriodUnit } from "../shapes.ts";
 import { DIALECTS, type Dialect, SQL_DIALECTS, type SqlDialect } from "./dialects.ts";
 
 /**

@@ -13,7 +13,8 @@ import {
   segmentKeys,
 } from "../segments/segmentReport.ts";
 import type { MetricName } from "../segments/spec.ts";
-import { assembleTrend, PERIOD_UNITS, TREND_OPTIONS, type Trend, type TrendOptions, timeKeys } from "../segments/trend.ts";
+import { assembleTrend, TREND_OPTIONS, type Trend, type TrendOptions, timeKeys } from "../segments/trend.ts";
+import { PERIOD_UNITS } from "../shapes.ts";
 
 /**
  * The segment report from counts a database returned for {@link countsQuery}'s SQL: exactly
@@ -106,7 +107,7 @@ export function trendFromCounts<M extends MetricName>(
   const every = assertOneOf(o.every, "options.every", PERIOD_UNITS);
   const timeZone = timeZoneOption(o.timeZone);
   const plans = planMetrics(o.metrics, METRICS as unknown as Registry);
-  const keys = timeKeys(o.time, timeReader(timeZone, "ms"), every, rules);
+  const keys = timeKeys(o.time, timeReader(timeZone, undefined), every, rules);
   // Rows by day roll up into any period exactly; rows by another period would be counted whole in one.
   const checkEvery = (row: Record<string, unknown>, i: number) => {
     const unit = row[EVERY_COLUMN];

@@ -392,6 +392,13 @@ export const CASES: readonly Case[] = [
   c("segmentReport", "a score of 11, default onInvalid", () => api.segmentReport([{ g: "a", v: 11 }], { by: "g", metrics: { nps: "v" } })),
   c("segmentReport", "by []", () => api.segmentReport([{ g: "a", v: 9 }], { by: [], metrics: { nps: "v" } })),
   c("segmentReport", 'by ["g", 5]', () => api.segmentReport([{ g: "a", v: 9 }], { by: ["g", 5 as never], metrics: { nps: "v" } })),
+  c("parseTime", "a digit string without timeUnit", () => api.parseTime("1741944600")),
+  c("parseTime", 'timeZone "+05:00"', () => api.parseTime("2025-03-14T09:30", { timeZone: "+05:00" })),
+  c("parseTime", "an object", () => api.parseTime({} as never)),
+  c("parseTime", '"2025-03-14 09:30:00+24"', () => api.parseTime("2025-03-14 09:30:00+24")),
+  c("periodOf", "no options", () => api.periodOf("2025-03-14", undefined as never)),
+  c("periodOf", 'every "decade"', () => api.periodOf("2025-03-14", { every: "decade" as never })),
+  c("periodOf", '"2025-02-30"', () => api.periodOf("2025-02-30", { every: "day" })),
   c("trend", "time 5", () => api.trend([{ at: "2024-01-01", v: 9 }], { time: 5 as never, every: "month", metrics: { nps: "v" } })),
   c("trend", 'timeUnit "us"', () =>
     api.trend([{ at: 1e12, v: 9 }], { time: "at", every: "month", metrics: { nps: "v" }, timeUnit: "us" as never }),

@@ -571,6 +571,40 @@ export const REGISTRY: Record<string, fc.Arbitrary<unknown[]>> = {
       }),
     ),
   ),
+  parseTime: fc.tuple(
+    mostly(
+      fc.oneof(
+        fc.integer({ min: -1e14, max: 3e14 }),
+        fc.bigInt({ min: -(10n ** 16n), max: 10n ** 16n }),
+        fc.date(),
+        fc.constantFrom(
+          "2025-03-14",
+          "2025-03-14 09:30:00+00",
+          "2025-03-14 09:30:00 UTC",
+          "1741944600",
+          "2025-02-30",
+          "2025-03-09T02:30",
+          "soon",
+        ),
+      ),
+    ),
+    withTypo(
+      optionsOf({
+        timeZone: mostly(fc.constantFrom("UTC", "America/New_York", "Australia/Lord_Howe", "+05:00")),
+        timeUnit: mostly(fc.constantFrom("ms", "s")),
+      }),
+    ),
+  ),
+  periodOf: fc.tuple(
+    mostly(fc.oneof(fc.integer({ min: -1e14, max: 3e14 }), fc.constantFrom("2025-03-14", "2025-01-31T20:00:00Z", "1741944600"))),
+    withTypo(
+      optionsOf({
+        every: mostly(fc.constantFrom("day", "week", "month", "quarter", "year")),
+        timeZone: mostly(fc.constantFrom("UTC", "Asia/Tokyo", "Mars/Olympus")),
+        timeUnit: mostly(fc.constantFrom("ms", "s")),
+      }),
+    ),
+  ),
   trend: fc.tuple(
     mostly(fc.array(record, { maxLength: 25 })),
     withTypo(

@@ -26,7 +26,8 @@ function isoDate(ms: number): string {
 
 const FIRST = utc(0, 1, 1);
 const END = utc(10000, 1, 1);
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+// Offsets: Z, RFC 3339's ±HH:MM and ±HHMM, PostgreSQL's ±HH, BigQuery's " UTC".
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z| UTC|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
 /** The oracle: wall-clock (no offset) or UTC (an offset) milliseconds, or "invalid". */
 function oracle(text: string): number | "invalid" {
@@ -40,8 +41,10 @@ function oracle(text: string): number | "invalid" {
   if (check.getUTCMonth() + 1 !== mo || check.getUTCDate() !== d || h! > 23 || mi! > 59 || s! > 59) return "invalid";
   if (offset === undefined) return written;
   // RFC 3339: offsets run to ±23:59.
-  if (offset !== "Z" && (Number(offset.slice(1, 3)) > 23 || Number(offset.slice(-2)) > 59)) return "invalid";
-  const minutes = offset === "Z" ? 0 : (offset[0] === "-" ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(-2)));
+  const utcOffset = offset === "Z" || offset === " UTC";
+  const offsetMinutes = offset.length === 3 ? 0 : Number(offset.slice(-2));
+  if (!utcOffset && (Number(offset.slice(1, 3)) > 23 || offsetMinutes > 59)) return "invalid";
+  const minutes = utcOffset ? 0 : (offset[0] === "-" ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + offsetMinutes);
   const instant = written - minutes * 60_000;
   return instant >= FIRST && instant < END ? instant : "invalid";
 }
@@ -73,6 +76,14 @@ const isoText = fc
       "-2400",
       "+09:0",
       "+9:00",
+      "+09",
+      "-08",
+      "+24",
+      " UTC",
+      " utc",
+      "UTC",
+      "  UTC",
+      "+1",
       "+09-00",
       "Z0",
     ),
@@ -243,9 +254,11 @@ describe("timeReader: Dates, numbers and other zones", () => {
   it("says what a time must be when it is a number that is not finite, or neither a Date, number nor string", () => {
     const reader = timeReader("UTC", "ms");
     for (const v of [Number.NaN, Number.POSITIVE_INFINITY]) expect(reader.localMsOf(v)).toBe("a finite number");
-    for (const v of [true, null, {}, 1_700_000_000_000n]) {
+    for (const v of [true, null, {}, Symbol("t")]) {
       expect(reader.dayOf(v)).toBe("a Date, epoch milliseconds or an ISO 8601 date string");
     }
+    // BigInts are read as the numbers they are (DuckDB returns epoch_ms() as a BIGINT).
+    expect(reader.localMsOf(1_700_000_000_000n)).toBe(1_700_000_000_000);
   });
 
   it("reads an instant's wall clock in a zone to the second, before year 1 too", () => {

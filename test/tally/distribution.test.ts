@@ -90,7 +90,9 @@ describe("distribution", () => {
     expect(() => distribution([1, 6], { scale: [1, 5] })).toThrow(/responses\[1\]/);
     expect(() => distribution([1, null], { scale: [1, 5] })).toThrow(/responses\[1\]/);
     expect(() => distribution([1, 2], { scale: [1, 5], weights: [1] })).toThrow(/one weight per response \(2 of them, not 1\)/);
-    expect(() => distribution([1, 2], { scale: [1, 5], weights: [1, -1] })).toThrow(/options\.weights\[1\] must be a weight >= 0/);
+    expect(() => distribution([1, 2], { scale: [1, 5], weights: [1, -1] })).toThrow(
+      /options\.weights\[1\] must be a weight, a finite number >= 0; got -1/,
+    );
     expect(() => distribution([1, 2], { scale: [1, 5], weights: [0, 0] })).toThrow(/not all 0/);
     expect(() => distribution([1, 2], { scale: [1, 5], top: 6 })).toThrow(/options\.top/);
     expect(() => distribution([], { scale: [1, 5] })).toThrow(MetricsInputError);

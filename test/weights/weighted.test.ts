@@ -338,10 +338,23 @@ describe("weighted tallies", () => {
 
 describe("weights: clear errors", () => {
   const cases: [() => unknown, RegExp, typeof MetricsInputError | typeof MetricsTypeError][] = [
-    [() => nps([9, 3], { weights: [1, -1] }), /^options.weights\[1\] must be a weight >= 0; got -1/, MetricsInputError],
-    [() => nps([9, 3], { weights: [1, Number.NaN] }), /^options.weights\[1\] must be a finite number; got NaN/, MetricsInputError],
-    [() => nps([9, 3], { weights: [1, Infinity] }), /^options.weights\[1\] must be a finite number; got Infinity/, MetricsInputError],
-    [() => nps([9, 3], { weights: [1, "2"] as never }), /^options.weights\[1\] must be a finite number; got "2"/, MetricsTypeError],
+    [() => nps([9, 3], { weights: [1, -1] }), /^options.weights\[1\] must be a weight, a finite number >= 0; got -1/, MetricsInputError],
+    // A weight is read as a report reads a weight field: NaN and blanks are missing, numeric strings numbers.
+    [
+      () => nps([9, 3], { weights: [1, Number.NaN] }),
+      /^options.weights\[1\] must be a weight, a finite number >= 0, not missing/,
+      MetricsInputError,
+    ],
+    [
+      () => nps([9, 3], { weights: [1, Infinity] }),
+      /^options.weights\[1\] must be a weight, a finite number >= 0; got Infinity/,
+      MetricsInputError,
+    ],
+    [
+      () => nps([9, 3], { weights: [1, "heavy"] as never }),
+      /^options.weights\[1\] must be a weight, a finite number >= 0; got "heavy"/,
+      MetricsTypeError,
+    ],
     [() => nps([9, 3], { weights: [1] }), /^options.weights must be one weight per response \(2 of them, not 1\)/, MetricsInputError],
     [() => nps([9, 3], { weights: [0, 0] }), /^options.weights must be weights that are not all 0/, MetricsInputError],
     [() => nps([9, 11], { weights: [1, 0] }), /^input\[1\] must be a whole number from 0 to 10; got 11/, MetricsInputError],
