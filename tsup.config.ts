@@ -1,9 +1,7 @@
 import { rmSync } from "node:fs";
 import { defineConfig, type Options } from "tsup";
 
-// Two entries: the main one, and cxmetrics/charts. The charts entry takes the error classes from
-// the main one ("cxmetrics", resolved by the package's own exports) instead of a copy of its own,
-// so that an error it throws is `instanceof MetricsTypeError` for every importer.
+// Two entries: the main one, and cxmetrics/charts.
 const common: Options = {
   format: ["esm", "cjs"],
   dts: true,
@@ -21,18 +19,9 @@ export default defineConfig((): Options[] => {
   rmSync("dist", { recursive: true, force: true });
   return [
     { ...common, entry: { index: "src/index.ts" } },
-    {
-      ...common,
-      entry: { charts: "src/charts/index.ts" },
-      external: ["cxmetrics"],
-      esbuildPlugins: [
-        {
-          name: "errors-from-the-main-entry",
-          setup(build) {
-            build.onResolve({ filter: /[/\\]errors\.ts$|^\.\.?\/(\.\.\/)*errors\.ts$/ }, () => ({ path: "cxmetrics", external: true }));
-          },
-        },
-      ],
-    },
+    // The charts entry is self-contained: it imports nothing, so a page can load dist/charts.js with
+    // a plain <script type="module"> and no import map. Its copy of the error classes is the same
+    // class to every importer: `instanceof` checks the Symbol.for("cxmetrics.error") brand.
+    { ...common, entry: { charts: "src/charts/index.ts" } },
   ];
 });
