@@ -98,3 +98,78 @@ export function readFields<K extends string>(
   assertKnownKeys(value, argument, known, `a field of ${fn}'s ${argument}`);
   return value as { readonly [P in K]?: unknown };
 }
+
+/**
+ * Column names other tools give the fields of a customer history: a row that carries one is
+ * refused, since the field it names would otherwise be passed over (lifetimes' `weights` read as a
+ * count of 1). Keys are compared in lower case.
+ */
+const ROW_ALIASES: Readonly<Record<string, string>> = {
+  weights: "count",
+  weight: "count",
+  n_custs: "count",
+  customers: "count",
+  monetary_value: "monetary",
+  spend: "monetary",
+  monetaryvalue: "monetary",
+  frequency_holdout: "holdoutFrequency",
+  holdout_frequency: "holdoutFrequency",
+  x: "frequency",
+  "t.x": "recency",
+  "t.cal": "T",
+  "x.star": "holdoutFrequency",
+  "m.x": "monetary",
+};
+
+/**
+ * The known field a row's extra key most likely meant, if any: a known alias (`weights` for
+ * `count`), the same name in another case (`t` for `T`), a typo of a name of 5 or more letters
+ * (`frequncy`), or a longer name that starts with it (`monetaryValue`). Other keys are a table's
+ * other columns.
+ */
+function meantField(key: string, known: readonly string[]): string | undefined {
+  const k = key.toLowerCase();
+  const alias = ROW_ALIASES[k];
+  if (alias !== undefined && known.includes(alias)) return alias;
+  for (const candidate of known) {
+    const c = candidate.toLowerCase();
+    if (k === c) return candidate;
+    if (c.length >= 5 && k.length >= 5 && (editDistance(k, c) <= 2 || k.startsWith(c) || c.startsWith(k))) return candidate;
+  }
+  return undefined;
+}
+
+/**
+ * The fields of a data row (a customer history, a row of a table): open, so a row may carry
+ * other columns (`email`, `plan`), but a key that looks like one of `known` under another
+ * name or misspelt throws naming what it looks like, since reading past it would drop that
+ * field silently.
+ */
+export function readRow<K extends string>(
+  value: unknown,
+  fn: string,
+  known: readonly K[],
+  argument: string,
+  foreign: Readonly<Record<string, string>> = {},
+): { readonly [P in K]?: unknown } {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new MetricsTypeError("INVALID_TYPE", argument, value, `an object with the fields ${known.join(", ")}`);
+  }
+  for (const key in value) {
+    if (isKnown(key, known) || !Object.hasOwn(value, key)) continue;
+    // A field of another shape of row (a BG/BB history's periods given to BG/NBD): the wrong model.
+    if (Object.hasOwn(foreign, key)) {
+      throw new MetricsTypeError("INVALID_OPTION", `${argument}.${key}`, (value as Record<string, unknown>)[key], "", `${argument}.${key} ${foreign[key]}`);
+    }
+    const meant = meantField(key, known);
+    if (meant === undefined) continue;
+    throw new MetricsTypeError(
+      "INVALID_OPTION",
+      `${argument}.${key}`,
+      (value as Record<string, unknown>)[key],
+      `named ${meant}: ${fn} reads ${meant}, and a row's other columns are passed over, so ${key} would be ignored (rename it, or leave it out)`,
+      `${argument}.${key} looks like ${meant}, which ${fn} reads under that name; rename the column to ${meant} (other columns of a row are passed over, so ${key} would be silently ignored)`,
+    );
+  }
+  return value as { readonly [P in K]?: unknown };
+}

@@ -1,5 +1,5 @@
 import { fitPositive, groupHistories } from "../_lib/models.ts";
-import { readFields } from "../_lib/options.ts";
+import { readRow } from "../_lib/options.ts";
 import { assertCount, assertCountAtLeast } from "../_lib/validate.ts";
 import { MetricsInputError } from "../errors.ts";
 import { logBeta, logGamma } from "../stats/gamma.ts";
@@ -69,9 +69,14 @@ const FIELDS = ["frequency", "recency", "periods", "count", "id", "monetary"] as
 /** The most opportunities per customer: the likelihood sums one term per unobserved one. */
 const MAX_PERIODS = 10_000;
 
+/** Fields of a continuous-time history, which the discrete-time model must not be given. */
+const DISCRETE_ONLY = {
+  T: "is a field of continuous-time histories (BG/NBD, Pareto/NBD); BG/BB is discrete-time and reads periods, the opportunities after the first transaction",
+};
+
 /** A validated history. */
 function history(value: unknown, argument: string, fn = "fitBgBb"): { x: number; tx: number; n: number; count: number } {
-  const h = readFields(value, fn, FIELDS, argument);
+  const h = readRow(value, fn, FIELDS, argument, DISCRETE_ONLY);
   const x = assertCount(h.frequency, `${argument}.frequency`);
   const n = assertCountAtLeast(h.periods, `${argument}.periods`, 1);
   if (n > MAX_PERIODS) throw new MetricsInputError("OUT_OF_RANGE", `${argument}.periods`, n, `at most ${MAX_PERIODS}`);

@@ -1,6 +1,6 @@
 import { hypergeometricSeries, logGrowth, powerDifference } from "../_lib/hypergeometric.ts";
 import { aliveFromLogOdds, fitPositive, groupHistories } from "../_lib/models.ts";
-import { readFields } from "../_lib/options.ts";
+import { readRow } from "../_lib/options.ts";
 import { assertCount, assertCountAtLeast, assertInRange, assertNonNegative } from "../_lib/validate.ts";
 import { MetricsInputError } from "../errors.ts";
 import { regularizedBeta } from "../stats/beta.ts";
@@ -67,9 +67,14 @@ export interface PurchaseHistory {
 
 const HISTORY_FIELDS = ["frequency", "recency", "T", "count", "id", "monetary", "holdoutFrequency"] as const;
 
+/** Fields of a discrete-time history, which a continuous-time model must not be given. */
+const CONTINUOUS_ONLY = {
+  periods: "is a field of discrete-time histories (BG/BB's opportunities); this model is continuous-time and reads T, the time from the first purchase to the end of the calibration period",
+};
+
 /** A validated continuous-time history, read for `fn` (shared with Pareto/NBD). */
 export function readPurchaseHistory(value: unknown, fn: string, argument: string): { x: number; tx: number; T: number; count: number } {
-  const h = readFields(value, fn, HISTORY_FIELDS, argument);
+  const h = readRow(value, fn, HISTORY_FIELDS, argument, CONTINUOUS_ONLY);
   const x = assertCount(h.frequency, `${argument}.frequency`);
   const T = assertInRange(h.T, `${argument}.T`, 0, 1e12, { openMin: true });
   const tx = assertNonNegative(h.recency, `${argument}.recency`);

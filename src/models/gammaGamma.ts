@@ -1,5 +1,5 @@
 import { fitPositive, readModel } from "../_lib/models.ts";
-import { readFields } from "../_lib/options.ts";
+import { readRow } from "../_lib/options.ts";
 import { assertArrayLike, assertCount, assertCountAtLeast, assertInRange } from "../_lib/validate.ts";
 import { MetricsInputError } from "../errors.ts";
 import { logGamma } from "../stats/gamma.ts";
@@ -60,7 +60,7 @@ export interface SpendHistory {
 const SPEND_FIELDS = ["frequency", "monetary", "count", "id", "recency", "T", "holdoutFrequency"] as const;
 
 function spend(value: unknown, argument: string, fn: string): { x: number; m: number; count: number } {
-  const s = readFields(value, fn, SPEND_FIELDS, argument);
+  const s = readRow(value, fn, SPEND_FIELDS, argument);
   return {
     x: assertCountAtLeast(s.frequency, `${argument}.frequency`, 1),
     m: assertInRange(s.monetary, `${argument}.monetary`, 0, 1e12, { openMin: true }),
@@ -174,7 +174,7 @@ export function fitGammaGamma(customers: ArrayLike<SpendHistory>): GammaGammaMod
  */
 export function expectedSpend(model: GammaGammaModel, customer: SpendHistory): number {
   const params = gammaGammaParams(model, "expectedSpend");
-  const c = readFields(customer, "expectedSpend", SPEND_FIELDS, "customer");
+  const c = readRow(customer, "expectedSpend", SPEND_FIELDS, "customer");
   const x = assertCount(c.frequency, "customer.frequency");
   return conditionalSpend(params, x, readMonetary(c.monetary, x, "customer.monetary"));
 }
