@@ -159,7 +159,12 @@ export function readRow<K extends string>(
     if (isKnown(key, known) || !Object.hasOwn(value, key)) continue;
     // A field of another shape of row (a BG/BB history's periods given to BG/NBD): the wrong model.
     if (Object.hasOwn(foreign, key)) {
-      throw new MetricsTypeError("INVALID_OPTION", `${argument}.${key}`, (value as Record<string, unknown>)[key], "", `${argument}.${key} ${foreign[key]}`);
+      throw new MetricsTypeError(
+        "INVALID_OPTION",
+        `${argument}.${key}`,
+        (value as Record<string, unknown>)[key],
+        `left out: ${key} ${foreign[key]}`,
+      );
     }
     const meant = meantField(key, known);
     if (meant === undefined) continue;
@@ -167,8 +172,7 @@ export function readRow<K extends string>(
       "INVALID_OPTION",
       `${argument}.${key}`,
       (value as Record<string, unknown>)[key],
-      `named ${meant}: ${fn} reads ${meant}, and a row's other columns are passed over, so ${key} would be ignored (rename it, or leave it out)`,
-      `${argument}.${key} looks like ${meant}, which ${fn} reads under that name; rename the column to ${meant} (other columns of a row are passed over, so ${key} would be silently ignored)`,
+      `named ${meant}: ${key} looks like ${meant}, which ${fn} reads under that name, and a row's other columns are passed over, so ${key} would be silently ignored`,
     );
   }
   return value as { readonly [P in K]?: unknown };

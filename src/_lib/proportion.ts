@@ -172,6 +172,7 @@ export function compareWeightedShares(
     confidence,
     method,
     undefinedHint: "samples with some spread: both weighted shares are 0 or 1 and differ, so the z test is undefined",
+    undefinedArgument: "a and b",
   });
   if (method === "wald") return z;
   const bounds = (w: WeightedMean) => proportionBounds(w.estimate * w.effectiveN, w.effectiveN, confidence, "wilson");

@@ -10,6 +10,7 @@ import type { AnyMetric, Registry } from "./metrics.ts";
 import { assertKnownKeys, nearest } from "./options.ts";
 import { isOnScale, scoreError } from "./scales.ts";
 import { assertArrayLike, assertCountAtLeast, assertOneOf, assertScale, confidenceOption } from "./validate.ts";
+import { powerOfTwoNear } from "./weighted.ts";
 
 /** One requested metric: where its values come from and how they are read. */
 export interface Plan {
@@ -25,6 +26,12 @@ export interface Plan {
   readonly min: number;
   readonly max: number;
   readonly options: Record<string, unknown>;
+  /**
+   * The unit the plan's weight sums are counted in: a power of two near the first weight read (NaN
+   * until then), so that weights of 1e200 or 1e-200 neither overflow nor underflow Σw². Set once
+   * per report; every summary is the same for weights in any unit.
+   */
+  readonly weightUnit: { value: number };
 }
 
 /** A field name or function as a getter. */
@@ -83,6 +90,7 @@ export function planMetrics(metrics: unknown, registry: Registry): Plan[] {
       min,
       max,
       options: resolved,
+      weightUnit: { value: Number.NaN },
     });
   }
   if (plans.length === 0) throw new MetricsInputError("EMPTY_INPUT", "options.metrics", metrics, `at least one of ${names.join(", ")}`);
@@ -314,9 +322,12 @@ function readWeightedInto(record: object, i: number, plan: Plan, counts: number[
   }
   if (w === 0) return;
   const size = plan.max - plan.min + 1;
+  let unit = plan.weightUnit.value;
+  if (Number.isNaN(unit)) unit = plan.weightUnit.value = powerOfTwoNear(w);
+  const r = w / unit;
   counts[k]!++;
-  counts[size + k]! += w;
-  counts[2 * size + k]! += w * w;
+  counts[size + k]! += r;
+  counts[2 * size + k]! += r * r;
 }
 
 /** How a report's key is named in messages. */
@@ -445,7 +456,17 @@ export function planTally(plan: Plan, counts: readonly number[]): Tally {
   if (plan.weight === undefined) return { scale: [plan.min, plan.max], counts: own };
   // Where no response is counted the sums are 0 exactly (a rest-of-sample difference can leave an ulp).
   const block = (b: number) => own.map((c, k) => (c === 0 ? 0 : counts[b * size + k]!));
-  return { scale: [plan.min, plan.max], counts: own, weights: block(1), squaredWeights: block(2) };
+  const squares = block(2);
+  // Relative to the unit, only weights some 10^150 apart can overflow or underflow their squares.
+  if (squares.some((q, k) => own[k]! > 0 && !(q > 0 && q < Number.POSITIVE_INFINITY))) {
+    throw new MetricsInputError(
+      "OUT_OF_RANGE",
+      plan.weightField === undefined ? `options.metrics.${plan.name}.weight` : `records' ${plan.weightField}`,
+      `weights around ${plan.weightUnit.value}`,
+      "weights within about 10^150 of one another: their squares must add up in a double",
+    );
+  }
+  return { scale: [plan.min, plan.max], counts: own, weights: block(1), squaredWeights: squares };
 }
 
 /** Counts of several groups added, per plan. */

@@ -18,6 +18,11 @@ export interface ZInputs<M extends string> {
   readonly method: M;
   /** What to say when both samples have zero variance and different centres. */
   readonly undefinedHint: string;
+  /**
+   * What the hint is about: `options.method` (the default) when another method would give a
+   * test, the samples (`"a and b"`) when no method would.
+   */
+  readonly undefinedArgument?: string;
 }
 
 /** z = centre / SE, p = 2Φ(−|z|), interval centre ± z_(1−α/2)·SE clipped to ±range. */
@@ -25,7 +30,11 @@ export function zComparison<M extends string>(x: ZInputs<M>): Comparison<M> {
   let statistic: number;
   if (x.standardError > 0) statistic = x.centre / x.standardError;
   else if (x.centre === 0) statistic = 0;
-  else throw new MetricsInputError("UNDEFINED_RESULT", "options.method", x.method, x.undefinedHint);
+  else if (x.undefinedArgument === undefined) throw new MetricsInputError("UNDEFINED_RESULT", "options.method", x.method, x.undefinedHint);
+  else {
+    const message = `${x.undefinedArgument} must be ${x.undefinedHint}; their difference is ${x.difference} with a standard error of 0`;
+    throw new MetricsInputError("UNDEFINED_RESULT", x.undefinedArgument, x.difference, "", message);
+  }
   const pValue = Math.min(1, 2 * normalCdfUnchecked(-Math.abs(statistic)));
   return {
     difference: x.difference,

@@ -69,7 +69,8 @@ const HISTORY_FIELDS = ["frequency", "recency", "T", "count", "id", "monetary", 
 
 /** Fields of a discrete-time history, which a continuous-time model must not be given. */
 const CONTINUOUS_ONLY = {
-  periods: "is a field of discrete-time histories (BG/BB's opportunities); this model is continuous-time and reads T, the time from the first purchase to the end of the calibration period",
+  periods:
+    "is a field of discrete-time histories (BG/BB's opportunities); this model is continuous-time and reads T, the time from the first purchase to the end of the calibration period",
 };
 
 /** A validated continuous-time history, read for `fn` (shared with Pareto/NBD). */

@@ -126,7 +126,9 @@ function weightedComparison(a: WeightedNps, b: WeightedNps, method: CompareNpsMe
     range: 200,
     confidence,
     method,
-    undefinedHint: "samples with some spread: both weighted samples are all one group and differ, so the z test is undefined",
+    undefinedHint:
+      "samples with some spread: each weighted sample is all promoters, all passives or all detractors, and they differ, so the z test is undefined",
+    undefinedArgument: "a and b",
   });
   if (method === "wald") return linearized;
   const ma = adjustedNpsMoments(effectiveCounts(a));

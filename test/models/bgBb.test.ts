@@ -66,7 +66,9 @@ describe("fitBgBb", () => {
     expect(() => fitBgBb([{ frequency: 1, recency: 1, periods: 1e6 }])).toThrow(/at most 10000/);
     expect(() => fitBgBb([{ frequency: 1.5, recency: 2, periods: 6 }])).toThrow(MetricsInputError);
     // lifetimes names the count column `weights`: a row carrying it is refused, never read as a count of 1.
-    expect(() => fitBgBb([{ frequency: 1, recency: 2, periods: 6, weights: 2 } as never])).toThrow(/^customers\[0\].weights looks like count, which fitBgBb reads under that name/);
+    expect(() => fitBgBb([{ frequency: 1, recency: 2, periods: 6, weights: 2 } as never])).toThrow(
+      /^customers\[0\].weights must be named count: weights looks like count, which fitBgBb reads under that name/,
+    );
     expect(() => fitBgBb("donations" as never)).toThrow(MetricsTypeError);
     expect(() => fitBgBb([])).toThrow(MetricsInputError);
   });

@@ -66,7 +66,9 @@ describe("fitBgNbd", () => {
     expect(() => fitBgNbd([{ frequency: 2, recency: 12, T: 10 }])).toThrow(/customers\[0\].recency must be at most customers\[0\].T/);
     expect(() => fitBgNbd([{ frequency: 1.5, recency: 2, T: 10 }])).toThrow(MetricsInputError);
     expect(() => fitBgNbd([{ frequency: 1, recency: 0, T: 10 }])).toThrow(/above 0 when frequency is above 0/);
-    expect(() => fitBgNbd([{ frequency: 1, recency: 2, T: 10, weight: 2 } as never])).toThrow(/^customers\[0\].weight looks like count, which fitBgNbd reads under that name/);
+    expect(() => fitBgNbd([{ frequency: 1, recency: 2, T: 10, weight: 2 } as never])).toThrow(
+      /^customers\[0\].weight must be named count: weight looks like count, which fitBgNbd reads under that name/,
+    );
     expect(() => fitBgNbd([])).toThrow(MetricsInputError);
   });
 });

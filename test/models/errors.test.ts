@@ -51,7 +51,7 @@ describe("fitGammaGamma and expectedSpend errors", () => {
       MetricsTypeError,
       "INVALID_OPTION",
       "customers[1].spend",
-      "customers[1].spend looks like monetary, which fitGammaGamma reads under that name; rename the column to monetary (other columns of a row are passed over, so spend would be silently ignored)",
+      "customers[1].spend must be named monetary: spend looks like monetary, which fitGammaGamma reads under that name, and a row's other columns are passed over, so spend would be silently ignored; got 10",
     );
     expectError(
       () => fitGammaGamma(5 as never),
@@ -103,7 +103,7 @@ describe("fitGammaGamma and expectedSpend errors", () => {
       MetricsTypeError,
       "INVALID_OPTION",
       "customer.spend",
-      "customer.spend looks like monetary, which expectedSpend reads under that name; rename the column to monetary (other columns of a row are passed over, so spend would be silently ignored)",
+      "customer.spend must be named monetary: spend looks like monetary, which expectedSpend reads under that name, and a row's other columns are passed over, so spend would be silently ignored; got 1",
     );
     expectError(
       () => expectedSpend(BG_NBD as never, { frequency: 1, monetary: 2 }),
@@ -211,13 +211,15 @@ describe("expectedLifetimeValue errors", () => {
       "customer.monetary must be a number in (0, 1000000000000]; got -1",
     );
     // A customer is a row: other columns pass, a misspelt field does not.
-    expect(expectedLifetimeValue(models, { ...CUSTOMER, email: "a@b.c", plan: "pro" } as never, YEARLY)).toEqual(expectedLifetimeValue(models, CUSTOMER, YEARLY));
+    expect(expectedLifetimeValue(models, { ...CUSTOMER, email: "a@b.c", plan: "pro" } as never, YEARLY)).toEqual(
+      expectedLifetimeValue(models, CUSTOMER, YEARLY),
+    );
     expectError(
       () => expectedLifetimeValue(models, { ...CUSTOMER, monetery: 1 } as never, YEARLY),
       MetricsTypeError,
       "INVALID_OPTION",
       "customer.monetery",
-      "customer.monetery looks like monetary, which expectedLifetimeValue reads under that name; rename the column to monetary (other columns of a row are passed over, so monetery would be silently ignored)",
+      "customer.monetery must be named monetary: monetery looks like monetary, which expectedLifetimeValue reads under that name, and a row's other columns are passed over, so monetery would be silently ignored; got 1",
     );
   });
 });
@@ -347,19 +349,21 @@ describe("purchase histories", () => {
     const bb = { frequency: 1, recency: 2, periods: 6 };
     expect(probabilityAlive(BG_NBD, { ...CUSTOMER, ...crm } as never)).toBe(probabilityAlive(BG_NBD, CUSTOMER));
     expect(probabilityAlive(BG_BB, { ...bb, ...crm } as never)).toBe(probabilityAlive(BG_BB, bb));
-    expect(conditionalExpectedPurchases(BG_NBD, { ...CUSTOMER, ...crm } as never, 1)).toBe(conditionalExpectedPurchases(BG_NBD, CUSTOMER, 1));
-    for (const [fn, call, key, meant] of [
-      ["probabilityAlive", () => probabilityAlive(BG_NBD, { ...CUSTOMER, "t.x": 1 } as never), "t.x", "recency"],
-      ["probabilityAlive", () => probabilityAlive(BG_BB, { ...bb, frequncy: 1 } as never), "frequncy", "frequency"],
-      ["conditionalExpectedPurchases", () => conditionalExpectedPurchases(BG_NBD, { ...CUSTOMER, t: 1 } as never, 1), "t", "T"],
-      ["conditionalExpectedPurchases", () => conditionalExpectedPurchases(BG_BB, { ...bb, n_custs: 3 } as never, 1), "n_custs", "count"],
+    expect(conditionalExpectedPurchases(BG_NBD, { ...CUSTOMER, ...crm } as never, 1)).toBe(
+      conditionalExpectedPurchases(BG_NBD, CUSTOMER, 1),
+    );
+    for (const [fn, call, key, meant, value] of [
+      ["probabilityAlive", () => probabilityAlive(BG_NBD, { ...CUSTOMER, "t.x": 1 } as never), "t.x", "recency", 1],
+      ["probabilityAlive", () => probabilityAlive(BG_BB, { ...bb, frequncy: 1 } as never), "frequncy", "frequency", 1],
+      ["conditionalExpectedPurchases", () => conditionalExpectedPurchases(BG_NBD, { ...CUSTOMER, t: 1 } as never, 1), "t", "T", 1],
+      ["conditionalExpectedPurchases", () => conditionalExpectedPurchases(BG_BB, { ...bb, n_custs: 3 } as never, 1), "n_custs", "count", 3],
     ] as const) {
       expectError(
         call,
         MetricsTypeError,
         "INVALID_OPTION",
         `customer.${key}`,
-        `customer.${key} looks like ${meant}, which ${fn} reads under that name; rename the column to ${meant} (other columns of a row are passed over, so ${key} would be silently ignored)`,
+        `customer.${key} must be named ${meant}: ${key} looks like ${meant}, which ${fn} reads under that name, and a row's other columns are passed over, so ${key} would be silently ignored; got ${value}`,
       );
     }
     expectError(
@@ -404,10 +408,12 @@ describe("each fit and prediction names its own fields", () => {
       ["fitBgNbd", () => fitBgNbd([{ frequency: 1, recency: 1, T: 2, frequency_holdout: 1 } as never])],
       ["fitParetoNbd", () => fitParetoNbd([{ frequency: 1, recency: 1, T: 2, frequency_holdout: 1 } as never])],
     ] as const) {
-      expect(call).toThrow(`customers[0].frequency_holdout looks like holdoutFrequency, which ${fn} reads under that name`);
+      expect(call).toThrow(
+        `customers[0].frequency_holdout must be named holdoutFrequency: frequency_holdout looks like holdoutFrequency, which ${fn} reads under that name`,
+      );
     }
     expect(() => fitBgBb([{ frequency: 1, recency: 1, periods: 2, Periods: 3 } as never])).toThrow(
-      "customers[0].Periods looks like periods, which fitBgBb reads under that name",
+      "customers[0].Periods must be named periods: Periods looks like periods, which fitBgBb reads under that name",
     );
     expect(() => expectedSpend({ ...SPEND, ...colour } as never, { frequency: 1, monetary: 2 })).toThrow(
       "model.colour is not a field of expectedSpend's model; known: model, params, logLikelihood, standardErrors, n, converged, iterations",

@@ -49,7 +49,9 @@ describe("fitGammaGamma", () => {
         { frequency: 3, monetary: 10 },
       ]),
     ).toThrow(/mean values that vary/);
-    expect(() => fitGammaGamma([{ frequency: 2, spend: 10 } as never])).toThrow(/^customers\[0\].spend looks like monetary/);
+    expect(() => fitGammaGamma([{ frequency: 2, spend: 10 } as never])).toThrow(
+      /^customers\[0\].spend must be named monetary: spend looks like monetary/,
+    );
     expect(() => fitGammaGamma([])).toThrow(MetricsInputError);
   });
 });

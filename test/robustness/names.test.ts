@@ -86,7 +86,6 @@ const WITH_FIELDS: readonly [string, string, (x: never) => unknown][] = [
   ["sampleSizeForMean", "precision", (x) => api.sampleSizeForMean(x)],
   ["npsSampleSize", "precision", (x) => api.npsSampleSize(x)],
   ["invitationsNeeded", "goal", (x) => api.invitationsNeeded(x)],
-  ["expectedSpend", "customer", (x) => api.expectedSpend(spend, x)],
 ];
 /**
  * Functions of one object of named figures: the call, a valid input, and the name of the argument.

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cesSummary, csatSummary, distribution, npsSummary, tally } from "../../src/index.ts";
+import { cesSummary, csatSummary, distribution, npsSummary, segmentReport, tally, trend } from "../../src/index.ts";
 
 // Every weighted estimate is the same for weights scaled by any positive constant (Σwy/Σw, Kish's
 // (Σw)²/Σw² and the linearised SE are ratios of like powers of w). 1.0 accumulated Σw² as it came:
@@ -64,5 +64,49 @@ describe("weighted estimates do not depend on the weights' unit", () => {
       /^options.weights must be a value for which the result fits in a double/,
     );
     expect(distribution([9, 9], { scale: [0, 10], weights: [1e300, 1e300] }).points[9]!.weight).toBe(2e300);
+  });
+});
+
+describe("report weights in any unit", () => {
+  const records = [9, 10, 3, 7, 8, 6, 10, 1].map((v, i) => ({ g: i % 2 ? "a" : "b", v, w: 1 + (i % 3) }));
+  const spec = { by: "g", metrics: { nps: { value: "v", weight: "w" }, csat: { value: "v", weight: "w", scale: [0, 10] } } } as const;
+  const base = segmentReport(records, spec);
+
+  it("segmentReport and trend give the same estimates for weights scaled by 2^-700 to 2^700 (they used to name input.squaredWeights)", () => {
+    // Powers of two scale every weight exactly, so the reports must be identical to the last digit.
+    for (const factor of [2 ** -700, 2 ** -300, 2 ** 512, 2 ** 700]) {
+      const scaled = segmentReport(
+        records.map((r) => ({ ...r, w: r.w * factor })),
+        spec,
+      );
+      expect(scaled).toEqual(base);
+      const over = trend(
+        records.map((r) => ({ ...r, at: "2025-01-01", w: r.w * factor })),
+        { time: "at", every: "month", metrics: spec.metrics },
+      );
+      expect(over.periods[0]!.nps).toEqual({ ...base.total.nps, change: null });
+    }
+  });
+
+  it("weights of 1e200 and 1e-200 give the estimates of weights near 1 (to rounding)", () => {
+    for (const factor of [1e-200, 1e154, 1e200]) {
+      const scaled = segmentReport(
+        records.map((r) => ({ ...r, w: r.w * factor })),
+        spec,
+      );
+      close(scaled.total.nps!.estimate, base.total.nps!.estimate);
+      close(scaled.total.nps!.standardError, base.total.nps!.standardError);
+      close(scaled.total.csat!.effectiveN, base.total.csat!.effectiveN);
+    }
+  });
+
+  it("weights too far apart for their squares to add up name the weight field, not an internal tally", () => {
+    const wild = [
+      { g: "a", v: 9, w: 1e-200 },
+      { g: "a", v: 3, w: 1e200 },
+    ];
+    expect(() => segmentReport(wild, { by: "g", metrics: { nps: { value: "v", weight: "w" } } })).toThrow(
+      /^records' w must be weights within about 10\^150 of one another: their squares must add up in a double; got "weights around/,
+    );
   });
 });

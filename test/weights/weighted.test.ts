@@ -535,11 +535,15 @@ describe("weighted comparisons and margins: the method chosen is the one used", 
 
   it("says why a weighted z test is undefined, and names a method that does not exist", () => {
     const weights = { a: [1, 1], b: [1, 2] };
+    // No method would give a test here: the error names the samples, not options.method.
     expect(() => compareCsat([5, 5], [1, 1], { weights })).toThrow(
-      /both weighted shares are 0 or 1 and differ, so the z test is undefined; got "newcombe"$/,
+      /^a and b must be samples with some spread: both weighted shares are 0 or 1 and differ, so the z test is undefined; their difference is 1 with a standard error of 0$/,
     );
     expect(() => compareNps([10, 10], [0, 0], { weights })).toThrow(
-      /both weighted samples are all one group and differ, so the z test is undefined; got "adjusted-wald"$/,
+      /^a and b must be samples with some spread: each weighted sample is all promoters, all passives or all detractors, and they differ, so the z test is undefined; their difference is 200 with a standard error of 0$/,
+    );
+    expect(() => compareNps([10, 10], [0, 0], { weights })).toThrow(
+      expect.objectContaining({ code: "UNDEFINED_RESULT", argument: "a and b" }),
     );
     expect(() => compareNps([10], [0], { method: "exact" as never })).toThrow(
       /^options\.method must be one of "adjusted-wald", "wald"; got "exact"$/,

@@ -1,0 +1,11 @@
+import * as m from "./src/index.ts";
+const t = (name: string, f: () => unknown) => { try { const r = f(); console.log(name, JSON.stringify(r)?.slice(0, 300)); } catch (e) { console.log(name, (e as Error).constructor.name, (e as Error).message); } };
+t("seg big w", () => m.segmentReport([{ g: "a", v: 9, w: 1e200 }, { g: "a", v: 3, w: 1e200 }], { by: "g", metrics: { nps: { value: "v", weight: "w" } } }).total.nps);
+t("seg tiny w", () => m.segmentReport([{ g: "a", v: 9, w: 1e-200 }, { g: "a", v: 3, w: 1e-200 }], { by: "g", metrics: { nps: { value: "v", weight: "w" } } }).total.nps);
+t("seg csat big", () => m.segmentReport([{ g: "a", v: 5, w: 1e200 }, { g: "a", v: 3, w: 1e200 }], { by: "g", metrics: { csat: { value: "v", weight: "w" }, ces: { value: "v", weight: "w", scale: [1, 5] } } }).total);
+t("trend big", () => m.trend([{ at: "2025-01-01", v: 9, w: 1e200 }, { at: "2025-01-01", v: 3, w: 1e200 }], { time: "at", every: "month", metrics: { nps: { value: "v", weight: "w" } } }).periods[0]);
+t("compare", () => m.compareNps([9, 3], [10, 10], { weights: { a: [1e154, 1e154], b: [1, 1] } }));
+t("compare one", () => m.compareNps([9], [3], { weights: { a: [1], b: [1] } }));
+t("compareCes big", () => m.compareCes([5, 3], [4, 4, 2], { weights: { a: [1e200, 1e200], b: [1, 1, 1] } }));
+t("rake", () => m.rake([{ r: "n" }, { r: "s" }], { r: { n: 0.5, s: 0.5 } }, { maxIterations: -1 } as never));
+t("csat mixed", () => m.csatSummary({ scale: [1, 5], counts: [1, 1, 1, 1, 1], weights: [1e300, 1e300, 1, 1, 1], squaredWeights: [1e300, 1e300, 1, 1, 1] } as never));
