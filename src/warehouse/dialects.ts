@@ -178,8 +178,10 @@ const duckdb: Dialect = {
   // bound (DuckDB would cast '9.5' to 10 and true to 1, where the in-memory reader refuses both).
   isNaN: (c) => `isnan(${c})`,
   // Through epoch microseconds: a TIMESTAMPTZ is its instant, and a naive TIMESTAMP is read as
-  // UTC (as in memory), whatever the session's TimeZone.
-  localDate: (c, zone) => `CAST(timezone(${zone}, make_timestamptz(epoch_us(${c}))) AS DATE)`,
+  // UTC (as in memory), whatever the session's TimeZone. A DATE is the date it names in every zone
+  // (as "2025-03-01" is in memory), not its midnight UTC moved into the zone.
+  localDate: (c, zone) =>
+    `CASE WHEN typeof(${c}) = 'DATE' THEN CAST(${c} AS DATE) ELSE CAST(timezone(${zone}, make_timestamptz(epoch_us(${c}))) AS DATE) END`,
   periodStart: (d, every) => (every === "day" ? d : `CAST(date_trunc('${UNITS[every]}', ${d}) AS DATE)`),
   text: (d) => `strftime(${d}, '%Y-%m-%d')`,
 };
@@ -191,7 +193,9 @@ const postgres: Dialect = {
   isNaN: (c) => `CAST(${c} AS DOUBLE PRECISION) = CAST('NaN' AS DOUBLE PRECISION)`,
   // Through the epoch: extract gives a timestamptz's instant and a naive timestamp's wall clock
   // as if UTC (as in memory), so neither depends on the session's TimeZone.
-  localDate: (c, zone) => `CAST((to_timestamp(extract(epoch FROM ${c})) AT TIME ZONE ${zone}) AS DATE)`,
+  // A date is the date it names, in every zone (as in memory).
+  localDate: (c, zone) =>
+    `CASE WHEN pg_typeof(${c}) = 'date'::regtype THEN CAST(${c} AS DATE) ELSE CAST((to_timestamp(extract(epoch FROM ${c})) AT TIME ZONE ${zone}) AS DATE) END`,
   periodStart: (d, every) => (every === "day" ? d : `CAST(date_trunc('${UNITS[every]}', CAST(${d} AS TIMESTAMP)) AS DATE)`),
   text: (d) => `to_char(${d}, 'YYYY-MM-DD')`,
 };

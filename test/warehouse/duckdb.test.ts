@@ -151,6 +151,49 @@ describe("countsQuery in DuckDB", () => {
     ]);
   }, 60_000);
 
+  it('reads a DATE column as the date it names in every zone, as in memory reads "2025-03-01" (it was midnight UTC, so the last day of February in New York)', async () => {
+    await connection.run("CREATE TABLE dated AS SELECT DATE '2025-03-01' AS at, 9 AS ltr UNION ALL SELECT DATE '2025-01-31', 3");
+    const records = [
+      { at: "2025-03-01", ltr: 9 },
+      { at: "2025-01-31", ltr: 3 },
+    ];
+    const periods = (t: { periods: readonly { period: string; n: number }[] }) => t.periods.map((p) => [p.period, p.n]);
+    for (const timeZone of ["UTC", "Pacific/Kiritimati", "America/New_York", "Pacific/Pago_Pago"]) {
+      for (const every of ["day", "month"] as const) {
+        const q = countsQuery({ table: "dated", dialect: "duckdb", time: "at", every, timeZone, metrics: { nps: "ltr" } });
+        const inMemory = periods(trend(records, { time: "at", every, timeZone, metrics: { nps: "ltr" } }));
+        for (const session of ["UTC", "America/New_York"]) {
+          await connection.run(`SET TimeZone = '${session}'`);
+          const fromDb = trendFromCounts(await query(q.sql, q.params), { time: "at", every, timeZone, metrics: { nps: "ltr" } });
+          expect(periods(fromDb), `${every} in ${timeZone}, a ${session} session`).toEqual(inMemory);
+        }
+      }
+    }
+    await connection.run("SET TimeZone = 'UTC'");
+    const q = countsQuery({
+      table: "dated",
+      dialect: "duckdb",
+      time: "at",
+      every: "month",
+      timeZone: "America/New_York",
+      metrics: { nps: "ltr" },
+    });
+    expect(
+      periods(
+        trendFromCounts(await query(q.sql, q.params), {
+          time: "at",
+          every: "month",
+          timeZone: "America/New_York",
+          metrics: { nps: "ltr" },
+        }),
+      ),
+    ).toEqual([
+      ["2025-01", 1],
+      ["2025-02", 0],
+      ["2025-03", 1],
+    ]);
+  }, 60_000);
+
   it("refuses text and boolean score columns when the query is bound (DuckDB would count '9.5' as 10 and true as 1)", async () => {
     await connection.run(
       "CREATE TABLE typed AS SELECT 'a' AS g, '9.5' AS text_score, true AS flag, 9::BIGINT AS big, 9::HUGEINT AS huge, 9::DECIMAL(4, 1) AS dec",

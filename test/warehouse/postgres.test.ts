@@ -103,6 +103,27 @@ describe("countsQuery in PostgreSQL (PGlite)", () => {
     await db.exec("SET TIME ZONE 'UTC'");
   }, 60_000);
 
+  it("reads a date column as the date it names in every zone, as in memory (it was midnight UTC, a day early west of Greenwich)", async () => {
+    await db.exec("CREATE TABLE dated (at date, ltr integer); INSERT INTO dated VALUES ('2025-03-01', 9), ('2025-01-31', 3)");
+    const records = [
+      { at: "2025-03-01", ltr: 9 },
+      { at: "2025-01-31", ltr: 3 },
+    ];
+    const periods = (t: { periods: readonly { period: string; n: number }[] }) => t.periods.map((p) => [p.period, p.n]);
+    for (const timeZone of ["UTC", "Pacific/Kiritimati", "America/New_York"]) {
+      for (const every of ["day", "month"] as const) {
+        const q = countsQuery({ table: "dated", dialect: "postgres", time: "at", every, timeZone, metrics: { nps: "ltr" } });
+        const inMemory = periods(trend(records, { time: "at", every, timeZone, metrics: { nps: "ltr" } }));
+        for (const session of ["UTC", "America/New_York"]) {
+          await db.exec(`SET TIME ZONE '${session}'`);
+          const fromDb = trendFromCounts(await query(q.sql, q.params), { time: "at", every, timeZone, metrics: { nps: "ltr" } });
+          expect(periods(fromDb), `${every} in ${timeZone}, a ${session} session`).toEqual(inMemory);
+        }
+      }
+    }
+    await db.exec("SET TIME ZONE 'UTC'");
+  }, 60_000);
+
   it("refuses text and boolean score columns when the query is planned, and names past 63 bytes before it is sent", async () => {
     await db.exec("CREATE TABLE typed AS SELECT 'a' AS g, '9.5'::text AS text_score, true AS flag");
     for (const column of ["text_score", "flag"]) {
