@@ -1,28 +1,20 @@
 // The charts of the demo survey (examples/data/survey.csv) and billing export, as named Vega-Lite
 // specs. Shared by `npm run demo` (which renders them to SVG files), the real-browser test
 // (test/charts/browser.test.ts) and docs/charts.md. `lib` is the library: the built package or
-// its source, so that each caller uses its own.
+// its source, so that each caller uses its own. CSV text is parsed with d3-dsv, never split on
+// commas, so a quoted cell holding a comma stays one cell.
+import { csvParse } from "d3-dsv";
 
-/** The survey CSV as records (numbers where the cell is digits). */
+/** The survey CSV as records (numbers where the cell is digits), read by d3-dsv (RFC 4180 quoting). */
 export function surveyRecords(text) {
-  const lines = text.trim().split("\n");
-  const header = lines[0].split(",");
-  return lines.slice(1).map((line) => {
-    const cells = line.split(",");
-    return Object.fromEntries(header.map((name, i) => [name, /^\d+$/.test(cells[i]) ? Number(cells[i]) : cells[i]]));
-  });
+  return csvParse(text, (row) =>
+    Object.fromEntries(Object.entries(row).map(([name, cell]) => [name, /^\d+$/.test(cell) ? Number(cell) : cell])),
+  );
 }
 
 /** The billing CSV as changes `{ customer, time, mrr }`, cells as the CSV gives them. */
 export function billingChanges(text) {
-  return text
-    .trim()
-    .split("\n")
-    .slice(1)
-    .map((line) => {
-      const [customer, time, mrr] = line.split(",");
-      return { customer, time, mrr };
-    });
+  return csvParse(text, ({ customer, time, mrr }) => ({ customer, time, mrr }));
 }
 
 /** `{ name: spec }` for the demo's charts, each with the one-line call that made it. */

@@ -23,6 +23,12 @@ beforeAll(() => {
   tarball = join(scratch, packed[0]!.filename);
   writeFileSync(join(scratch, "package.json"), JSON.stringify({ name: "scratch", private: true }));
   run("npm", ["install", tarball, "--offline", "--no-audit", "--no-fund"]);
+  // d3-dsv, the examples' CSV parser (a dev dependency of the repository), from its node_modules:
+  // listed in the scratch package.json so that Deno's npm:d3-dsv@3 resolves to it.
+  symlinkSync(join(root, "node_modules", "d3-dsv"), join(scratch, "node_modules", "d3-dsv"), "dir");
+  const scratchPkg = JSON.parse(readFileSync(join(scratch, "package.json"), "utf8"));
+  scratchPkg.dependencies = { ...scratchPkg.dependencies, "d3-dsv": "^3.0.2" };
+  writeFileSync(join(scratch, "package.json"), JSON.stringify(scratchPkg));
   // esbuild for the size budget resolves from the scratch project.
   symlinkSync(join(root, "node_modules", "esbuild"), join(scratch, "node_modules", "esbuild"), "dir");
 });
@@ -138,7 +144,7 @@ describe("the packed tarball", () => {
   // `cxmetrics/models` and `cxmetrics/warehouse` beside it) are the way back down. Counting a
   // Uint8Array two scores at a time through a table of pairs (#18: nps at about 1.3× the cost of
   // reading the buffer, from 5×) adds 0.5 KB to nps alone (4.9 KB), a trade of size for speed.
-  it("keeps the size budget: nps alone <= 5.25 KB and the whole library <= 45 KB, minified and gzipped", async () => {
+  it("keeps the size budget: nps alone <= 5.75 KB and the whole library <= 47 KB, minified and gzipped", async () => {
     const size = async (contents: string) => {
       const result = await build({
         stdin: { contents, resolveDir: scratch },
@@ -161,8 +167,11 @@ describe("the packed tarball", () => {
     // Raised on 2026-12-07 from 5 KB and 42.5 KB (4,999 and 42,984 B then) by the real-data fixes of
     // issue 41: the error brand, exact totals, array-like lengths, weights relative to their unit
     // (nps 5,257 B), and the warehouse's name, type and time-zone checks (whole 45,072 B).
-    expect(npsOnly).toBeLessThanOrEqual(5376);
-    expect(whole).toBeLessThanOrEqual(46080);
+    // Raised again the same day from 5.25 KB and 45 KB by the rest of issue 41: BigInt cells,
+    // onInvalid on the array functions with invalid counted, weights read as report weights (nps
+    // 5,684 B), parseTime/periodOf, exports' time formats and open customer rows (whole 46,839 B).
+    expect(npsOnly).toBeLessThanOrEqual(5888);
+    expect(whole).toBeLessThanOrEqual(48128);
   });
 });
 
@@ -191,6 +200,8 @@ describe("docs and examples", () => {
     writeFileSync(join(dir, "report.ts"), readFileSync(join(root, "examples/bun/report.ts"), "utf8"));
     const config = JSON.parse(readFileSync(join(root, "examples/bun/tsconfig.json"), "utf8"));
     config.compilerOptions.typeRoots = [join(root, "node_modules/@types")];
+    // The examples' CSV parser is a dev dependency of the repository, not of the package.
+    config.compilerOptions.paths = { "d3-dsv": [join(root, "node_modules/@types/d3-dsv/index.d.ts")] };
     writeFileSync(join(dir, "tsconfig.json"), JSON.stringify(config));
     expect(() => run(join(root, "node_modules/.bin/tsc"), ["-p", dir])).not.toThrow();
   });
