@@ -14,9 +14,16 @@ const doc = new URL("../docs/robustness.md", import.meta.url);
 const results = readResults();
 const equivalents = readEquivalents();
 
+/** A file's module: its area's folder, or its layer's in src/_lib (core, read, count). */
+const moduleOf = (path) =>
+  path
+    .split("/")
+    .slice(0, path.startsWith("src/_lib/") ? 3 : 2)
+    .join("/")
+    .replace(/\.ts$/, "");
 const modules = new Map();
 for (const [path, file] of Object.entries(results)) {
-  const module = path.split("/").slice(0, 2).join("/").replace(/\.ts$/, "");
+  const module = moduleOf(path);
   const m = modules.get(module) ?? { killed: 0, survived: 0, noCoverage: 0, errors: 0, equivalent: 0 };
   m.killed += file.killed;
   m.errors += file.typeErrors + file.otherErrors;
@@ -60,7 +67,13 @@ const filesOf = (module) =>
     .filter(hasCode);
 const modulesInSrc = readdirSync(src, { withFileTypes: true })
   .filter((d) => d.isDirectory())
-  .map((d) => `src/${d.name}`);
+  .flatMap((d) =>
+    d.name === "_lib"
+      ? readdirSync(new URL("_lib/", src), { withFileTypes: true })
+          .filter((l) => l.isDirectory())
+          .map((l) => `src/_lib/${l.name}`)
+      : [`src/${d.name}`],
+  );
 const named = (module) => {
   const all = filesOf(module);
   const run = all.filter((f) => f in results).length;

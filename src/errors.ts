@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { describe } from "./_lib/describe.ts";
+import { describe } from "./describe.ts";
 
 /**
  * Why an input was rejected.

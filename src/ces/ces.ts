@@ -1,19 +1,26 @@
-import { cellRules } from "../_lib/cells.ts";
-import { meanOfWholeScores, sumWholeScores } from "../_lib/count.ts";
-import { symmetricInterval } from "../_lib/math.ts";
-import type { Moments } from "../_lib/moments.ts";
-import { readOptions } from "../_lib/options.ts";
-import { bandStart, DEFAULT_SCALES, type Scale } from "../_lib/scales.ts";
-import { assertSameWeighting, countFrom, pairedWeights, readScaleInput, tallyMoments, varianceOfSums, weightsOf } from "../_lib/tallies.ts";
-import { assertScale, confidenceOption } from "../_lib/validate.ts";
-import { isWeighted, type WeightedMean, weightedMean } from "../_lib/weighted.ts";
-import { welch } from "../_lib/welch.ts";
+import { symmetricInterval } from "../_lib/core/math.ts";
+import { readOptions } from "../_lib/core/options.ts";
+import { assertScale, confidenceOption } from "../_lib/core/validate.ts";
+import { meanOfWholeScores, sumWholeScores } from "../_lib/count/count.ts";
+import type { Moments } from "../_lib/count/moments.ts";
+import {
+  assertSameWeighting,
+  countFrom,
+  pairedWeights,
+  readScaleInput,
+  tallyMoments,
+  varianceOfSums,
+  weightsOf,
+} from "../_lib/count/tallies.ts";
+import { isWeighted, type WeightedMean, weightedMean } from "../_lib/count/weighted.ts";
+import { cellRules } from "../_lib/read/cells.ts";
+import { bandStart, DEFAULT_SCALES, type Scale } from "../_lib/read/scales.ts";
 import type { ScaleInput } from "../csat/csat.ts";
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
-import type { Estimate, Interval, MissingMode, PairedWeights } from "../shapes.ts";
 import type { MeanComparison } from "../stats/compareMeans.ts";
 import { studentTQuantileUnchecked } from "../stats/studentT.ts";
-import type { Tally } from "../tally/tally.ts";
+import { welch } from "../stats/welch.ts";
+import type { Estimate, Interval, MissingMode, PairedWeights, Tally } from "../types.ts";
 
 const CES_SUMMARY_OPTIONS = [
   "scale",

@@ -1,5 +1,5 @@
 // A Vega-Lite specification as plain JSON, with a Jupyter display hook that JSON does not see.
-import { readOptions } from "../_lib/options.ts";
+import { readOptions } from "../_lib/core/options.ts";
 import { MetricsTypeError } from "../errors.ts";
 
 /**

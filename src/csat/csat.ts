@@ -1,14 +1,20 @@
-import { readOptions } from "../_lib/options.ts";
-import { compareCounts, compareWeightedShares, proportionEstimate, weightedProportionEstimate } from "../_lib/proportion.ts";
-import { bandStart, DEFAULT_SCALES } from "../_lib/scales.ts";
-import { assertSameWeighting, countFrom, NO_WEIGHTS, pairedWeights, readScaleInput, tallyMoments, weightsOf } from "../_lib/tallies.ts";
-import { assertOneOf, confidenceOption } from "../_lib/validate.ts";
-import { isWeighted, type WeightedTally, weightedMean } from "../_lib/weighted.ts";
-import type { ArrowVectorLike } from "../segments/spec.ts";
-import type { Comparison, Estimate, MissingMode, PairedWeights } from "../shapes.ts";
+import { readOptions } from "../_lib/core/options.ts";
+import { assertOneOf, confidenceOption } from "../_lib/core/validate.ts";
+import {
+  assertSameWeighting,
+  countFrom,
+  NO_WEIGHTS,
+  pairedWeights,
+  readScaleInput,
+  tallyMoments,
+  weightsOf,
+} from "../_lib/count/tallies.ts";
+import { isWeighted, type WeightedTally, weightedMean } from "../_lib/count/weighted.ts";
+import { bandStart, DEFAULT_SCALES } from "../_lib/read/scales.ts";
 import { PROPORTION_COMPARISON_METHODS, type ProportionComparisonMethod } from "../stats/compareProportions.ts";
 import { PROPORTION_INTERVAL_METHODS, type ProportionIntervalMethod } from "../stats/proportionInterval.ts";
-import type { Tally } from "../tally/tally.ts";
+import { compareCounts, compareWeightedShares, proportionEstimate, weightedProportionEstimate } from "../stats/proportionMath.ts";
+import type { ArrowVectorLike, Comparison, Estimate, MissingMode, PairedWeights, Tally } from "../types.ts";
 
 const CSAT_SUMMARY_OPTIONS = [
   "scale",

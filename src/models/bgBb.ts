@@ -1,8 +1,8 @@
-import { fitPositive, groupHistories } from "../_lib/models.ts";
-import { readRow } from "../_lib/options.ts";
-import { assertCount, assertCountAtLeast } from "../_lib/validate.ts";
+import { readRow } from "../_lib/core/options.ts";
+import { assertCount, assertCountAtLeast } from "../_lib/core/validate.ts";
 import { MetricsInputError } from "../errors.ts";
 import { logBeta, logGamma } from "../stats/gamma.ts";
+import { fitPositive, groupHistories } from "./fitting.ts";
 
 /**
  * A BG/BB model of repeat transactions at discrete opportunities (Fader, Hardie & Shang 2010):

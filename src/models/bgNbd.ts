@@ -1,10 +1,10 @@
-import { hypergeometricSeries, logGrowth, powerDifference } from "../_lib/hypergeometric.ts";
-import { aliveFromLogOdds, fitPositive, groupHistories } from "../_lib/models.ts";
-import { readRow } from "../_lib/options.ts";
-import { assertCount, assertCountAtLeast, assertInRange, assertNonNegative } from "../_lib/validate.ts";
+import { readRow } from "../_lib/core/options.ts";
+import { assertCount, assertCountAtLeast, assertInRange, assertNonNegative } from "../_lib/core/validate.ts";
 import { MetricsInputError } from "../errors.ts";
 import { regularizedBeta } from "../stats/beta.ts";
 import { logBeta, logGamma } from "../stats/gamma.ts";
+import { aliveFromLogOdds, fitPositive, groupHistories } from "./fitting.ts";
+import { hypergeometricSeries, logGrowth, powerDifference } from "./hypergeometric.ts";
 
 /**
  * A BG/NBD model of repeat purchasing (Fader, Hardie & Lee 2005): while alive, a customer buys

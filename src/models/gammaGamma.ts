@@ -1,8 +1,8 @@
-import { fitPositive, readModel } from "../_lib/models.ts";
-import { readRow } from "../_lib/options.ts";
-import { assertArrayLike, assertCount, assertCountAtLeast, assertInRange } from "../_lib/validate.ts";
+import { readRow } from "../_lib/core/options.ts";
+import { assertArrayLike, assertCount, assertCountAtLeast, assertInRange } from "../_lib/core/validate.ts";
 import { MetricsInputError } from "../errors.ts";
 import { logGamma } from "../stats/gamma.ts";
+import { fitPositive, readModel } from "./fitting.ts";
 
 /**
  * The Gamma-Gamma model of spend per transaction (Fader, Hardie & Lee 2005, "RFM and CLV"): each

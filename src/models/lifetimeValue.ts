@@ -1,5 +1,5 @@
-import { readFields, readOptions } from "../_lib/options.ts";
-import { assertCountAtLeast, assertFiniteResult, assertFraction, assertInRange } from "../_lib/validate.ts";
+import { readFields, readOptions } from "../_lib/core/options.ts";
+import { assertCountAtLeast, assertFiniteResult, assertFraction, assertInRange } from "../_lib/core/validate.ts";
 import { MetricsInputError } from "../errors.ts";
 import type { OpportunityHistory } from "./bgBb.ts";
 import type { PurchaseHistory } from "./bgNbd.ts";

@@ -1,8 +1,8 @@
-import { GAUSS_LEGENDRE_16, logGrowth, logHyp2f1Incomplete, logIncompleteIntegral, logPowerDifference } from "../_lib/hypergeometric.ts";
-import { aliveFromLogOdds, fitPositive } from "../_lib/models.ts";
 import { MetricsInputError } from "../errors.ts";
 import { logGamma } from "../stats/gamma.ts";
 import { meanAge, type PurchaseHistory, readPurchaseHistories } from "./bgNbd.ts";
+import { aliveFromLogOdds, fitPositive } from "./fitting.ts";
+import { GAUSS_LEGENDRE_16, logGrowth, logHyp2f1Incomplete, logIncompleteIntegral, logPowerDifference } from "./hypergeometric.ts";
 
 /**
  * A Pareto/NBD model of repeat purchasing (Schmittlein, Morrison & Colombo 1987): while alive, a

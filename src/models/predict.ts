@@ -1,7 +1,7 @@
 // Predictions from any purchase model: the public functions read the model's kind and hand the
 // validated parameters and history to that model's formulas.
-import { readModel } from "../_lib/models.ts";
-import { assertCount, assertFiniteResult, assertInRange } from "../_lib/validate.ts";
+
+import { assertCount, assertFiniteResult, assertInRange } from "../_lib/core/validate.ts";
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 import {
   type BgBbModel,
@@ -22,6 +22,7 @@ import {
   type PurchaseHistory,
   readPurchaseHistory,
 } from "./bgNbd.ts";
+import { readModel } from "./fitting.ts";
 import { type ParetoNbdModel, paretoAlive, paretoConditional, paretoCountProbability, paretoExpected } from "./paretoNbd.ts";
 
 /**

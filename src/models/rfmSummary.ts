@@ -1,9 +1,9 @@
-import { readCell, readId, STRICT_CELLS } from "../_lib/cells.ts";
-import { readOptions } from "../_lib/options.ts";
-import { toGetter } from "../_lib/report.ts";
-import { timeReader, timeZoneOption } from "../_lib/time.ts";
-import { assertOneOf } from "../_lib/validate.ts";
+import { readOptions } from "../_lib/core/options.ts";
+import { assertOneOf } from "../_lib/core/validate.ts";
+import { readCell, readId, STRICT_CELLS } from "../_lib/read/cells.ts";
+import { timeReader, timeZoneOption } from "../_lib/read/time.ts";
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
+import { toGetter } from "../segments/engine.ts";
 import type { Accessor } from "../segments/spec.ts";
 
 const RFM_UNITS = ["day", "week"] as const;

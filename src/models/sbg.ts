@@ -1,8 +1,8 @@
-import { fitPositive, readModel } from "../_lib/models.ts";
-import { readOptions } from "../_lib/options.ts";
-import { assertArrayLike, assertCount, assertCountAtLeast, assertFraction } from "../_lib/validate.ts";
+import { readOptions } from "../_lib/core/options.ts";
+import { assertArrayLike, assertCount, assertCountAtLeast, assertFraction } from "../_lib/core/validate.ts";
 import { MetricsInputError } from "../errors.ts";
 import { logBeta } from "../stats/gamma.ts";
+import { fitPositive, readModel } from "./fitting.ts";
 
 /**
  * A shifted-beta-geometric model of subscription retention: each customer renews each period

@@ -1,7 +1,8 @@
-import { resolveBands } from "../_lib/npsCounts.ts";
-import { readOptions } from "../_lib/options.ts";
-import { isOnScale, scoreError } from "../_lib/scales.ts";
-import type { MissingMode } from "../shapes.ts";
+import { readOptions } from "../_lib/core/options.ts";
+import { isOnScale, scoreError } from "../_lib/read/scales.ts";
+import { type NpsScaleOptions, resolveBands } from "./counts.ts";
+
+export type { NpsScaleOptions } from "./counts.ts";
 
 const CLASSIFY_NPS_OPTIONS = ["scale", "promoterFrom", "passiveFrom"] as const;
 
@@ -11,29 +12,6 @@ const CLASSIFY_NPS_OPTIONS = ["scale", "promoterFrom", "passiveFrom"] as const;
  * @category NPS
  */
 export type NpsCategory = "promoter" | "passive" | "detractor";
-
-/**
- * How likelihood-to-recommend scores are read: the scale, where its groups begin, and what to do
- * with missing values. The default is the standard 0-10 question: detractors 0-6, passives 7-8,
- * promoters 9-10.
- *
- * @category NPS
- */
-export interface NpsScaleOptions {
-  /** The response scale `[min, max]` of whole numbers. Default `[0, 10]`; some teams ask 1-10. */
-  scale?: readonly [number, number];
-  /** The lowest score counted as a promoter. Default 9. */
-  promoterFrom?: number;
-  /** The lowest score counted as a passive; scores below it are detractors. Default 7. */
-  passiveFrom?: number;
-  /**
-   * `"throw"` (default) on a missing score (`null`, `undefined`, `NaN`, a blank string or one of
-   * `missingValues`), or `"skip"` it and count it in the summary's `missing`.
-   */
-  missing?: MissingMode;
-  /** Strings read as missing. Default `["NA", "N/A", "n/a", "-"]`; blank strings are always missing. */
-  missingValues?: readonly string[];
-}
 
 /**
  * Classifies one likelihood-to-recommend score as promoter, passive or detractor.

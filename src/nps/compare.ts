@@ -1,13 +1,13 @@
-import { symmetricInterval } from "../_lib/math.ts";
-import { effectiveCounts, npsCounts, type WeightedNps, weightedNps } from "../_lib/npsCounts.ts";
-import { adjustedNpsMoments, waldNpsMoments } from "../_lib/npsInterval.ts";
-import { readOptions } from "../_lib/options.ts";
-import { assertSameWeighting, pairedWeights } from "../_lib/tallies.ts";
-import { zComparison } from "../_lib/tests.ts";
-import { assertOneOf, confidenceOption } from "../_lib/validate.ts";
-import type { Comparison, PairedWeights } from "../shapes.ts";
+import { symmetricInterval } from "../_lib/core/math.ts";
+import { readOptions } from "../_lib/core/options.ts";
+import { assertOneOf, confidenceOption } from "../_lib/core/validate.ts";
+import { assertSameWeighting, pairedWeights } from "../_lib/count/tallies.ts";
 import { zForConfidence } from "../stats/normal.ts";
+import { zComparison } from "../stats/zTest.ts";
+import type { Comparison, PairedWeights } from "../types.ts";
 import type { NpsScaleOptions } from "./classify.ts";
+import { effectiveCounts, npsCounts, type WeightedNps, weightedNps } from "./counts.ts";
+import { adjustedNpsMoments, waldNpsMoments } from "./interval.ts";
 import type { NpsInput } from "./nps.ts";
 
 /**

@@ -1,10 +1,10 @@
-import { cellRules } from "../_lib/cells.ts";
-import { readScore } from "../_lib/count.ts";
-import { NPS_SCALE_OPTIONS, resolveBands } from "../_lib/npsCounts.ts";
-import { readOptions } from "../_lib/options.ts";
-import { assertArrayLike } from "../_lib/validate.ts";
+import { readOptions } from "../_lib/core/options.ts";
+import { assertArrayLike } from "../_lib/core/validate.ts";
+import { readScore } from "../_lib/count/count.ts";
+import { cellRules } from "../_lib/read/cells.ts";
 import { MetricsInputError } from "../errors.ts";
 import type { NpsCategory, NpsScaleOptions } from "./classify.ts";
+import { NPS_SCALE_OPTIONS, resolveBands } from "./counts.ts";
 
 /**
  * One cell of an {@link NpsMigration}: respondents who were in one group in the first wave and in

@@ -1,23 +1,10 @@
-import { NPS_READ_OPTIONS, npsCounts, weightedNpsEstimate } from "../_lib/npsCounts.ts";
-import { readOptions } from "../_lib/options.ts";
-import { weightsOf } from "../_lib/tallies.ts";
-import type { ArrowVectorLike } from "../segments/spec.ts";
-import type { Tally } from "../tally/tally.ts";
+import { readOptions } from "../_lib/core/options.ts";
+import { weightsOf } from "../_lib/count/tallies.ts";
+import type { ArrowVectorLike, Tally } from "../types.ts";
 import type { NpsScaleOptions } from "./classify.ts";
+import { NPS_READ_OPTIONS, type NpsCounts, npsCounts, weightedNpsEstimate } from "./counts.ts";
 
-/**
- * Numbers of promoters, passives and detractors.
- *
- * @category NPS
- */
-export interface NpsCounts {
-  /** Responses at or above `promoterFrom` (9-10 on the standard scale). */
-  readonly promoters: number;
-  /** Responses from `passiveFrom` up to `promoterFrom` (7-8). */
-  readonly passives: number;
-  /** Responses below `passiveFrom` (0-6). */
-  readonly detractors: number;
-}
+export type { NpsCounts } from "./counts.ts";
 
 /**
  * What every NPS function accepts: raw likelihood-to-recommend scores (an array, a typed array or

@@ -1,12 +1,12 @@
-import { symmetricInterval } from "../_lib/math.ts";
-import { effectiveCounts, npsCounts, type ValidNpsCounts, type WeightedNps, weightedNps } from "../_lib/npsCounts.ts";
-import { adjustedNpsMoments, npsVariance, tangoInterval } from "../_lib/npsInterval.ts";
-import { readOptions } from "../_lib/options.ts";
-import { weightsOf } from "../_lib/tallies.ts";
-import { assertOneOf, confidenceOption } from "../_lib/validate.ts";
-import type { Estimate, Interval } from "../shapes.ts";
+import { symmetricInterval } from "../_lib/core/math.ts";
+import { readOptions } from "../_lib/core/options.ts";
+import { assertOneOf, confidenceOption } from "../_lib/core/validate.ts";
+import { weightsOf } from "../_lib/count/tallies.ts";
 import { zForConfidence } from "../stats/normal.ts";
+import type { Estimate, Interval } from "../types.ts";
 import type { NpsScaleOptions } from "./classify.ts";
+import { effectiveCounts, npsCounts, type ValidNpsCounts, type WeightedNps, weightedNps } from "./counts.ts";
+import { adjustedNpsMoments, npsVariance, tangoInterval } from "./interval.ts";
 import type { NpsCounts, NpsInput } from "./nps.ts";
 
 /**

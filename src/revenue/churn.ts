@@ -1,5 +1,5 @@
-import { readFields, readOptions } from "../_lib/options.ts";
-import { assertCount, assertFraction, assertOneOf, assertPositive } from "../_lib/validate.ts";
+import { readFields, readOptions } from "../_lib/core/options.ts";
+import { assertCount, assertFraction, assertOneOf, assertPositive } from "../_lib/core/validate.ts";
 import { MetricsInputError } from "../errors.ts";
 
 const CHURN_RATE_OPTIONS = ["denominator"] as const;

@@ -1,7 +1,7 @@
-import { readChanges } from "../_lib/movements.ts";
-import { assertSpan, periodAt } from "../_lib/time.ts";
+import { assertSpan, periodAt } from "../_lib/read/time.ts";
 import { MetricsInputError } from "../errors.ts";
-import type { PeriodUnit } from "../shapes.ts";
+import type { PeriodUnit } from "../types.ts";
+import { readChanges } from "./billingChanges.ts";
 import { billingOptions, type MovementSkips, type MrrMovementsOptions } from "./mrrMovements.ts";
 
 /**

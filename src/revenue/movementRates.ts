@@ -1,5 +1,5 @@
-import { readFields, readOptions } from "../_lib/options.ts";
-import { assertCountAtLeast, assertOneOf } from "../_lib/validate.ts";
+import { readFields, readOptions } from "../_lib/core/options.ts";
+import { assertCountAtLeast, assertOneOf } from "../_lib/core/validate.ts";
 import { MetricsTypeError } from "../errors.ts";
 import { CHURN_DENOMINATORS, type ChurnDenominator, churnRate } from "./churn.ts";
 import { grossRevenueRetention, mrrChurn, netRevenueRetention, quickRatio } from "./mrr.ts";

@@ -1,5 +1,5 @@
-import { readFields } from "../_lib/options.ts";
-import { assertFiniteResult, assertNonNegative, assertPositive } from "../_lib/validate.ts";
+import { readFields } from "../_lib/core/options.ts";
+import { assertFiniteResult, assertNonNegative, assertPositive } from "../_lib/core/validate.ts";
 import { MetricsInputError } from "../errors.ts";
 
 /**

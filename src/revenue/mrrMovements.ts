@@ -1,11 +1,13 @@
-import { changeAccessors, readChanges, transitionKind } from "../_lib/movements.ts";
-import { readOptions } from "../_lib/options.ts";
-import { assertSpan, periodAt, periodIndex, timeReader, timeUnitOption, timeZoneOption } from "../_lib/time.ts";
-import { assertOneOf } from "../_lib/validate.ts";
+import { readOptions } from "../_lib/core/options.ts";
+import { assertOneOf } from "../_lib/core/validate.ts";
+import { assertSpan, periodAt, periodIndex, timeReader, timeUnitOption, timeZoneOption } from "../_lib/read/time.ts";
 import { MetricsInputError } from "../errors.ts";
 import type { Accessor } from "../segments/spec.ts";
-import { PERIOD_UNITS, type PeriodUnit, type TimeUnit } from "../shapes.ts";
+import { PERIOD_UNITS, type PeriodUnit, type TimeUnit } from "../types.ts";
+import { changeAccessors, type MovementSkips, readChanges, transitionKind } from "./billingChanges.ts";
 import type { CustomerMovements } from "./churn.ts";
+
+export type { MovementSkips } from "./billingChanges.ts";
 
 const MRR_MOVEMENTS_OPTIONS = [
   "customer",
@@ -84,20 +86,6 @@ export interface MrrMovementRow {
   readonly endingMrr: number;
   /** The same movements in customers. */
   readonly customers: CustomerCounts;
-}
-
-/**
- * Rows skipped with `onInvalid: "skip"`, by the field at fault.
- *
- * @category Subscriptions
- */
-export interface MovementSkips {
-  /** Rows whose customer id was null, blank or not a string or finite number. */
-  readonly customer: number;
-  /** Rows whose time was not a valid time. */
-  readonly time: number;
-  /** Rows whose MRR was missing, negative, non-finite or not a number. */
-  readonly mrr: number;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { readFields } from "../_lib/options.ts";
+import { readFields } from "../_lib/core/options.ts";
 import {
   assertCountAtLeast,
   assertFinite,
@@ -7,7 +7,7 @@ import {
   assertNonNegative,
   assertOneOf,
   assertPositive,
-} from "../_lib/validate.ts";
+} from "../_lib/core/validate.ts";
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 
 const CUSTOMER_ACQUISITION_COST_FIELDS = ["salesAndMarketingSpend", "newCustomers"] as const;

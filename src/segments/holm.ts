@@ -1,4 +1,4 @@
-import { assertArrayLike, assertFraction } from "../_lib/validate.ts";
+import { assertArrayLike, assertFraction } from "../_lib/core/validate.ts";
 
 /**
  * Holm's step-down adjustment of p-values for testing several hypotheses at once (several

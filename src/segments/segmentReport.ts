@@ -1,9 +1,9 @@
-import { bigintKey, type CellRules, isMissingCell, trimEnds } from "../_lib/cells.ts";
-import { groupColumns } from "../_lib/columnGroups.ts";
-import { columnRows } from "../_lib/columns.ts";
-import { type AnyMetric, METRICS, type Registry } from "../_lib/metrics.ts";
-import { readOptions } from "../_lib/options.ts";
-import { groupRecordArray } from "../_lib/recordGroups.ts";
+import { readOptions } from "../_lib/core/options.ts";
+import { bigintKey, type CellRules, isMissingCell, trimEnds } from "../_lib/read/cells.ts";
+import { columnRows } from "../_lib/read/columns.ts";
+import { MetricsInputError } from "../errors.ts";
+import type { Tally } from "../types.ts";
+import { groupColumns } from "./columnGroups.ts";
 import {
   addCounts,
   type Grouped,
@@ -19,10 +19,10 @@ import {
   readRules,
   summarizeCounts,
   toGetter,
-} from "../_lib/report.ts";
-import { MetricsInputError } from "../errors.ts";
-import type { Tally } from "../tally/tally.ts";
+} from "./engine.ts";
 import { holmAdjust } from "./holm.ts";
+import { groupRecordArray } from "./recordGroups.ts";
+import { type AnyMetric, METRICS, type Registry } from "./registry.ts";
 import type {
   Accessor,
   MetricName,

@@ -4,10 +4,12 @@ import type { CesSummary, CesSummaryOptions } from "../ces/ces.ts";
 import type { CsatSummary, CsatSummaryOptions } from "../csat/csat.ts";
 import type { CompareNpsMethod } from "../nps/compare.ts";
 import type { NpsSummary, NpsSummaryOptions } from "../nps/summary.ts";
-import type { Comparison, Estimate, MissingMode } from "../shapes.ts";
+import type { ArrowVectorLike, Comparison, DictionaryColumn, Estimate, MissingMode, Tally } from "../types.ts";
+
+export type { ArrowVectorLike, DictionaryColumn } from "../types.ts";
+
 import type { MeanComparison } from "../stats/compareMeans.ts";
 import type { ProportionComparisonMethod } from "../stats/compareProportions.ts";
-import type { Tally } from "../tally/tally.ts";
 
 /**
  * One metric of a report, as the registry that `segmentReport` and `trend` are generated from
@@ -247,28 +249,6 @@ export type SummaryEntries<M extends keyof Reg, Reg = Metrics> = { readonly [K i
 export type MetricTallies<M extends PropertyKey> = { readonly [K in M]: Tally };
 
 /**
- * What the library reads of an Apache Arrow Vector (`table.getChild("ltr")`): duck-typed, so
- * `apache-arrow` is not a dependency.
- *
- * @category Segments and trends
- */
-export interface ArrowVectorLike {
-  /** Its number of rows. */
-  readonly length: number;
-  /** Its number of nulls (missing values). */
-  readonly nullCount: number;
-  /** Its Arrow type: `typeId` tells integers, floats and dictionaries apart. */
-  readonly type: {
-    /** Arrow's type id. */
-    readonly typeId: number;
-  };
-  /** Its chunks (one per record batch), each with its values, offset and dictionary. */
-  readonly data: readonly unknown[];
-  /** The value of one row, as Arrow reads it (null when missing). */
-  get(index: number): unknown;
-}
-
-/**
  * What the library reads of an Apache Arrow Table (what DuckDB, Polars and arquero hand over):
  * its rows, its fields' names, and each column by name.
  *
@@ -287,19 +267,6 @@ export interface ArrowTableLike {
   };
   /** The column with this name, an {@link ArrowVectorLike}. */
   getChild(name: string): unknown;
-}
-
-/**
- * A dictionary-encoded column: each row's value is `dictionary[codes[i]]`; a negative (or null)
- * code is a missing value. Read by code, so a repeated string is never decoded per row.
- *
- * @category Segments and trends
- */
-export interface DictionaryColumn<T = unknown> {
-  /** One code per row: an index into `dictionary`, or −1 (or null) for a missing value. */
-  readonly codes: ArrayLike<number | null>;
-  /** The distinct values. */
-  readonly dictionary: ArrayLike<T>;
 }
 
 /**

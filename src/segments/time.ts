@@ -1,8 +1,8 @@
-import { readOptions } from "../_lib/options.ts";
-import { periodAt, periodIndex, timeReader, timeUnitOption, timeZoneOption } from "../_lib/time.ts";
-import { assertOneOf } from "../_lib/validate.ts";
+import { readOptions } from "../_lib/core/options.ts";
+import { assertOneOf } from "../_lib/core/validate.ts";
+import { periodAt, periodIndex, timeReader, timeUnitOption, timeZoneOption } from "../_lib/read/time.ts";
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
-import { PERIOD_UNITS, type PeriodUnit, type TimeUnit } from "../shapes.ts";
+import { PERIOD_UNITS, type PeriodUnit, type TimeUnit } from "../types.ts";
 
 /**
  * Options of {@link parseTime}.

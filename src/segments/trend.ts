@@ -1,6 +1,8 @@
-import { isMissingCell } from "../_lib/cells.ts";
-import { type AnyMetric, METRICS, type Registry } from "../_lib/metrics.ts";
-import { readOptions } from "../_lib/options.ts";
+import { readOptions } from "../_lib/core/options.ts";
+import { assertOneOf } from "../_lib/core/validate.ts";
+import { isMissingCell } from "../_lib/read/cells.ts";
+import { assertSpan, periodAt, periodIndex, type TimeReader, timeReader, timeUnitOption, timeZoneOption } from "../_lib/read/time.ts";
+import { PERIOD_UNITS, type PeriodUnit, type TimeUnit } from "../types.ts";
 import {
   addCounts,
   type Grouped,
@@ -15,10 +17,8 @@ import {
   readRules,
   summarizeCounts,
   toGetter,
-} from "../_lib/report.ts";
-import { assertSpan, periodAt, periodIndex, type TimeReader, timeReader, timeUnitOption, timeZoneOption } from "../_lib/time.ts";
-import { assertOneOf } from "../_lib/validate.ts";
-import { PERIOD_UNITS, type PeriodUnit, type TimeUnit } from "../shapes.ts";
+} from "./engine.ts";
+import { type AnyMetric, METRICS, type Registry } from "./registry.ts";
 import type { Accessor, MetricName, Metrics, PeriodEntries, RecordsInput, ReportOptions, Skipped } from "./spec.ts";
 
 /**

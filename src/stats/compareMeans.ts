@@ -1,12 +1,13 @@
-import { STRICT_CELLS } from "../_lib/cells.ts";
-import { type Moments, moments } from "../_lib/moments.ts";
-import { assertKnownKeys, readOptions } from "../_lib/options.ts";
-import { assertTally, isResponses, tallyMoments } from "../_lib/tallies.ts";
-import { assertCountAtLeast, assertFinite, assertNonNegative, confidenceOption } from "../_lib/validate.ts";
-import { welch } from "../_lib/welch.ts";
+import { assertKnownKeys, readOptions } from "../_lib/core/options.ts";
+import { assertCountAtLeast, assertFinite, assertNonNegative, confidenceOption } from "../_lib/core/validate.ts";
+import { type Moments, moments } from "../_lib/count/moments.ts";
+import { assertTally, isResponses, tallyMoments } from "../_lib/count/tallies.ts";
+import { STRICT_CELLS } from "../_lib/read/cells.ts";
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
-import type { Comparison } from "../shapes.ts";
-import type { Tally } from "../tally/tally.ts";
+import type { Comparison, Tally } from "../types.ts";
+import { type MeanComparison, welch } from "./welch.ts";
+
+export type { MeanComparison } from "./welch.ts";
 
 const COMPARE_MEANS_OPTIONS = ["confidence"] as const;
 
@@ -40,17 +41,6 @@ export type MeanSample = ArrayLike<unknown> | Tally | MeanSummary;
 export interface CompareMeansOptions {
   /** Confidence level of the interval, and 1 − the significance level. Default 0.95. */
   confidence?: number;
-}
-
-/**
- * The result of {@link compareMeans}: a {@link Comparison} in the units of the values, whose
- * `statistic` is Welch's t, with its degrees of freedom.
- *
- * @category Statistics
- */
-export interface MeanComparison extends Comparison<"welch"> {
-  /** Welch-Satterthwaite degrees of freedom (fractional). */
-  readonly df: number;
 }
 
 function sampleMoments(input: unknown, argument: string): Moments {

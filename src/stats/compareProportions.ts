@@ -1,37 +1,20 @@
-import { readFields, readOptions } from "../_lib/options.ts";
-import { assertSuccesses, compareCounts, SUCCESS_NAMES } from "../_lib/proportion.ts";
-import { assertOneOf, confidenceOption } from "../_lib/validate.ts";
-import type { Comparison } from "../shapes.ts";
+import { readFields, readOptions } from "../_lib/core/options.ts";
+import { assertOneOf, confidenceOption } from "../_lib/core/validate.ts";
+import type { Comparison } from "../types.ts";
 import type { SuccessCount } from "./proportionInterval.ts";
+import {
+  assertSuccesses,
+  compareCounts,
+  PROPORTION_COMPARISON_METHODS,
+  type ProportionComparisonMethod,
+  SUCCESS_NAMES,
+} from "./proportionMath.ts";
+
+export type { ProportionComparisonMethod } from "./proportionMath.ts";
+export { PROPORTION_COMPARISON_METHODS } from "./proportionMath.ts";
 
 const COMPARE_PROPORTIONS_OPTIONS = ["confidence", "method"] as const;
 const COMPARE_PROPORTIONS_FIELDS = ["successes", "n"] as const;
-
-/**
- * The methods of {@link compareProportions} and `compareCsat`, the default first.
- *
- * @example
- * ```ts
- * import { compareProportions, PROPORTION_COMPARISON_METHODS } from "cxmetrics";
- * PROPORTION_COMPARISON_METHODS.map((method) => compareProportions({ successes: 9, n: 10 }, { successes: 3, n: 12 }, { method }).pValue);
- * ```
- *
- * @category Statistics
- */
-export const PROPORTION_COMPARISON_METHODS: readonly ["newcombe", "wald", "fisher"] = /* @__PURE__ */ Object.freeze([
-  "newcombe",
-  "wald",
-  "fisher",
-] as const);
-
-/**
- * How {@link compareProportions} (and `compareCsat`) test and bracket a difference of two
- * proportions: `"newcombe"` (default: pooled z test, Newcombe's interval), `"wald"` (pooled z
- * test, Wald interval) or `"fisher"` (Fisher's exact test, Newcombe's interval).
- *
- * @category Statistics
- */
-export type ProportionComparisonMethod = (typeof PROPORTION_COMPARISON_METHODS)[number];
 
 /**
  * Options for {@link compareProportions}.

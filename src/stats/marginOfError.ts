@@ -1,5 +1,5 @@
-import { readFields, readOptions } from "../_lib/options.ts";
-import { assertCountAtLeast, assertFiniteResult, assertFraction, assertNonNegative, confidenceOption } from "../_lib/validate.ts";
+import { readFields, readOptions } from "../_lib/core/options.ts";
+import { assertCountAtLeast, assertFiniteResult, assertFraction, assertNonNegative, confidenceOption } from "../_lib/core/validate.ts";
 import { MetricsInputError } from "../errors.ts";
 import { zForConfidence } from "./normal.ts";
 import { studentTQuantileUnchecked } from "./studentT.ts";

@@ -1,4 +1,4 @@
-import { assertFinite, assertOpenFraction } from "../_lib/validate.ts";
+import { assertFinite, assertOpenFraction } from "../_lib/core/validate.ts";
 
 // W. J. Cody (1969), "Rational Chebyshev approximations for the error function",
 // Mathematics of Computation 23(107), 631-637; the same coefficients drive R's pnorm.

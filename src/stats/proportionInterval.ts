@@ -1,32 +1,20 @@
-import { readFields, readOptions } from "../_lib/options.ts";
-import { assertSuccesses, proportionEstimate, SUCCESS_NAMES } from "../_lib/proportion.ts";
-import { assertOneOf, confidenceOption } from "../_lib/validate.ts";
-import type { Estimate } from "../shapes.ts";
+import { readFields, readOptions } from "../_lib/core/options.ts";
+import { assertOneOf, confidenceOption } from "../_lib/core/validate.ts";
+import type { Estimate } from "../types.ts";
+import {
+  assertSuccesses,
+  PROPORTION_INTERVAL_METHODS,
+  type ProportionEstimate,
+  type ProportionIntervalMethod,
+  proportionEstimate,
+  SUCCESS_NAMES,
+} from "./proportionMath.ts";
+
+export type { ProportionEstimate, ProportionIntervalMethod } from "./proportionMath.ts";
+export { PROPORTION_INTERVAL_METHODS } from "./proportionMath.ts";
 
 const PROPORTION_INTERVAL_FIELDS = ["successes", "n"] as const;
 const PROPORTION_INTERVAL_OPTIONS = ["confidence", "method"] as const;
-
-/**
- * The methods of {@link proportionInterval}, the default first.
- *
- * @example
- * ```ts
- * import { PROPORTION_INTERVAL_METHODS, proportionInterval } from "cxmetrics";
- * PROPORTION_INTERVAL_METHODS.map((method) => proportionInterval({ successes: 0, n: 20 }, { method }).interval.upper);
- * ```
- *
- * @category Statistics
- */
-export const PROPORTION_INTERVAL_METHODS: readonly ["wilson", "wald", "agresti-coull", "clopper-pearson", "jeffreys"] =
-  /* @__PURE__ */ Object.freeze(["wilson", "wald", "agresti-coull", "clopper-pearson", "jeffreys"] as const);
-
-/**
- * Methods of {@link proportionInterval}: `"wilson"` (default), `"wald"`, `"agresti-coull"`,
- * `"clopper-pearson"`, `"jeffreys"`.
- *
- * @category Statistics
- */
-export type ProportionIntervalMethod = (typeof PROPORTION_INTERVAL_METHODS)[number];
 
 /**
  * A count of successes out of n trials (satisfied out of responses, replies out of invitations).
@@ -50,17 +38,6 @@ export interface ProportionIntervalOptions {
   confidence?: number;
   /** Default `"wilson"`. */
   method?: ProportionIntervalMethod;
-}
-
-/**
- * The result of {@link proportionInterval}: an {@link Estimate} whose estimate, standard error,
- * margin and bounds are fractions in [0, 1].
- *
- * @category Statistics
- */
-export interface ProportionEstimate extends Estimate<ProportionIntervalMethod> {
-  /** The successes counted. */
-  readonly successes: number;
 }
 
 /**

@@ -1,6 +1,6 @@
-import { ceilCount } from "../_lib/math.ts";
-import { readFields, readOptions } from "../_lib/options.ts";
-import { assertCountAtLeast, assertFiniteResult, assertFraction, assertPositive, confidenceOption } from "../_lib/validate.ts";
+import { ceilCount } from "../_lib/core/math.ts";
+import { readFields, readOptions } from "../_lib/core/options.ts";
+import { assertCountAtLeast, assertFiniteResult, assertFraction, assertPositive, confidenceOption } from "../_lib/core/validate.ts";
 import { MetricsInputError } from "../errors.ts";
 import { zForConfidence } from "./normal.ts";
 

@@ -1,4 +1,4 @@
-import { assertFinite, assertFiniteResult, assertInRange, assertOpenFraction } from "../_lib/validate.ts";
+import { assertFinite, assertFiniteResult, assertInRange, assertOpenFraction } from "../_lib/core/validate.ts";
 import { betaQuantile, regularizedBeta } from "./beta.ts";
 import { normalCdfUnchecked, normalQuantileUnchecked } from "./normal.ts";
 

@@ -1,10 +1,10 @@
-import { cellRules } from "../_lib/cells.ts";
-import { readOptions } from "../_lib/options.ts";
-import { countResponses, tallyTotal } from "../_lib/tallies.ts";
-import { assertArrayLike, assertCountAtLeast, assertFiniteResult, assertScale } from "../_lib/validate.ts";
-import { countWeighted, isWeighted, weightedMean } from "../_lib/weighted.ts";
+import { readOptions } from "../_lib/core/options.ts";
+import { assertArrayLike, assertCountAtLeast, assertFiniteResult, assertScale } from "../_lib/core/validate.ts";
+import { countResponses, tallyTotal } from "../_lib/count/tallies.ts";
+import { countWeighted, isWeighted, weightedMean } from "../_lib/count/weighted.ts";
+import { cellRules } from "../_lib/read/cells.ts";
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
-import type { MissingMode } from "../shapes.ts";
+import type { MissingMode } from "../types.ts";
 
 /**
  * Options of {@link distribution}.

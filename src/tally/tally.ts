@@ -1,40 +1,13 @@
-import { cellRules } from "../_lib/cells.ts";
-import { isArrowVector, vectorValues } from "../_lib/columns.ts";
-import { readOptions } from "../_lib/options.ts";
-import { assertTally, countResponses } from "../_lib/tallies.ts";
-import { assertArrayLike, assertExactTotal, assertScale } from "../_lib/validate.ts";
-import { absoluteTally, countWeighted } from "../_lib/weighted.ts";
+import { readOptions } from "../_lib/core/options.ts";
+import { assertArrayLike, assertExactTotal, assertScale } from "../_lib/core/validate.ts";
+import { assertTally, countResponses } from "../_lib/count/tallies.ts";
+import { absoluteTally, countWeighted } from "../_lib/count/weighted.ts";
+import { cellRules } from "../_lib/read/cells.ts";
+import { isArrowVector, vectorValues } from "../_lib/read/columns.ts";
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
-import type { ArrowVectorLike } from "../segments/spec.ts";
-import type { MissingMode } from "../shapes.ts";
+import type { ArrowVectorLike, MissingMode, Tally } from "../types.ts";
 
-/**
- * Counts of responses per point of a discrete scale: an exact, complete and mergeable summary
- * of survey scores. `counts[i]` is the number of responses with score `scale[0] + i`.
- *
- * A tally is plain JSON (`JSON.parse(JSON.stringify(t))` is the same tally), so it can be built
- * in a worker, a stream or a warehouse query (`GROUP BY score`) and merged with
- * {@link mergeTallies}. Every metric that takes raw scores also takes a tally.
- *
- * @category Tallies
- */
-export interface Tally {
-  /** The scale `[min, max]` of whole numbers the counts cover. */
-  readonly scale: readonly [number, number];
-  /** `counts[i]` responses scored `scale[0] + i`; length `max - min + 1`. */
-  readonly counts: readonly number[];
-  /** Missing values skipped while counting (`missing: "skip"`); 0 or absent otherwise. */
-  readonly missing?: number;
-  /** Invalid values skipped while counting (`onInvalid: "skip"`); present only when they were skipped. */
-  readonly invalid?: number;
-  /**
-   * A weighted tally only: `weights[i]` is the total weight Σw of the responses counted in
-   * `counts[i]`. Present together with `squaredWeights`, or not at all.
-   */
-  readonly weights?: readonly number[];
-  /** A weighted tally only: `squaredWeights[i]` is Σw² of the responses counted in `counts[i]`. */
-  readonly squaredWeights?: readonly number[];
-}
+export type { Tally } from "../types.ts";
 
 /**
  * Options for {@link tally}.

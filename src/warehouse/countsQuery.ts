@@ -1,12 +1,12 @@
-import { EVERY_COLUMN, N_COLUMN, scoreColumn, skipColumns } from "../_lib/countRows.ts";
-import { METRICS, type Registry } from "../_lib/metrics.ts";
-import { readOptions } from "../_lib/options.ts";
-import { planMetrics } from "../_lib/report.ts";
-import { timeZoneOption } from "../_lib/time.ts";
-import { assertOneOf } from "../_lib/validate.ts";
+import { readOptions } from "../_lib/core/options.ts";
+import { assertOneOf } from "../_lib/core/validate.ts";
+import { timeZoneOption } from "../_lib/read/time.ts";
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
+import { planMetrics } from "../segments/engine.ts";
+import { METRICS, type Registry } from "../segments/registry.ts";
 import type { MetricName, MetricsSpec } from "../segments/spec.ts";
-import { PERIOD_UNITS, type PeriodUnit } from "../shapes.ts";
+import { PERIOD_UNITS, type PeriodUnit } from "../types.ts";
+import { EVERY_COLUMN, N_COLUMN, scoreColumn, skipColumns } from "./countRows.ts";
 import { DIALECTS, type Dialect, SQL_DIALECTS, type SqlDialect } from "./dialects.ts";
 
 /**

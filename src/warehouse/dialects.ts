@@ -1,7 +1,7 @@
 // How each SQL dialect quotes a name, binds a parameter, and finds the calendar period of an
 // instant in a time zone. Internal: countsQuery writes its SQL from these and nothing else.
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
-import type { PeriodUnit } from "../shapes.ts";
+import type { PeriodUnit } from "../types.ts";
 
 /**
  * The SQL dialects {@link countsQuery} writes.

@@ -1,10 +1,9 @@
-import { EVERY_COLUMN, groupRows } from "../_lib/countRows.ts";
-import { METRICS, type Registry } from "../_lib/metrics.ts";
-import { readOptions } from "../_lib/options.ts";
-import { planMetrics, readRules } from "../_lib/report.ts";
-import { timeReader, timeZoneOption } from "../_lib/time.ts";
-import { assertOneOf } from "../_lib/validate.ts";
+import { readOptions } from "../_lib/core/options.ts";
+import { assertOneOf } from "../_lib/core/validate.ts";
+import { timeReader, timeZoneOption } from "../_lib/read/time.ts";
 import { MetricsInputError } from "../errors.ts";
+import { planMetrics, readRules } from "../segments/engine.ts";
+import { METRICS, type Registry } from "../segments/registry.ts";
 import {
   assembleSegments,
   SEGMENT_OPTIONS,
@@ -14,7 +13,8 @@ import {
 } from "../segments/segmentReport.ts";
 import type { MetricName } from "../segments/spec.ts";
 import { assembleTrend, TREND_OPTIONS, type Trend, type TrendOptions, timeKeys } from "../segments/trend.ts";
-import { PERIOD_UNITS } from "../shapes.ts";
+import { PERIOD_UNITS } from "../types.ts";
+import { EVERY_COLUMN, groupRows } from "./countRows.ts";
 
 /**
  * The segment report from counts a database returned for {@link countsQuery}'s SQL: exactly

@@ -1,5 +1,5 @@
-import { readOptions } from "../_lib/options.ts";
-import { assertArrayLike, assertCountAtLeast, assertFinite, assertInRange, assertOneOf } from "../_lib/validate.ts";
+import { readOptions } from "../_lib/core/options.ts";
+import { assertArrayLike, assertCountAtLeast, assertFinite, assertInRange, assertOneOf } from "../_lib/core/validate.ts";
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 
 /**

@@ -8,7 +8,7 @@ import {
   logIncompleteIntegral,
   logPowerDifference,
   powerDifference,
-} from "../../src/_lib/hypergeometric.ts";
+} from "../../src/models/hypergeometric.ts";
 import scipy from "../fixtures/scipy/hypergeometric.json" with { type: "json" };
 
 // The special functions under the Pareto/NBD and BG/NBD models, on their own: each branch

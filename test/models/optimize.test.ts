@@ -1,9 +1,9 @@
-// The optimiser under every model fit (src/_lib/optimize.ts): its Nelder-Mead search step for step
+// The optimiser under every model fit (src/models/optimize.ts): its Nelder-Mead search step for step
 // against scipy's, its matrix inverse against exact inverses, and the Newton polish and
 // convergence verdict of `maximize` on functions whose maximum is known.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { derivatives, invert, maximize, nelderMead } from "../../src/_lib/optimize.ts";
+import { derivatives, invert, maximize, nelderMead } from "../../src/models/optimize.ts";
 
 // test/fixtures/scipy/nelder-mead.py: scipy.optimize.minimize(method="Nelder-Mead") from the same
 // initial simplex, stopped after k steps.

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { tangoInterval, tangoStatistic } from "../../src/_lib/npsInterval.ts";
 import { MetricsInputError, MetricsTypeError, npsSummary } from "../../src/index.ts";
+import { tangoInterval, tangoStatistic } from "../../src/nps/interval.ts";
 import { normalQuantile } from "../../src/stats/normal.ts";
 import { confidenceArb, npsCountsArb } from "../arbitraries.ts";
 import { expectAbsolute, expectRelative } from "../helpers.ts";

@@ -1,8 +1,8 @@
-// How error messages show the value they got (src/_lib/describe.ts): short, and in the form it was
+// How error messages show the value they got (src/describe.ts): short, and in the form it was
 // written. Each expectation is the rule spelt out: strings quoted and cut after 80 characters,
 // -0 kept, functions and dates named, nested values as […] and {…}, the whole cut to 80.
 import { expect, describe as group, it } from "vitest";
-import { describe } from "../../src/_lib/describe.ts";
+import { describe } from "../../src/describe.ts";
 
 group("describe(value)", () => {
   it("quotes a string, whole up to 80 characters and cut after the 80th", () => {

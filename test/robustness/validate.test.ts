@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readOptions } from "../../src/_lib/options.ts";
-import { assertArrayLike, assertCount, assertFraction, assertInRange, assertScale } from "../../src/_lib/validate.ts";
+import { readOptions } from "../../src/_lib/core/options.ts";
+import { assertArrayLike, assertCount, assertFraction, assertInRange, assertScale } from "../../src/_lib/core/validate.ts";
 import { MetricsInputError, MetricsTypeError } from "../../src/index.ts";
 import { expectError } from "../helpers.ts";
 

@@ -1,7 +1,7 @@
 import { Dictionary, Float64, Int32, Int64, type RecordBatch, Table, tableFromArrays, Uint8, Utf8, vectorFromArray } from "apache-arrow";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { columnRows } from "../../src/_lib/columns.ts";
+import { columnRows } from "../../src/_lib/read/columns.ts";
 import { MetricsInputError, MetricsTypeError, npsSummary, segmentReport, tally, trend } from "../../src/index.ts";
 import { thrown } from "../helpers.ts";
 import { generate, type Row } from "../warehouse/data.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { METRICS } from "../../src/_lib/metrics.ts";
 import { type Comparison, compareProportions, proportionInterval, segmentReport, type Tally, trend } from "../../src/index.ts";
+import { METRICS } from "../../src/segments/registry.ts";
 import { reportSegments } from "../../src/segments/segmentReport.ts";
 
 // Edges of segmentReport and trend that the mutation runs found untested.

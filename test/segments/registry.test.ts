@@ -1,9 +1,9 @@
 // The metric registry: segmentReport and trend are generated from it, so a metric added to a
 // registry (here, in the test, without touching src) appears in both, typed.
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { METRICS } from "../../src/_lib/metrics.ts";
 import type { Tally } from "../../src/index.ts";
 import { type Comparison, compareProportions, type Estimate, type MetricDefinition, proportionInterval } from "../../src/index.ts";
+import { METRICS } from "../../src/segments/registry.ts";
 import { reportSegments } from "../../src/segments/segmentReport.ts";
 import { reportTrend } from "../../src/segments/trend.ts";
 

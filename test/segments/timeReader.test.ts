@@ -1,10 +1,10 @@
-// The time reader under trend and the revenue metrics (src/_lib/time.ts) against independent
+// The time reader under trend and the revenue metrics (src/_lib/read/time.ts) against independent
 // oracles: ISO 8601 text read by a regular expression and JavaScript's Date, and calendar periods
 // from Date's UTC fields. The reader parses without either, by arithmetic, so any slip in a bound
 // (a month 13, a day 31 in April, 24:00, a 10-digit fraction, an offset without its colon) shows.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { assertSpan, periodAt, periodIndex, timeReader } from "../../src/_lib/time.ts";
+import { assertSpan, periodAt, periodIndex, timeReader } from "../../src/_lib/read/time.ts";
 
 const DAY = 86_400_000;
 

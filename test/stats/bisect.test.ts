@@ -1,7 +1,7 @@
-// The bisection behind the Tango score interval for NPS (src/_lib/npsInterval.ts): its steps are
+// The bisection behind the Tango score interval for NPS (src/nps/interval.ts): its steps are
 // exact in doubles on [0, 1], so each result below is worked by hand.
 import { describe, expect, it } from "vitest";
-import { bisect } from "../../src/_lib/math.ts";
+import { bisect } from "../../src/_lib/core/math.ts";
 
 describe("bisect", () => {
   it("halves the bracket while it is wider than tol and returns the midpoint of what is left", () => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { countBytePairs } from "../../src/_lib/bytePairs.ts";
-import { countPlain } from "../../src/_lib/count.ts";
+import { countBytePairs } from "../../src/_lib/count/bytePairs.ts";
+import { countPlain } from "../../src/_lib/count/count.ts";
 import { csat, distribution, nps, npsSummary, tally } from "../../src/index.ts";
 
 // Every metric counts a long Uint8Array two scores at a time, through a table of pairs. Whatever

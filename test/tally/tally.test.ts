@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { countInto, countPlain } from "../../src/_lib/count.ts";
+import { countInto, countPlain } from "../../src/_lib/count/count.ts";
 import { ces, csat, MetricsInputError, MetricsTypeError, mergeTallies, nps, tally } from "../../src/index.ts";
 
 describe("tally and mergeTallies", () => {

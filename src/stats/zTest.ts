@@ -1,9 +1,10 @@
 // The z comparison shared by NPS and proportions: one place that turns a difference and its
 // standard error into a Comparison. Internal.
+
+import { symmetricInterval } from "../_lib/core/math.ts";
 import { MetricsInputError } from "../errors.ts";
-import type { Comparison } from "../shapes.ts";
-import { normalCdfUnchecked, zForConfidence } from "../stats/normal.ts";
-import { symmetricInterval } from "./math.ts";
+import type { Comparison } from "../types.ts";
+import { normalCdfUnchecked, zForConfidence } from "./normal.ts";
 
 /** The inputs of a z comparison: the difference shown, the centre tested, its SE. */
 export interface ZInputs<M extends string> {

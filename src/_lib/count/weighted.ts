@@ -7,13 +7,13 @@
 // (the influence values wᵢ(yᵢ − μ)/Σw have mean 0). Every response at scale point k has the same
 // yₖ, so the sum is Σₖ Qₖ(yₖ − μ)² with Qₖ the point's Σw²: the per-point sums are enough for the
 // estimate and its standard error, and they add up exactly across parts.
-import { MetricsInputError, MetricsTypeError } from "../errors.ts";
-import type { Tally } from "../tally/tally.ts";
-import { type CellRules, missingError, readCell } from "./cells.ts";
+import { MetricsInputError, MetricsTypeError } from "../../errors.ts";
+import type { Tally } from "../../types.ts";
+import { clip } from "../core/math.ts";
+import { assertArrayLike, assertFinite, assertFiniteResult } from "../core/validate.ts";
+import { type CellRules, missingError, readCell } from "../read/cells.ts";
+import type { Scale } from "../read/scales.ts";
 import { readScore } from "./count.ts";
-import { clip } from "./math.ts";
-import type { Scale } from "./scales.ts";
-import { assertArrayLike, assertFinite, assertFiniteResult } from "./validate.ts";
 
 /** A tally that also holds, per scale point, the sum of weights and of squared weights. */
 export interface WeightedTally extends Tally {

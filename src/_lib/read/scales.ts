@@ -1,7 +1,7 @@
 // What a valid score is, the default scales, and where bands begin: written once, used by NPS,
 // CSAT, CES, tallies and reports.
-import { MetricsInputError, MetricsTypeError } from "../errors.ts";
-import { assertFinite, assertScale } from "./validate.ts";
+import { MetricsInputError, MetricsTypeError } from "../../errors.ts";
+import { assertFinite, assertScale } from "../core/validate.ts";
 
 /** A response scale `[min, max]` of whole numbers. */
 export type Scale = readonly [number, number];

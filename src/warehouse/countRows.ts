@@ -1,5 +1,7 @@
 // Counts a database returned (the rows of countsQuery's SQL) read into the groups a report is
 // assembled from: the same per-group tallies the records would have given. Internal.
+
+import { assertArrayLike } from "../_lib/core/validate.ts";
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 import {
   type Counter,
@@ -11,8 +13,7 @@ import {
   NO_KEY,
   type Plan,
   type ReadRules,
-} from "./report.ts";
-import { assertArrayLike } from "./validate.ts";
+} from "../segments/engine.ts";
 
 /** The column holding the number of records of a group. */
 export const N_COLUMN = "n";

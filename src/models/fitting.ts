@@ -1,10 +1,11 @@
 // What every customer-base model shares: a maximum-likelihood fit over positive parameters
 // (in logs), with standard errors from the observed information, and reading a model object
 // back (its name and parameters checked). Internal.
+
+import { readFields } from "../_lib/core/options.ts";
+import { assertArrayLike, assertInRange } from "../_lib/core/validate.ts";
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 import { invert, maximize } from "./optimize.ts";
-import { readFields } from "./options.ts";
-import { assertArrayLike, assertInRange } from "./validate.ts";
 
 /** A fit's outcome, parameters named. */
 export interface Fitted<P extends string> {

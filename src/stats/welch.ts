@@ -1,13 +1,14 @@
 // Welch's two-sample t comparison from moments, shared by compareMeans, compareCes and the
 // reports. Internal.
+
+import { assertFiniteResult } from "../_lib/core/validate.ts";
+import type { Moments } from "../_lib/count/moments.ts";
 import { MetricsInputError } from "../errors.ts";
-import type { MeanComparison as WelchComparison } from "../stats/compareMeans.ts";
-import { studentTCdfUnchecked, studentTQuantileUnchecked } from "../stats/studentT.ts";
-import type { Moments } from "./moments.ts";
-import { assertFiniteResult } from "./validate.ts";
+import type { Comparison } from "../types.ts";
+import { studentTCdfUnchecked, studentTQuantileUnchecked } from "./studentT.ts";
 
 /** Welch's t test and interval for ma − mb; `blame` names the argument for overflow errors. */
-export function welch(ma: Moments, mb: Moments, confidence: number, blame: string, value: unknown): WelchComparison {
+export function welch(ma: Moments, mb: Moments, confidence: number, blame: string, value: unknown): MeanComparison {
   const va = ma.variance / ma.n;
   const vb = mb.variance / mb.n;
   const difference = ma.mean - mb.mean;
@@ -45,4 +46,15 @@ export function welch(ma: Moments, mb: Moments, confidence: number, blame: strin
     method: "welch",
     df,
   };
+}
+
+/**
+ * The result of {@link compareMeans}: a {@link Comparison} in the units of the values, whose
+ * `statistic` is Welch's t, with its degrees of freedom.
+ *
+ * @category Statistics
+ */
+export interface MeanComparison extends Comparison<"welch"> {
+  /** Welch-Satterthwaite degrees of freedom (fractional). */
+  readonly df: number;
 }

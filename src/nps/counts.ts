@@ -1,14 +1,13 @@
 // Any NPS input (raw scores, group counts, a tally) as validated group counts. Internal.
 
+import { clip } from "../_lib/core/math.ts";
+import { assertKnownKeys } from "../_lib/core/options.ts";
+import { assertCount, assertExactTotal } from "../_lib/core/validate.ts";
+import { NO_WEIGHTS, readScaleInput, type Weights } from "../_lib/count/tallies.ts";
+import { isWeighted, type WeightedMean, type WeightedTally, weightedMean } from "../_lib/count/weighted.ts";
+import { bandStart, DEFAULT_SCALES, type Scale, scaleOption } from "../_lib/read/scales.ts";
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
-import type { NpsScaleOptions } from "../nps/classify.ts";
-import type { NpsCounts } from "../nps/nps.ts";
-import { clip } from "./math.ts";
-import { assertKnownKeys } from "./options.ts";
-import { bandStart, DEFAULT_SCALES, type Scale, scaleOption } from "./scales.ts";
-import { NO_WEIGHTS, readScaleInput, type Weights } from "./tallies.ts";
-import { assertCount, assertExactTotal } from "./validate.ts";
-import { isWeighted, type WeightedMean, type WeightedTally, weightedMean } from "./weighted.ts";
+import type { MissingMode } from "../types.ts";
 
 /** The option names every NPS function shares. */
 export const NPS_SCALE_OPTIONS = ["scale", "promoterFrom", "passiveFrom", "missing", "missingValues"] as const;
@@ -157,4 +156,41 @@ function classifyCounts(counts: readonly number[], bands: NpsBands, missing: num
     else detractors += counts[k]!;
   }
   return { promoters, passives, detractors, missing, invalid, weighted: undefined };
+}
+
+/**
+ * Numbers of promoters, passives and detractors.
+ *
+ * @category NPS
+ */
+export interface NpsCounts {
+  /** Responses at or above `promoterFrom` (9-10 on the standard scale). */
+  readonly promoters: number;
+  /** Responses from `passiveFrom` up to `promoterFrom` (7-8). */
+  readonly passives: number;
+  /** Responses below `passiveFrom` (0-6). */
+  readonly detractors: number;
+}
+
+/**
+ * How likelihood-to-recommend scores are read: the scale, where its groups begin, and what to do
+ * with missing values. The default is the standard 0-10 question: detractors 0-6, passives 7-8,
+ * promoters 9-10.
+ *
+ * @category NPS
+ */
+export interface NpsScaleOptions {
+  /** The response scale `[min, max]` of whole numbers. Default `[0, 10]`; some teams ask 1-10. */
+  scale?: readonly [number, number];
+  /** The lowest score counted as a promoter. Default 9. */
+  promoterFrom?: number;
+  /** The lowest score counted as a passive; scores below it are detractors. Default 7. */
+  passiveFrom?: number;
+  /**
+   * `"throw"` (default) on a missing score (`null`, `undefined`, `NaN`, a blank string or one of
+   * `missingValues`), or `"skip"` it and count it in the summary's `missing`.
+   */
+  missing?: MissingMode;
+  /** Strings read as missing. Default `["NA", "N/A", "n/a", "-"]`; blank strings are always missing. */
+  missingValues?: readonly string[];
 }

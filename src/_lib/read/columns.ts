@@ -1,8 +1,8 @@
 // Columnar input: a table held as columns (a plain object of arrays, typed arrays or dictionary
 // codes, or an Apache Arrow Table) read by row index, with no record objects made. Arrow is
 // duck-typed (getChild, data chunks, dictionaries): the library does not depend on it. Internal.
-import { MetricsInputError, MetricsTypeError } from "../errors.ts";
-import type { DictionaryColumn } from "../segments/spec.ts";
+import { MetricsInputError, MetricsTypeError } from "../../errors.ts";
+import type { DictionaryColumn } from "../../types.ts";
 
 /** What the library reads of an Arrow Vector (apache-arrow's, or any with the same shape). */
 interface ArrowVector {

@@ -2,12 +2,12 @@
 // read into each customer's MRR at the end of each period, and the transitions between
 // consecutive period ends. One pass over changes that are in time order per customer, with state
 // per customer (not per row); changes out of order are sorted first. Internal.
+
+import { readCell, readId, STRICT_CELLS } from "../_lib/read/cells.ts";
+import { periodIndex, type TimeReader } from "../_lib/read/time.ts";
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
-import type { MovementSkips } from "../revenue/mrrMovements.ts";
-import type { PeriodUnit } from "../shapes.ts";
-import { readCell, readId, STRICT_CELLS } from "./cells.ts";
-import { toGetter } from "./report.ts";
-import { periodIndex, type TimeReader } from "./time.ts";
+import { toGetter } from "../segments/engine.ts";
+import type { PeriodUnit } from "../types.ts";
 
 /** What a customer's MRR did between two period ends. */
 export type TransitionKind = "new" | "expansion" | "contraction" | "churned" | "reactivation";
@@ -218,4 +218,18 @@ export function readChanges(changes: unknown, r: ChangeReader, onTransition: () 
   const sorted = pass(rows, order, r, onTransition());
   if (sorted === OUT_OF_ORDER) throw new Error("unreachable: sorted changes out of order");
   return sorted;
+}
+
+/**
+ * Rows skipped with `onInvalid: "skip"`, by the field at fault.
+ *
+ * @category Subscriptions
+ */
+export interface MovementSkips {
+  /** Rows whose customer id was null, blank or not a string or finite number. */
+  readonly customer: number;
+  /** Rows whose time was not a valid time. */
+  readonly time: number;
+  /** Rows whose MRR was missing, negative, non-finite or not a number. */
+  readonly mrr: number;
 }

@@ -1,5 +1,5 @@
 // Fisher's exact test for a 2×2 table, two-sided as R's fisher.test. Internal.
-import { logGamma } from "../stats/gamma.ts";
+import { logGamma } from "./gamma.ts";
 
 function logChoose(n: number, k: number): number {
   return logGamma(n + 1) - logGamma(k + 1) - logGamma(n - k + 1);

@@ -1,7 +1,7 @@
 // Unknown keys throw: one checker for every options bag, data object and metric spec, so a typo
 // (confidenceLevel, promotorFrom, churned) is an error that names the key and suggests the
 // nearest known one, never a silently ignored setting.
-import { MetricsTypeError } from "../errors.ts";
+import { MetricsTypeError } from "../../errors.ts";
 
 /** Edit distance of a and b (Levenshtein), for suggestions only: keys are short. */
 function editDistance(a: string, b: string): number {

@@ -1,7 +1,7 @@
 // The three NPS interval methods, in points. Internal: npsSummary and compareNps call these.
 
-import type { NpsCounts } from "../nps/nps.ts";
-import { bisect } from "./math.ts";
+import { bisect } from "../_lib/core/math.ts";
+import type { NpsCounts } from "./counts.ts";
 
 /**
  * Point estimate and variance of the −100/0/+100 score from (possibly adjusted) counts.

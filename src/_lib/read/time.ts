@@ -2,10 +2,10 @@
 // zone: instants are read in UTC or in the IANA zone given, dates and wall-clock strings as
 // written. Internal.
 
-import { MetricsInputError, MetricsTypeError } from "../errors.ts";
-import { type PeriodUnit, TIME_UNITS, type TimeUnit } from "../shapes.ts";
+import { MetricsInputError, MetricsTypeError } from "../../errors.ts";
+import { type PeriodUnit, TIME_UNITS, type TimeUnit } from "../../types.ts";
+import { assertOneOf } from "../core/validate.ts";
 import { trimEnds } from "./cells.ts";
-import { assertOneOf } from "./validate.ts";
 
 const DAY = 86_400_000;
 /** 0000-01-01T00:00Z and 10000-01-01T00:00Z in milliseconds. */

@@ -1,9 +1,10 @@
 // The counting loops under every raw-response metric: scores into counts per scale point.
 // The plain loop is the reference; large typed arrays take an unrolled path, and long byte arrays
 // a pair table, both tested against it.
+
+import { type CellRules, missingError, readCell, STRICT_CELLS } from "../read/cells.ts";
+import { isOnScale, scoreError } from "../read/scales.ts";
 import { countBytePairs } from "./bytePairs.ts";
-import { type CellRules, missingError, readCell, STRICT_CELLS } from "./cells.ts";
-import { isOnScale, scoreError } from "./scales.ts";
 
 /**
  * Adds `scores` into `counts` (indexed from `min`) and returns how many missing values were

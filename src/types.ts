@@ -160,3 +160,66 @@ export const TIME_UNITS: readonly ["ms", "s"] = /* @__PURE__ */ Object.freeze(["
  * @category Segments and trends
  */
 export type TimeUnit = (typeof TIME_UNITS)[number];
+
+/**
+ * Counts of responses per point of a discrete scale: an exact, complete and mergeable summary
+ * of survey scores. `counts[i]` is the number of responses with score `scale[0] + i`.
+ *
+ * A tally is plain JSON (`JSON.parse(JSON.stringify(t))` is the same tally), so it can be built
+ * in a worker, a stream or a warehouse query (`GROUP BY score`) and merged with
+ * {@link mergeTallies}. Every metric that takes raw scores also takes a tally.
+ *
+ * @category Tallies
+ */
+export interface Tally {
+  /** The scale `[min, max]` of whole numbers the counts cover. */
+  readonly scale: readonly [number, number];
+  /** `counts[i]` responses scored `scale[0] + i`; length `max - min + 1`. */
+  readonly counts: readonly number[];
+  /** Missing values skipped while counting (`missing: "skip"`); 0 or absent otherwise. */
+  readonly missing?: number;
+  /** Invalid values skipped while counting (`onInvalid: "skip"`); present only when they were skipped. */
+  readonly invalid?: number;
+  /**
+   * A weighted tally only: `weights[i]` is the total weight Σw of the responses counted in
+   * `counts[i]`. Present together with `squaredWeights`, or not at all.
+   */
+  readonly weights?: readonly number[];
+  /** A weighted tally only: `squaredWeights[i]` is Σw² of the responses counted in `counts[i]`. */
+  readonly squaredWeights?: readonly number[];
+}
+
+/**
+ * What the library reads of an Apache Arrow Vector (`table.getChild("ltr")`): duck-typed, so
+ * `apache-arrow` is not a dependency.
+ *
+ * @category Segments and trends
+ */
+export interface ArrowVectorLike {
+  /** Its number of rows. */
+  readonly length: number;
+  /** Its number of nulls (missing values). */
+  readonly nullCount: number;
+  /** Its Arrow type: `typeId` tells integers, floats and dictionaries apart. */
+  readonly type: {
+    /** Arrow's type id. */
+    readonly typeId: number;
+  };
+  /** Its chunks (one per record batch), each with its values, offset and dictionary. */
+  readonly data: readonly unknown[];
+  /** The value of one row, as Arrow reads it (null when missing). */
+  get(index: number): unknown;
+}
+
+/**
+ * A dictionary-encoded column: each row's value is `dictionary[codes[i]]`; a negative (or null)
+ * code is a missing value. Read by code, so a repeated string is never decoded per row.
+ *
+ * @category Segments and trends
+ */
+export interface DictionaryColumn<T = unknown> {
+  /** One code per row: an index into `dictionary`, or −1 (or null) for a missing value. */
+  readonly codes: ArrayLike<number | null>;
+  /** The distinct values. */
+  readonly dictionary: ArrayLike<T>;
+}

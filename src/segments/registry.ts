@@ -2,15 +2,16 @@
 // entry each. Reports (segmentReport, trend) are generated from a registry, so adding a metric is
 // one entry here (and its types in the Metrics interface). A plain object literal, so that a
 // bundle that does not use reports drops it whole.
+
+import { tallyMoments } from "../_lib/count/tallies.ts";
+import { CES_SCALE, CSAT_SCALE, NPS_SCALE } from "../_lib/read/scales.ts";
 import { cesSummary, compareCes } from "../ces/ces.ts";
 import { compareCsat, csatSummary } from "../csat/csat.ts";
 import { compareNps } from "../nps/compare.ts";
 import { npsSummary } from "../nps/summary.ts";
-import type { MetricDefinition, Metrics } from "../segments/spec.ts";
-import type { Comparison, Estimate } from "../shapes.ts";
-import { compareCounts } from "./proportion.ts";
-import { CES_SCALE, CSAT_SCALE, NPS_SCALE } from "./scales.ts";
-import { tallyMoments } from "./tallies.ts";
+import { compareCounts } from "../stats/proportionMath.ts";
+import type { Comparison, Estimate } from "../types.ts";
+import type { MetricDefinition, Metrics } from "./spec.ts";
 
 /** The expected-count rule for the z test of two proportions: every cell at least 5. */
 function expectedCountsAtLeast5(xa: number, na: number, xb: number, nb: number): boolean {

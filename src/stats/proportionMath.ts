@@ -1,20 +1,18 @@
 // Proportion intervals and the two-proportion comparison, shared by proportionInterval,
 // csatSummary, compareProportions and compareCsat. Internal.
 
+import { clip, symmetricInterval } from "../_lib/core/math.ts";
+import { assertCount, assertCountAtLeast } from "../_lib/core/validate.ts";
+import type { WeightedMean } from "../_lib/count/weighted.ts";
 import { MetricsInputError } from "../errors.ts";
-import type { Comparison, Interval } from "../shapes.ts";
-import { betaQuantile } from "../stats/beta.ts";
-import type { ProportionComparisonMethod } from "../stats/compareProportions.ts";
-import { zForConfidence } from "../stats/normal.ts";
-import type { ProportionEstimate, ProportionIntervalMethod as ProportionMethod } from "../stats/proportionInterval.ts";
-import { fisherExactPValue } from "./fisher.ts";
-import { clip, symmetricInterval } from "./math.ts";
-import { zComparison } from "./tests.ts";
-import { assertCount, assertCountAtLeast } from "./validate.ts";
-import type { WeightedMean } from "./weighted.ts";
+import type { Comparison, Estimate, Interval } from "../types.ts";
+import { betaQuantile } from "./beta.ts";
+import { fisherExactPValue } from "./fisherExact.ts";
+import { zForConfidence } from "./normal.ts";
+import { zComparison } from "./zTest.ts";
 
 /** Bounds of a proportion interval for validated x of n, as fractions. */
-export function proportionBounds(x: number, n: number, confidence: number, method: ProportionMethod): Interval {
+export function proportionBounds(x: number, n: number, confidence: number, method: ProportionIntervalMethod): Interval {
   const p = x / n;
   const alpha = 1 - confidence;
   switch (method) {
@@ -57,7 +55,7 @@ export function proportionBounds(x: number, n: number, confidence: number, metho
  * The estimate of x of n (validated): p = x/n, SE = √(p(1 − p)/n), the margin z·SE for Wald and
  * half the interval's width for the other methods.
  */
-export function proportionEstimate(x: number, n: number, confidence: number, method: ProportionMethod): ProportionEstimate {
+export function proportionEstimate(x: number, n: number, confidence: number, method: ProportionIntervalMethod): ProportionEstimate {
   const p = x / n;
   const interval = proportionBounds(x, n, confidence, method);
   const standardError = Math.sqrt((p * (1 - p)) / n);
@@ -132,7 +130,7 @@ export function compareCounts(
 export function weightedProportionEstimate(
   w: WeightedMean,
   confidence: number,
-  method: ProportionMethod,
+  method: ProportionIntervalMethod,
 ): Omit<ProportionEstimate, "successes"> {
   const p = w.estimate;
   const interval =
@@ -186,3 +184,62 @@ export function compareWeightedShares(
     },
   };
 }
+
+/**
+ * The methods of {@link proportionInterval}, the default first.
+ *
+ * @example
+ * ```ts
+ * import { PROPORTION_INTERVAL_METHODS, proportionInterval } from "cxmetrics";
+ * PROPORTION_INTERVAL_METHODS.map((method) => proportionInterval({ successes: 0, n: 20 }, { method }).interval.upper);
+ * ```
+ *
+ * @category Statistics
+ */
+export const PROPORTION_INTERVAL_METHODS: readonly ["wilson", "wald", "agresti-coull", "clopper-pearson", "jeffreys"] =
+  /* @__PURE__ */ Object.freeze(["wilson", "wald", "agresti-coull", "clopper-pearson", "jeffreys"] as const);
+
+/**
+ * Methods of {@link proportionInterval}: `"wilson"` (default), `"wald"`, `"agresti-coull"`,
+ * `"clopper-pearson"`, `"jeffreys"`.
+ *
+ * @category Statistics
+ */
+export type ProportionIntervalMethod = (typeof PROPORTION_INTERVAL_METHODS)[number];
+
+/**
+ * The result of {@link proportionInterval}: an {@link Estimate} whose estimate, standard error,
+ * margin and bounds are fractions in [0, 1].
+ *
+ * @category Statistics
+ */
+export interface ProportionEstimate extends Estimate<ProportionIntervalMethod> {
+  /** The successes counted. */
+  readonly successes: number;
+}
+
+/**
+ * The methods of {@link compareProportions} and `compareCsat`, the default first.
+ *
+ * @example
+ * ```ts
+ * import { compareProportions, PROPORTION_COMPARISON_METHODS } from "cxmetrics";
+ * PROPORTION_COMPARISON_METHODS.map((method) => compareProportions({ successes: 9, n: 10 }, { successes: 3, n: 12 }, { method }).pValue);
+ * ```
+ *
+ * @category Statistics
+ */
+export const PROPORTION_COMPARISON_METHODS: readonly ["newcombe", "wald", "fisher"] = /* @__PURE__ */ Object.freeze([
+  "newcombe",
+  "wald",
+  "fisher",
+] as const);
+
+/**
+ * How {@link compareProportions} (and `compareCsat`) test and bracket a difference of two
+ * proportions: `"newcombe"` (default: pooled z test, Newcombe's interval), `"wald"` (pooled z
+ * test, Wald interval) or `"fisher"` (Fisher's exact test, Newcombe's interval).
+ *
+ * @category Statistics
+ */
+export type ProportionComparisonMethod = (typeof PROPORTION_COMPARISON_METHODS)[number];

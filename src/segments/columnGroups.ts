@@ -2,7 +2,7 @@
 // metric columns, counting into flat arrays, with no row object touched unless a cell is not a
 // valid score (then the row path's own readers decide, at the same row, in the same order, so the
 // report and its errors are those of the records). Internal.
-import type { Column, ColumnRows } from "./columns.ts";
+import type { Column, ColumnRows } from "../_lib/read/columns.ts";
 import {
   checkGrouped,
   collectGroups,
@@ -16,7 +16,7 @@ import {
   type ReadRules,
   readValue,
   skipRecord,
-} from "./report.ts";
+} from "./engine.ts";
 
 /** Codes for a key column: its own for a dictionary column, else one per distinct value (a Map lookup per row). */
 function keyCodes(c: Column): { codes: ArrayLike<number | null>; dictionary: ArrayLike<unknown> } {

@@ -1,9 +1,9 @@
 // Reading one raw response as a CSV or a form gives it: a number, a numeric string ("7", " 9 "),
 // or a missing value (null, undefined, NaN, a blank, or a marker such as "N/A"). One reader, used
 // by the counting loops and the report fields, so every function treats a cell the same way.
-import { MetricsInputError, MetricsTypeError } from "../errors.ts";
-import { DEFAULT_MISSING_VALUES, MISSING_MODES } from "../shapes.ts";
-import { assertOneOf } from "./validate.ts";
+import { MetricsInputError, MetricsTypeError } from "../../errors.ts";
+import { DEFAULT_MISSING_VALUES, MISSING_MODES } from "../../types.ts";
+import { assertOneOf } from "../core/validate.ts";
 
 /** How raw cells are read: whether missing values are skipped, and which strings mean missing. */
 export interface CellRules {

@@ -1,16 +1,16 @@
 // The engine under segmentReport and trend: validate the metric specs against a registry, read
 // the records in one pass into per-group tallies (counts per scale point, never copies of the
 // records), and account for every value skipped. Internal.
+
+import { assertKnownKeys, nearest } from "../_lib/core/options.ts";
+import { assertArrayLike, assertCountAtLeast, assertOneOf, assertScale, confidenceOption } from "../_lib/core/validate.ts";
+import { powerOfTwoNear } from "../_lib/count/weighted.ts";
+import { type CellRules, cellRules, keyCellRules, missingError, readCell } from "../_lib/read/cells.ts";
+import { columnRows } from "../_lib/read/columns.ts";
+import { isOnScale, scoreError } from "../_lib/read/scales.ts";
 import { isMetricsError, MetricsInputError, MetricsTypeError } from "../errors.ts";
-import type { Comparison, Estimate } from "../shapes.ts";
-import type { Tally } from "../tally/tally.ts";
-import { type CellRules, cellRules, keyCellRules, missingError, readCell } from "./cells.ts";
-import { columnRows } from "./columns.ts";
-import type { AnyMetric, Registry } from "./metrics.ts";
-import { assertKnownKeys, nearest } from "./options.ts";
-import { isOnScale, scoreError } from "./scales.ts";
-import { assertArrayLike, assertCountAtLeast, assertOneOf, assertScale, confidenceOption } from "./validate.ts";
-import { powerOfTwoNear } from "./weighted.ts";
+import type { Comparison, Estimate, Tally } from "../types.ts";
+import type { AnyMetric, Registry } from "./registry.ts";
 
 /** One requested metric: where its values come from and how they are read. */
 export interface Plan {

@@ -1,7 +1,7 @@
 // Mean and variance of raw numbers: two passes with Neumaier-compensated sums, so that long
 // inputs (10⁸ values) keep full precision. Internal.
-import { MetricsInputError, MetricsTypeError } from "../errors.ts";
-import { type CellRules, missingError, readCell } from "./cells.ts";
+import { MetricsInputError, MetricsTypeError } from "../../errors.ts";
+import { type CellRules, missingError, readCell } from "../read/cells.ts";
 
 /** Mean, unbiased variance (n − 1 denominator; 0 when n = 1) and count of finite values. */
 export interface Moments {

@@ -1,13 +1,13 @@
 // Any scale input (raw responses, a tally, { counts }) as a validated tally, and the few sums
 // every summary takes from a tally. Internal.
-import { MetricsInputError, MetricsTypeError } from "../errors.ts";
-import type { Tally } from "../tally/tally.ts";
-import { type CellRules, cellRules, STRICT_CELLS } from "./cells.ts";
-import { isArrowVector, vectorValues } from "./columns.ts";
+import { MetricsInputError, MetricsTypeError } from "../../errors.ts";
+import type { Tally } from "../../types.ts";
+import { assertKnownKeys } from "../core/options.ts";
+import { assertCount, assertExactTotal, assertScale } from "../core/validate.ts";
+import { type CellRules, cellRules, STRICT_CELLS } from "../read/cells.ts";
+import { isArrowVector, vectorValues } from "../read/columns.ts";
+import type { Scale } from "../read/scales.ts";
 import { countInto, SKIPPED_INVALID } from "./count.ts";
-import { assertKnownKeys } from "./options.ts";
-import type { Scale } from "./scales.ts";
-import { assertCount, assertExactTotal, assertScale } from "./validate.ts";
 import { assertTallyWeights, countWeighted } from "./weighted.ts";
 
 /** Validate a tally from outside (for example parsed JSON): keys, scale, length and counts. */

@@ -19,7 +19,7 @@ import {
   type ReadRules,
   readValue,
   skipRecord,
-} from "./report.ts";
+} from "./engine.ts";
 
 /** A tree of Maps, one level per key field, whose leaves are group indexes. */
 type KeyTree = Map<unknown, KeyTree | number>;

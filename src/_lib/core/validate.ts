@@ -1,6 +1,6 @@
 // Validation helpers, one per kind of input, used at the public boundary of every export.
 // Each throws a MetricsInputError (domain) or MetricsTypeError (type) naming the argument.
-import { MetricsInputError, MetricsTypeError } from "../errors.ts";
+import { MetricsInputError, MetricsTypeError } from "../../errors.ts";
 
 /** A finite number, or throw. */
 export function assertFinite(value: unknown, argument: string): number {
