@@ -1,5 +1,5 @@
 import { MetricsTypeError } from "../errors.ts";
-import { chooseMetric, keyLabel, kindOf, METRIC_AXES, metricsOf, shown } from "./kinds.ts";
+import { chooseMetric, estimateOf, keyLabel, kindOf, METRIC_AXES, metricsOf, shown } from "./kinds.ts";
 import { type ChartOptions, chartOptions, finish, type VegaLiteSpec } from "./spec.ts";
 
 type Obj = Record<string, unknown>;
@@ -57,7 +57,7 @@ function npsChart(s: Obj, o: Partial<ChartOptions>): VegaLiteSpec {
     "Share of responses",
     o,
   );
-  return finish(bar, o, `NPS ${shown("nps", s.estimate as number)} points`, intervalText("nps", s as unknown as Estimateish), 50);
+  return finish(bar, o, `NPS ${shown("nps", s.estimate as number)} points`, intervalText("nps", estimateOf(s)), 50);
 }
 
 /** CSAT summary: satisfied against not, with the interval of the share as a rule across the bar. */
@@ -78,7 +78,7 @@ function csatChart(s: Obj, o: Partial<ChartOptions>): VegaLiteSpec {
     },
     o,
     `CSAT ${shown("csat", p)}`,
-    intervalText("csat", s as unknown as Estimateish),
+    intervalText("csat", estimateOf(s)),
     50,
   );
 }
@@ -98,7 +98,7 @@ function cesChart(s: Obj, o: Partial<ChartOptions>): VegaLiteSpec {
     },
     o,
     `CES ${shown("ces", s.estimate as number)}`,
-    intervalText("ces", s as unknown as Estimateish),
+    intervalText("ces", estimateOf(s)),
     50,
   );
 }

@@ -31,6 +31,37 @@ export function kindOf(result: unknown, argument = "result"): ResultKind {
   throw new MetricsTypeError("INVALID_TYPE", argument, result, KINDS_TEXT);
 }
 
+/** What the charts and rows read of an estimate. */
+export interface EstimateFields {
+  readonly estimate: number;
+  readonly interval: { readonly lower: number; readonly upper: number };
+  readonly n: number;
+  readonly standardError: number;
+  readonly confidence: number;
+  readonly method: string;
+}
+
+/** Whether a value has the fields of an estimate that the charts read, each of its type. */
+export function isEstimate(v: unknown): v is EstimateFields {
+  return (
+    isObject(v) &&
+    isNumber(v.estimate) &&
+    isObject(v.interval) &&
+    isNumber(v.interval.lower) &&
+    isNumber(v.interval.upper) &&
+    isNumber(v.n) &&
+    isNumber(v.standardError) &&
+    isNumber(v.confidence) &&
+    typeof v.method === "string"
+  );
+}
+
+/** An estimate's fields, read by shape, or an error naming `argument`. */
+export function estimateOf(v: unknown, argument = "result"): EstimateFields {
+  if (isEstimate(v)) return v;
+  throw new MetricsTypeError("INVALID_TYPE", argument, v, "an estimate { estimate, interval, n, standardError, confidence, method }");
+}
+
 /** A metric's axis: its title with the unit, and the number format. */
 export const METRIC_AXES: Record<string, { readonly name: string; readonly title: string; readonly format: string }> = {
   nps: { name: "NPS", title: "NPS (points)", format: ".0f" },

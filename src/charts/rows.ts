@@ -1,4 +1,4 @@
-import { keyLabel, kindOf, metricsOf } from "./kinds.ts";
+import { estimateOf, keyLabel, kindOf, metricsOf } from "./kinds.ts";
 
 type Obj = Record<string, unknown>;
 
@@ -138,7 +138,7 @@ export function toRows(result: unknown): Row[] {
     case "nps":
     case "csat":
     case "ces":
-      return [{ metric: kind, ...estimateColumns(r as unknown as Entry), confidence: r.confidence as number, method: r.method as string }];
+      return [{ metric: kind, ...estimateColumns(estimateOf(r)), confidence: r.confidence as number, method: r.method as string }];
     case "distribution":
       return (r.points as Obj[]).map((p) => ({
         score: p.score as number,

@@ -44,7 +44,7 @@ type Kind = keyof typeof KINDS;
 /** The model's kind and validated parameters (by kind), or a clear error naming `argument`. */
 function read(model: unknown, fn: string, argument = "model") {
   const kind = typeof model === "object" && model !== null ? (model as { model?: unknown }).model : undefined;
-  if (typeof kind !== "string" || !(kind in KINDS)) {
+  if (typeof kind !== "string" || !Object.hasOwn(KINDS, kind)) {
     throw new MetricsTypeError(
       "INVALID_OPTION",
       typeof model === "object" && model !== null ? `${argument}.model` : argument,
@@ -52,11 +52,11 @@ function read(model: unknown, fn: string, argument = "model") {
       'a purchase model: "bg-nbd", "pareto-nbd" or "bg-bb" (from fitBgNbd, fitParetoNbd or fitBgBb)',
     );
   }
-  const k = kind as Kind;
-  const params = readModel(model, fn, k, KINDS[k], FITTERS[k], argument) as Record<string, number>;
-  if (k === "bg-nbd") return { kind: k, p: params as unknown as { r: number; alpha: number; a: number; b: number } };
-  if (k === "pareto-nbd") return { kind: k, p: params as unknown as { r: number; alpha: number; s: number; beta: number } };
-  return { kind: k, p: params as unknown as { alpha: number; beta: number; gamma: number; delta: number } };
+  // One call per kind, so that each kind's parameters keep their own names.
+  if (kind === "bg-nbd") return { kind, p: readModel(model, fn, kind, KINDS[kind], FITTERS[kind], argument) } as const;
+  if (kind === "pareto-nbd") return { kind, p: readModel(model, fn, kind, KINDS[kind], FITTERS[kind], argument) } as const;
+  const bb = "bg-bb" as const;
+  return { kind: bb, p: readModel(model, fn, bb, KINDS[bb], FITTERS[bb], argument) } as const;
 }
 
 /** A horizon: a time ≥ 0 in the model's unit, or a whole number of opportunities for BG/BB. */
@@ -187,8 +187,8 @@ export function conditionalCurve(model: unknown, customer: unknown, fn: string, 
     return (t) => assertFiniteResult(bgBbConditional(m.p, c.x, c.tx, c.n, horizon(t, m.kind, "t")), params, m.p);
   }
   const c = readPurchaseHistory(customer, fn, "customer");
-  const f = m.kind === "bg-nbd" ? bgNbdConditional : paretoConditional;
-  return (t) => assertFiniteResult(f(m.p as never, c.x, c.tx, c.T, horizon(t, m.kind, "t")), params, m.p);
+  if (m.kind === "bg-nbd") return (t) => assertFiniteResult(bgNbdConditional(m.p, c.x, c.tx, c.T, horizon(t, m.kind, "t")), params, m.p);
+  return (t) => assertFiniteResult(paretoConditional(m.p, c.x, c.tx, c.T, horizon(t, m.kind, "t")), params, m.p);
 }
 
 /**

@@ -42,8 +42,6 @@ export interface NpsMigration {
   readonly change: number;
 }
 
-const GROUPS: readonly NpsCategory[] = ["detractor", "passive", "promoter"];
-
 /**
  * The 3×3 table of moves between detractors, passives and promoters for the same respondents in
  * two waves: `before[i]` and `after[i]` are respondent i's scores. Each cell has its count, its
@@ -98,17 +96,12 @@ export function npsMigration(before: ArrayLike<unknown>, after: ArrayLike<unknow
   if (n === 0) throw new MetricsInputError("EMPTY_INPUT", "before", before, "at least one respondent with a score in both waves");
   const row = (a: number) => counts[3 * a]! + counts[3 * a + 1]! + counts[3 * a + 2]!;
   const column = (b: number) => counts[b]! + counts[3 + b]! + counts[6 + b]!;
-  const moves = Object.fromEntries(
-    GROUPS.map((from, a) => [
-      from,
-      Object.fromEntries(
-        GROUPS.map((to, b) => {
-          const count = counts[3 * a + b]!;
-          return [to, { count, share: count / n, rowShare: row(a) === 0 ? 0 : count / row(a) }];
-        }),
-      ),
-    ]),
-  ) as unknown as NpsMigration["moves"];
+  const cell = (a: number, b: number) => {
+    const count = counts[3 * a + b]!;
+    return { count, share: count / n, rowShare: row(a) === 0 ? 0 : count / row(a) };
+  };
+  const from = (a: number) => ({ detractor: cell(a, 0), passive: cell(a, 1), promoter: cell(a, 2) });
+  const moves: NpsMigration["moves"] = { detractor: from(0), passive: from(1), promoter: from(2) };
   const beforeNps = (100 * (row(2) - row(0))) / n;
   const afterNps = (100 * (column(2) - column(0))) / n;
   return { n, missing, moves, before: beforeNps, after: afterNps, change: afterNps - beforeNps };

@@ -10,7 +10,7 @@ import { columnRows } from "../_lib/read/columns.ts";
 import { isOnScale, scoreError } from "../_lib/read/scales.ts";
 import { isMetricsError, MetricsInputError, MetricsTypeError } from "../errors.ts";
 import type { Comparison, Estimate, Tally } from "../types.ts";
-import type { AnyMetric, Registry } from "./registry.ts";
+import type { AnyMetric } from "./registry.ts";
 
 /** One requested metric: where its values come from and how they are read. */
 export interface Plan {
@@ -50,8 +50,8 @@ function prefixed(error: MetricsInputError | MetricsTypeError, prefix: string): 
 }
 
 /** Validate `metrics` into plans, in the registry's order. */
-export function planMetrics(metrics: unknown, registry: Registry): Plan[] {
-  const names = Object.keys(registry);
+export function planMetrics<Reg extends { readonly [K in keyof Reg]: AnyMetric }>(metrics: unknown, registry: Reg): Plan[] {
+  const names = Object.keys(registry) as (keyof Reg & string)[];
   if (typeof metrics !== "object" || metrics === null) {
     throw new MetricsTypeError("INVALID_TYPE", "options.metrics", metrics, `an object naming fields for some of ${names.join(", ")}`);
   }
@@ -60,7 +60,7 @@ export function planMetrics(metrics: unknown, registry: Registry): Plan[] {
   for (const name of names) {
     const spec = (metrics as Record<string, unknown>)[name];
     if (spec === undefined) continue;
-    const def = registry[name]!;
+    const def: AnyMetric = registry[name];
     const argument = `options.metrics.${name}`;
     let accessor: unknown = spec;
     let weightAccessor: unknown;

@@ -3,7 +3,7 @@ import { assertOneOf } from "../_lib/core/validate.ts";
 import { timeZoneOption } from "../_lib/read/time.ts";
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 import { planMetrics } from "../segments/engine.ts";
-import { METRICS, type Registry } from "../segments/registry.ts";
+import { METRICS } from "../segments/registry.ts";
 import type { MetricName, MetricsSpec } from "../segments/spec.ts";
 import { PERIOD_UNITS, type PeriodUnit } from "../types.ts";
 import { EVERY_COLUMN, N_COLUMN, scoreColumn, skipColumns } from "./countRows.ts";
@@ -119,7 +119,7 @@ export function countsQuery<M extends MetricName>(options: CountsQueryOptions<M>
   const o = readOptions(options, "countsQuery", QUERY_OPTIONS);
   const dialect = DIALECTS[assertOneOf(o.dialect, "options.dialect", SQL_DIALECTS)];
   const table = tableName(dialect, o.table);
-  const plans = planMetrics(o.metrics, METRICS as unknown as Registry);
+  const plans = planMetrics(o.metrics, METRICS);
   const columns = plans.map((plan) => {
     if (plan.field === undefined) {
       throw new MetricsTypeError(

@@ -3,7 +3,7 @@ import { assertOneOf } from "../_lib/core/validate.ts";
 import { timeReader, timeZoneOption } from "../_lib/read/time.ts";
 import { MetricsInputError } from "../errors.ts";
 import { planMetrics, readRules } from "../segments/engine.ts";
-import { METRICS, type Registry } from "../segments/registry.ts";
+import { METRICS } from "../segments/registry.ts";
 import {
   assembleSegments,
   SEGMENT_OPTIONS,
@@ -58,7 +58,7 @@ export function segmentReportFromCounts<M extends MetricName>(
 ): SegmentReport<M> {
   const o = readOptions(options, "segmentReportFromCounts", SEGMENT_OPTIONS);
   const rules = readRules(o);
-  const plans = planMetrics(o.metrics, METRICS as unknown as Registry);
+  const plans = planMetrics(o.metrics, METRICS);
   const keys = segmentKeys(o.by, rules.keys);
   const grouped = groupRows(rows, keys, { column: typeof o.by === "string" ? o.by : undefined, label: "segment key" }, plans, rules);
   return assembleSegments(grouped, plans, rules) as SegmentReport<M>;
@@ -106,7 +106,7 @@ export function trendFromCounts<M extends MetricName>(
   const rules = readRules(o);
   const every = assertOneOf(o.every, "options.every", PERIOD_UNITS);
   const timeZone = timeZoneOption(o.timeZone);
-  const plans = planMetrics(o.metrics, METRICS as unknown as Registry);
+  const plans = planMetrics(o.metrics, METRICS);
   const keys = timeKeys(o.time, timeReader(timeZone, undefined), every, rules);
   // Rows by day roll up into any period exactly; rows by another period would be counted whole in one.
   const checkEvery = (row: Record<string, unknown>, i: number) => {

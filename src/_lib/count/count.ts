@@ -140,6 +140,36 @@ function countUnrolled(scores: ArrayLike<number>, min: number, max: number, coun
   return countPlain(scores, min, max, counts, i, rules, argument);
 }
 
+/** A typed array of numbers (not of BigInts, not a DataView). */
+type NumberArray =
+  | Int8Array
+  | Uint8Array
+  | Uint8ClampedArray
+  | Int16Array
+  | Uint16Array
+  | Int32Array
+  | Uint32Array
+  | Float32Array
+  | Float64Array;
+
+/**
+ * Whether `x` is a typed array of numbers, by its constructor: one from another realm (a worker's
+ * or a vm's) is not, and is counted value by value instead, to the same result.
+ */
+export function isNumberArray(x: unknown): x is NumberArray {
+  return (
+    x instanceof Uint8Array ||
+    x instanceof Float64Array ||
+    x instanceof Int32Array ||
+    x instanceof Int8Array ||
+    x instanceof Uint8ClampedArray ||
+    x instanceof Int16Array ||
+    x instanceof Uint16Array ||
+    x instanceof Uint32Array ||
+    x instanceof Float32Array
+  );
+}
+
 /** Below this many values the summing pass is not worth its own code path. */
 const SUM_FROM = 256;
 
@@ -150,10 +180,10 @@ const SUM_FROM = 256;
  * length (under 2⁵³), so the mean is the correctly rounded Σx / n, the same number the tally gives.
  */
 export function meanOfWholeScores(scores: unknown, min: number, max: number): number | undefined {
-  if (!ArrayBuffer.isView(scores) || (scores as unknown as ArrayLike<number>).length < SUM_FROM) return undefined;
-  if (typeof (scores as unknown as ArrayLike<unknown>)[0] !== "number") return undefined; // BigInts: counted, and rejected
+  // (BigInt64Arrays are not number arrays: they are counted, and their values rejected.)
+  if (!isNumberArray(scores) || scores.length < SUM_FROM) return undefined;
   if (Math.max(Math.abs(min), Math.abs(max)) > 2 ** 20) return undefined;
-  const a = scores as unknown as ArrayLike<number>;
+  const a = scores;
   const n = a.length;
   // Four sums, so that no addition waits for the one before; each exact, so their total is too.
   // A value is a score when it lies in [min, max] (NaN does not) and has no fractional part. The
@@ -209,9 +239,8 @@ export interface ScoreSums {
  * tally gives.
  */
 export function sumWholeScores(scores: unknown, min: number, max: number, from = max, below = false): ScoreSums | undefined {
-  if (!ArrayBuffer.isView(scores) || (scores as unknown as ArrayLike<number>).length < SUM_FROM) return undefined;
-  if (typeof (scores as unknown as ArrayLike<unknown>)[0] !== "number") return undefined; // BigInts: counted, and rejected
-  const a = scores as unknown as ArrayLike<number>;
+  if (!isNumberArray(scores) || scores.length < SUM_FROM) return undefined;
+  const a = scores;
   const n = a.length;
   // (Past these bounds a sum could round, or the int32 count below wrap: such input is counted.)
   if (Math.max(Math.abs(min), Math.abs(max)) > 2 ** 20 || n * (max - min) ** 2 >= 2 ** 53 || n >= 2 ** 31) return undefined;
