@@ -4,7 +4,7 @@
 // period labels against trend itself on the same records.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseTime, periodOf, trend } from "../../src/index.ts";
+import { MetricsInputError, MetricsTypeError, parseTime, periodOf, trend } from "../../src/index.ts";
 import wall from "../fixtures/python/wall-clock-instants.json" with { type: "json" };
 
 describe("parseTime", () => {
@@ -50,6 +50,12 @@ describe("parseTime", () => {
     expect(() => parseTime("2025-03-14 09:30:00+1")).toThrow(/ISO 8601/);
     expect(() => parseTime(9007199254740993n)).toThrow(/years 0000 to 9999/);
     expect(() => parseTime({} as never)).toThrow(expect.objectContaining({ code: "INVALID_TYPE", argument: "value" }));
+    // A value of a time's type that is not a valid time is an input error; another type a type error.
+    for (const bad of ["soon", 10n ** 18n, Number.NaN, new Date(Number.NaN)]) {
+      expect(() => parseTime(bad as never), String(bad)).toThrow(MetricsInputError);
+      expect(() => periodOf(bad as never, { every: "day" }), String(bad)).toThrow(MetricsInputError);
+    }
+    for (const bad of [true, null, Symbol("t")]) expect(() => parseTime(bad as never)).toThrow(MetricsTypeError);
     expect(() => parseTime("2025-01-01", { timeZone: "+05:00" })).toThrow(/IANA/);
     expect(() => parseTime("2025-01-01", { zone: "UTC" } as never)).toThrow(/options.zone is not an option of parseTime/);
   });
