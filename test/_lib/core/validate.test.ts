@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { readOptions } from "../../src/_lib/core/options.ts";
-import { assertArrayLike, assertCount, assertFraction, assertInRange, assertScale } from "../../src/_lib/core/validate.ts";
-import { MetricsInputError, MetricsTypeError } from "../../src/index.ts";
-import { expectError } from "../helpers.ts";
+import { readOptions } from "../../../src/_lib/core/options.ts";
+import { assertArrayLike, assertCount, assertFraction, assertInRange, assertScale } from "../../../src/_lib/core/validate.ts";
+import { MetricsInputError, MetricsTypeError } from "../../../src/index.ts";
+import { expectError } from "../../helpers.ts";
 
 // The validators every export calls at its boundary, at the edges of what they accept: each
 // edge value on both sides, with the error (kind, code, argument, message) written out by hand.

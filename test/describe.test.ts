@@ -2,7 +2,7 @@
 // written. Each expectation is the rule spelt out: strings quoted and cut after 80 characters,
 // -0 kept, functions and dates named, nested values as […] and {…}, the whole cut to 80.
 import { expect, describe as group, it } from "vitest";
-import { describe } from "../../src/describe.ts";
+import { describe } from "../src/describe.ts";
 
 group("describe(value)", () => {
   it("quotes a string, whole up to 80 characters and cut after the 80th", () => {

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cellRules, isMissingCell, readCell } from "../../src/_lib/read/cells.ts";
-import { MetricsTypeError, nps, segmentReport } from "../../src/index.ts";
-import { expectError } from "../helpers.ts";
+import { cellRules, isMissingCell, readCell } from "../../../src/_lib/read/cells.ts";
+import { MetricsTypeError, nps, segmentReport } from "../../../src/index.ts";
+import { expectError } from "../../helpers.ts";
 
 // The one reader of raw cells (src/_lib/read/cells.ts): which strings are numbers, which cells are
 // missing, and the cheap missing test for keys and ids, which must agree with the full reader.

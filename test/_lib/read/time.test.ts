@@ -4,7 +4,7 @@
 // (a month 13, a day 31 in April, 24:00, a 10-digit fraction, an offset without its colon) shows.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { assertSpan, periodAt, periodIndex, timeReader } from "../../src/_lib/read/time.ts";
+import { assertSpan, periodAt, periodIndex, timeReader } from "../../../src/_lib/read/time.ts";
 
 const DAY = 86_400_000;
 

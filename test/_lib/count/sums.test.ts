@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { meanOfWholeScores, sumWholeScores } from "../../src/_lib/count/count.ts";
+import { meanOfWholeScores, sumWholeScores } from "../../../src/_lib/count/count.ts";
 
 // The one-pass sums that CES takes over long typed arrays instead of counting. Each returns
 // undefined for input it leaves to the counting path, so a sum that gives up too often still

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { countBytePairs } from "../../src/_lib/count/bytePairs.ts";
-import { countPlain } from "../../src/_lib/count/count.ts";
-import { csat, distribution, nps, npsSummary, tally } from "../../src/index.ts";
+import { countBytePairs } from "../../../src/_lib/count/bytePairs.ts";
+import { countPlain } from "../../../src/_lib/count/count.ts";
+import { csat, distribution, nps, npsSummary, tally } from "../../../src/index.ts";
 
 // Every metric counts a long Uint8Array two scores at a time, through a table of pairs. Whatever
 // the bytes, scale, bands and alignment, it must give what the score-by-score path gives (the
