@@ -6,7 +6,7 @@ import { assertKnownKeys, nearest } from "../_lib/core/options.ts";
 import { assertArrayLike, assertCountAtLeast, assertOneOf, assertScale, confidenceOption } from "../_lib/core/validate.ts";
 import { powerOfTwoNear } from "../_lib/count/weighted.ts";
 import { type CellRules, cellRules, keyCellRules, missingError, readCell } from "../_lib/read/cells.ts";
-import { columnRows } from "../_lib/read/columns.ts";
+import { type ColumnRows, columnRows } from "../_lib/read/columns.ts";
 import { isOnScale, scoreError } from "../_lib/read/scales.ts";
 import { isMetricsError, MetricsInputError, MetricsTypeError } from "../errors.ts";
 import type { Comparison, Estimate, Tally } from "../types.ts";
@@ -197,28 +197,43 @@ export interface Grouped {
   readonly skipped: { readonly records: Counter } & Record<string, Counter>;
 }
 
-function forEachRecord(records: unknown, visit: (record: unknown, index: number) => void): void {
+/**
+ * Records in the one form they were read as, once, at the report's entry: a list (an array or an
+ * array-like), columns read row by row (an object of columns, an Arrow Table), or an iterable.
+ */
+export type RowSource =
+  | { readonly kind: "list"; readonly list: ArrayLike<unknown> }
+  | { readonly kind: "columns"; readonly columns: ColumnRows }
+  | { readonly kind: "iterable"; readonly iterable: Iterable<unknown> };
+
+/** The form of a report's records, read once; anything else throws naming `records`. */
+export function rowSource(records: unknown): RowSource {
   const columns = columnRows(records);
-  if (columns !== undefined) {
+  if (columns !== undefined) return { kind: "columns", columns };
+  if (typeof records === "object" && records !== null && typeof (records as ArrayLike<unknown>).length === "number") {
+    return { kind: "list", list: assertArrayLike(records, "records") };
+  }
+  if (typeof records === "object" && records !== null && Symbol.iterator in records)
+    return { kind: "iterable", iterable: records as Iterable<unknown> };
+  return { kind: "list", list: assertArrayLike(records, "records") };
+}
+
+function forEachRecord(source: RowSource, visit: (record: unknown, index: number) => void): void {
+  if (source.kind === "columns") {
+    const { columns } = source;
     const { row, length } = columns;
     for (let i = 0; i < length; i++) {
       columns.moveTo(i);
       visit(row, i);
     }
-    return;
-  }
-  if (typeof records === "object" && records !== null && typeof (records as ArrayLike<unknown>).length === "number") {
-    const list = records as ArrayLike<unknown>;
+  } else if (source.kind === "list") {
+    const { list } = source;
     const n = list.length;
     for (let i = 0; i < n; i++) visit(list[i], i);
-    return;
-  }
-  if (typeof records === "object" && records !== null && Symbol.iterator in records) {
+  } else {
     let i = 0;
-    for (const record of records as Iterable<unknown>) visit(record, i++);
-    return;
+    for (const record of source.iterable) visit(record, i++);
   }
-  assertArrayLike(records, "records");
 }
 
 /** The error for a field a record does not have at all: most likely a misspelt field name. */
@@ -341,7 +356,7 @@ export interface KeyNames {
  * Reads the records in one pass into a tally per group and plan. `keys` reads a record's group;
  * `keyField`/`keyOption` name the key for messages (a field name, or undefined for an accessor).
  */
-export function groupRecords(records: unknown, keys: KeyReader, key: KeyNames, plans: readonly Plan[], rules: ReadRules): Grouped {
+export function groupRecords(source: RowSource, keys: KeyReader, key: KeyNames, plans: readonly Plan[], rules: ReadRules): Grouped {
   const groups = new Map<unknown, GroupState>();
   // Keys already found missing or invalid, with why (for keys checked once, see KeyReader.check).
   const badKeys = new Map<unknown, KeyReader["problem"]>();
@@ -352,7 +367,7 @@ export function groupRecords(records: unknown, keys: KeyReader, key: KeyNames, p
   let lastMapKey: unknown;
   let last: GroupState | undefined;
   const p = plans.length;
-  forEachRecord(records, (record, i) => {
+  forEachRecord(source, (record, i) => {
     if (count++ === 0) first = record;
     if (typeof record !== "object" || record === null) {
       if (rules.skipInvalid) return note(skipped.records, "invalid", i);
@@ -394,6 +409,7 @@ export function groupRecords(records: unknown, keys: KeyReader, key: KeyNames, p
       if (k !== undefined) state.counts[j]![k]!++;
     }
   });
+  const records = source.kind === "list" ? source.list : source.kind === "columns" ? source.columns : source.iterable;
   return checkGrouped({ groups, skipped }, records, count, first, key, plans);
 }
 

@@ -1,6 +1,5 @@
 import { readOptions } from "../_lib/core/options.ts";
 import { bigintKey, type CellRules, isMissingCell, trimEnds } from "../_lib/read/cells.ts";
-import { columnRows } from "../_lib/read/columns.ts";
 import { MetricsInputError } from "../errors.ts";
 import type { Tally } from "../types.ts";
 import { groupColumns } from "./columnGroups.ts";
@@ -17,6 +16,7 @@ import {
   planTally,
   type ReadRules,
   readRules,
+  rowSource,
   summarizeCounts,
   toGetter,
 } from "./engine.ts";
@@ -235,11 +235,14 @@ export function reportSegments(
       : Array.isArray(by) && by.length > 0 && by.every((b) => typeof b === "string")
         ? (by as string[])
         : undefined;
-  const columns = Array.isArray(records) ? undefined : columnRows(records);
+  // The records' form is read once; each reader below takes that one form.
+  const source = rowSource(records);
   const grouped =
-    (fields !== undefined && Array.isArray(records) ? groupRecordArray(records, fields, keys, keyNames, plans, rules) : undefined) ??
-    (columns !== undefined && typeof by === "string" ? groupColumns(columns, by, keys, keyNames, plans, rules) : undefined) ??
-    groupRecords(columns ?? records, keys, keyNames, plans, rules);
+    (fields !== undefined && source.kind === "list" && Array.isArray(source.list)
+      ? groupRecordArray(source.list, fields, keys, keyNames, plans, rules)
+      : undefined) ??
+    (source.kind === "columns" && typeof by === "string" ? groupColumns(source.columns, by, keys, keyNames, plans, rules) : undefined) ??
+    groupRecords(source, keys, keyNames, plans, rules);
   return assembleSegments(grouped, plans, rules);
 }
 

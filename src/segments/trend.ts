@@ -15,6 +15,7 @@ import {
   planMetrics,
   type ReadRules,
   readRules,
+  rowSource,
   summarizeCounts,
   toGetter,
 } from "./engine.ts";
@@ -116,7 +117,7 @@ export function reportTrend(
   const plans = planMetrics(o.metrics, registry);
   const keys = timeKeys(o.time, reader, every, rules);
   const grouped = groupRecords(
-    records,
+    rowSource(records),
     keys,
     { field: typeof o.time === "string" ? o.time : undefined, option: "options.time", label: "time" },
     plans,

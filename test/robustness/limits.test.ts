@@ -41,10 +41,17 @@ describe("array-likes are read only when their length is one an array can have",
     );
     expect(() => lib.nps([9], { weights: lying })).toThrow(/^options.weights.length must be a whole number from 0 to 2\^32 − 1/);
     expect(() => lib.segmentReportFromCounts(lying, { by: "g", metrics: { nps: "v" } })).toThrow(/^rows.length must be a whole number/);
+    // Records too: with onInvalid "skip", 1.0 skipped undefined records up to the length, for ever.
+    const records = { 0: { g: "a", v: 9 }, length } as never;
+    const skip = { metrics: { nps: "v" }, onInvalid: "skip" } as const;
+    expect(() => lib.segmentReport(records, { by: "g", ...skip })).toThrow(/^records.length must be a whole number from 0 to 2\^32 − 1/);
+    expect(() => lib.trend(records, { time: "g", every: "day", ...skip })).toThrow(/^records.length must be a whole number/);
   });
 
   it("an honest array-like is still read", () => {
     expect(lib.tally({ 0: 9, 1: 10, length: 2 } as never, { scale: [0, 10] }).counts[10]).toBe(1);
+    const report = lib.segmentReport({ 0: { g: "a", v: 9 }, 1: { g: "a", v: 3 }, length: 2 } as never, { by: "g", metrics: { nps: "v" } });
+    expect(report.total.n).toBe(2);
   });
 });
 
