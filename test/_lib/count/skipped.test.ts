@@ -14,7 +14,7 @@ describe("skipped values, counted by kind", () => {
     expect(() => npsSummary([11], both)).toThrow(
       "input must be at least one response (all 1 values were skipped: 0 missing, 1 invalid); got",
     );
-    expect(() => npsSummary({ counts: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] })).toThrow(/^input must be at least one response; got/);
+    expect(() => npsSummary({ counts: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] } as never)).toThrow(/^input must be at least one response; got/);
   });
 
   it("a tally's invalid count is validated, kept, and counted towards the exact total", () => {
