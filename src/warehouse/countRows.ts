@@ -1,6 +1,7 @@
 // Counts a database returned (the rows of countsQuery's SQL) read into the groups a report is
 // assembled from: the same per-group tallies the records would have given. Internal.
 
+import { bigintCell } from "../_lib/core/math.ts";
 import { assertArrayLike } from "../_lib/core/validate.ts";
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 import {
@@ -33,14 +34,7 @@ export function skipColumns(metric: string): { missing: string; invalid: string 
 
 /** A count as a driver returns it (a number, a BigInt, or a string of digits), as a number. */
 function readCount(value: unknown, argument: string): number {
-  const n =
-    typeof value === "bigint"
-      ? value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= 0n
-        ? Number(value)
-        : Number.NaN
-      : typeof value === "string" && /^\d{1,16}$/.test(value)
-        ? Number(value)
-        : value;
+  const n = typeof value === "bigint" ? bigintCell(value) : typeof value === "string" && /^\d{1,16}$/.test(value) ? Number(value) : value;
   if (typeof n === "number" && Number.isSafeInteger(n) && n >= 0) return n;
   const Kind = typeof value === "number" || typeof value === "bigint" || typeof value === "string" ? MetricsInputError : MetricsTypeError;
   throw new Kind(

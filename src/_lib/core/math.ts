@@ -40,3 +40,11 @@ export function bisect(f: (x: number) => number, lo: number, hi: number, tol: nu
   }
   return lo + (hi - lo) / 2;
 }
+
+/**
+ * A BigInt (DuckDB's BIGINT and HUGEINT, PostgreSQL's int8 through some drivers) as the number it
+ * is, when a double holds it exactly; past 2^53 the BigInt itself, which the caller refuses.
+ */
+export function bigintCell(cell: bigint): number | bigint {
+  return cell <= 9_007_199_254_740_991n && cell >= -9_007_199_254_740_991n ? Number(cell) : cell;
+}

@@ -1,6 +1,7 @@
 // Validation helpers, one per kind of input, used at the public boundary of every export.
 // Each throws a MetricsInputError (domain) or MetricsTypeError (type) naming the argument.
 import { MetricsInputError, MetricsTypeError } from "../../errors.ts";
+import { bigintCell } from "./math.ts";
 
 /** A finite number, or throw. */
 export function assertFinite(value: unknown, argument: string): number {
@@ -72,11 +73,11 @@ export function assertPositive(value: unknown, argument: string): number {
  * BIGINT columns as BigInts).
  */
 export function assertCount(value: unknown, argument: string): number {
-  if (typeof value === "bigint") {
-    if (value >= 0n && value <= 9_007_199_254_740_991n) return Number(value);
-    throw new MetricsInputError("OUT_OF_RANGE", argument, value, value < 0n ? "a count >= 0" : "a count <= Number.MAX_SAFE_INTEGER");
+  const n = typeof value === "bigint" ? bigintCell(value) : value;
+  if (typeof n === "bigint") {
+    throw new MetricsInputError("OUT_OF_RANGE", argument, value, n < 0n ? "a count >= 0" : "a count <= Number.MAX_SAFE_INTEGER");
   }
-  const x = assertFinite(value, argument);
+  const x = assertFinite(n, argument);
   if (!Number.isInteger(x)) {
     throw new MetricsInputError("NOT_INTEGER", argument, value, "a whole number (a count)");
   }

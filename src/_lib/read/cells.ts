@@ -3,6 +3,7 @@
 // by the counting loops and the report fields, so every function treats a cell the same way.
 import { MetricsInputError, MetricsTypeError } from "../../errors.ts";
 import { DEFAULT_MISSING_VALUES, MISSING_MODES } from "../../types.ts";
+import { bigintCell } from "../core/math.ts";
 import { assertOneOf } from "../core/validate.ts";
 
 /** How raw cells are read: whether missing values are skipped, and which strings mean missing. */
@@ -67,14 +68,6 @@ export function cellRules(missing: unknown, missingValues: unknown, prefix = "op
     return mode === "throw" && !skipInvalid ? STRICT_CELLS : { ...STRICT_CELLS, skipMissing: mode === "skip", skipInvalid };
   }
   return rules(mode === "skip", markerList(missingValues, `${prefix}.missingValues`), skipInvalid);
-}
-
-/**
- * A BigInt (DuckDB's BIGINT and HUGEINT, PostgreSQL's int8 through some drivers) as the number it
- * is, when a double holds it exactly; past 2^53 the BigInt itself, which the caller refuses.
- */
-export function bigintCell(cell: bigint): number | bigint {
-  return cell <= 9_007_199_254_740_991n && cell >= -9_007_199_254_740_991n ? Number(cell) : cell;
 }
 
 /** A BigInt key or id: the number it is, or its digits past 2^53 (so no two ids become one). */

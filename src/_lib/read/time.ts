@@ -212,13 +212,15 @@ export function timeReader(timeZone: string, timeUnit: TimeUnit | undefined): Ti
     if (typeof value === "bigint") return epoch(Number(value));
     if (typeof value !== "string") return "a Date, epoch milliseconds or an ISO 8601 date string";
     const text = trimEnds(value);
-    if (EPOCH_DIGITS.test(text)) {
+    const parsed = parseIso(text);
+    if (typeof parsed === "string") {
+      // Only text that is no ISO date is tried as epoch digits (no digit string is one: ISO dates
+      // have their hyphens), so an ISO date pays no regular expression.
+      if (!EPOCH_DIGITS.test(text)) return parsed;
       return timeUnit === undefined
         ? 'an ISO 8601 date, or epoch time with timeUnit naming its unit ("ms" or "s"): a string of digits is read as epoch time only then'
         : epoch(Number(text));
     }
-    const parsed = parseIso(text);
-    if (typeof parsed === "string") return parsed;
     // A date, or a wall-clock time in the zone, is taken as written; an instant is converted.
     if (Number.isNaN(ISO_OFFSET.minutes)) {
       WALL.clock = true;
