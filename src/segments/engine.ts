@@ -136,8 +136,8 @@ export interface KeyReader {
   check?(mapKey: unknown): boolean;
   /** The key shown in the result for a Map key, asked once per new group. */
   shown(mapKey: unknown): unknown;
-  /** Why the last read returned NO_KEY. */
-  readonly problem: { kind: "missing" | "invalid"; value: unknown; expected: string };
+  /** Why the last read returned NO_KEY; `key` names the key when a reader reads several (a time and a segment). */
+  readonly problem: { kind: "missing" | "invalid"; value: unknown; expected: string; key?: KeyNames };
 }
 
 /** A mutable skip counter. */
@@ -256,7 +256,8 @@ function noSuchField(record: object, i: number, field: string, option: string): 
 export const MISSING_KEY_REMEDY = 'pass missing: "skip" to drop the records without one';
 
 /** A record without a valid key: skipped and counted, or an error naming it (off the hot path). */
-export function skipRecord(record: object, i: number, k: KeyReader["problem"], key: KeyNames, rules: ReadRules, counter: Counter): void {
+export function skipRecord(record: object, i: number, k: KeyReader["problem"], names: KeyNames, rules: ReadRules, counter: Counter): void {
+  const key = k.key ?? names;
   if (k.kind === "missing" && key.field !== undefined && !(key.field in record) && !rules.cells.skipMissing) {
     throw noSuchField(record, i, key.field, key.option);
   }
@@ -308,9 +309,9 @@ export function readValue(v: unknown, record: object, i: number, plan: Plan, rul
  * a missing or invalid value or weight is skipped and counted, or throws naming it, as values
  * are; a weight of 0 drops the value.
  */
-function readWeightedInto(record: object, i: number, plan: Plan, counts: number[], rules: ReadRules, counter: Counter): void {
+function readWeightedInto(record: object, i: number, plan: Plan, counts: number[], rules: ReadRules, counter: Counter): number {
   const k = readValue(plan.get(record, i), record, i, plan, rules, counter);
-  if (k === undefined) return;
+  if (k === undefined) return -1;
   const raw = plan.weight!(record, i);
   const w = readCell(raw, rules.cells.markers);
   const name = plan.weightField === undefined ? `records[${i}] ${plan.name} weight` : `records[${i}].${plan.weightField}`;
@@ -320,12 +321,12 @@ function readWeightedInto(record: object, i: number, plan: Plan, counts: number[
     }
     if (!rules.cells.skipMissing) throw missingError(raw, name, "a weight, a finite number >= 0");
     note(counter, "missing", i);
-    return;
+    return -1;
   }
   if (typeof w !== "number" || !Number.isFinite(w) || w < 0) {
     if (rules.skipInvalid) {
       note(counter, "invalid", i);
-      return;
+      return -1;
     }
     const Kind = typeof w === "number" ? MetricsInputError : MetricsTypeError;
     throw new Kind(
@@ -335,7 +336,7 @@ function readWeightedInto(record: object, i: number, plan: Plan, counts: number[
       'a weight, a finite number >= 0 (or pass onInvalid: "skip")',
     );
   }
-  if (w === 0) return;
+  if (w === 0) return -1;
   const size = plan.max - plan.min + 1;
   let unit = plan.weightUnit.value;
   if (Number.isNaN(unit)) unit = plan.weightUnit.value = powerOfTwoNear(w);
@@ -343,6 +344,27 @@ function readWeightedInto(record: object, i: number, plan: Plan, counts: number[
   counts[k]!++;
   counts[size + k]! += r;
   counts[2 * size + k]! += r * r;
+  WEIGHT.ratio = r;
+  return k;
+}
+
+/** The weight (in its plan's unit) of the value readWeightedInto last counted. */
+const WEIGHT = { ratio: 0 };
+
+/**
+ * The records a report counted, one entry each, for reports that count some of them again in
+ * other groups (one response per respondent, see dedupe.ts): the record's index, its Map key,
+ * and per plan the index of its value on the scale (-1 when skipped) and its weight.
+ */
+export interface RowLog {
+  readonly index: number[];
+  readonly key: unknown[];
+  /** Per plan: the value's index on the scale, or -1 when the value was skipped. */
+  readonly values: number[][];
+  /** Per plan: the value's weight in the plan's unit (1 for an unweighted plan). */
+  readonly weights: number[][];
+  /** Called once per counted record, after its key was accepted (the key reader's extras are logged here). */
+  commit(index: number, mapKey: unknown): void;
 }
 
 /** How a report's key is named in messages. */
@@ -356,7 +378,14 @@ export interface KeyNames {
  * Reads the records in one pass into a tally per group and plan. `keys` reads a record's group;
  * `keyField`/`keyOption` name the key for messages (a field name, or undefined for an accessor).
  */
-export function groupRecords(source: RowSource, keys: KeyReader, key: KeyNames, plans: readonly Plan[], rules: ReadRules): Grouped {
+export function groupRecords(
+  source: RowSource,
+  keys: KeyReader,
+  key: KeyNames,
+  plans: readonly Plan[],
+  rules: ReadRules,
+  log?: RowLog,
+): Grouped {
   const groups = new Map<unknown, GroupState>();
   // Keys already found missing or invalid, with why (for keys checked once, see KeyReader.check).
   const badKeys = new Map<unknown, KeyReader["problem"]>();
@@ -394,6 +423,7 @@ export function groupRecords(source: RowSource, keys: KeyReader, key: KeyNames, 
       last = state = found;
     }
     state.n++;
+    if (log !== undefined) return logRecord(record, i, mapKey, state, log, plans, rules, metricCounters);
     for (let j = 0; j < p; j++) {
       const plan = plans[j]!;
       if (plan.weight !== undefined) {
@@ -411,6 +441,33 @@ export function groupRecords(source: RowSource, keys: KeyReader, key: KeyNames, 
   });
   const records = source.kind === "list" ? source.list : source.kind === "columns" ? source.columns : source.iterable;
   return checkGrouped({ groups, skipped }, records, count, first, key, plans);
+}
+
+/** A record's values counted into its group and written to the log (the slow path of groupRecords). */
+function logRecord(
+  record: object,
+  i: number,
+  mapKey: unknown,
+  state: GroupState,
+  log: RowLog,
+  plans: readonly Plan[],
+  rules: ReadRules,
+  counters: readonly Counter[],
+): void {
+  log.commit(i, mapKey);
+  for (let j = 0; j < plans.length; j++) {
+    const plan = plans[j]!;
+    if (plan.weight !== undefined) {
+      const k = readWeightedInto(record, i, plan, state.counts[j]!, rules, counters[j]!);
+      log.values[j]!.push(k);
+      log.weights[j]!.push(k < 0 ? 0 : WEIGHT.ratio);
+      continue;
+    }
+    const k = readValue(plan.get(record, i), record, i, plan, rules, counters[j]!) ?? -1;
+    if (k >= 0) state.counts[j]![k]!++;
+    log.values[j]!.push(k);
+    log.weights[j]!.push(1);
+  }
 }
 
 /**
@@ -461,7 +518,7 @@ function valueName(plan: Plan, i: number): string {
  * A plan's empty counts: one per scale point, and for a weighted plan two more blocks of the same
  * length for the sums of weights and of squared weights.
  */
-function emptyCounts(plan: Plan): number[] {
+export function emptyCounts(plan: Plan): number[] {
   return new Array<number>((plan.weight === undefined ? 1 : 3) * (plan.max - plan.min + 1)).fill(0);
 }
 

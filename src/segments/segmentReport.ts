@@ -196,7 +196,7 @@ function compareKeyValues(a: KeyValue, b: KeyValue): number {
 }
 
 /** Order segment keys: by value, element by element for nested keys (all of one length, and distinct). */
-function compareKeys(a: SegmentKey, b: SegmentKey): number {
+export function compareKeys(a: SegmentKey, b: SegmentKey): number {
   if (Array.isArray(a) && Array.isArray(b)) {
     let c = 0;
     for (let i = 0; c === 0 && i < a.length; i++) c = compareKeyValues(a[i]!, b[i]!);

@@ -201,8 +201,38 @@ export type SegmentComparison<C> = ReportComparison<C> & {
  * @category Segments and trends
  */
 export type PeriodComparison<C> = ReportComparison<C> & {
-  /** The label of the period compared with. */
+  /** The label of the period compared with (in a windowed trend, the last period of the window compared with). */
   readonly period: string;
+  /** In a windowed trend, the window compared with: the previous one that does not overlap. */
+  readonly window?: TrendWindowSpan;
+};
+
+/**
+ * The window a windowed trend's entry covers: the responses pooled into its metrics.
+ *
+ * @category Segments and trends
+ */
+export interface TrendWindowSpan {
+  /** Its first day, `YYYY-MM-DD`. */
+  readonly start: string;
+  /** Its last day, `YYYY-MM-DD`. */
+  readonly end: string;
+  /** The label of its first period (the period holding `start`). */
+  readonly first: string;
+  /** The label of its last period (the period holding `end`). */
+  readonly last: string;
+  /** False when it starts before the first period with records: it pools fewer periods than asked. */
+  readonly complete: boolean;
+}
+
+/**
+ * A segment's change in a trend by segment: `significant` uses `adjustedPValue`.
+ *
+ * @category Segments and trends
+ */
+export type SegmentPeriodComparison<C> = PeriodComparison<C> & {
+  /** Holm-adjusted p-value across the segments' changes in this period, for this metric. */
+  readonly adjustedPValue: number;
 };
 
 /**
@@ -230,6 +260,21 @@ export type PeriodEntries<M extends keyof Reg, Reg = Metrics> = {
     | (SummaryOf<Reg[K]> & {
         /** Against the previous period with data for the metric (named in `period`); null for the first, or when untestable. */
         readonly change: PeriodComparison<ComparisonOf<Reg[K]>> | null;
+      })
+    | null;
+};
+
+/**
+ * Per requested metric, a segment's summary in a period with its `change` (null when the segment
+ * has no valid response for it in the period).
+ *
+ * @category Segments and trends
+ */
+export type SegmentPeriodEntries<M extends keyof Reg, Reg = Metrics> = {
+  readonly [K in M]:
+    | (SummaryOf<Reg[K]> & {
+        /** Against the segment's previous period (or window) with data; Holm-adjusted across segments. */
+        readonly change: SegmentPeriodComparison<ComparisonOf<Reg[K]>> | null;
       })
     | null;
 };

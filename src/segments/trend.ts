@@ -1,26 +1,74 @@
-import { readOptions } from "../_lib/core/options.ts";
-import { assertOneOf } from "../_lib/core/validate.ts";
+import { assertKnownKeys, readOptions } from "../_lib/core/options.ts";
+import { assertCountAtLeast, assertOneOf, assertPositive } from "../_lib/core/validate.ts";
 import { isMissingCell } from "../_lib/read/cells.ts";
 import { assertSpan, periodAt, periodIndex, type TimeReader, timeReader, timeUnitOption, timeZoneOption } from "../_lib/read/time.ts";
-import { PERIOD_UNITS, type PeriodUnit, type TimeUnit } from "../types.ts";
+import { MetricsInputError, MetricsTypeError } from "../errors.ts";
+import { PERIOD_UNITS, type PeriodUnit, type Tally, type TimeUnit } from "../types.ts";
+import { DEDUPE_EXPECTED, type DedupeLog, type DedupePlan, dedupedSpans, dedupeLog, dedupeOption, respondentReader, type Span } from "./dedupe.ts";
 import {
   addCounts,
   type Grouped,
   type GroupState,
   groupRecords,
   guardedComparison,
+  type KeyNames,
   type KeyReader,
   NO_KEY,
   type Plan,
   planMetrics,
+  planTally,
   type ReadRules,
   readRules,
   rowSource,
-  summarizeCounts,
   toGetter,
 } from "./engine.ts";
+import { holmAdjust } from "./holm.ts";
 import { type AnyMetric, METRICS, type Registry } from "./registry.ts";
-import type { Accessor, MetricName, Metrics, PeriodEntries, RecordsInput, ReportOptions, Skipped } from "./spec.ts";
+import { compareKeys, type SegmentKey, segmentKeys } from "./segmentReport.ts";
+import type {
+  Accessor,
+  MetricName,
+  Metrics,
+  MetricTallies,
+  PeriodEntries,
+  RecordsInput,
+  ReportOptions,
+  SegmentPeriodEntries,
+  Skipped,
+  TrendWindowSpan,
+} from "./spec.ts";
+
+/**
+ * A trend's window: the pooled "rolling metric" over the last `periods` periods, or over the last
+ * `days` days, ending with each period.
+ *
+ * @category Segments and trends
+ */
+export type TrendWindow = { readonly periods: number; readonly days?: undefined } | { readonly days: number; readonly periods?: undefined };
+
+/**
+ * A trend's exponential smoothing: each response weighs 0.5^(age / halfLife), its age counted in
+ * periods back from the period reported.
+ *
+ * @category Segments and trends
+ */
+export interface TrendSmoothing {
+  /** The half-life in periods, a number > 0 (need not be whole). */
+  readonly halfLife: number;
+}
+
+/**
+ * One respondent, one vote: only each respondent's latest (or first) response counts, within
+ * each segment, period or window.
+ *
+ * @category Segments and trends
+ */
+export interface DedupeOptions<R> {
+  /** The respondent id: a field name or accessor (a string or a finite number; blank is missing). */
+  by: Accessor<R>;
+  /** Which response counts: `"latest"` or `"first"`, by the report's time (and the records' order for equal times). */
+  keep: "latest" | "first";
+}
 
 /**
  * Options for {@link trend}.
@@ -44,22 +92,78 @@ export interface TrendOptions<R, M extends PropertyKey, Reg = Metrics> extends R
   timeZone?: string;
   /** How numeric times are read: `"ms"` (default, epoch milliseconds) or `"s"` (epoch seconds). */
   timeUnit?: TimeUnit;
+  /**
+   * A trend per segment as well: a field name or accessor, or an array of them (as
+   * `segmentReport`'s `by`). The result's `segments` then holds one trend per segment, and
+   * `periods` pools the records with a valid segment key.
+   */
+  by?: Accessor<R> | readonly Accessor<R>[];
+  /** Strings read as a missing segment key (as `segmentReport`'s); default none, so `"NA"` is a segment. */
+  keyMissingValues?: readonly string[];
+  /**
+   * Each period's metrics over the window ending with it: `{ periods: k }` (this period and the
+   * k − 1 before) or `{ days: d }` (the d days ending with the period's last day). The interval
+   * is the ordinary one on the pooled responses; `change` compares with the previous window that
+   * does not overlap. Not with `smoothing`.
+   */
+  window?: TrendWindow;
+  /** Exponentially weighted metrics (see {@link TrendSmoothing}); `change` is then null. Not with `window`. */
+  smoothing?: TrendSmoothing;
+  /** Only each respondent's latest (or first) response counts in each period or window, per segment. */
+  dedupe?: DedupeOptions<R>;
 }
 
-/**
- * One period of a {@link Trend}: its label, first day, record count, and per requested metric
- * the summary with its `change` from the previous period that has data.
- *
- * @category Segments and trends
- */
-export type TrendPeriod<M extends keyof Reg, Reg = Metrics> = {
+/** The fields every entry of a trend has, besides its metrics. */
+interface TrendEntryFields<M extends PropertyKey> {
   /** Label: `2026-03-14`, `2026-W11`, `2026-03`, `2026-Q1` or `2026`. */
   readonly period: string;
   /** First day of the period, `YYYY-MM-DD`, in the report's time zone. */
   readonly start: string;
-  /** Records in the period (0 for a period without records between the first and the last). */
+  /**
+   * Records counted: in the period, or in the window (0 for a period without records between the
+   * first and the last); after `dedupe`, one per respondent.
+   */
   readonly n: number;
-} & PeriodEntries<M, Reg>;
+  /** The window the metrics pool, in a windowed trend; otherwise null. */
+  readonly window: TrendWindowSpan | null;
+  /** Records `dedupe` left out of this entry (a respondent's other responses); 0 without it. */
+  readonly dropped: number;
+  /**
+   * Per metric, the tally the entry's metrics are computed from: the period's (merge them with
+   * `mergeTallies`), the window's pooled one, or the smoothed (weighted) one.
+   */
+  readonly tallies: MetricTallies<M>;
+}
+
+/**
+ * One period of a {@link Trend}: its label, first day, record count, tallies, and per requested
+ * metric the summary with its `change` from the previous period that has data.
+ *
+ * @category Segments and trends
+ */
+export type TrendPeriod<M extends keyof Reg, Reg = Metrics> = TrendEntryFields<M> & PeriodEntries<M, Reg>;
+
+/**
+ * One period of a segment's trend: as {@link TrendPeriod}, with each change Holm-adjusted across
+ * the segments of the period.
+ *
+ * @category Segments and trends
+ */
+export type TrendSegmentPeriod<M extends keyof Reg, Reg = Metrics> = TrendEntryFields<M> & SegmentPeriodEntries<M, Reg>;
+
+/**
+ * One segment's trend in a {@link Trend} by segment.
+ *
+ * @category Segments and trends
+ */
+export interface TrendSegment<M extends keyof Reg, Reg = Metrics> {
+  /** The segment's key (an array for nested segments). */
+  readonly key: SegmentKey;
+  /** Records in the segment, over all periods. */
+  readonly n: number;
+  /** The same periods as the trend's `periods`, for this segment's records. */
+  readonly periods: readonly TrendSegmentPeriod<M, Reg>[];
+}
 
 /**
  * The result of {@link trend}.
@@ -69,6 +173,8 @@ export type TrendPeriod<M extends keyof Reg, Reg = Metrics> = {
 export interface Trend<M extends keyof Reg, Reg = Metrics> {
   /** Every period from the first record's to the last's, in order, empty ones included (n: 0). */
   readonly periods: readonly TrendPeriod<M, Reg>[];
+  /** With `by`, one trend per segment, sorted by key, over the same periods; null without `by`. */
+  readonly segments: readonly TrendSegment<M, Reg>[] | null;
   /** What was skipped, split into missing and invalid, with the first row of each. */
   readonly skipped: Skipped<M>;
   /** The period length used. */
@@ -79,6 +185,12 @@ export interface Trend<M extends keyof Reg, Reg = Metrics> {
   readonly confidence: number;
   /** The fewest responses per side a change needed to be flagged. */
   readonly minN: number;
+  /** The window used, or null. */
+  readonly window: TrendWindow | null;
+  /** The smoothing used, or null. */
+  readonly smoothing: TrendSmoothing | null;
+  /** The deduplication used (`by` is the field name, or null for an accessor), and the records it left out in all; or null. */
+  readonly dedupe: { readonly by: string | null; readonly keep: "latest" | "first"; readonly dropped: number } | null;
 }
 
 export const TREND_OPTIONS = [
@@ -92,7 +204,143 @@ export const TREND_OPTIONS = [
   "missingValues",
   "onInvalid",
   "minN",
+  "by",
+  "keyMissingValues",
+  "window",
+  "smoothing",
+  "dedupe",
 ] as const;
+
+/** How a trend's entries are made from its periods. */
+export type TrendShape =
+  | { readonly kind: "plain" }
+  | { readonly kind: "periods"; readonly periods: number }
+  | { readonly kind: "days"; readonly days: number }
+  | { readonly kind: "smoothing"; readonly halfLife: number };
+
+/** The `window` and `smoothing` options, validated (at most one of them). */
+export function trendShape(window: unknown, smoothing: unknown): TrendShape {
+  if (window !== undefined && smoothing !== undefined) {
+    throw new MetricsInputError(
+      "INVALID_OPTION",
+      "options.smoothing",
+      smoothing,
+      "no smoothing with a window: a window pools its periods' responses with equal weight, smoothing weighs them by age; pass one of them",
+    );
+  }
+  if (window !== undefined) {
+    const expected = "{ periods: k } or { days: d }, a whole number >= 1";
+    if (typeof window !== "object" || window === null) throw new MetricsTypeError("INVALID_TYPE", "options.window", window, expected);
+    assertKnownKeys(window, "options.window", ["periods", "days"], "a window length");
+    const w = window as { periods?: unknown; days?: unknown };
+    if ((w.periods === undefined) === (w.days === undefined)) throw new MetricsInputError("INVALID_OPTION", "options.window", window, expected);
+    return w.periods !== undefined
+      ? { kind: "periods", periods: assertCountAtLeast(w.periods, "options.window.periods", 1) }
+      : { kind: "days", days: assertCountAtLeast(w.days, "options.window.days", 1) };
+  }
+  if (smoothing !== undefined) {
+    if (typeof smoothing !== "object" || smoothing === null) {
+      throw new MetricsTypeError("INVALID_TYPE", "options.smoothing", smoothing, "{ halfLife: h }, h > 0 in periods");
+    }
+    assertKnownKeys(smoothing, "options.smoothing", ["halfLife"], "an option of smoothing");
+    return { kind: "smoothing", halfLife: assertPositive((smoothing as { halfLife?: unknown }).halfLife, "options.smoothing.halfLife") };
+  }
+  return { kind: "plain" };
+}
+
+/** Composite keys: a record's unit (period or day) times SPAN plus its segment's number. */
+const SPAN = 2 ** 21;
+
+/** The key reader of a trend, and the segments it found (their shown keys, by number). */
+export interface TrendKeys {
+  readonly keys: KeyReader;
+  readonly segments: unknown[];
+}
+
+/**
+ * The key reader of a trend: a record's time as the index of its unit (its period, or its day for
+ * a window in days), and with `by` its segment, as one number; or NO_KEY and why not.
+ */
+export function trendKeys(
+  time: unknown,
+  reader: TimeReader,
+  unit: PeriodUnit,
+  rules: ReadRules,
+  by: unknown,
+  dedupe?: { readonly plan: DedupePlan; readonly log: DedupeLog },
+): TrendKeys {
+  const getTime = toGetter(time, "options.time");
+  const timeNames: KeyNames = { field: typeof time === "string" ? time : undefined, option: "options.time", label: "time" };
+  const byNames: KeyNames = { field: typeof by === "string" ? by : undefined, option: "options.by", label: "segment key" };
+  const problem: KeyReader["problem"] = { kind: "missing", value: undefined, expected: "a time", key: timeNames };
+  const fail = (kind: "missing" | "invalid", value: unknown, expected: string, key: KeyNames) => {
+    problem.kind = kind;
+    problem.value = value;
+    problem.expected = expected;
+    problem.key = key;
+    return NO_KEY;
+  };
+  const seg = by === undefined ? undefined : segmentKeys(by, rules.keys);
+  // Raw key → segment number (-1 for a key found missing or invalid, with why in `bad`).
+  const ids = new Map<unknown, number>();
+  const bad = new Map<unknown, { kind: "missing" | "invalid"; value: unknown; expected: string }>();
+  const numbers = new Map<string, number>();
+  const segments: unknown[] = [];
+  const segmentOf = (raw: unknown): number => {
+    if (seg!.check !== undefined && !seg!.check(raw)) {
+      const { kind, value, expected } = seg!.problem;
+      bad.set(raw, { kind, value, expected });
+      ids.set(raw, -1);
+      return -1;
+    }
+    // Keys shown alike ("APAC " and "APAC") are one segment.
+    const shown = seg!.shown(raw);
+    const id = JSON.stringify(shown);
+    let n = numbers.get(id);
+    if (n === undefined) {
+      n = segments.length;
+      if (n >= SPAN) throw new MetricsInputError("OUT_OF_RANGE", "options.by", by, `at most ${SPAN} segments in a trend`);
+      segments.push(shown);
+      numbers.set(id, n);
+    }
+    ids.set(raw, n);
+    return n;
+  };
+  const respondent = dedupe === undefined ? undefined : respondentReader(dedupe.plan, rules, dedupe.log);
+  const keys: KeyReader = {
+    problem,
+    read(record, i) {
+      const v = getTime(record, i);
+      const day = isMissingCell(v, rules.cells) ? "a time" : reader.dayOf(v);
+      if (typeof day !== "number") return fail(day === "a time" ? "missing" : "invalid", v, day, timeNames);
+      let id = 0;
+      if (seg !== undefined) {
+        const raw = seg.read(record, i);
+        if (raw === NO_KEY) return fail(seg.problem.kind, seg.problem.value, seg.problem.expected, byNames);
+        id = ids.get(raw) ?? segmentOf(raw);
+        if (id < 0) {
+          const why = bad.get(raw)!;
+          return fail(why.kind, why.value, why.expected, byNames);
+        }
+      }
+      if (respondent !== undefined) {
+        const why = respondent(record, i);
+        if (why !== undefined) return fail(why.kind, why.value, DEDUPE_EXPECTED, dedupe!.plan.names);
+        // A valid day is a valid instant: the order of a respondent's responses.
+        dedupe!.log.pending.order = reader.instantOf(v) as number;
+      }
+      return periodIndex(day, unit) * SPAN + id;
+    },
+    shown: (mapKey) => mapKey,
+  };
+  return { keys, segments };
+}
+
+/** A composite key's unit and segment number. */
+function splitKey(key: number): { unit: number; segment: number } {
+  const segment = ((key % SPAN) + SPAN) % SPAN;
+  return { unit: (key - segment) / SPAN, segment };
+}
 
 /**
  * The trend engine for any metric registry: {@link trend} is this with the built-in metrics.
@@ -114,68 +362,323 @@ export function reportTrend(
   const every = assertOneOf(o.every, "options.every", PERIOD_UNITS);
   const timeZone = timeZoneOption(o.timeZone);
   const reader = timeReader(timeZone, timeUnitOption(o.timeUnit));
+  const shape = trendShape(o.window, o.smoothing);
   const plans = planMetrics(o.metrics, registry);
-  const keys = timeKeys(o.time, reader, every, rules);
+  const dedupePlan = dedupeOption(o.dedupe, false);
+  const log = dedupePlan === undefined ? undefined : dedupeLog(plans);
+  const unit = shape.kind === "days" ? "day" : every;
+  const { keys, segments } = trendKeys(
+    o.time,
+    reader,
+    unit,
+    rules,
+    o.by,
+    dedupePlan === undefined ? undefined : { plan: dedupePlan, log: log! },
+  );
   const grouped = groupRecords(
     rowSource(records),
     keys,
     { field: typeof o.time === "string" ? o.time : undefined, option: "options.time", label: "time" },
     plans,
     rules,
+    log,
   );
-  return assembleTrend(grouped, plans, rules, every, timeZone);
+  return assembleTrend(grouped, plans, rules, every, timeZone, {
+    shape,
+    segments: o.by === undefined ? undefined : segments,
+    dedupe: dedupePlan === undefined ? undefined : { plan: dedupePlan, log: log! },
+  });
 }
 
-/** The key reader of a trend: a record's time as the index of its period, or NO_KEY and why not. */
-export function timeKeys(time: unknown, reader: TimeReader, every: PeriodUnit, rules: ReadRules): KeyReader {
-  const getTime = toGetter(time, "options.time");
-  const problem = { kind: "missing" as "missing" | "invalid", value: undefined as unknown, expected: "a time" };
+/** What a trend is, besides its periods: its shape, its segments, its deduplication. */
+export interface TrendLayout {
+  readonly shape: TrendShape;
+  /** The segments' shown keys by number (composite keys), or undefined for a trend without `by`. */
+  readonly segments: readonly unknown[] | undefined;
+  readonly dedupe?: { readonly plan: DedupePlan; readonly log: DedupeLog };
+}
+
+/** The first day (day number) of a period. */
+function startDay(index: number, every: PeriodUnit): number {
+  if (every === "day") return index;
+  if (every === "week") return index * 7 - 3;
+  return Date.parse(`${periodAt(index, every).start}T00:00:00Z`) / 86_400_000;
+}
+
+function dayLabel(day: number): string {
+  return periodAt(day, "day").label;
+}
+
+/** One entry's counts: its records (after dedupe), the records before dedupe, and per plan the counts. */
+interface EntryCounts {
+  readonly n: number;
+  readonly before: number;
+  readonly counts: readonly (readonly number[])[];
+}
+
+/**
+ * The trend from records grouped by composite key (unit and segment): every period from the
+ * first to the last, in order, overall and per segment, as plain periods, windows or smoothed.
+ */
+export function assembleTrend(
+  grouped: Grouped,
+  plans: readonly Plan[],
+  rules: ReadRules,
+  every: PeriodUnit,
+  timeZone: string,
+  layout: TrendLayout = { shape: { kind: "plain" }, segments: undefined },
+): object {
+  const { shape } = layout;
+  const dayUnits = shape.kind === "days";
+  const unitEvery: PeriodUnit = dayUnits ? "day" : every;
+  // Per segment number (0 alone without `by`): the group state of each unit.
+  const bySegment = new Map<number, Map<number, GroupState>>();
+  let firstUnit = Number.POSITIVE_INFINITY;
+  let lastUnit = Number.NEGATIVE_INFINITY;
+  for (const [mapKey, s] of grouped.groups) {
+    const { unit, segment } = splitKey(s.key as number);
+    void mapKey;
+    let units = bySegment.get(segment);
+    if (units === undefined) bySegment.set(segment, (units = new Map()));
+    units.set(unit, s);
+    if (unit < firstUnit) firstUnit = unit;
+    if (unit > lastUnit) lastUnit = unit;
+  }
+  assertSpan(firstUnit, lastUnit, unitEvery);
+  const first = dayUnits ? periodIndex(firstUnit, every) : firstUnit;
+  const last = dayUnits ? periodIndex(lastUnit, every) : lastUnit;
+  assertSpan(first, last, every);
+  const count = last - first + 1;
+  // The spans of units each entry pools, and the span its change compares with.
+  const entrySpans: Span[] = [];
+  const previousSpans: (Span | null)[] = [];
+  const dataStart = dayUnits ? startDay(first, every) : first;
+  if (shape.kind === "periods" || shape.kind === "days") {
+    const width = shape.kind === "periods" ? shape.periods : shape.days;
+    const available = shape.kind === "periods" ? count : startDay(last + 1, every) - dataStart;
+    if (width > available) {
+      const option = shape.kind === "periods" ? "options.window.periods" : "options.window.days";
+      const what = shape.kind === "periods" ? `${every} periods` : "days";
+      throw new MetricsInputError(
+        "OUT_OF_RANGE",
+        option,
+        width,
+        `at most ${available}, the ${what} the records span (${periodAt(first, every).label} to ${periodAt(last, every).label})`,
+      );
+    }
+  }
+  for (let p = first; p <= last; p++) {
+    const hi = dayUnits ? startDay(p + 1, every) - 1 : p;
+    const width = shape.kind === "periods" ? shape.periods : shape.kind === "days" ? shape.days : 1;
+    entrySpans.push({ lo: hi - width + 1, hi });
+    previousSpans.push(shape.kind === "periods" || shape.kind === "days" ? { lo: hi - 2 * width + 1, hi: hi - width } : null);
+  }
+
+  // Every span counted, per series: summed from the units, or counted again one per respondent.
+  const allSpans = [...entrySpans, ...previousSpans.filter((s): s is Span => s !== null)];
+  const seriesIds = layout.segments === undefined ? [0] : [...bySegment.keys()];
+  const spanCounts = (units: Map<number, GroupState> | undefined, span: Span): { n: number; counts: number[][] } => {
+    const states: GroupState[] = [];
+    if (units !== undefined) for (let u = span.lo; u <= span.hi; u++) units.get(u) !== undefined && states.push(units.get(u)!);
+    let n = 0;
+    for (const s of states) n += s.n;
+    return { n, counts: addCounts(plans, states) };
+  };
+  const seriesUnits = (id: number | "all"): Map<number, GroupState> => {
+    if (id !== "all") return bySegment.get(id) ?? new Map();
+    if (layout.segments === undefined) return bySegment.get(0) ?? new Map();
+    // Overall: the segments' units added.
+    const all = new Map<number, GroupState>();
+    for (const units of bySegment.values()) {
+      for (const [u, s] of units) {
+        const seen = all.get(u);
+        if (seen === undefined) all.set(u, { key: u, n: s.n, counts: s.counts.map((c) => [...c]) });
+        else {
+          seen.n += s.n;
+          s.counts.forEach((c, j) => {
+            const t = seen.counts[j]!;
+            for (let k = 0; k < c.length; k++) t[k]! += c[k]!;
+          });
+        }
+      }
+    }
+    return all;
+  };
+  const spanKey = (s: Span) => `${s.lo}:${s.hi}`;
+  const uniqueSpans = [...new Map(allSpans.map((s) => [spanKey(s), s])).values()].sort((a, b) => a.hi - b.hi || a.lo - b.lo);
+  let droppedTotal = 0;
+  const seriesEntries = (id: number | "all"): [EntryCounts[], EntryCounts[]] => {
+    const units = seriesUnits(id);
+    const deduped = new Map<string, { n: number; counts: number[][] }>();
+    if (layout.dedupe !== undefined) {
+      const { log, plan } = layout.dedupe;
+      const rows: number[] = [];
+      for (let r = 0; r < log.key.length; r++) if (id === "all" || splitKey(log.key[r] as number).segment === id) rows.push(r);
+      const counted = dedupedSpans(log, rows, (r) => splitKey(log.key[r] as number).unit, uniqueSpans, plan.keep, plans);
+      uniqueSpans.forEach((s, k) => deduped.set(spanKey(s), counted[k]!));
+    }
+    const countOf = (span: Span | null): EntryCounts | null => {
+      if (span === null) return null;
+      const raw = spanCounts(units, span);
+      const kept = deduped.get(spanKey(span));
+      return kept === undefined ? { n: raw.n, before: raw.n, counts: raw.counts } : { n: kept.n, before: raw.n, counts: kept.counts };
+    };
+    return [entrySpans.map((s) => countOf(s)!), previousSpans.map((s) => countOf(s) ?? { n: 0, before: 0, counts: [] })];
+  };
+
+  const windowOf = (span: Span): TrendWindowSpan => {
+    const startOf = dayUnits ? span.lo : startDay(span.lo, every);
+    const endOf = dayUnits ? span.hi : startDay(span.hi + 1, every) - 1;
+    return {
+      start: dayLabel(startOf),
+      end: dayLabel(endOf),
+      first: periodAt(dayUnits ? periodIndex(span.lo, every) : span.lo, every).label,
+      last: periodAt(dayUnits ? periodIndex(span.hi, every) : span.hi, every).label,
+      complete: span.lo >= dataStart,
+    };
+  };
+  const windowed = shape.kind === "periods" || shape.kind === "days";
+  const decay = shape.kind === "smoothing" ? 0.5 ** (1 / shape.halfLife) : 1;
+
+  /** The entries of one series: per period its fields, and per plan its summary and raw change. */
+  const buildSeries = (id: number | "all") => {
+    const [entries, previous] = seriesEntries(id);
+    // Smoothing: per plan the decayed sums (counts, Σw, Σw²) and the last period they were scaled to.
+    const acc = plans.map((plan) => ({ sums: new Array<number>(3 * (plan.max - plan.min + 1)).fill(0), at: Number.NaN }));
+    const prevWithData = plans.map((): { label: string; counts: readonly number[] } | null => null);
+    const rows: { fields: Record<string, unknown>; metrics: ({ summary: object; vs: object | null } | null)[] }[] = [];
+    entries.forEach((e, t) => {
+      const p = first + t;
+      const { label, start } = periodAt(p, every);
+      if (layout.dedupe !== undefined) droppedTotal += id === "all" ? e.before - e.n : 0;
+      const tallies: Record<string, Tally> = {};
+      const fields: Record<string, unknown> = {
+        period: label,
+        start,
+        n: e.n,
+        window: windowed ? windowOf(entrySpans[t]!) : null,
+        dropped: e.before - e.n,
+        tallies,
+      };
+      const metrics = plans.map((plan, j) => {
+        const counts = e.counts[j]!;
+        if (shape.kind === "smoothing") {
+          const a = acc[j]!;
+          const tally = smoothedTally(plan, a, counts, p, decay);
+          tallies[plan.name] = tally;
+          return tally.counts.some((c) => c > 0) ? { summary: plan.def.summarize(tally, plan.options, rules.confidence), vs: null } : null;
+        }
+        tallies[plan.name] = planTally(plan, counts);
+        const summary = countOfPlan(plan, counts) === 0 ? null : plan.def.summarize(planTally(plan, counts), plan.options, rules.confidence);
+        if (summary === null) return null;
+        if (windowed) {
+          const before = previous[t]!;
+          const prevSpan = previousSpans[t]!;
+          const vs = before.counts.length === 0 ? null : guardedComparison(plan, counts, before.counts[j]!, rules);
+          const w = windowOf(prevSpan);
+          return { summary, vs: vs === null ? null : { ...vs, period: w.last, window: w } };
+        }
+        const prev = prevWithData[j];
+        const vs = prev == null ? null : guardedComparison(plan, counts, prev.counts, rules);
+        prevWithData[j] = { label, counts };
+        return { summary, vs: vs === null ? null : { ...vs, period: prev!.label } };
+      });
+      rows.push({ fields, metrics });
+    });
+    return rows;
+  };
+
+  const overall = buildSeries("all").map(({ fields, metrics }) => {
+    const entry = { ...fields };
+    plans.forEach((plan, j) => {
+      const m = metrics[j];
+      entry[plan.name] = m === null || m === undefined ? null : { ...m.summary, change: m.vs };
+    });
+    return entry;
+  });
+
+  let segmentsOut: object[] | null = null;
+  if (layout.segments !== undefined) {
+    const shown = layout.segments;
+    const ids = seriesIds.sort((a, b) => compareKeys(shown[a] as SegmentKey, shown[b] as SegmentKey));
+    const built = ids.map((id) => buildSeries(id));
+    // Holm across the segments' changes of each period and metric.
+    const out = built.map((rows) => rows.map(({ fields }) => ({ ...fields }) as Record<string, unknown>));
+    for (let t = 0; t < count; t++) {
+      plans.forEach((plan, j) => {
+        const tested = built.flatMap((rows, s) => (rows[t]!.metrics[j]?.vs ? [s] : []));
+        const adjusted = holmAdjust(tested.map((s) => (built[s]![t]!.metrics[j]!.vs as { pValue: number }).pValue));
+        const adjustedOf = new Map(tested.map((s, k) => [s, adjusted[k]!]));
+        built.forEach((rows, s) => {
+          const m = rows[t]!.metrics[j];
+          if (m === null || m === undefined) {
+            out[s]![t]![plan.name] = null;
+            return;
+          }
+          const a = adjustedOf.get(s);
+          const vs = m.vs as { significant: boolean; tooFew: boolean } | null;
+          const change =
+            vs === null || a === undefined ? null : { ...vs, adjustedPValue: a, significant: a < 1 - rules.confidence && !vs.tooFew };
+          out[s]![t]![plan.name] = { ...m.summary, change };
+        });
+      });
+    }
+    segmentsOut = ids.map((id, s) => {
+      let n = 0;
+      for (const st of bySegment.get(id)!.values()) n += st.n;
+      return { key: shown[id], n, periods: out[s]! };
+    });
+  }
   return {
-    problem,
-    read(record, i) {
-      const v = getTime(record, i);
-      const day = isMissingCell(v, rules.cells) ? "a time" : reader.dayOf(v);
-      if (typeof day === "number") return periodIndex(day, every);
-      problem.kind = day === "a time" ? "missing" : "invalid";
-      problem.value = v;
-      problem.expected = day;
-      return NO_KEY;
-    },
-    shown: (index) => index,
+    periods: overall,
+    segments: segmentsOut,
+    skipped: grouped.skipped,
+    every,
+    timeZone,
+    confidence: rules.confidence,
+    minN: rules.minN,
+    window: shape.kind === "periods" ? { periods: shape.periods } : shape.kind === "days" ? { days: shape.days } : null,
+    smoothing: shape.kind === "smoothing" ? { halfLife: shape.halfLife } : null,
+    dedupe:
+      layout.dedupe === undefined
+        ? null
+        : { by: layout.dedupe.plan.names.field ?? null, keep: layout.dedupe.plan.keep, dropped: droppedTotal },
   };
 }
 
-/** The trend from records grouped by period index: every period from the first to the last, in order. */
-export function assembleTrend(grouped: Grouped, plans: readonly Plan[], rules: ReadRules, every: PeriodUnit, timeZone: string): object {
-  const byIndex = new Map<number, GroupState>();
-  for (const s of grouped.groups.values()) byIndex.set(s.key as number, s);
-  const indexes = [...byIndex.keys()];
-  const first = Math.min(...indexes);
-  const last = Math.max(...indexes);
-  assertSpan(first, last, every);
-  const empty = addCounts(plans, []);
-  // The latest earlier period with data, per metric: its label and counts.
-  const previous = plans.map((): { label: string; counts: number[] } | null => null);
-  const periods: Record<string, unknown>[] = [];
-  for (let index = first; index <= last; index++) {
-    const { label, start } = periodAt(index, every);
-    const state = byIndex.get(index);
-    const period: Record<string, unknown> = { period: label, start, n: state?.n ?? 0 };
-    plans.forEach((plan, j) => {
-      const counts = state?.counts[j] ?? empty[j]!;
-      const summary = summarizeCounts(plan, counts, rules.confidence);
-      if (summary === null) {
-        period[plan.name] = null;
-        return;
+function countOfPlan(plan: Plan, counts: readonly number[]): number {
+  let n = 0;
+  for (let k = 0; k <= plan.max - plan.min; k++) n += counts[k]!;
+  return n;
+}
+
+/**
+ * The smoothed tally of a plan at period p: the decayed sums scaled to p's weights when p has
+ * responses (then p's are added with weight 1), else as they were (weights that differ by one
+ * factor give the same summary). A scale point whose weights have decayed to 0 in a double
+ * (over about 1,000 half-lives old) drops out with its count.
+ */
+function smoothedTally(plan: Plan, acc: { sums: number[]; at: number }, counts: readonly number[], p: number, decay: number): Tally {
+  const size = plan.max - plan.min + 1;
+  const s = acc.sums;
+  if (countOfPlan(plan, counts) > 0) {
+    if (!Number.isNaN(acc.at)) {
+      const f = decay ** (p - acc.at);
+      for (let k = 0; k < size; k++) {
+        s[size + k]! *= f;
+        s[2 * size + k]! *= f * f;
       }
-      const prev = previous[j];
-      const vs = prev == null ? null : guardedComparison(plan, counts, prev.counts, rules);
-      period[plan.name] = { ...summary, change: vs === null ? null : { ...vs, period: prev!.label } };
-      previous[j] = { label, counts };
-    });
-    periods.push(period);
+    }
+    acc.at = p;
+    for (let k = 0; k < size; k++) {
+      s[k]! += counts[k]!;
+      s[size + k]! += plan.weight === undefined ? counts[k]! : counts[size + k]!;
+      s[2 * size + k]! += plan.weight === undefined ? counts[k]! : counts[2 * size + k]!;
+    }
   }
-  return { periods, skipped: grouped.skipped, every, timeZone, confidence: rules.confidence, minN: rules.minN };
+  const live = (k: number) => s[2 * size + k]! > 0;
+  const pick = (b: number) => Array.from({ length: size }, (_, k) => (live(k) ? s[b * size + k]! : 0));
+  return { scale: [plan.min, plan.max], counts: pick(0), weights: pick(1), squaredWeights: pick(2) };
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   segmentKeys,
 } from "../segments/segmentReport.ts";
 import type { MetricName } from "../segments/spec.ts";
-import { assembleTrend, TREND_OPTIONS, type Trend, type TrendOptions, timeKeys } from "../segments/trend.ts";
+import { assembleTrend, TREND_OPTIONS, type Trend, type TrendOptions, trendKeys } from "../segments/trend.ts";
 import { PERIOD_UNITS } from "../types.ts";
 import { EVERY_COLUMN, groupRows } from "./countRows.ts";
 
@@ -107,7 +107,7 @@ export function trendFromCounts<M extends MetricName>(
   const every = assertOneOf(o.every, "options.every", PERIOD_UNITS);
   const timeZone = timeZoneOption(o.timeZone);
   const plans = planMetrics(o.metrics, METRICS);
-  const keys = timeKeys(o.time, timeReader(timeZone, undefined), every, rules);
+  const { keys } = trendKeys(o.time, timeReader(timeZone, undefined), every, rules, undefined);
   // Rows by day roll up into any period exactly; rows by another period would be counted whole in one.
   const checkEvery = (row: Record<string, unknown>, i: number) => {
     const unit = row[EVERY_COLUMN];
