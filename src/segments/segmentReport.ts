@@ -221,6 +221,7 @@ export function reportSegments(
   records: unknown,
   options: { readonly [K in (typeof SEGMENT_OPTIONS)[number]]?: unknown },
 ): object {
+  refuseTimeShapes(options);
   const o = readOptions(options, "segmentReport", SEGMENT_OPTIONS);
   const rules = readRules(o);
   const plans = planMetrics(o.metrics, registry);
@@ -244,6 +245,22 @@ export function reportSegments(
     (source.kind === "columns" && typeof by === "string" ? groupColumns(source.columns, by, keys, keyNames, plans, rules) : undefined) ??
     groupRecords(source, keys, keyNames, plans, rules);
   return assembleSegments(grouped, plans, rules);
+}
+
+/** A window or smoothing given to a report without a time: an error, not a silent plain report. */
+export function refuseTimeShapes(options: unknown): void {
+  if (typeof options !== "object" || options === null) return;
+  for (const name of ["window", "smoothing"] as const) {
+    if (name in options) {
+      throw new MetricsInputError(
+        "INVALID_OPTION",
+        `options.${name}`,
+        (options as Record<string, unknown>)[name],
+        "",
+        `options.${name} needs a time: use trend(records, { time, every, by, ${name} }) for a ${name === "window" ? "rolling metric" : "smoothed metric"} per segment`,
+      );
+    }
+  }
 }
 
 /**
