@@ -8,6 +8,21 @@ import { assertOneOf } from "../_lib/core/validate.ts";
 import { isMissingCell, readId } from "../_lib/read/cells.ts";
 import { MetricsTypeError } from "../errors.ts";
 import { emptyCounts, type KeyNames, type Plan, type ReadRules, type RowLog, toGetter } from "./engine.ts";
+import type { Accessor } from "./spec.ts";
+
+
+/**
+ * One respondent, one vote: only each respondent's latest (or first) response counts, within
+ * each segment, period or window.
+ *
+ * @category Segments and trends
+ */
+export interface DedupeOptions<R> {
+  /** The respondent id: a field name or accessor (a string or a finite number; blank is missing). */
+  by: Accessor<R>;
+  /** Which response counts: `"latest"` or `"first"`, by the report's time (and the records' order for equal times). */
+  keep: "latest" | "first";
+}
 
 /** Which response of a respondent counts: the latest or the first. */
 export const DEDUPE_KEEP = ["latest", "first"] as const;

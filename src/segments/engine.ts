@@ -189,6 +189,8 @@ export interface GroupState {
   readonly key: unknown;
   n: number;
   readonly counts: number[][];
+  /** Records a deduplicated report left out of the group. */
+  readonly dropped?: number;
 }
 
 /** The result of reading the records. */

@@ -2,13 +2,16 @@ import { readOptions } from "../_lib/core/options.ts";
 import { bigintKey, type CellRules, isMissingCell, trimEnds } from "../_lib/read/cells.ts";
 import { MetricsInputError } from "../errors.ts";
 import type { Tally } from "../types.ts";
+import { timeReader } from "../_lib/read/time.ts";
 import { groupColumns } from "./columnGroups.ts";
+import { DEDUPE_EXPECTED, type DedupeOptions, type DedupePlan, dedupedSpans, dedupeLog, dedupeOption, respondentReader } from "./dedupe.ts";
 import {
   addCounts,
   type Grouped,
   type GroupState,
   groupRecords,
   guardedComparison,
+  type KeyNames,
   type KeyReader,
   NO_KEY,
   type Plan,
@@ -16,6 +19,7 @@ import {
   planTally,
   type ReadRules,
   readRules,
+  type RowSource,
   rowSource,
   summarizeCounts,
   toGetter,
@@ -56,6 +60,12 @@ export interface SegmentReportOptions<R, M extends PropertyKey, Reg = Metrics> e
    * Keys are compared without the white space at their ends (`"APAC "` is `"APAC"`).
    */
   keyMissingValues?: readonly string[];
+  /**
+   * One respondent, one vote: only each respondent's latest (or first) response counts in each
+   * segment. "Latest" is by `time` when given (a Date, epoch milliseconds or an ISO 8601 string),
+   * else by the records' order (the last record is the latest).
+   */
+  dedupe?: DedupeOptions<R> & { time?: Accessor<R> };
 }
 
 /**
@@ -71,6 +81,8 @@ export type Segment<M extends keyof Reg, Reg = Metrics> = {
   readonly n: number;
   /** Per metric, the segment's tally: merge them across machines or days with `mergeTallies`. */
   readonly tallies: MetricTallies<M>;
+  /** Records `dedupe` left out of the segment (its respondents' other responses); 0 without it. */
+  readonly dropped: number;
 } & SegmentEntries<M, Reg>;
 
 /**
@@ -92,6 +104,8 @@ export interface SegmentReport<M extends keyof Reg, Reg = Metrics> {
   readonly confidence: number;
   /** The fewest responses per side a comparison needed to be flagged. */
   readonly minN: number;
+  /** The deduplication used (`by` is the field name, or null for an accessor), and the records it left out in all; or null. */
+  readonly dedupe: { readonly by: string | null; readonly keep: "latest" | "first"; readonly dropped: number } | null;
 }
 
 type KeyValue = string | number | boolean;
@@ -105,6 +119,7 @@ export const SEGMENT_OPTIONS = [
   "keyMissingValues",
   "onInvalid",
   "minN",
+  "dedupe",
 ] as const;
 
 const KEY_EXPECTED = "a string, finite number or boolean";
@@ -238,6 +253,8 @@ export function reportSegments(
         : undefined;
   // The records' form is read once; each reader below takes that one form.
   const source = rowSource(records);
+  const dedupe = dedupeOption(o.dedupe, true);
+  if (dedupe !== undefined) return assembleSegments(dedupedGroups(source, by, keyNames, plans, rules, dedupe), plans, rules, dedupe);
   const grouped =
     (fields !== undefined && source.kind === "list" && Array.isArray(source.list)
       ? groupRecordArray(source.list, fields, keys, keyNames, plans, rules)
@@ -267,14 +284,19 @@ export function refuseTimeShapes(options: unknown): void {
  * The report from records grouped by segment (read from records, or from counts a database
  * returned): segments in key order, each summarised and tested against the rest.
  */
-export function assembleSegments(grouped: Grouped, plans: readonly Plan[], rules: ReadRules): object {
+export function assembleSegments(grouped: Grouped, plans: readonly Plan[], rules: ReadRules, dedupe?: DedupePlan): object {
   const states = mergeEqualKeys([...grouped.groups.values()]).sort((a, b) => compareKeys(a.key as SegmentKey, b.key as SegmentKey));
   const total = addCounts(plans, states);
   let n = 0;
   for (const s of states) n += s.n;
 
   const totalEntry: Record<string, unknown> = { n };
-  const segments = states.map((s): Record<string, unknown> & { tallies: Record<string, Tally> } => ({ key: s.key, n: s.n, tallies: {} }));
+  const segments = states.map((s): Record<string, unknown> & { tallies: Record<string, Tally> } => ({
+    key: s.key,
+    n: s.n,
+    tallies: {},
+    dropped: s.dropped ?? 0,
+  }));
   plans.forEach((plan, j) => {
     totalEntry[plan.name] = summarizeCounts(plan, total[j]!, rules.confidence);
     const raw = states.map((s) => {
@@ -300,7 +322,78 @@ export function assembleSegments(grouped: Grouped, plans: readonly Plan[], rules
       segment[plan.name] = { ...r.summary, vsRest };
     });
   });
-  return { total: totalEntry, segments, skipped: grouped.skipped, confidence: rules.confidence, minN: rules.minN };
+  let dropped = 0;
+  for (const s of states) dropped += s.dropped ?? 0;
+  return {
+    total: totalEntry,
+    segments,
+    skipped: grouped.skipped,
+    confidence: rules.confidence,
+    minN: rules.minN,
+    dedupe: dedupe === undefined ? null : { by: dedupe.names.field ?? null, keep: dedupe.keep, dropped },
+  };
+}
+
+/**
+ * The groups of a deduplicated report: every record read and checked as usual (skips, errors),
+ * then each segment counted again with one record per respondent: the latest (or first) by
+ * `dedupe.time`, or by the records' order.
+ */
+function dedupedGroups(source: RowSource, by: unknown, keyNames: KeyNames, plans: readonly Plan[], rules: ReadRules, dedupe: DedupePlan): Grouped {
+  const seg = segmentKeys(by, rules.keys);
+  const log = dedupeLog(plans);
+  const respondent = respondentReader(dedupe, rules, log);
+  const times = timeReader("UTC", undefined);
+  const timeNames: KeyNames = { field: dedupe.timeField, option: "options.dedupe.time", label: "dedupe time" };
+  const problem: KeyReader["problem"] = { kind: "missing", value: undefined, expected: "", key: keyNames };
+  const fail = (kind: "missing" | "invalid", value: unknown, expected: string, key: KeyNames) => {
+    Object.assign(problem, { kind, value, expected, key });
+    return NO_KEY;
+  };
+  const keys: KeyReader = {
+    problem,
+    read(record, i) {
+      const raw = seg.read(record, i);
+      if (raw === NO_KEY) return fail(seg.problem.kind, seg.problem.value, seg.problem.expected, keyNames);
+      const why = respondent(record, i);
+      if (why !== undefined) return fail(why.kind, why.value, DEDUPE_EXPECTED, dedupe.names);
+      if (dedupe.time === undefined) {
+        log.pending.order = i;
+      } else {
+        const v = dedupe.time(record, i);
+        const at = isMissingCell(v, rules.cells) ? "a time" : times.instantOf(v);
+        if (typeof at !== "number") return fail(at === "a time" ? "missing" : "invalid", v, at, timeNames);
+        log.pending.order = at;
+      }
+      return raw;
+    },
+    shown: seg.shown,
+  };
+  if (seg.check !== undefined) {
+    keys.check = (mapKey) => {
+      if (seg.check!(mapKey)) return true;
+      fail(seg.problem.kind, seg.problem.value, seg.problem.expected, keyNames);
+      return false;
+    };
+  }
+  const all = groupRecords(source, keys, keyNames, plans, rules, log);
+  // Rows per shown key ("APAC " and "APAC" are one segment, and one respondent in it is one vote).
+  const rowsOf = new Map<string, { key: unknown; n: number; rows: number[] }>();
+  const shownOf = new Map<unknown, string>();
+  for (const [mapKey, state] of all.groups) {
+    const id = JSON.stringify(state.key);
+    shownOf.set(mapKey, id);
+    const seen = rowsOf.get(id);
+    if (seen === undefined) rowsOf.set(id, { key: state.key, n: state.n, rows: [] });
+    else seen.n += state.n;
+  }
+  for (let r = 0; r < log.key.length; r++) rowsOf.get(shownOf.get(log.key[r])!)!.rows.push(r);
+  const groups = new Map<unknown, GroupState>();
+  for (const [id, { key, n, rows }] of rowsOf) {
+    const [kept] = dedupedSpans(log, rows, () => 0, [{ lo: 0, hi: 0 }], dedupe.keep, plans);
+    groups.set(id, { key, n: kept!.n, counts: kept!.counts, dropped: n - kept!.n });
+  }
+  return { groups, skipped: all.skipped };
 }
 
 /**

@@ -4,7 +4,7 @@ import { isMissingCell } from "../_lib/read/cells.ts";
 import { assertSpan, periodAt, periodIndex, type TimeReader, timeReader, timeUnitOption, timeZoneOption } from "../_lib/read/time.ts";
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 import { PERIOD_UNITS, type PeriodUnit, type Tally, type TimeUnit } from "../types.ts";
-import { DEDUPE_EXPECTED, type DedupeLog, type DedupePlan, dedupedSpans, dedupeLog, dedupeOption, respondentReader, type Span } from "./dedupe.ts";
+import { DEDUPE_EXPECTED, type DedupeLog, type DedupeOptions, type DedupePlan, dedupedSpans, dedupeLog, dedupeOption, respondentReader, type Span } from "./dedupe.ts";
 import {
   addCounts,
   type Grouped,
@@ -55,19 +55,6 @@ export type TrendWindow = { readonly periods: number; readonly days?: undefined 
 export interface TrendSmoothing {
   /** The half-life in periods, a number > 0 (need not be whole). */
   readonly halfLife: number;
-}
-
-/**
- * One respondent, one vote: only each respondent's latest (or first) response counts, within
- * each segment, period or window.
- *
- * @category Segments and trends
- */
-export interface DedupeOptions<R> {
-  /** The respondent id: a field name or accessor (a string or a finite number; blank is missing). */
-  by: Accessor<R>;
-  /** Which response counts: `"latest"` or `"first"`, by the report's time (and the records' order for equal times). */
-  keep: "latest" | "first";
 }
 
 /**

@@ -313,6 +313,38 @@ describe("dedupe: one respondent, one vote", () => {
     });
   }
 
+  it("in segmentReport: one response per respondent in each segment, by dedupe.time or by the records' order", () => {
+    for (const keep of ["latest", "first"] as const) {
+      const r = segmentReport(data, { by: "region", dedupe: { by: "who", keep, time: "at" }, metrics: { nps: "ltr" } });
+      let dropped = 0;
+      for (const s of r.segments) {
+        const mine = data.filter((x) => x.region === s.key);
+        const once = oncePer(mine, keep);
+        expect(s.n).toBe(once.length);
+        expect(s.dropped).toBe(mine.length - once.length);
+        dropped += s.dropped;
+        const { vsRest: _vs, ...summary } = s.nps!;
+        expect(summary).toEqual(npsOf(once));
+      }
+      expect(r.dedupe).toEqual({ by: "who", keep, dropped });
+      expect(r.total.n).toBe(r.segments.reduce((a, s) => a + s.n, 0));
+    }
+    // Without a time, the records' order: the last record of a respondent is the latest.
+    const ordered = [
+      { region: "EMEA", who: 1, ltr: 10 },
+      { region: "EMEA", who: 1, ltr: 0 },
+      { region: "EMEA", who: 2, ltr: 9 },
+    ];
+    const latest = segmentReport(ordered, { by: "region", dedupe: { by: "who", keep: "latest" }, metrics: { nps: "ltr" } });
+    expect(latest.segments[0]).toMatchObject({ n: 2, dropped: 1, nps: { estimate: 0 } });
+    const first = segmentReport(ordered, { by: "region", dedupe: { by: "who", keep: "first" }, metrics: { nps: "ltr" } });
+    expect(first.segments[0]).toMatchObject({ n: 2, dropped: 1, nps: { estimate: 100 } });
+    expect(segmentReport(ordered, { by: "region", metrics: { nps: "ltr" } })).toMatchObject({ dedupe: null, segments: [{ dropped: 0 }] });
+    expect(() =>
+      segmentReport(ordered, { by: "region", dedupe: { by: "who", keep: "latest", time: "at" }, metrics: { nps: "ltr" } } as never),
+    ).toThrow(/has no field "at" \(options\.dedupe\.time\)/);
+  });
+
   it("ties in time keep the later record for latest and the earlier for first", () => {
     const tied = [
       { at: "2026-01-05", who: "a", ltr: 0 },
