@@ -111,7 +111,7 @@ function scaleCounts(input: unknown, o: Partial<NpsScaleOptions>, argument: stri
 }
 
 /** The +100/0/−100 score of a point on the scale. */
-function npsValue(score: number, bands: NpsBands): number {
+export function npsValue(score: number, bands: NpsBands): number {
   return score >= bands.promoterFrom ? 100 : score >= bands.passiveFrom ? 0 : -100;
 }
 

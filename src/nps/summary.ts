@@ -5,6 +5,7 @@ import { weightsOf } from "../_lib/count/tallies.ts";
 import { zForConfidence } from "../stats/normal.ts";
 import type { Estimate, Interval } from "../types.ts";
 import type { NpsScaleOptions } from "./classify.ts";
+import { clusteredNps } from "./clustered.ts";
 import { effectiveCounts, npsCounts, type ValidNpsCounts, type WeightedNps, weightedNps } from "./counts.ts";
 import { adjustedNpsMoments, npsVariance, tangoInterval } from "./interval.ts";
 import type { NpsCounts, NpsInput } from "./nps.ts";
@@ -50,6 +51,13 @@ export interface NpsSummaryOptions extends NpsScaleOptions {
   method?: NpsIntervalMethod;
   /** One weight per raw score, finite and ≥ 0, as for {@link nps}. */
   weights?: ArrayLike<number>;
+  /**
+   * One cluster id per raw score (its account: a string or a finite number): the standard error
+   * is then clustered by account, as R survey's `svymean` on `svydesign(ids = ~cluster, weights =
+   * ~w)`, and the summary reports `clusters` and `designDf`. Several answers from one account are
+   * not independent: without it, B2B intervals are too narrow.
+   */
+  cluster?: ArrayLike<string | number>;
 }
 
 const SUMMARY_OPTIONS = [
@@ -62,6 +70,7 @@ const SUMMARY_OPTIONS = [
   "confidence",
   "method",
   "weights",
+  "cluster",
 ] as const;
 
 /**
@@ -84,6 +93,10 @@ export interface NpsSummary extends Estimate<NpsIntervalMethod>, NpsCounts {
   readonly effectiveN: number;
   /** Kish's design effect of weighting, n / effectiveN: 1 when unweighted, above 1 when weights vary. */
   readonly designEffect: number;
+  /** With `cluster`: the clusters (accounts) with a counted response. */
+  readonly clusters?: number;
+  /** With `cluster`: the design's degrees of freedom, clusters − 1 (R survey's `degf`). */
+  readonly designDf?: number;
 }
 
 /**
@@ -169,6 +182,10 @@ export function npsSummary(input: NpsInput, options?: NpsSummaryOptions): NpsSum
   const o = readOptions(options, "npsSummary", SUMMARY_OPTIONS);
   const confidence = confidenceOption(o.confidence);
   const method = assertOneOf(o.method, "options.method", NPS_INTERVAL_METHODS, "adjusted-wald");
+  if (o.cluster !== undefined) {
+    const c = clusteredNps(input, o, "input", o.weights, o.cluster, "options.cluster", "options.weights");
+    return { ...weightedSummary(c.counts, c.nps, method, confidence, zForConfidence(confidence)), clusters: c.nps.clusters, designDf: c.nps.designDf };
+  }
   const counts = npsCounts(input, o, "input", weightsOf(o));
   const { promoters, passives, detractors, missing, invalid, weighted } = counts;
   const n = promoters + passives + detractors;
@@ -216,6 +233,7 @@ export function npsSummary(input: NpsInput, options?: NpsSummaryOptions): NpsSum
     designEffect: 1,
   };
 }
+
 
 /** The weighted summary: see npsSummary. */
 function weightedSummary(counts: ValidNpsCounts, w: WeightedNps, method: NpsIntervalMethod, confidence: number, z: number): NpsSummary {

@@ -55,7 +55,7 @@ export function readWeight(value: unknown, argument: string): number {
  * string or a BigInt; `undefined` when missing (a blank, a marker) and the rules skip missing
  * values, `null` when invalid and the rules skip invalid ones. Otherwise throws naming `argument`.
  */
-function readWeightCell(cell: unknown, rules: CellRules, argument: string): number | undefined | null {
+export function readWeightCell(cell: unknown, rules: CellRules, argument: string): number | undefined | null {
   const w = readCell(cell, rules.markers);
   if (w === undefined) {
     if (rules.skipMissing) return undefined;
