@@ -1,11 +1,13 @@
 import { symmetricInterval } from "../_lib/core/math.ts";
 import { readOptions } from "../_lib/core/options.ts";
 import { assertScale, confidenceOption } from "../_lib/core/validate.ts";
+import { assertRawForCluster, type ClusteredTally, clusteredWeightedMean, countClustered } from "../_lib/count/clustered.ts";
 import { meanOfWholeScores, sumWholeScores } from "../_lib/count/count.ts";
 import type { Moments } from "../_lib/count/moments.ts";
 import {
   assertSameWeighting,
   countFrom,
+  pairedOption,
   pairedWeights,
   readScaleInput,
   tallyMoments,
@@ -31,8 +33,9 @@ const CES_SUMMARY_OPTIONS = [
   "confidence",
   "agreeFrom",
   "weights",
+  "cluster",
 ] as const;
-const COMPARE_CES_OPTIONS = ["scale", "higherIsEasier", "missing", "missingValues", "confidence", "weights"] as const;
+const COMPARE_CES_OPTIONS = ["scale", "higherIsEasier", "missing", "missingValues", "confidence", "weights", "cluster"] as const;
 
 /**
  * Options for {@link ces}.
@@ -78,6 +81,12 @@ export interface CesSummaryOptions extends CesOptions {
    * (then responses at or below it count).
    */
   agreeFrom?: number;
+  /**
+   * One cluster id (account) per raw response: the standard error is clustered by account, as R
+   * survey's `svymean` on `svydesign(ids = ~cluster, weights = ~w)`, and the t interval has the
+   * design's clusters − 1 degrees of freedom (`confint(..., df = degf(design))`).
+   */
+  cluster?: ArrayLike<string | number>;
 }
 
 /**
@@ -90,6 +99,11 @@ export interface CompareCesOptions extends Omit<CesOptions, "weights" | "onInval
   weights?: PairedWeights;
   /** Confidence level of the interval, and 1 − the significance level. Default 0.95. */
   confidence?: number;
+  /**
+   * One array of cluster ids (accounts) per sample, `{ a, b }`: each mean's standard error is
+   * clustered by account, and Welch's degrees of freedom count clusters, not responses.
+   */
+  cluster?: { readonly a: ArrayLike<string | number>; readonly b: ArrayLike<string | number> };
 }
 
 /**
@@ -113,6 +127,10 @@ export interface CesSummary extends Estimate<"t"> {
   readonly effectiveN: number;
   /** Kish's design effect of weighting, n / effectiveN: 1 when unweighted, above 1 when weights vary. */
   readonly designEffect: number;
+  /** With `cluster`: the clusters (accounts) with a counted response. */
+  readonly clusters?: number;
+  /** With `cluster`: the design's degrees of freedom, clusters − 1 (the t interval's). */
+  readonly designDf?: number;
 }
 
 const CES_OPTIONS = ["scale", "higherIsEasier", "missing", "missingValues", "onInvalid", "weights"] as const;
@@ -209,6 +227,34 @@ export function cesSummary(responses: ScaleInput, options?: CesSummaryOptions): 
     const third = Math.floor((max - min) / 3);
     return bandStart(o.agreeFrom, easyHigh ? max - third : min + third, "options.agreeFrom", min, max, true);
   };
+  if (o.cluster !== undefined) {
+    const [min, max] = o.scale === undefined ? DEFAULT_SCALES.ces : assertScale(o.scale, "options.scale");
+    const t = clusteredCes(
+      responses,
+      o,
+      "responses",
+      weightsOf(o).value,
+      { value: o.cluster, argument: "options.cluster" },
+      "options.weights",
+    );
+    const agreeFrom = agreeFromOf(min, max);
+    const w = clusteredWeightedMean(t, (s) => s, "options.cluster");
+    const agreeShare = weightedMean(t, (s) => ((easyHigh ? s >= agreeFrom : s <= agreeFrom) ? 1 : 0)).estimate;
+    const summary = tInterval({
+      mean: w.estimate,
+      variance: w.variance,
+      n: w.n,
+      min,
+      max,
+      confidence,
+      agreeShare,
+      missing: t.missing ?? 0,
+      invalid: t.invalid ?? 0,
+      w,
+      df: w.designDf,
+    });
+    return { ...summary, clusters: w.clusters, designDf: w.designDf };
+  }
   // A long typed array of valid scores: its sums in one pass, as for ces (anything else is counted).
   const scale = summingScale(responses, o);
   const sums = scale === undefined ? undefined : sumWholeScores(responses, scale[0], scale[1], agreeFromOf(...scale), !easyHigh);
@@ -252,6 +298,21 @@ export function cesSummary(responses: ScaleInput, options?: CesSummaryOptions): 
   return tInterval({ mean, variance, n, min, max, confidence, agreeShare, missing: t.missing ?? 0, invalid: t.invalid ?? 0 });
 }
 
+/** Raw CES responses with one cluster id each (and optionally one weight each), counted. */
+function clusteredCes(
+  input: unknown,
+  o: { scale?: unknown; missing?: unknown; missingValues?: unknown; onInvalid?: unknown },
+  argument: string,
+  weights: unknown,
+  cluster: { readonly value: unknown; readonly argument: string },
+  weightsArgument: string,
+): ClusteredTally {
+  const scale = o.scale === undefined ? DEFAULT_SCALES.ces : assertScale(o.scale, "options.scale");
+  const rules = cellRules(o.missing, o.missingValues, "options", o.onInvalid);
+  const responses = assertRawForCluster(input, argument, cluster.argument);
+  return countClustered(responses, weights, cluster.value, scale, rules, argument, cluster.argument, weightsArgument);
+}
+
 /**
  * The scale to sum unweighted typed-array `responses` on in one pass ({@link meanOfWholeScores},
  * {@link sumWholeScores}), or undefined for input that is counted. The other reading options are
@@ -275,8 +336,11 @@ function tInterval(s: {
   missing: number;
   invalid: number;
   w?: WeightedMean;
+  /** The t interval's degrees of freedom: n − 1 unless given (clusters − 1 for clustered responses). */
+  df?: number;
 }): CesSummary {
   const { mean, variance, n, min, max, confidence, agreeShare, missing, invalid, w } = s;
+  const df = s.df ?? n - 1;
   const standardDeviation = Math.sqrt(variance);
   const standardError = w === undefined ? standardDeviation / Math.sqrt(n) : w.standardError;
   let interval: Interval;
@@ -285,7 +349,7 @@ function tInterval(s: {
     interval = { lower: min, upper: max };
     marginOfError = (max - min) / 2;
   } else {
-    marginOfError = -studentTQuantileUnchecked((1 - confidence) / 2, n - 1) * standardError;
+    marginOfError = -studentTQuantileUnchecked((1 - confidence) / 2, df) * standardError;
     interval = symmetricInterval(mean, marginOfError, min, max);
   }
   return {
@@ -334,6 +398,15 @@ export function compareCes(a: ScaleInput, b: ScaleInput, options?: CompareCesOpt
   const confidence = confidenceOption(o.confidence);
   higherIsEasierOf(o);
   const [wa, wb] = pairedWeights(o.weights);
+  if (o.cluster !== undefined) {
+    // Welch on the clustered SEs, with clusters as the units: variance SE²·m over m clusters.
+    const [ca, cb] = pairedOption(o.cluster, "options.cluster", "cluster ids");
+    const moments = (x: unknown, name: string, w: typeof wa, c: typeof ca): Moments => {
+      const m = clusteredWeightedMean(clusteredCes(x, o, name, w.value, c, w.argument), (s) => s, c.argument);
+      return { mean: m.estimate, variance: m.standardError * m.standardError * m.clusters, n: m.clusters };
+    };
+    return welch(moments(a, "a", wa, ca), moments(b, "b", wb, cb), confidence, "b", b);
+  }
   const ta = readScaleInput(a, o, DEFAULT_SCALES.ces, "a", wa);
   const tb = readScaleInput(b, o, DEFAULT_SCALES.ces, "b", wb);
   assertSameWeighting(a, isWeighted(ta), b, isWeighted(tb));

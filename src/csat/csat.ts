@@ -1,16 +1,19 @@
 import { readOptions } from "../_lib/core/options.ts";
 import { assertOneOf, confidenceOption } from "../_lib/core/validate.ts";
+import { assertRawForCluster, clusteredWeightedMean, countClustered } from "../_lib/count/clustered.ts";
 import {
   assertSameWeighting,
   countFrom,
   NO_WEIGHTS,
+  pairedOption,
   pairedWeights,
   readScaleInput,
   tallyMoments,
   weightsOf,
 } from "../_lib/count/tallies.ts";
-import { isWeighted, type WeightedTally, weightedMean } from "../_lib/count/weighted.ts";
-import { bandStart, DEFAULT_SCALES } from "../_lib/read/scales.ts";
+import { isWeighted, type WeightedMean, type WeightedTally, weightedMean } from "../_lib/count/weighted.ts";
+import { cellRules } from "../_lib/read/cells.ts";
+import { bandStart, DEFAULT_SCALES, scaleOption } from "../_lib/read/scales.ts";
 import { PROPORTION_COMPARISON_METHODS, type ProportionComparisonMethod } from "../stats/compareProportions.ts";
 import { PROPORTION_INTERVAL_METHODS, type ProportionIntervalMethod } from "../stats/proportionInterval.ts";
 import { compareCounts, compareWeightedShares, proportionEstimate, weightedProportionEstimate } from "../stats/proportionMath.ts";
@@ -25,8 +28,9 @@ const CSAT_SUMMARY_OPTIONS = [
   "confidence",
   "method",
   "weights",
+  "cluster",
 ] as const;
-const COMPARE_CSAT_OPTIONS = ["scale", "satisfiedFrom", "missing", "missingValues", "confidence", "method", "weights"] as const;
+const COMPARE_CSAT_OPTIONS = ["scale", "satisfiedFrom", "missing", "missingValues", "confidence", "method", "weights", "cluster"] as const;
 
 /**
  * What the scale-based metrics (CSAT, CES) accept: raw responses (an array or typed array of
@@ -85,6 +89,11 @@ export interface CsatSummaryOptions extends CsatOptions {
   confidence?: number;
   /** Interval method for the share satisfied (see {@link proportionInterval}). Default `"wilson"`. */
   method?: ProportionIntervalMethod;
+  /**
+   * One cluster id (account) per raw response: the standard error is clustered by account, as R
+   * survey's `svymean` on `svydesign(ids = ~cluster, weights = ~w)`; see {@link npsSummary}.
+   */
+  cluster?: ArrayLike<string | number>;
 }
 
 /**
@@ -99,6 +108,8 @@ export interface CompareCsatOptions extends Omit<CsatOptions, "weights" | "onInv
   confidence?: number;
   /** As {@link compareProportions}: `"newcombe"` (default), `"wald"` or `"fisher"` (exact, for small samples). */
   method?: ProportionComparisonMethod;
+  /** One array of cluster ids (accounts) per sample, `{ a, b }`: clustered standard errors, as {@link compareNps}. */
+  cluster?: { readonly a: ArrayLike<string | number>; readonly b: ArrayLike<string | number> };
 }
 
 /**
@@ -121,12 +132,31 @@ export interface CsatSummary extends Estimate<ProportionIntervalMethod> {
   readonly effectiveN: number;
   /** Kish's design effect of weighting, n / effectiveN: 1 when unweighted, above 1 when weights vary. */
   readonly designEffect: number;
+  /** With `cluster`: the clusters (accounts) with a counted response. */
+  readonly clusters?: number;
+  /** With `cluster`: the design's degrees of freedom, clusters − 1. */
+  readonly designDf?: number;
 }
 
 const CSAT_OPTIONS = ["scale", "satisfiedFrom", "missing", "missingValues", "onInvalid", "weights"] as const;
 
 /** The tally, its count satisfied and n, and for weighted input the weighted share satisfied. */
-function satisfiedOf(input: unknown, o: Partial<Omit<CsatOptions, "weights">>, argument: string, weights = NO_WEIGHTS) {
+function satisfiedOf(
+  input: unknown,
+  o: Partial<Omit<CsatOptions, "weights">>,
+  argument: string,
+  weights = NO_WEIGHTS,
+  cluster = NO_WEIGHTS,
+): { t: Tally; satisfied: number; n: number; weighted: (WeightedMean & { clusters?: number; designDf?: number }) | undefined } {
+  if (cluster.value !== undefined) {
+    const [min, max] = scaleOption(o.scale, DEFAULT_SCALES.csat);
+    const satisfiedFrom = bandStart(o.satisfiedFrom, max - 1, "options.satisfiedFrom", min, max);
+    const rules = cellRules(o.missing, o.missingValues, "options", o.onInvalid);
+    const responses = assertRawForCluster(input, argument, cluster.argument);
+    const t = countClustered(responses, weights.value, cluster.value, [min, max], rules, argument, cluster.argument, weights.argument);
+    const weighted = clusteredWeightedMean(t, (s) => (s >= satisfiedFrom ? 1 : 0), cluster.argument);
+    return { t, satisfied: countFrom(t, satisfiedFrom), n: tallyMoments(t).n, weighted };
+  }
   const t = readScaleInput(input, o, DEFAULT_SCALES.csat, argument, weights);
   const [min, max] = t.scale;
   const satisfiedFrom = bandStart(o.satisfiedFrom, max - 1, "options.satisfiedFrom", min, max);
@@ -203,13 +233,24 @@ export function csatSummary(responses: ScaleInput, options?: CsatSummaryOptions)
   const o = readOptions(options, "csatSummary", CSAT_SUMMARY_OPTIONS);
   const confidence = confidenceOption(o.confidence);
   const method = assertOneOf(o.method, "options.method", PROPORTION_INTERVAL_METHODS, "wilson");
-  const { t, satisfied, n, weighted } = satisfiedOf(responses, o, "responses", weightsOf(o));
+  const cluster = o.cluster === undefined ? NO_WEIGHTS : { value: o.cluster, argument: "options.cluster" };
+  const { t, satisfied, n, weighted } = satisfiedOf(responses, o, "responses", weightsOf(o), cluster);
   const missing = t.missing ?? 0;
   const invalid = t.invalid ?? 0;
   if (weighted !== undefined) {
     const mean = weightedMean(t as WeightedTally, (s) => s).estimate;
     const { effectiveN, designEffect } = weighted;
-    return { ...weightedProportionEstimate(weighted, confidence, method), satisfied, mean, missing, invalid, effectiveN, designEffect };
+    const design = weighted.clusters === undefined ? {} : { clusters: weighted.clusters, designDf: weighted.designDf };
+    return {
+      ...weightedProportionEstimate(weighted, confidence, method),
+      satisfied,
+      mean,
+      missing,
+      invalid,
+      effectiveN,
+      designEffect,
+      ...design,
+    };
   }
   const { successes, ...estimate } = proportionEstimate(satisfied, n, confidence, method);
   return { ...estimate, satisfied: successes, mean: tallyMoments(t).mean, missing, invalid, effectiveN: n, designEffect: 1 };
@@ -246,8 +287,9 @@ export function compareCsat(a: ScaleInput, b: ScaleInput, options?: CompareCsatO
   const confidence = confidenceOption(o.confidence);
   const method = assertOneOf(o.method, "options.method", PROPORTION_COMPARISON_METHODS, "newcombe");
   const [wa, wb] = pairedWeights(o.weights);
-  const sa = satisfiedOf(a, o, "a", wa);
-  const sb = satisfiedOf(b, o, "b", wb);
+  const [ca, cb] = pairedOption(o.cluster, "options.cluster", "cluster ids");
+  const sa = satisfiedOf(a, o, "a", wa, ca);
+  const sb = satisfiedOf(b, o, "b", wb, cb);
   assertSameWeighting(a, sa.weighted !== undefined, b, sb.weighted !== undefined);
   if (sa.weighted !== undefined && sb.weighted !== undefined) return compareWeightedShares(sa.weighted, sb.weighted, confidence, method);
   return compareCounts(sa.satisfied, sa.n, sb.satisfied, sb.n, confidence, method);

@@ -1,9 +1,8 @@
 // NPS from responses clustered by account (B2B): the weighted NPS with the standard error of R
 // survey's svymean on svydesign(ids = ~account, weights = ~w). Internal; npsSummary and
 // compareNps take it through their `cluster` option.
-import { clusteredMean, countClustered } from "../_lib/count/clustered.ts";
+import { assertRawForCluster, clusteredWeightedMean, countClustered } from "../_lib/count/clustered.ts";
 import { cellRules } from "../_lib/read/cells.ts";
-import { MetricsTypeError } from "../errors.ts";
 import { type NpsScaleOptions, npsValue, resolveBands, type ValidNpsCounts, type WeightedNps, weightedNps } from "./counts.ts";
 
 /** A clustered weighted NPS: the linearised SE with accounts as sampling units, and the design's effective n. */
@@ -29,29 +28,13 @@ export function clusteredNps(
   clusterArgument: string,
   weightsArgument: string,
 ): { counts: ValidNpsCounts; nps: ClusteredNps } {
-  if (typeof input !== "object" || input === null || "counts" in input || "promoters" in input || "passives" in input) {
-    throw new MetricsTypeError(
-      "INVALID_TYPE",
-      argument,
-      input,
-      `raw scores, one per id in ${clusterArgument}: counts and tallies do not say which account each answer came from`,
-    );
-  }
+  const responses = assertRawForCluster(input, argument, clusterArgument);
   const bands = resolveBands(o);
   const rules = cellRules(o.missing, o.missingValues, "options", o.onInvalid);
-  const tally = countClustered(
-    input as ArrayLike<unknown>,
-    weights,
-    cluster,
-    [bands.min, bands.max],
-    rules,
-    argument,
-    clusterArgument,
-    weightsArgument,
-  );
+  const tally = countClustered(responses, weights, cluster, [bands.min, bands.max], rules, argument, clusterArgument, weightsArgument);
   const value = (s: number) => npsValue(s, bands);
-  const design = clusteredMean(tally, value, clusterArgument);
-  const plain = weightedNps({ tally, bands });
+  const design = clusteredWeightedMean(tally, value, clusterArgument);
+  const { shares } = weightedNps({ tally, bands });
   let promoters = 0;
   let passives = 0;
   let detractors = 0;
@@ -61,17 +44,8 @@ export function clusteredNps(
     else if (v < 0) detractors += c;
     else passives += c;
   });
-  const se2 = design.standardError ** 2;
-  const effectiveN = se2 > 0 ? plain.variance / se2 : plain.n;
   return {
     counts: { promoters, passives, detractors, missing: tally.missing ?? 0, invalid: tally.invalid ?? 0, weighted: undefined },
-    nps: {
-      ...plain,
-      standardError: design.standardError,
-      effectiveN,
-      designEffect: plain.n / effectiveN,
-      clusters: design.clusters,
-      designDf: design.designDf,
-    },
+    nps: { ...design, shares },
   };
 }

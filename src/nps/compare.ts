@@ -1,11 +1,12 @@
 import { symmetricInterval } from "../_lib/core/math.ts";
 import { readOptions } from "../_lib/core/options.ts";
 import { assertOneOf, confidenceOption } from "../_lib/core/validate.ts";
-import { assertSameWeighting, pairedWeights } from "../_lib/count/tallies.ts";
+import { assertSameWeighting, pairedOption, pairedWeights } from "../_lib/count/tallies.ts";
 import { zForConfidence } from "../stats/normal.ts";
 import { zComparison } from "../stats/zTest.ts";
 import type { Comparison, PairedWeights } from "../types.ts";
 import type { NpsScaleOptions } from "./classify.ts";
+import { clusteredNps } from "./clustered.ts";
 import { effectiveCounts, npsCounts, type WeightedNps, weightedNps } from "./counts.ts";
 import { adjustedNpsMoments, waldNpsMoments } from "./interval.ts";
 import type { NpsInput } from "./nps.ts";
@@ -42,9 +43,25 @@ export interface CompareNpsOptions extends NpsScaleOptions {
   method?: CompareNpsMethod;
   /** One array of weights per sample, `{ a, b }` (both or neither), as for {@link nps}. */
   weights?: PairedWeights;
+  /**
+   * One array of cluster ids (accounts) per sample, `{ a, b }`, as for {@link npsSummary}: each
+   * sample's standard error is then clustered by account, SE = √(SEa² + SEb²) (two independent
+   * samples of accounts).
+   */
+  cluster?: { readonly a: ArrayLike<string | number>; readonly b: ArrayLike<string | number> };
 }
 
-const COMPARE_OPTIONS = ["scale", "promoterFrom", "passiveFrom", "missing", "missingValues", "confidence", "method", "weights"] as const;
+const COMPARE_OPTIONS = [
+  "scale",
+  "promoterFrom",
+  "passiveFrom",
+  "missing",
+  "missingValues",
+  "confidence",
+  "method",
+  "weights",
+  "cluster",
+] as const;
 
 /**
  * Tests whether two independent samples (two segments, two periods) have different Net Promoter
@@ -91,6 +108,12 @@ export function compareNps(a: NpsInput, b: NpsInput, options?: CompareNpsOptions
   const confidence = confidenceOption(o.confidence);
   const method = assertOneOf(o.method, "options.method", COMPARE_NPS_METHODS, "adjusted-wald");
   const [wa, wb] = pairedWeights(o.weights);
+  if (o.cluster !== undefined) {
+    const [ca, cb] = pairedOption(o.cluster, "options.cluster", "cluster ids");
+    const na = clusteredNps(a, o, "a", wa.value, ca.value, ca.argument, wa.argument).nps;
+    const nb = clusteredNps(b, o, "b", wb.value, cb.value, cb.argument, wb.argument).nps;
+    return weightedComparison(na, nb, method, confidence);
+  }
   const countsA = npsCounts(a, o, "a", wa);
   const countsB = npsCounts(b, o, "b", wb);
   assertSameWeighting(a, countsA.weighted !== undefined, b, countsB.weighted !== undefined);

@@ -1,3 +1,5 @@
+export type { AccountNps, AccountNpsOptions, AccountRollup } from "./accountNps.ts";
+export { ACCOUNT_ROLLUPS, accountNps } from "./accountNps.ts";
 export type { NpsCategory, NpsScaleOptions } from "./classify.ts";
 export { classifyNps } from "./classify.ts";
 export type { CompareNpsMethod, CompareNpsOptions } from "./compare.ts";

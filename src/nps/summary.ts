@@ -184,7 +184,11 @@ export function npsSummary(input: NpsInput, options?: NpsSummaryOptions): NpsSum
   const method = assertOneOf(o.method, "options.method", NPS_INTERVAL_METHODS, "adjusted-wald");
   if (o.cluster !== undefined) {
     const c = clusteredNps(input, o, "input", o.weights, o.cluster, "options.cluster", "options.weights");
-    return { ...weightedSummary(c.counts, c.nps, method, confidence, zForConfidence(confidence)), clusters: c.nps.clusters, designDf: c.nps.designDf };
+    return {
+      ...weightedSummary(c.counts, c.nps, method, confidence, zForConfidence(confidence)),
+      clusters: c.nps.clusters,
+      designDf: c.nps.designDf,
+    };
   }
   const counts = npsCounts(input, o, "input", weightsOf(o));
   const { promoters, passives, detractors, missing, invalid, weighted } = counts;
@@ -233,7 +237,6 @@ export function npsSummary(input: NpsInput, options?: NpsSummaryOptions): NpsSum
     designEffect: 1,
   };
 }
-
 
 /** The weighted summary: see npsSummary. */
 function weightedSummary(counts: ValidNpsCounts, w: WeightedNps, method: NpsIntervalMethod, confidence: number, z: number): NpsSummary {

@@ -10,7 +10,6 @@ import { MetricsTypeError } from "../errors.ts";
 import { emptyCounts, type KeyNames, type Plan, type ReadRules, type RowLog, toGetter } from "./engine.ts";
 import type { Accessor } from "./spec.ts";
 
-
 /**
  * One respondent, one vote: only each respondent's latest (or first) response counts, within
  * each segment, period or window.
@@ -41,7 +40,12 @@ export interface DedupePlan {
 export function dedupeOption(value: unknown, withTime: boolean): DedupePlan | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== "object" || value === null) {
-    throw new MetricsTypeError("INVALID_TYPE", "options.dedupe", value, '{ by: a respondent id field or accessor, keep: "latest" or "first" }');
+    throw new MetricsTypeError(
+      "INVALID_TYPE",
+      "options.dedupe",
+      value,
+      '{ by: a respondent id field or accessor, keep: "latest" or "first" }',
+    );
   }
   assertKnownKeys(value, "options.dedupe", withTime ? ["by", "keep", "time"] : ["by", "keep"], "an option of dedupe");
   const o = value as { by?: unknown; keep?: unknown; time?: unknown };
@@ -98,7 +102,10 @@ export function respondentReader(plan: DedupePlan, rules: ReadRules, log: Dedupe
     const id = readId(raw);
     if (id === undefined) return { kind: "invalid", value: raw };
     let n = ids.get(id);
-    if (n === undefined) ids.set(id, (n = ids.size));
+    if (n === undefined) {
+      n = ids.size;
+      ids.set(id, n);
+    }
     log.pending.respondent = n;
     return undefined;
   };
@@ -136,7 +143,10 @@ export function dedupedSpans(
   for (const r of rows) units.set(r, unitOf(r));
   const sorted = [...rows].sort(
     (a, b) =>
-      log.respondent[a]! - log.respondent[b]! || units.get(a)! - units.get(b)! || log.order[a]! - log.order[b]! || log.index[a]! - log.index[b]!,
+      log.respondent[a]! - log.respondent[b]! ||
+      units.get(a)! - units.get(b)! ||
+      log.order[a]! - log.order[b]! ||
+      log.index[a]! - log.index[b]!,
   );
   const add = (s: number, r: number) => {
     const target = out[s]!;

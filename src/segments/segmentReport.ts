@@ -1,8 +1,8 @@
 import { readOptions } from "../_lib/core/options.ts";
 import { bigintKey, type CellRules, isMissingCell, trimEnds } from "../_lib/read/cells.ts";
+import { timeReader } from "../_lib/read/time.ts";
 import { MetricsInputError } from "../errors.ts";
 import type { Tally } from "../types.ts";
-import { timeReader } from "../_lib/read/time.ts";
 import { groupColumns } from "./columnGroups.ts";
 import { DEDUPE_EXPECTED, type DedupeOptions, type DedupePlan, dedupedSpans, dedupeLog, dedupeOption, respondentReader } from "./dedupe.ts";
 import {
@@ -18,8 +18,8 @@ import {
   planMetrics,
   planTally,
   type ReadRules,
-  readRules,
   type RowSource,
+  readRules,
   rowSource,
   summarizeCounts,
   toGetter,
@@ -339,7 +339,14 @@ export function assembleSegments(grouped: Grouped, plans: readonly Plan[], rules
  * then each segment counted again with one record per respondent: the latest (or first) by
  * `dedupe.time`, or by the records' order.
  */
-function dedupedGroups(source: RowSource, by: unknown, keyNames: KeyNames, plans: readonly Plan[], rules: ReadRules, dedupe: DedupePlan): Grouped {
+function dedupedGroups(
+  source: RowSource,
+  by: unknown,
+  keyNames: KeyNames,
+  plans: readonly Plan[],
+  rules: ReadRules,
+  dedupe: DedupePlan,
+): Grouped {
   const seg = segmentKeys(by, rules.keys);
   const log = dedupeLog(plans);
   const respondent = respondentReader(dedupe, rules, log);

@@ -35,7 +35,7 @@ export interface MetricDefinition<O extends object, S extends Estimate, C extend
  *
  * @category Segments and trends
  */
-export type SpecOptions<T> = Omit<T, "confidence" | "missing" | "missingValues" | "weights">;
+export type SpecOptions<T> = Omit<T, "confidence" | "missing" | "missingValues" | "weights" | "cluster">;
 
 /**
  * The built-in metrics of a report: NPS, CSAT and CES, each with its spec options, summary and

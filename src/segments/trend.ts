@@ -4,7 +4,17 @@ import { isMissingCell } from "../_lib/read/cells.ts";
 import { assertSpan, periodAt, periodIndex, type TimeReader, timeReader, timeUnitOption, timeZoneOption } from "../_lib/read/time.ts";
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 import { PERIOD_UNITS, type PeriodUnit, type Tally, type TimeUnit } from "../types.ts";
-import { DEDUPE_EXPECTED, type DedupeLog, type DedupeOptions, type DedupePlan, dedupedSpans, dedupeLog, dedupeOption, respondentReader, type Span } from "./dedupe.ts";
+import {
+  DEDUPE_EXPECTED,
+  type DedupeLog,
+  type DedupeOptions,
+  type DedupePlan,
+  dedupedSpans,
+  dedupeLog,
+  dedupeOption,
+  respondentReader,
+  type Span,
+} from "./dedupe.ts";
 import {
   addCounts,
   type Grouped,
@@ -220,7 +230,8 @@ export function trendShape(window: unknown, smoothing: unknown): TrendShape {
     if (typeof window !== "object" || window === null) throw new MetricsTypeError("INVALID_TYPE", "options.window", window, expected);
     assertKnownKeys(window, "options.window", ["periods", "days"], "a window length");
     const w = window as { periods?: unknown; days?: unknown };
-    if ((w.periods === undefined) === (w.days === undefined)) throw new MetricsInputError("INVALID_OPTION", "options.window", window, expected);
+    if ((w.periods === undefined) === (w.days === undefined))
+      throw new MetricsInputError("INVALID_OPTION", "options.window", window, expected);
     return w.periods !== undefined
       ? { kind: "periods", periods: assertCountAtLeast(w.periods, "options.window.periods", 1) }
       : { kind: "days", days: assertCountAtLeast(w.days, "options.window.days", 1) };
@@ -422,11 +433,13 @@ export function assembleTrend(
   const bySegment = new Map<number, Map<number, GroupState>>();
   let firstUnit = Number.POSITIVE_INFINITY;
   let lastUnit = Number.NEGATIVE_INFINITY;
-  for (const [mapKey, s] of grouped.groups) {
+  for (const s of grouped.groups.values()) {
     const { unit, segment } = splitKey(s.key as number);
-    void mapKey;
     let units = bySegment.get(segment);
-    if (units === undefined) bySegment.set(segment, (units = new Map()));
+    if (units === undefined) {
+      units = new Map();
+      bySegment.set(segment, units);
+    }
     units.set(unit, s);
     if (unit < firstUnit) firstUnit = unit;
     if (unit > lastUnit) lastUnit = unit;
@@ -502,7 +515,9 @@ export function assembleTrend(
       const rows: number[] = [];
       for (let r = 0; r < log.key.length; r++) if (id === "all" || splitKey(log.key[r] as number).segment === id) rows.push(r);
       const counted = dedupedSpans(log, rows, (r) => splitKey(log.key[r] as number).unit, uniqueSpans, plan.keep, plans);
-      uniqueSpans.forEach((s, k) => deduped.set(spanKey(s), counted[k]!));
+      uniqueSpans.forEach((s, k) => {
+        deduped.set(spanKey(s), counted[k]!);
+      });
     }
     const countOf = (span: Span | null): EntryCounts | null => {
       if (span === null) return null;
@@ -556,7 +571,8 @@ export function assembleTrend(
           return tally.counts.some((c) => c > 0) ? { summary: plan.def.summarize(tally, plan.options, rules.confidence), vs: null } : null;
         }
         tallies[plan.name] = planTally(plan, counts);
-        const summary = countOfPlan(plan, counts) === 0 ? null : plan.def.summarize(planTally(plan, counts), plan.options, rules.confidence);
+        const summary =
+          countOfPlan(plan, counts) === 0 ? null : plan.def.summarize(planTally(plan, counts), plan.options, rules.confidence);
         if (summary === null) return null;
         if (windowed) {
           const before = previous[t]!;

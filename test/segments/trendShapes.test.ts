@@ -1,6 +1,7 @@
 // trend by segment, over windows, smoothed and one response per respondent (issue #35, items
 // 1-4): every figure against a brute-force re-count of the records with the summary functions,
 // and the smoothed standard errors against R's survey package.
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -15,7 +16,6 @@ import {
   tally,
   trend,
 } from "../../src/index.ts";
-import smoothing from "../fixtures/r/smoothing.json";
 import { rng } from "./records.ts";
 
 interface Row {
@@ -27,6 +27,19 @@ interface Row {
 }
 
 const DAY = 86_400_000;
+
+interface SvyMean {
+  estimate: number;
+  standardError: number;
+  lower: number;
+  upper: number;
+}
+/** R survey's figures for the smoothed trend: test/fixtures/r/smoothing.R. */
+const smoothing = JSON.parse(readFileSync(new URL("../fixtures/r/smoothing.json", import.meta.url), "utf8")) as {
+  halfLife: number;
+  data: { month: number; ltr: number; sat: number; effort: number }[];
+  periods: { month: number; n: number; effectiveN: number; nps: SvyMean; csat: SvyMean; ces: SvyMean }[];
+};
 
 /** 600 responses from 2026-01-01 to 2026-06-30 by 40 respondents in 3 regions, seeded. */
 function rows(seed = 35, n = 600): Row[] {
@@ -73,7 +86,12 @@ describe("trend by segment", () => {
         expect(p.n).toBe(inside.length);
         expect(summaryOf(p.nps)).toEqual(npsOf(inside));
         expect(summaryOf(p.csat)).toEqual(csatSummary(inside.map((r) => r.sat)));
-        expect(p.tallies.nps.counts).toEqual(tally(inside.map((r) => r.ltr), { scale: [0, 10] }).counts);
+        expect(p.tallies.nps.counts).toEqual(
+          tally(
+            inside.map((r) => r.ltr),
+            { scale: [0, 10] },
+          ).counts,
+        );
         expect(p.window).toBeNull();
         expect(p.dropped).toBe(0);
       });
@@ -139,7 +157,13 @@ describe("windows: the pooled rolling metric", () => {
       if (i < 3) {
         expect(p.nps!.change).toBeNull();
       } else {
-        expect(p.nps!.change).toMatchObject({ ...compareNps(inWindow.map((r) => r.ltr), before.map((r) => r.ltr)), period: MONTHS[i - 3] });
+        expect(p.nps!.change).toMatchObject({
+          ...compareNps(
+            inWindow.map((r) => r.ltr),
+            before.map((r) => r.ltr),
+          ),
+          period: MONTHS[i - 3],
+        });
         expect(p.nps!.change!.window).toMatchObject({ last: MONTHS[i - 3], complete: i >= 5 });
       }
     });
@@ -157,7 +181,12 @@ describe("windows: the pooled rolling metric", () => {
       expect(p.window!.start).toBe(new Date((end - 29) * DAY).toISOString().slice(0, 10));
       if (p.nps?.change) {
         const before = data.filter((r) => dayOf(r) <= end - 30 && dayOf(r) > end - 60).map((r) => r.ltr);
-        expect(p.nps.change).toMatchObject(compareNps(inside.map((r) => r.ltr), before));
+        expect(p.nps.change).toMatchObject(
+          compareNps(
+            inside.map((r) => r.ltr),
+            before,
+          ),
+        );
         expect(p.nps.change.window!.end).toBe(new Date((end - 30) * DAY).toISOString().slice(0, 10));
       }
       for (const s of t.segments!) {
@@ -358,15 +387,15 @@ describe("dedupe: one respondent, one vote", () => {
   });
 
   it("refuses a dedupe without a respondent field, or a record without an id, naming dedupe.by", () => {
-    expect(() => trend(data, { time: "at", every: "month", dedupe: { by: "whom", keep: "latest" }, metrics: { nps: "ltr" } } as never)).toThrow(
-      /has no field "whom" \(options\.dedupe\.by\).*did you mean "who"/,
-    );
+    expect(() =>
+      trend(data, { time: "at", every: "month", dedupe: { by: "whom", keep: "latest" }, metrics: { nps: "ltr" } } as never),
+    ).toThrow(/has no field "whom" \(options\.dedupe\.by\).*did you mean "who"/);
     expect(() => trend(data, { time: "at", every: "month", dedupe: { by: "who" }, metrics: { nps: "ltr" } } as never)).toThrow(
       /^options\.dedupe\.keep must be one of "latest", "first"/,
     );
-    expect(() => trend(data, { time: "at", every: "month", dedupe: { by: "who", keep: "latest", order: 1 }, metrics: { nps: "ltr" } } as never)).toThrow(
-      MetricsTypeError,
-    );
+    expect(() =>
+      trend(data, { time: "at", every: "month", dedupe: { by: "who", keep: "latest", order: 1 }, metrics: { nps: "ltr" } } as never),
+    ).toThrow(MetricsTypeError);
     const blank = [...data.slice(0, 9), { ...data[9]!, who: "" }];
     expect(() => trend(blank, { time: "at", every: "month", dedupe: { by: "who", keep: "latest" }, metrics: { nps: "ltr" } })).toThrow(
       /^records\[9\] respondent id/,

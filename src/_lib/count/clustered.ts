@@ -6,12 +6,12 @@
 // z_c = Σ_{i∈c} wᵢ(yᵢ − μ), and the variance is m/(m − 1) · Σ_c z_c² / (Σwᵢ)² (clusters sampled
 // with replacement, no finite-population correction: survey's default for ids = ~cluster). With
 // clusters of one response each it is the n/(n − 1) form of weighted.ts.
-import { MetricsInputError } from "../../errors.ts";
+import { MetricsInputError, MetricsTypeError } from "../../errors.ts";
 import { assertArrayLike } from "../core/validate.ts";
 import { type CellRules, isMissingCell, readId } from "../read/cells.ts";
 import type { Scale } from "../read/scales.ts";
 import { readScore } from "./count.ts";
-import { powerOfTwoNear, type RelativeWeightedTally, readWeightCell, readWeights } from "./weighted.ts";
+import { powerOfTwoNear, type RelativeWeightedTally, readWeightCell, readWeights, type WeightedMean, weightedMean } from "./weighted.ts";
 
 /** A weighted tally with, per cluster, its sums of weights per scale point (relative to the tally's unit). */
 export interface ClusteredTally extends RelativeWeightedTally {
@@ -152,4 +152,41 @@ export function clusteredMean(t: ClusteredTally, value: (score: number) => numbe
     squares += z * z;
   }
   return { estimate, standardError: Math.sqrt(((m / (m - 1)) * squares) / total / total), clusters: m, designDf: m - 1 };
+}
+
+/**
+ * The weighted mean of `value(score)` with its standard error clustered: as {@link weightedMean},
+ * with `standardError` the clustered one and `effectiveN` the design's (the weighted variance of
+ * one response ÷ SE², the n a simple random sample would need for that SE; `n` when SE is 0).
+ */
+export function clusteredWeightedMean(
+  t: ClusteredTally,
+  value: (score: number) => number,
+  argument: string,
+): WeightedMean & { readonly clusters: number; readonly designDf: number } {
+  const plain = weightedMean(t, value);
+  const design = clusteredMean(t, value, argument);
+  const se2 = design.standardError ** 2;
+  const effectiveN = se2 > 0 ? plain.variance / se2 : plain.n;
+  return {
+    ...plain,
+    standardError: design.standardError,
+    effectiveN,
+    designEffect: plain.n / effectiveN,
+    clusters: design.clusters,
+    designDf: design.designDf,
+  };
+}
+
+/** Raw responses only: counts and tallies do not say which cluster each response came from. */
+export function assertRawForCluster(input: unknown, argument: string, clusterArgument: string): ArrayLike<unknown> {
+  if (typeof input !== "object" || input === null || "counts" in input || "promoters" in input || "passives" in input) {
+    throw new MetricsTypeError(
+      "INVALID_TYPE",
+      argument,
+      input,
+      `raw responses, one per id in ${clusterArgument}: counts and tallies do not say which account each answer came from`,
+    );
+  }
+  return assertArrayLike(input, argument);
 }

@@ -222,16 +222,24 @@ export function weightsOf(o: { weights?: unknown }): Weights {
  * neither (a weighted sample compared with an unweighted one would mix two kinds of standard error).
  */
 export function pairedWeights(value: unknown): readonly [Weights, Weights] {
+  return pairedOption(value, "options.weights", "weights");
+}
+
+/**
+ * An option given per sample of a comparison, `{ a, b }` (both or neither): the weights, or the
+ * cluster ids (`what` names them in messages).
+ */
+export function pairedOption(value: unknown, argument: string, what: string): readonly [Weights, Weights] {
   if (value === undefined) return [NO_WEIGHTS, NO_WEIGHTS];
-  const expected = "{ a, b }: one array of weights per sample";
+  const expected = `{ a, b }: one array of ${what} per sample`;
   if (typeof value !== "object" || value === null || isResponses(value))
-    throw new MetricsTypeError("INVALID_TYPE", "options.weights", value, expected);
-  assertKnownKeys(value, "options.weights", ["a", "b"], "a sample's weights");
+    throw new MetricsTypeError("INVALID_TYPE", argument, value, expected);
+  assertKnownKeys(value, argument, ["a", "b"], `a sample's ${what}`);
   const { a, b } = value as { a?: unknown; b?: unknown };
-  if (a === undefined || b === undefined) throw new MetricsTypeError("INVALID_TYPE", "options.weights", value, `${expected}, both given`);
+  if (a === undefined || b === undefined) throw new MetricsTypeError("INVALID_TYPE", argument, value, `${expected}, both given`);
   return [
-    { value: a, argument: "options.weights.a" },
-    { value: b, argument: "options.weights.b" },
+    { value: a, argument: `${argument}.a` },
+    { value: b, argument: `${argument}.b` },
   ];
 }
 
