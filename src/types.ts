@@ -115,6 +115,19 @@ export interface PairedWeights {
 }
 
 /**
+ * The `cluster` option of a comparison: one array of cluster ids (accounts) per sample, one id
+ * per raw response of that sample, for standard errors clustered by account.
+ *
+ * @category Shapes
+ */
+export interface PairedClusters {
+  /** Cluster ids of the first sample's responses. */
+  readonly a: ArrayLike<string | number>;
+  /** Cluster ids of the second sample's responses. */
+  readonly b: ArrayLike<string | number>;
+}
+
+/**
  * The period lengths of a trend, shortest first.
  *
  * @example

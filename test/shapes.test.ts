@@ -51,6 +51,14 @@ const countMetrics = {
 /** Per export: a call and the shape it must return, or why it returns a plain number or other value. */
 const CALLS: Record<string, { shape: "estimate" | "comparison" | "report" | "trend"; call: () => unknown } | { other: string }> = {
   npsSummary: { shape: "estimate", call: () => api.npsSummary(scores) },
+  accountNps: {
+    shape: "estimate",
+    call: () =>
+      api.accountNps(
+        scores.map((s, i) => ({ account: `a${i % 3}`, s })),
+        { account: "account", score: "s", rollup: "respondent" },
+      ),
+  },
   csatSummary: { shape: "estimate", call: () => api.csatSummary(sat) },
   cesSummary: { shape: "estimate", call: () => api.cesSummary(effort) },
   proportionInterval: { shape: "estimate", call: () => api.proportionInterval({ successes: 42, n: 50 }) },

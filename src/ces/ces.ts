@@ -22,7 +22,7 @@ import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 import type { MeanComparison } from "../stats/compareMeans.ts";
 import { studentTQuantileUnchecked } from "../stats/studentT.ts";
 import { welch } from "../stats/welch.ts";
-import type { Estimate, Interval, MissingMode, PairedWeights, Tally } from "../types.ts";
+import type { Estimate, Interval, MissingMode, PairedClusters, PairedWeights, Tally } from "../types.ts";
 
 const CES_SUMMARY_OPTIONS = [
   "scale",
@@ -103,7 +103,7 @@ export interface CompareCesOptions extends Omit<CesOptions, "weights" | "onInval
    * One array of cluster ids (accounts) per sample, `{ a, b }`: each mean's standard error is
    * clustered by account, and Welch's degrees of freedom count clusters, not responses.
    */
-  cluster?: { readonly a: ArrayLike<string | number>; readonly b: ArrayLike<string | number> };
+  cluster?: PairedClusters;
 }
 
 /**

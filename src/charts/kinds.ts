@@ -77,8 +77,11 @@ export function shown(metric: string, x: number): string {
 
 /** A report's metrics, in the order the library lists them. */
 export function metricsOf(entries: Record<string, unknown>): string[] {
-  return Object.keys(entries).filter((k) => k !== "n" && (entries[k] === null || isObject(entries[k])));
+  return Object.keys(entries).filter((k) => !NOT_METRICS.has(k) && (entries[k] === null || isObject(entries[k])));
 }
+
+/** The fields of a report entry that are not metrics: counts, tallies, a trend's window. */
+const NOT_METRICS = new Set(["n", "tallies", "window", "dropped"]);
 
 /** The metric to draw: the option, if the report has it, or the first the report has. */
 export function chooseMetric(available: readonly string[], metric: string | undefined): string {

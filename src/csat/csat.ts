@@ -17,7 +17,7 @@ import { bandStart, DEFAULT_SCALES, scaleOption } from "../_lib/read/scales.ts";
 import { PROPORTION_COMPARISON_METHODS, type ProportionComparisonMethod } from "../stats/compareProportions.ts";
 import { PROPORTION_INTERVAL_METHODS, type ProportionIntervalMethod } from "../stats/proportionInterval.ts";
 import { compareCounts, compareWeightedShares, proportionEstimate, weightedProportionEstimate } from "../stats/proportionMath.ts";
-import type { ArrowVectorLike, Comparison, Estimate, MissingMode, PairedWeights, Tally } from "../types.ts";
+import type { ArrowVectorLike, Comparison, Estimate, MissingMode, PairedClusters, PairedWeights, Tally } from "../types.ts";
 
 const CSAT_SUMMARY_OPTIONS = [
   "scale",
@@ -109,7 +109,7 @@ export interface CompareCsatOptions extends Omit<CsatOptions, "weights" | "onInv
   /** As {@link compareProportions}: `"newcombe"` (default), `"wald"` or `"fisher"` (exact, for small samples). */
   method?: ProportionComparisonMethod;
   /** One array of cluster ids (accounts) per sample, `{ a, b }`: clustered standard errors, as {@link compareNps}. */
-  cluster?: { readonly a: ArrayLike<string | number>; readonly b: ArrayLike<string | number> };
+  cluster?: PairedClusters;
 }
 
 /**

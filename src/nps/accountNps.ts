@@ -9,6 +9,13 @@ import { NPS_INTERVAL_METHODS, type NpsIntervalMethod, type NpsSummary, npsSumma
 /**
  * How {@link accountNps} rolls answers up to accounts.
  *
+ * @example
+ * ```ts
+ * import { ACCOUNT_ROLLUPS, accountNps } from "cxmetrics";
+ * const answers = [{ acct: "A", ltr: 10 }, { acct: "A", ltr: 3 }, { acct: "B", ltr: 9 }];
+ * ACCOUNT_ROLLUPS.filter((r) => r !== "latest").map((rollup) => accountNps(answers, { account: "acct", score: "ltr", rollup }).estimate); // [50, 0]: A (10 and 3) is half a promoter, or a detractor by its mean 6.5
+ * ```
+ *
  * @category NPS
  */
 export const ACCOUNT_ROLLUPS: readonly ["respondent", "account-mean-score", "latest"] = /* @__PURE__ */ Object.freeze([
@@ -113,9 +120,9 @@ function getter(value: unknown, argument: string): (record: unknown, index: numb
  *   { account: "C", arr: 30, ltr: 5, at: "2026-02-20" },
  * ];
  * const base = { account: "account", score: "ltr", weight: "arr", time: "at" } as const;
- * accountNps(answers, { ...base, rollup: "respondent", time: undefined }).estimate; // 11.1 (2000 / 180)
- * accountNps(answers, { ...base, rollup: "account-mean-score", time: undefined }).estimate; // -16.7 (A, B passive; C detractor)
- * accountNps(answers, { ...base, rollup: "latest" }).estimate; // -44.4 (A and C detractors, B a promoter)
+ * accountNps(answers, { ...base, rollup: "respondent", time: undefined }).estimate; // 11.11... (2000 / 180)
+ * accountNps(answers, { ...base, rollup: "account-mean-score", time: undefined }).estimate; // -16.66... (A and B passive, C a detractor)
+ * accountNps(answers, { ...base, rollup: "latest" }).estimate; // -44.44... (A and C detractors, B a promoter)
  * ```
  *
  * @category NPS
@@ -129,7 +136,12 @@ export function accountNps<R>(records: ArrayLike<R>, options: AccountNpsOptions<
   const getScore = getter(o.score, "options.score");
   const getWeight = o.weight === undefined ? undefined : getter(o.weight, "options.weight");
   if (rollup === "latest" && o.time === undefined) {
-    throw new MetricsTypeError("INVALID_TYPE", "options.time", undefined, 'a field name or an accessor: rollup "latest" needs each answer\'s time');
+    throw new MetricsTypeError(
+      "INVALID_TYPE",
+      "options.time",
+      undefined,
+      'a field name or an accessor: rollup "latest" needs each answer\'s time',
+    );
   }
   if (rollup !== "latest" && o.time !== undefined) {
     throw new MetricsInputError("INVALID_OPTION", "options.time", o.time, `no time with rollup "${rollup}" (only "latest" orders answers)`);
@@ -152,7 +164,8 @@ export function accountNps<R>(records: ArrayLike<R>, options: AccountNpsOptions<
     if (typeof record !== "object" || record === null) throw new MetricsTypeError("INVALID_TYPE", `records[${i}]`, record, "an object");
     const rawId = getAccount(record, i);
     const id = isMissingCell(rawId, rules) ? undefined : readId(rawId);
-    if (id === undefined) throw new MetricsInputError("EMPTY_INPUT", `records[${i}] account`, rawId, "an account id (a string or a finite number)");
+    if (id === undefined)
+      throw new MetricsInputError("EMPTY_INPUT", `records[${i}] account`, rawId, "an account id (a string or a finite number)");
     const rawScore = getScore(record, i);
     const score = typeof rawScore === "string" && rawScore.trim() !== "" ? Number(rawScore) : rawScore;
     if (typeof score !== "number" || !Number.isInteger(score) || score < bands.min || score > bands.max) {

@@ -4,7 +4,7 @@ import { assertOneOf, confidenceOption } from "../_lib/core/validate.ts";
 import { assertSameWeighting, pairedOption, pairedWeights } from "../_lib/count/tallies.ts";
 import { zForConfidence } from "../stats/normal.ts";
 import { zComparison } from "../stats/zTest.ts";
-import type { Comparison, PairedWeights } from "../types.ts";
+import type { Comparison, PairedClusters, PairedWeights } from "../types.ts";
 import type { NpsScaleOptions } from "./classify.ts";
 import { clusteredNps } from "./clustered.ts";
 import { effectiveCounts, npsCounts, type WeightedNps, weightedNps } from "./counts.ts";
@@ -48,7 +48,7 @@ export interface CompareNpsOptions extends NpsScaleOptions {
    * sample's standard error is then clustered by account, SE = √(SEa² + SEb²) (two independent
    * samples of accounts).
    */
-  cluster?: { readonly a: ArrayLike<string | number>; readonly b: ArrayLike<string | number> };
+  cluster?: PairedClusters;
 }
 
 const COMPARE_OPTIONS = [

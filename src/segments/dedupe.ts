@@ -23,6 +23,31 @@ export interface DedupeOptions<R> {
   keep: "latest" | "first";
 }
 
+/**
+ * The deduplication a report used, and what it left out.
+ *
+ * @category Segments and trends
+ */
+export interface DedupeSummary {
+  /** The respondent field, or null for an accessor. */
+  readonly by: string | null;
+  /** Which response of each respondent counted. */
+  readonly keep: "latest" | "first";
+  /** Records left out in all (each respondent's other responses). */
+  readonly dropped: number;
+}
+
+/**
+ * The `dedupe` option of {@link segmentReport}: as {@link DedupeOptions}, with the time that orders
+ * a respondent's responses (a report by segment has none of its own).
+ *
+ * @category Segments and trends
+ */
+export interface SegmentDedupeOptions<R> extends DedupeOptions<R> {
+  /** When each response was given (a Date, epoch ms or an ISO 8601 string); default: the records' order. */
+  time?: Accessor<R>;
+}
+
 /** Which response of a respondent counts: the latest or the first. */
 export const DEDUPE_KEEP = ["latest", "first"] as const;
 

@@ -1,3 +1,4 @@
+export type { DedupeOptions, DedupeSummary, SegmentDedupeOptions } from "./dedupe.ts";
 export { holmAdjust } from "./holm.ts";
 export type { Segment, SegmentKey, SegmentReport, SegmentReportOptions } from "./segmentReport.ts";
 export { segmentReport } from "./segmentReport.ts";
@@ -22,13 +23,25 @@ export type {
   ReportOptions,
   SegmentComparison,
   SegmentEntries,
+  SegmentPeriodComparison,
+  SegmentPeriodEntries,
   SkipCount,
   Skipped,
   SpecOptions,
   SummaryEntries,
   SummaryOf,
+  TrendWindowSpan,
 } from "./spec.ts";
 export type { ParseTimeOptions, PeriodOfOptions } from "./time.ts";
 export { parseTime, periodOf } from "./time.ts";
-export type { Trend, TrendOptions, TrendPeriod } from "./trend.ts";
+export type {
+  Trend,
+  TrendEntryFields,
+  TrendOptions,
+  TrendPeriod,
+  TrendSegment,
+  TrendSegmentPeriod,
+  TrendSmoothing,
+  TrendWindow,
+} from "./trend.ts";
 export { trend } from "./trend.ts";

@@ -4,7 +4,16 @@ import { timeReader } from "../_lib/read/time.ts";
 import { MetricsInputError } from "../errors.ts";
 import type { Tally } from "../types.ts";
 import { groupColumns } from "./columnGroups.ts";
-import { DEDUPE_EXPECTED, type DedupeOptions, type DedupePlan, dedupedSpans, dedupeLog, dedupeOption, respondentReader } from "./dedupe.ts";
+import {
+  DEDUPE_EXPECTED,
+  type DedupePlan,
+  type DedupeSummary,
+  dedupedSpans,
+  dedupeLog,
+  dedupeOption,
+  respondentReader,
+  type SegmentDedupeOptions,
+} from "./dedupe.ts";
 import {
   addCounts,
   type Grouped,
@@ -65,7 +74,7 @@ export interface SegmentReportOptions<R, M extends PropertyKey, Reg = Metrics> e
    * segment. "Latest" is by `time` when given (a Date, epoch milliseconds or an ISO 8601 string),
    * else by the records' order (the last record is the latest).
    */
-  dedupe?: DedupeOptions<R> & { time?: Accessor<R> };
+  dedupe?: SegmentDedupeOptions<R>;
 }
 
 /**
@@ -105,7 +114,7 @@ export interface SegmentReport<M extends keyof Reg, Reg = Metrics> {
   /** The fewest responses per side a comparison needed to be flagged. */
   readonly minN: number;
   /** The deduplication used (`by` is the field name, or null for an accessor), and the records it left out in all; or null. */
-  readonly dedupe: { readonly by: string | null; readonly keep: "latest" | "first"; readonly dropped: number } | null;
+  readonly dedupe: DedupeSummary | null;
 }
 
 type KeyValue = string | number | boolean;

@@ -9,6 +9,7 @@ import {
   type DedupeLog,
   type DedupeOptions,
   type DedupePlan,
+  type DedupeSummary,
   dedupedSpans,
   dedupeLog,
   dedupeOption,
@@ -54,7 +55,19 @@ import type {
  *
  * @category Segments and trends
  */
-export type TrendWindow = { readonly periods: number; readonly days?: undefined } | { readonly days: number; readonly periods?: undefined };
+export type TrendWindow =
+  | {
+      /** The periods pooled: this one and the k − 1 before it. */
+      readonly periods: number;
+      /** Not with `periods`. */
+      readonly days?: undefined;
+    }
+  | {
+      /** The days pooled: the d days ending with the period's last day. */
+      readonly days: number;
+      /** Not with `days`. */
+      readonly periods?: undefined;
+    };
 
 /**
  * A trend's exponential smoothing: each response weighs 0.5^(age / halfLife), its age counted in
@@ -110,8 +123,12 @@ export interface TrendOptions<R, M extends PropertyKey, Reg = Metrics> extends R
   dedupe?: DedupeOptions<R>;
 }
 
-/** The fields every entry of a trend has, besides its metrics. */
-interface TrendEntryFields<M extends PropertyKey> {
+/**
+ * The fields every entry of a trend has (overall and per segment), besides its metrics.
+ *
+ * @category Segments and trends
+ */
+export interface TrendEntryFields<M extends PropertyKey> {
   /** Label: `2026-03-14`, `2026-W11`, `2026-03`, `2026-Q1` or `2026`. */
   readonly period: string;
   /** First day of the period, `YYYY-MM-DD`, in the report's time zone. */
@@ -187,7 +204,7 @@ export interface Trend<M extends keyof Reg, Reg = Metrics> {
   /** The smoothing used, or null. */
   readonly smoothing: TrendSmoothing | null;
   /** The deduplication used (`by` is the field name, or null for an accessor), and the records it left out in all; or null. */
-  readonly dedupe: { readonly by: string | null; readonly keep: "latest" | "first"; readonly dropped: number } | null;
+  readonly dedupe: DedupeSummary | null;
 }
 
 export const TREND_OPTIONS = [
@@ -222,13 +239,13 @@ export function trendShape(window: unknown, smoothing: unknown): TrendShape {
       "INVALID_OPTION",
       "options.smoothing",
       smoothing,
-      "no smoothing with a window: a window pools its periods' responses with equal weight, smoothing weighs them by age; pass one of them",
+      "left out when options.window is given: a window pools its periods' responses with equal weight, smoothing weighs them by age; pass one of them",
     );
   }
   if (window !== undefined) {
     const expected = "{ periods: k } or { days: d }, a whole number >= 1";
     if (typeof window !== "object" || window === null) throw new MetricsTypeError("INVALID_TYPE", "options.window", window, expected);
-    assertKnownKeys(window, "options.window", ["periods", "days"], "a window length");
+    assertKnownKeys(window, "options.window", ["periods", "days"], "an option of window");
     const w = window as { periods?: unknown; days?: unknown };
     if ((w.periods === undefined) === (w.days === undefined))
       throw new MetricsInputError("INVALID_OPTION", "options.window", window, expected);

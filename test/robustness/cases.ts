@@ -399,6 +399,47 @@ export const CASES: readonly Case[] = [
   c("periodOf", "no options", () => api.periodOf("2025-03-14", undefined as never)),
   c("periodOf", 'every "decade"', () => api.periodOf("2025-03-14", { every: "decade" as never })),
   c("periodOf", '"2025-02-30"', () => api.periodOf("2025-02-30", { every: "day" })),
+  c("trend", "window { periods: 3 } over 2 months", () =>
+    api.trend(
+      [
+        { at: "2024-01-01", v: 9 },
+        { at: "2024-02-01", v: 3 },
+      ],
+      { time: "at", every: "month", window: { periods: 3 }, metrics: { nps: "v" } },
+    ),
+  ),
+  c("trend", "smoothing { halfLife: 0 }", () =>
+    api.trend([{ at: "2024-01-01", v: 9 }], { time: "at", every: "month", smoothing: { halfLife: 0 }, metrics: { nps: "v" } }),
+  ),
+  c("trend", "window and smoothing together", () =>
+    api.trend([{ at: "2024-01-01", v: 9 }], {
+      time: "at",
+      every: "month",
+      window: { periods: 1 },
+      smoothing: { halfLife: 2 },
+      metrics: { nps: "v" },
+    }),
+  ),
+  c("trend", "dedupe.by naming no field", () =>
+    api.trend([{ at: "2024-01-01", v: 9 }], { time: "at", every: "month", dedupe: { by: "who", keep: "latest" }, metrics: { nps: "v" } }),
+  ),
+  c("segmentReport", "a window (no time)", () =>
+    api.segmentReport([{ g: "a", v: 9 }], { by: "g", window: { periods: 2 }, metrics: { nps: "v" } } as never),
+  ),
+  c("npsSummary", "cluster of another length", () => api.npsSummary([9, 10, 3], { cluster: ["a", "b"] })),
+  c("npsSummary", "a cluster id missing", () => api.npsSummary([9, 10, 3], { cluster: ["a", null, "b"] as never })),
+  c("npsSummary", "cluster with counts", () => api.npsSummary({ promoters: 2, passives: 0, detractors: 1 }, { cluster: ["a", "b", "c"] })),
+  c("accountNps", "no rollup", () => api.accountNps([{ a: "x", s: 9 }], { account: "a", score: "s" } as never)),
+  c("accountNps", 'rollup "latest" without time', () => api.accountNps([{ a: "x", s: 9 }], { account: "a", score: "s", rollup: "latest" })),
+  c("accountNps", "one account's weights differ", () =>
+    api.accountNps(
+      [
+        { a: "x", s: 9, w: 1 },
+        { a: "x", s: 3, w: 2 },
+      ],
+      { account: "a", score: "s", weight: "w", rollup: "respondent" },
+    ),
+  ),
   c("trend", "time 5", () => api.trend([{ at: "2024-01-01", v: 9 }], { time: 5 as never, every: "month", metrics: { nps: "v" } })),
   c("trend", 'timeUnit "us"', () =>
     api.trend([{ at: 1e12, v: 9 }], { time: "at", every: "month", metrics: { nps: "v" }, timeUnit: "us" as never }),

@@ -26,6 +26,14 @@ const countMetric = { nps: { column: "ltr", min: 0, max: 10 } };
 const WITH_OPTIONS: Record<string, (o: never) => unknown> = {
   nps: (o) => api.nps(scores, o),
   npsSummary: (o) => api.npsSummary(scores, o),
+  accountNps: (o) =>
+    api.accountNps(
+      [
+        { a: "x", s: 9 },
+        { a: "y", s: 3 },
+      ],
+      o,
+    ),
   compareNps: (o) => api.compareNps(scores, scores, o),
   classifyNps: (o) => api.classifyNps(9, o),
   npsSampleSize: (o) => api.npsSampleSize({ marginOfError: 5 }, o),
@@ -64,6 +72,7 @@ const WITH_OPTIONS: Record<string, (o: never) => unknown> = {
 /** The options each call above needs besides the unknown one. */
 const REQUIRED: Record<string, object> = {
   tally: { scale: [0, 10] },
+  accountNps: { account: "a", score: "s", rollup: "account-mean-score" },
   segmentReport: { by: "g", metrics: { nps: "ltr" } },
   trend: { time: "at", every: "month", metrics: { nps: "ltr" } },
   periodOf: { every: "month" },

@@ -443,6 +443,30 @@ export const REGISTRY: Record<string, fc.Arbitrary<unknown[]>> = {
   classifyNps: fc.tuple(mostly(fc.integer({ min: 0, max: 10 })), npsOptions),
   nps: fc.tuple(npsInput, npsOptions),
   npsSummary: fc.tuple(npsInput, npsSummaryOptions),
+  accountNps: fc.tuple(
+    mostly(
+      fc.array(
+        fc.record({
+          acct: mostly(fc.constantFrom("a", "b", 3)),
+          ltr: mostly(cell(0, 10)),
+          w: mostly(fc.constantFrom(1, 2, -1)),
+          at: mostly(fc.constantFrom("2026-01-05", "2026-02-30", 1767225600000)),
+        }),
+        { maxLength: 12 },
+      ),
+    ),
+    withTypo(
+      optionsOf({
+        account: mostly(fc.constantFrom("acct", "ltr")),
+        score: mostly(fc.constantFrom("ltr", "acct")),
+        weight: mostly(fc.constantFrom("w")),
+        rollup: mostly(fc.constantFrom("respondent", "account-mean-score", "latest")),
+        time: mostly(fc.constantFrom("at")),
+        confidence,
+        method: mostly(fc.constantFrom("wald", "adjusted-wald", "score")),
+      }),
+    ),
+  ),
   compareNps: fc.tuple(npsInput, npsInput, compareNpsOptions),
   npsSampleSize: fc.tuple(
     optionsOf({ marginOfError: mostly(fc.double({ min: 0, max: 100, noNaN: true })) }),
@@ -541,7 +565,13 @@ export const REGISTRY: Record<string, fc.Arbitrary<unknown[]>> = {
   holmAdjust: fc.tuple(mostly(fc.array(mostly(fc.double({ min: 0, max: 1 })), { maxLength: 8 }))),
   segmentReport: fc.tuple(
     mostly(fc.array(record, { maxLength: 25 })),
-    withTypo(optionsOf({ by: mostly(fc.constantFrom("g", "h", ["g", "h"], [], "regoin")), ...reportOptions })),
+    withTypo(
+      optionsOf({
+        by: mostly(fc.constantFrom("g", "h", ["g", "h"], [], "regoin")),
+        dedupe: mostly(fc.constantFrom({ by: "h", keep: "latest" }, { by: "g", keep: "first", time: "at" }, { by: "h" })),
+        ...reportOptions,
+      }),
+    ),
   ),
   countsQuery: fc.tuple(
     withTypo(
@@ -613,6 +643,10 @@ export const REGISTRY: Record<string, fc.Arbitrary<unknown[]>> = {
         every: mostly(fc.constantFrom("day", "week", "month", "quarter", "year")),
         timeZone: mostly(fc.constantFrom("UTC", "Asia/Tokyo", "America/New_York", "Australia/Lord_Howe", "Mars/Olympus")),
         timeUnit: mostly(fc.constantFrom("ms", "s")),
+        by: mostly(fc.constantFrom("g", ["g", "h"])),
+        window: mostly(fc.constantFrom({ periods: 2 }, { days: 20 }, { periods: 0 }, { weeks: 1 })),
+        smoothing: mostly(fc.constantFrom({ halfLife: 1.5 }, { halfLife: 0 })),
+        dedupe: mostly(fc.constantFrom({ by: "h", keep: "latest" }, { by: "g", keep: "first" })),
         ...reportOptions,
       }),
     ),

@@ -98,7 +98,10 @@ describe("cluster: standard errors clustered by account, as R survey's svydesign
     const half = (r: (typeof rows)[number]) => Number(r.account.slice(5)) <= 40;
     const A = rows.filter(half);
     const B = rows.filter((r) => !half(r));
-    const options = { weights: { a: A.map((r) => r.arr), b: B.map((r) => r.arr) }, cluster: { a: A.map((r) => r.account), b: B.map((r) => r.account) } };
+    const options = {
+      weights: { a: A.map((r) => r.arr), b: B.map((r) => r.arr) },
+      cluster: { a: A.map((r) => r.account), b: B.map((r) => r.account) },
+    };
     const n = compareNps(
       A.map((r) => r.ltr),
       B.map((r) => r.ltr),
@@ -166,12 +169,18 @@ describe("cluster: standard errors clustered by account, as R survey's svydesign
   });
 
   it("refuses cluster ids of another length, a missing id, counts or tallies, and a single cluster", () => {
-    expect(() => npsSummary(ltr, { cluster: account.slice(1) })).toThrow(/^options\.cluster must be one cluster id per response \(575 of them, not 574\)/);
+    expect(() => npsSummary(ltr, { cluster: account.slice(1) })).toThrow(
+      /^options\.cluster must be one cluster id per response \(575 of them, not 574\)/,
+    );
     const holes = [...account];
     holes[7] = " ";
     expect(() => npsSummary(ltr, { cluster: holes })).toThrow(/^options\.cluster\[7\] must be a cluster id/);
-    expect(() => npsSummary({ promoters: 3, passives: 1, detractors: 1 }, { cluster: ["a", "b", "c", "d", "e"] })).toThrow(MetricsTypeError);
-    expect(() => npsSummary([9, 10, 3], { cluster: ["a", "a", "a"] })).toThrow(/^options\.cluster must be responses from at least 2 clusters/);
+    expect(() => npsSummary({ promoters: 3, passives: 1, detractors: 1 }, { cluster: ["a", "b", "c", "d", "e"] })).toThrow(
+      MetricsTypeError,
+    );
+    expect(() => npsSummary([9, 10, 3], { cluster: ["a", "a", "a"] })).toThrow(
+      /^options\.cluster must be responses from at least 2 clusters/,
+    );
     expect(() => compareNps([9], [3], { cluster: { a: ["x"] } } as never)).toThrow(/^options\.cluster must be \{ a, b \}/);
     expect(() => csatSummary([5, 4], { cluster: ["a"] })).toThrow(MetricsInputError);
   });
@@ -238,7 +247,9 @@ describe("accountNps: the roll-up from answers to accounts, named", () => {
   });
 
   it("refuses a missing roll-up, a latest without time, a time elsewhere, and weights that differ within an account", () => {
-    expect(() => accountNps(answers, base as never)).toThrow(/^options\.rollup must be one of "respondent", "account-mean-score", "latest"/);
+    expect(() => accountNps(answers, base as never)).toThrow(
+      /^options\.rollup must be one of "respondent", "account-mean-score", "latest"/,
+    );
     expect(() => accountNps(answers, { ...base, rollup: "latest" })).toThrow(/^options\.time .*needs each answer's time/);
     expect(() => accountNps(answers, { ...base, rollup: "respondent", time: "at" })).toThrow(/^options\.time must be no time/);
     const mixed = answers.map((a, i) => (i === 1 ? { ...a, arr: 90 } : a));
