@@ -421,7 +421,7 @@ export const CASES: readonly Case[] = [
     }),
   ),
   c("trend", "dedupe.by naming no field", () =>
-    api.trend([{ at: "2024-01-01", v: 9 }], { time: "at", every: "month", dedupe: { by: "who", keep: "latest" }, metrics: { nps: "v" } }),
+    api.trend([{ at: "2024-01-01", v: 9 }], { time: "at", every: "month", dedupe: { by: "who" as never, keep: "latest" }, metrics: { nps: "v" } }),
   ),
   c("segmentReport", "a window (no time)", () =>
     api.segmentReport([{ g: "a", v: 9 }], { by: "g", window: { periods: 2 }, metrics: { nps: "v" } } as never),
