@@ -7,7 +7,7 @@ import os from "node:os";
 import * as aq from "arquero";
 import * as ss from "simple-statistics";
 import { Bench } from "tinybench";
-import { ces, cesSummary, csat, normalQuantile, nps, npsSummary, proportionInterval, segmentReport, tally } from "../dist/index.js";
+import { ces, cesSummary, csat, normalQuantile, nps, npsSummary, proportionInterval, segmentReport, tally, trend } from "../dist/index.js";
 import { seeded } from "../test/models/simulate.mjs";
 
 // Measure memory first, in child processes, before this process fills its heap with test data.
@@ -258,6 +258,26 @@ await group("NPS per region × plan, 1M records in 60 segments", "≤ 1.3× the 
   ],
 ]);
 nestedRecords = null; // a million records less for the garbage collector in the groups that follow
+
+// --- Trends: per segment, over windows, smoothed -------------------------------------------------
+// 1M records over two years (ISO date strings, as exports write them) in 20 segments. Windows and
+// smoothing work on the merged tallies after the single pass, so they cost what the pass costs.
+{
+  const start = Date.UTC(2025, 0, 1);
+  let timed = records.map((r, i) => ({ ...r, at: new Date(start + ((i * 7919) % 730) * 86_400_000).toISOString().slice(0, 10) }));
+  const base = { time: "at", every: "week", metrics: { nps: "ltr" } };
+  await group("trend by week, 1M records over two years", "by + window ≤ 1.5× the plain trend", [
+    ["cxmetrics trend (plain: the base)", () => (sink += trend(timed, base).periods.length)],
+    ["cxmetrics trend, by: 20 segments", () => (sink += trend(timed, { ...base, by: "segment" }).segments.length)],
+    [
+      "cxmetrics trend, by: 20 segments, window: { periods: 4 }",
+      () => (sink += trend(timed, { ...base, by: "segment", window: { periods: 4 } }).segments.length),
+    ],
+    ["cxmetrics trend, window: { days: 90 }", () => (sink += trend(timed, { ...base, window: { days: 90 } }).periods.length)],
+    ["cxmetrics trend, smoothing: { halfLife: 4 }", () => (sink += trend(timed, { ...base, smoothing: { halfLife: 4 } }).periods.length)],
+  ]);
+  timed = null;
+}
 
 // --- MRR movements from billing changes -----------------------------------------------------
 // Measured in a process of its own (bench/billing.mjs says why).

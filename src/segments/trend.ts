@@ -263,13 +263,22 @@ export function trendShape(window: unknown, smoothing: unknown): TrendShape {
   return { kind: "plain" };
 }
 
-/** Composite keys: a record's unit (period or day) times SPAN plus its segment's number. */
-const SPAN = 2 ** 21;
+/**
+ * Composite keys: a record's segment number times STRIDE plus its unit (period or day) counted
+ * from HALF below the first record's. Keys of the first 1,024 segments stay small integers,
+ * which Maps hash fastest.
+ */
+const STRIDE = 2 ** 20;
+const HALF = 2 ** 19;
+/** The most segments a trend keeps apart (the keys stay exact integers). */
+const MAX_SEGMENTS = 2 ** 32;
 
 /** The key reader of a trend, and the segments it found (their shown keys, by number). */
 export interface TrendKeys {
   readonly keys: KeyReader;
   readonly segments: unknown[];
+  /** The unit the keys count from (the first record's), NaN before any record was read. */
+  origin(): number;
 }
 
 /**
@@ -314,7 +323,7 @@ export function trendKeys(
     let n = numbers.get(id);
     if (n === undefined) {
       n = segments.length;
-      if (n >= SPAN) throw new MetricsInputError("OUT_OF_RANGE", "options.by", by, `at most ${SPAN} segments in a trend`);
+      if (n >= MAX_SEGMENTS) throw new MetricsInputError("OUT_OF_RANGE", "options.by", by, `at most ${MAX_SEGMENTS} segments in a trend`);
       segments.push(shown);
       numbers.set(id, n);
     }
@@ -322,6 +331,7 @@ export function trendKeys(
     return n;
   };
   const respondent = dedupe === undefined ? undefined : respondentReader(dedupe.plan, rules, dedupe.log);
+  let origin = Number.NaN;
   const keys: KeyReader = {
     problem,
     read(record, i) {
@@ -344,17 +354,28 @@ export function trendKeys(
         // A valid day is a valid instant: the order of a respondent's responses.
         dedupe!.log.pending.order = reader.instantOf(v) as number;
       }
-      return periodIndex(day, unit) * SPAN + id;
+      const u = periodIndex(day, unit);
+      if (Number.isNaN(origin)) origin = u;
+      const offset = u - origin + HALF;
+      if (offset < 0 || offset >= STRIDE) {
+        throw new MetricsInputError(
+          "OUT_OF_RANGE",
+          `records[${i}] time`,
+          v,
+          `a time within ${HALF} ${unit} periods of the first record's (${periodAt(origin, unit).label}): check for a mistyped year`,
+        );
+      }
+      return id * STRIDE + offset;
     },
     shown: (mapKey) => mapKey,
   };
-  return { keys, segments };
+  return { keys, segments, origin: () => origin };
 }
 
 /** A composite key's unit and segment number. */
-function splitKey(key: number): { unit: number; segment: number } {
-  const segment = ((key % SPAN) + SPAN) % SPAN;
-  return { unit: (key - segment) / SPAN, segment };
+function splitKey(key: number, origin: number): { unit: number; segment: number } {
+  const offset = key % STRIDE;
+  return { unit: offset - HALF + origin, segment: (key - offset) / STRIDE };
 }
 
 /**
@@ -382,7 +403,7 @@ export function reportTrend(
   const dedupePlan = dedupeOption(o.dedupe, false);
   const log = dedupePlan === undefined ? undefined : dedupeLog(plans);
   const unit = shape.kind === "days" ? "day" : every;
-  const { keys, segments } = trendKeys(
+  const { keys, segments, origin } = trendKeys(
     o.time,
     reader,
     unit,
@@ -399,6 +420,7 @@ export function reportTrend(
     log,
   );
   return assembleTrend(grouped, plans, rules, every, timeZone, {
+    origin: origin(),
     shape,
     segments: o.by === undefined ? undefined : segments,
     dedupe: dedupePlan === undefined ? undefined : { plan: dedupePlan, log: log! },
@@ -407,6 +429,8 @@ export function reportTrend(
 
 /** What a trend is, besides its periods: its shape, its segments, its deduplication. */
 export interface TrendLayout {
+  /** The unit the composite keys count from (see {@link trendKeys}). */
+  readonly origin: number;
   readonly shape: TrendShape;
   /** The segments' shown keys by number (composite keys), or undefined for a trend without `by`. */
   readonly segments: readonly unknown[] | undefined;
@@ -441,7 +465,7 @@ export function assembleTrend(
   rules: ReadRules,
   every: PeriodUnit,
   timeZone: string,
-  layout: TrendLayout = { shape: { kind: "plain" }, segments: undefined },
+  layout: TrendLayout,
 ): object {
   const { shape } = layout;
   const dayUnits = shape.kind === "days";
@@ -451,7 +475,7 @@ export function assembleTrend(
   let firstUnit = Number.POSITIVE_INFINITY;
   let lastUnit = Number.NEGATIVE_INFINITY;
   for (const s of grouped.groups.values()) {
-    const { unit, segment } = splitKey(s.key as number);
+    const { unit, segment } = splitKey(s.key as number, layout.origin);
     let units = bySegment.get(segment);
     if (units === undefined) {
       units = new Map();
@@ -530,8 +554,8 @@ export function assembleTrend(
     if (layout.dedupe !== undefined) {
       const { log, plan } = layout.dedupe;
       const rows: number[] = [];
-      for (let r = 0; r < log.key.length; r++) if (id === "all" || splitKey(log.key[r] as number).segment === id) rows.push(r);
-      const counted = dedupedSpans(log, rows, (r) => splitKey(log.key[r] as number).unit, uniqueSpans, plan.keep, plans);
+      for (let r = 0; r < log.key.length; r++) if (id === "all" || splitKey(log.key[r] as number, layout.origin).segment === id) rows.push(r);
+      const counted = dedupedSpans(log, rows, (r) => splitKey(log.key[r] as number, layout.origin).unit, uniqueSpans, plan.keep, plans);
       uniqueSpans.forEach((s, k) => {
         deduped.set(spanKey(s), counted[k]!);
       });

@@ -107,7 +107,7 @@ export function trendFromCounts<M extends MetricName>(
   const every = assertOneOf(o.every, "options.every", PERIOD_UNITS);
   const timeZone = timeZoneOption(o.timeZone);
   const plans = planMetrics(o.metrics, METRICS);
-  const { keys } = trendKeys(o.time, timeReader(timeZone, undefined), every, rules, undefined);
+  const { keys, origin } = trendKeys(o.time, timeReader(timeZone, undefined), every, rules, undefined);
   // Rows by day roll up into any period exactly; rows by another period would be counted whole in one.
   const checkEvery = (row: Record<string, unknown>, i: number) => {
     const unit = row[EVERY_COLUMN];
@@ -122,5 +122,5 @@ export function trendFromCounts<M extends MetricName>(
   };
   const time = typeof o.time === "string" ? o.time : undefined;
   const grouped = groupRows(rows, keys, { column: time, label: "time" }, plans, rules, checkEvery);
-  return assembleTrend(grouped, plans, rules, every, timeZone) as Trend<M>;
+  return assembleTrend(grouped, plans, rules, every, timeZone, { origin: origin(), shape: { kind: "plain" }, segments: undefined }) as Trend<M>;
 }
