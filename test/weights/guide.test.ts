@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { accounts, operators } from "../../docs/examples/weights-data.ts";
-import { npsSummary, rake } from "../../src/index.ts";
+import { accountNps, npsSummary, rake } from "../../src/index.ts";
 
 // Every figure docs/weights.md shows, recomputed from docs/examples/weights-data.ts.
 const guide = readFileSync(new URL("../../docs/weights.md", import.meta.url), "utf8");
@@ -47,5 +47,36 @@ describe("docs/weights.md", () => {
     expect(guide).toContain(`**${one(market.estimate)}** (${one(market.interval.lower)} to ${one(market.interval.upper)})`);
     expect(guide).toContain(`market.estimate; // ${one(market.estimate)}`);
     expect(guide).toContain(`effective n\nstays at ${Math.round(market.effectiveN)} of 1,000`);
+  });
+
+  it("several answers per account: the clustered and unclustered figures, and the three roll-ups", () => {
+    const b2b = JSON.parse(readFileSync(new URL("../fixtures/r/clustered.json", import.meta.url), "utf8")) as {
+      data: { account: string; arr: number; ltr: number }[];
+    };
+    const ltr = b2b.data.map((r) => r.ltr);
+    const weights = b2b.data.map((r) => r.arr);
+    const flat = npsSummary(ltr, { weights, method: "wald" });
+    const clustered = npsSummary(ltr, { weights, cluster: b2b.data.map((r) => r.account), method: "wald" });
+    const row = (s: typeof flat) => `| ${s.standardError.toFixed(2)} | ${one(s.interval.lower)} to ${one(s.interval.upper)} |`;
+    expect(guide).toContain(`| answers as independent (\`weights\` alone) ${row(flat)}`);
+    expect(guide).toContain(`| clustered by account (\`weights\` + \`cluster\`) ${row(clustered)}`);
+    expect(guide).toContain(`575 answers\nfrom 80 accounts`);
+    expect(guide).toContain(`the ARR-weighted NPS is ${one(clustered.estimate)} either way`);
+    expect(guide).toContain(`\`effectiveN\` (${Math.round(clustered.effectiveN)} of 575 here)`);
+    const answers = [
+      { account: "A", arr: 100, ltr: 10, at: "2026-01-05" },
+      { account: "A", arr: 100, ltr: 10, at: "2026-01-09" },
+      { account: "A", arr: 100, ltr: 10, at: "2026-02-01" },
+      { account: "A", arr: 100, ltr: 2, at: "2026-03-01" },
+      { account: "B", arr: 50, ltr: 6, at: "2026-01-10" },
+      { account: "B", arr: 50, ltr: 9, at: "2026-02-10" },
+      { account: "C", arr: 30, ltr: 5, at: "2026-02-20" },
+    ];
+    const base = { account: "account", score: "ltr", weight: "arr" } as const;
+    const signed = (x: number) => (x > 0 ? `+${x.toFixed(1)}` : one(x));
+    for (const rollup of ["respondent", "account-mean-score", "latest"] as const) {
+      const r = accountNps(answers, rollup === "latest" ? { ...base, rollup, time: "at" } : { ...base, rollup });
+      expect(guide).toMatch(new RegExp(`\\| \`"${rollup}"\` \\|[^\\n]*\\| ${signed(r.estimate).replace("+", "\\+")} \\|`));
+    }
   });
 });
