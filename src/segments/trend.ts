@@ -554,7 +554,8 @@ export function assembleTrend(
     if (layout.dedupe !== undefined) {
       const { log, plan } = layout.dedupe;
       const rows: number[] = [];
-      for (let r = 0; r < log.key.length; r++) if (id === "all" || splitKey(log.key[r] as number, layout.origin).segment === id) rows.push(r);
+      for (let r = 0; r < log.key.length; r++)
+        if (id === "all" || splitKey(log.key[r] as number, layout.origin).segment === id) rows.push(r);
       const counted = dedupedSpans(log, rows, (r) => splitKey(log.key[r] as number, layout.origin).unit, uniqueSpans, plan.keep, plans);
       uniqueSpans.forEach((s, k) => {
         deduped.set(spanKey(s), counted[k]!);

@@ -129,7 +129,11 @@ export function groupRows(
         addSkipped(skipped.records, kind, n);
         continue;
       }
-      const name = key.column === undefined ? `rows[${i}] ${key.label}` : `rows[${i}].${key.column}`;
+      // A trend by segment reads two keys: the problem names the one it is about.
+      const which = keys.problem.key;
+      const column = which === undefined ? key.column : which.field;
+      const label = which === undefined ? key.label : which.label;
+      const name = column === undefined ? `rows[${i}] ${label}` : `rows[${i}].${column}`;
       const hint = kind === "missing" ? `, not missing (${MISSING_KEY_REMEDY})` : ' (or pass onInvalid: "skip")';
       const Kind = kind === "missing" ? MetricsInputError : MetricsTypeError;
       throw new Kind(kind === "missing" ? "MISSING_VALUE" : "INVALID_TYPE", name, value, `${expected}${hint}`);

@@ -21,7 +21,7 @@ export interface CountsQueryOptions<M extends MetricName = MetricName> {
   table: string | readonly string[];
   /** The SQL dialect. */
   dialect: SqlDialect;
-  /** The segment column, or columns for nested segments. */
+  /** The segment column, or columns for nested segments; with `time` and `every`, a trend per segment. */
   by?: string | readonly string[];
   /** The column of each response's time, an instant (`TIMESTAMPTZ`, BigQuery `TIMESTAMP`, Snowflake `TIMESTAMP_TZ`). */
   time?: string;
@@ -80,7 +80,8 @@ const QUERY_OPTIONS = ["table", "dialect", "by", "time", "every", "timeZone", "m
  * instant (ISO weeks from Monday everywhere). `"ansi"` has no date truncation, so its rows are
  * days, which `trendFromCounts` rolls up into the periods.
  *
- * @param options - `{ table, dialect, metrics, by }` or `{ table, dialect, metrics, time, every, timeZone? }`.
+ * @param options - `{ table, dialect, metrics, by }`, `{ table, dialect, metrics, time, every, timeZone? }`,
+ *   or both (a trend per segment: `by` with `time` and `every`).
  * @returns `{ sql, params }`.
  * @throws {@link MetricsTypeError} for an unknown option or dialect, a name that is not a string, a
  *   metric read by an accessor function (SQL needs a column), or both or neither of `by` and `time`.
@@ -170,12 +171,12 @@ export function countsQuery<M extends MetricName>(options: CountsQueryOptions<M>
     );
   }
   const values = [...new Set(columns.map((c) => c.column))];
-  if ((o.by === undefined) === (o.time === undefined)) {
+  if (o.by === undefined && o.time === undefined) {
     throw new MetricsTypeError(
       "INVALID_OPTION",
       "options",
       options,
-      "either by (segments) or time and every (a trend), not both or neither",
+      "by (segments), time and every (a trend), or all three (a trend per segment)",
     );
   }
   const keyName = (name: unknown, argument: string): string => {
@@ -190,18 +191,18 @@ export function countsQuery<M extends MetricName>(options: CountsQueryOptions<M>
     }
     return quoted;
   };
-  if (o.by !== undefined) {
+  const list: unknown[] = o.by === undefined ? [] : Array.isArray(o.by) ? o.by : [o.by];
+  if (o.by !== undefined && list.length === 0) throw new MetricsInputError("EMPTY_INPUT", "options.by", o.by, "at least one column");
+  const keyList = list.map((b, i) => keyName(b, Array.isArray(o.by) ? `options.by[${i}]` : "options.by"));
+  if (o.time === undefined) {
     if (o.every !== undefined || o.timeZone !== undefined) {
       throw new MetricsTypeError(
         "INVALID_OPTION",
         o.every !== undefined ? "options.every" : "options.timeZone",
         o.every ?? o.timeZone,
-        "left out with by: only a trend has periods",
+        "left out without time: only a trend has periods",
       );
     }
-    const list: unknown[] = Array.isArray(o.by) ? o.by : [o.by];
-    if (list.length === 0) throw new MetricsInputError("EMPTY_INPUT", "options.by", o.by, "at least one column");
-    const keyList = list.map((b, i) => keyName(b, Array.isArray(o.by) ? `options.by[${i}]` : "options.by"));
     const keys = keyList.join(", ");
     const grouped = [...new Set([...keyList, ...values])].join(", ");
     const inner = `SELECT ${grouped}, COUNT(*) AS ${rowCount}\n  FROM ${table}\n  GROUP BY ${grouped}`;
@@ -217,7 +218,8 @@ export function countsQuery<M extends MetricName>(options: CountsQueryOptions<M>
   if (columns.some((c) => c.column === time)) {
     throw new MetricsInputError("OUT_OF_RANGE", "options.time", o.time, "a column that is not also a metric's");
   }
-  return { sql: trendSql(dialect, table, time, every, selects, values.join(", "), rowCount), params: [zone] };
+  if (keyList.includes(time)) throw new MetricsInputError("OUT_OF_RANGE", "options.by", o.by, "segment columns other than options.time");
+  return { sql: trendSql(dialect, table, time, every, selects, values, keyList, rowCount), params: [zone] };
 }
 
 /** The name of the inner query's count of rows per distinct key and values. */
@@ -243,17 +245,20 @@ function trendSql(
   time: string,
   every: PeriodUnit,
   selects: string[],
-  values: string,
+  values: readonly string[],
+  keys: readonly string[],
   rowCount: string,
 ): string {
-  // Innermost: each instant's local date (the zone bound once), counted per day and values; then
-  // the period's first day as text, and the days summed into periods.
+  // Innermost: each instant's local date (the zone bound once), counted per day, segment and
+  // values; then the period's first day as text, and the days summed into periods per segment.
   const start = dialect.periodStart(time, every);
-  const rows = `SELECT ${dialect.localDate(time, dialect.param(1))} AS ${time}, ${values}\n      FROM ${table}`;
-  const days = `SELECT ${time}, ${values}, COUNT(*) AS ${rowCount}\n    FROM (\n      ${rows}\n    ) AS ${dialect.quote("cx_rows", "cx_rows")}\n    GROUP BY ${time}, ${values}`;
-  const periods = `SELECT ${dialect.text(start ?? time)} AS ${time}, ${values}, ${rowCount}\n  FROM (\n    ${days}\n  ) AS ${dialect.quote("cx_days", "cx_days")}`;
+  const carried = [...new Set([...keys, ...values])].join(", ");
+  const rows = `SELECT ${dialect.localDate(time, dialect.param(1))} AS ${time}, ${carried}\n      FROM ${table}`;
+  const days = `SELECT ${time}, ${carried}, COUNT(*) AS ${rowCount}\n    FROM (\n      ${rows}\n    ) AS ${dialect.quote("cx_rows", "cx_rows")}\n    GROUP BY ${time}, ${carried}`;
+  const periods = `SELECT ${dialect.text(start ?? time)} AS ${time}, ${carried}, ${rowCount}\n  FROM (\n    ${days}\n  ) AS ${dialect.quote("cx_days", "cx_days")}`;
   // The period the rows are by (a literal the library writes: "day" where the dialect leaves days),
   // so that a report by another period is an error, not weeks silently counted in one month.
   const unit = `'${start === undefined ? "day" : every}' AS ${dialect.quote(EVERY_COLUMN, EVERY_COLUMN)}`;
-  return `SELECT\n  ${[time, unit, ...selects].join(",\n  ")}\nFROM (\n  ${periods}\n) AS ${dialect.quote("cx_periods", "cx_periods")}\nGROUP BY ${time}`;
+  const groupBy = [time, ...keys].join(", ");
+  return `SELECT\n  ${[time, ...keys, unit, ...selects].join(",\n  ")}\nFROM (\n  ${periods}\n) AS ${dialect.quote("cx_periods", "cx_periods")}\nGROUP BY ${groupBy}`;
 }

@@ -12,7 +12,7 @@ import {
   segmentKeys,
 } from "../segments/segmentReport.ts";
 import type { MetricName } from "../segments/spec.ts";
-import { assembleTrend, TREND_OPTIONS, type Trend, type TrendOptions, trendKeys } from "../segments/trend.ts";
+import { assembleTrend, TREND_OPTIONS, type Trend, type TrendOptions, trendKeys, trendShape } from "../segments/trend.ts";
 import { PERIOD_UNITS } from "../types.ts";
 import { EVERY_COLUMN, groupRows } from "./countRows.ts";
 
@@ -103,24 +103,47 @@ export function trendFromCounts<M extends MetricName>(
   options: TrendOptions<Record<string, unknown>, M>,
 ): Trend<M> {
   const o = readOptions(options, "trendFromCounts", TREND_OPTIONS);
+  if (o.dedupe !== undefined) {
+    throw new MetricsInputError(
+      "INVALID_OPTION",
+      "options.dedupe",
+      o.dedupe,
+      "left out: counts carry no respondent ids (keep one response per respondent in the query's table, or use trend on the records)",
+    );
+  }
   const rules = readRules(o);
   const every = assertOneOf(o.every, "options.every", PERIOD_UNITS);
   const timeZone = timeZoneOption(o.timeZone);
+  const shape = trendShape(o.window, o.smoothing);
   const plans = planMetrics(o.metrics, METRICS);
-  const { keys, origin } = trendKeys(o.time, timeReader(timeZone, undefined), every, rules, undefined);
-  // Rows by day roll up into any period exactly; rows by another period would be counted whole in one.
+  const unit = shape.kind === "days" ? "day" : every;
+  const { keys, segments, origin } = trendKeys(o.time, timeReader(timeZone, undefined), unit, rules, o.by);
+  // Rows by day roll up into any period exactly; rows by another period would be counted whole in
+  // one. A window in days needs rows by day.
   const checkEvery = (row: Record<string, unknown>, i: number) => {
-    const unit = row[EVERY_COLUMN];
-    if (unit !== every && unit !== "day") {
+    const rowUnit = row[EVERY_COLUMN];
+    if (shape.kind === "days" && rowUnit !== "day") {
       throw new MetricsInputError(
         "OUT_OF_RANGE",
         `rows[${i}].${EVERY_COLUMN}`,
-        unit,
+        rowUnit,
+        '"day": a window in days needs rows by day (countsQuery with every: "day", or the "ansi" dialect)',
+      );
+    }
+    if (rowUnit !== every && rowUnit !== "day") {
+      throw new MetricsInputError(
+        "OUT_OF_RANGE",
+        `rows[${i}].${EVERY_COLUMN}`,
+        rowUnit,
         `"${every}" (the report's every) or "day": the query and the report must be by the same period (pass both the same options)`,
       );
     }
   };
   const time = typeof o.time === "string" ? o.time : undefined;
   const grouped = groupRows(rows, keys, { column: time, label: "time" }, plans, rules, checkEvery);
-  return assembleTrend(grouped, plans, rules, every, timeZone, { origin: origin(), shape: { kind: "plain" }, segments: undefined }) as Trend<M>;
+  return assembleTrend(grouped, plans, rules, every, timeZone, {
+    origin: origin(),
+    shape,
+    segments: o.by === undefined ? undefined : segments,
+  }) as Trend<M>;
 }

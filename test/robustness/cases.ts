@@ -421,7 +421,12 @@ export const CASES: readonly Case[] = [
     }),
   ),
   c("trend", "dedupe.by naming no field", () =>
-    api.trend([{ at: "2024-01-01", v: 9 }], { time: "at", every: "month", dedupe: { by: "who" as never, keep: "latest" }, metrics: { nps: "v" } }),
+    api.trend([{ at: "2024-01-01", v: 9 }], {
+      time: "at",
+      every: "month",
+      dedupe: { by: "who" as never, keep: "latest" },
+      metrics: { nps: "v" },
+    }),
   ),
   c("segmentReport", "a window (no time)", () =>
     api.segmentReport([{ g: "a", v: 9 }], { by: "g", window: { periods: 2 }, metrics: { nps: "v" } } as never),
@@ -498,10 +503,10 @@ export const CASES: readonly Case[] = [
   c("countsQuery", "an accessor for a metric", () =>
     api.countsQuery({ table: "t", dialect: "duckdb", by: "g", metrics: { nps: (r: { ltr: number }) => r.ltr } as never }),
   ),
-  c("countsQuery", "by with every", () =>
+  c("countsQuery", "every without time", () =>
     api.countsQuery({ table: "t", dialect: "duckdb", by: "g", every: "month", metrics: { nps: "ltr" } } as never),
   ),
-  c("countsQuery", "by with timeZone", () =>
+  c("countsQuery", "timeZone without time", () =>
     api.countsQuery({ table: "t", dialect: "duckdb", by: "g", timeZone: "UTC", metrics: { nps: "ltr" } } as never),
   ),
   c("countsQuery", "by []", () => api.countsQuery({ table: "t", dialect: "duckdb", by: [], metrics: { nps: "ltr" } })),

@@ -84,6 +84,32 @@ describe("countsQuery in DuckDB", () => {
     }
   }, 120_000);
 
+  it("trends per segment, over windows and smoothed: the reports from the counts equal trend on the records", async () => {
+    for (const [every, timeZone, by, shape] of [
+      ["month", "Europe/Berlin", "region", { window: { periods: 3 } }],
+      ["week", "America/New_York", ["region", "plan"], { smoothing: { halfLife: 2.5 } }],
+      ["day", "UTC", "plan", { window: { days: 30 } }],
+      ["quarter", "Asia/Tokyo", "region", {}],
+    ] as const) {
+      const q = countsQuery({ table: "responses", dialect: "duckdb", time: "at", every, timeZone, by, metrics });
+      const options = { time: "at", every, timeZone, by, metrics, ...shape, ...skip } as const;
+      const fromDb = trendFromCounts(await query(q.sql, q.params), options);
+      expect(fromDb).toEqual(withoutFirstRows(trend(rows, options)));
+      expect(fromDb.segments!.length).toBeGreaterThan(1);
+    }
+  }, 240_000);
+
+  it("refuses a window in days on rows by month, and dedupe on counts", async () => {
+    const q = countsQuery({ table: "responses", dialect: "duckdb", time: "at", every: "month", metrics });
+    const counts = await query(q.sql, q.params);
+    expect(() => trendFromCounts(counts, { time: "at", every: "month", metrics, window: { days: 60 }, ...skip })).toThrow(
+      /^rows\[0\]\.every must be "day": a window in days needs rows by day/,
+    );
+    expect(() =>
+      trendFromCounts(counts, { time: "at", every: "month", metrics, dedupe: { by: "region", keep: "latest" }, ...skip }),
+    ).toThrow(/^options\.dedupe must be left out: counts carry no respondent ids/);
+  }, 60_000);
+
   it("splits of the table (daily partitions) concatenate into the same report", async () => {
     const q = countsQuery({ table: "first_half", dialect: "duckdb", by: "region", metrics: { nps: "ltr" } });
     await connection.run(

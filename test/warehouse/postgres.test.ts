@@ -54,6 +54,23 @@ describe("countsQuery in PostgreSQL (PGlite)", () => {
     }
   }, 240_000);
 
+  it("trends per segment, windowed and smoothed, equal trend on the records", async () => {
+    for (const [every, timeZone, by, shape] of [
+      ["month", "Europe/Berlin", "region", { window: { periods: 2 } }],
+      ["week", "America/New_York", "plan", { smoothing: { halfLife: 3 } }],
+    ] as const) {
+      const q = countsQuery({ table: "responses", dialect: "postgres", time: "at", every, timeZone, by, metrics });
+      const options = { time: "at", every, timeZone, by, metrics, ...shape, ...skip } as const;
+      const fromDb = trendFromCounts(await query(q.sql, q.params), options);
+      expect(fromDb).toEqual(withoutFirstRows(trend(rows, options)));
+    }
+    // The ANSI text's rows are by day: a window in days from them, per region.
+    const q = countsQuery({ table: "responses", dialect: "ansi", time: "at", every: "month", timeZone: "UTC", by: "region", metrics });
+    const options = { time: "at", every: "month", timeZone: "UTC", by: "region", window: { days: 45 }, metrics, ...skip } as const;
+    const fromDb = trendFromCounts(await query(q.sql.replace("?", "$1"), q.params), options);
+    expect(fromDb).toEqual(withoutFirstRows(trend(rows, options)));
+  }, 240_000);
+
   it("the ANSI text runs too: days, rolled up into months by the report", async () => {
     const q = countsQuery({ table: "responses", dialect: "ansi", time: "at", every: "month", timeZone: "Europe/Berlin", metrics });
     const sql = q.sql.replace("?", "$1");

@@ -148,12 +148,11 @@ describe("countsQuery: the SQL text", () => {
         MetricsInputError,
       ],
       [
-        () => countsQuery({ ...base, time: "at", every: "month" }),
-        /^options must be either by \(segments\) or time and every \(a trend\), not both or neither/,
+        () => countsQuery({ table: "t", dialect: "duckdb", metrics: { nps: "v" } }),
+        /^options must be by \(segments\), time and every \(a trend\), or all three \(a trend per segment\)/,
         MetricsTypeError,
       ],
-      [() => countsQuery({ table: "t", dialect: "duckdb", metrics: { nps: "v" } }), /^options must be either by/, MetricsTypeError],
-      [() => countsQuery({ ...base, timeZone: "UTC" }), /^options.timeZone must be left out with by/, MetricsTypeError],
+      [() => countsQuery({ ...base, timeZone: "UTC" }), /^options.timeZone must be left out without time/, MetricsTypeError],
       [
         () => countsQuery({ table: "t", dialect: "duckdb", time: "at", every: "month", timeZone: "Mars/Base", metrics: { nps: "v" } }),
         /^options.timeZone must be an IANA time zone name/,
