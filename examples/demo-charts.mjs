@@ -23,6 +23,7 @@ export function demoCharts(lib, charts, records, changes) {
   const ltr = records.map((r) => r.ltr);
   const report = lib.segmentReport(records, { by: "region", metrics });
   const monthly = lib.trend(records, { time: "date", every: "month", metrics });
+  const rolling = lib.trend(records, { time: "date", every: "month", by: "region", window: { periods: 3 }, metrics });
   const model = lib.fitSbg([1000, 631, 468, 382, 326, 289, 262, 241]);
   return {
     "nps-summary": { call: "chart(npsSummary(scores))", spec: charts.chart(lib.npsSummary(ltr)) },
@@ -39,6 +40,10 @@ export function demoCharts(lib, charts, records, changes) {
     "segments-nps": { call: 'chart(segmentReport(records, { by: "region", metrics }))', spec: charts.chart(report) },
     "segments-csat": { call: 'chart(report, { metric: "csat" })', spec: charts.chart(report, { metric: "csat" }) },
     "trend-nps": { call: 'chart(trend(records, { time: "date", every: "month", metrics }))', spec: charts.chart(monthly) },
+    "trend-regions": {
+      call: 'chart(trend(records, { time: "date", every: "month", by: "region", window: { periods: 3 }, metrics }))',
+      spec: charts.chart(rolling),
+    },
     cohorts: { call: "chart(cohortRetention(changes))", spec: charts.chart(lib.cohortRetention(changes)) },
     projection: {
       call: "chart(projectRetention(fitSbg(survivors), 12), { actual })",

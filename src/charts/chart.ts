@@ -224,29 +224,36 @@ function trendChart(t: Obj, o: Partial<ChartOptions>): VegaLiteSpec {
   const available = [...new Set(periods.flatMap((p) => metricsOf(p)))];
   const metric = chooseMetric(available, o.metric);
   const axis = METRIC_AXES[metric]!;
+  // A trend per segment draws each segment (colour per segment); a trend without, the overall line.
+  const segments = Array.isArray(t.segments) ? (t.segments as Obj[]) : null;
+  const series: { name: string | null; periods: Obj[] }[] =
+    segments === null ? [{ name: null, periods }] : segments.map((s) => ({ name: segmentLabel(s.key), periods: s.periods as Obj[] }));
   // A run is a stretch of periods with data: a new run after each gap breaks the line and band.
   let run = 0;
-  let gap = true;
-  const values = periods.flatMap((p) => {
-    const e = p[metric] as (Estimateish & { change: Obj | null }) | null | undefined;
-    if (e === null || e === undefined) {
-      gap = true;
-      return [];
-    }
-    if (gap) run++;
-    gap = false;
-    return [
-      {
-        period: p.period,
-        start: p.start,
-        run,
-        estimate: e.estimate,
-        lower: e.interval.lower,
-        upper: e.interval.upper,
-        n: e.n,
-        significant: e.change?.significant === true,
-      },
-    ];
+  const values = series.flatMap(({ name, periods: entries }) => {
+    let gap = true;
+    return entries.flatMap((p) => {
+      const e = p[metric] as (Estimateish & { change: Obj | null }) | null | undefined;
+      if (e === null || e === undefined) {
+        gap = true;
+        return [];
+      }
+      if (gap) run++;
+      gap = false;
+      return [
+        {
+          ...(name === null ? {} : { segment: name }),
+          period: p.period,
+          start: p.start,
+          run,
+          estimate: e.estimate,
+          lower: e.interval.lower,
+          upper: e.interval.upper,
+          n: e.n,
+          significant: e.change?.significant === true,
+        },
+      ];
+    });
   });
   const changes = values.filter((v) => v.significant);
   // Period starts are calendar dates: read and labelled in UTC, so no viewer's time zone shifts them.
@@ -256,23 +263,42 @@ function trendChart(t: Obj, o: Partial<ChartOptions>): VegaLiteSpec {
   const x = { field: "start", type: "temporal", timeUnit: unit, axis: { title: null } };
   const y = { type: "quantitative", scale: { zero: false }, axis: { title: axis.title, format: axis.format } };
   const tooltip = [
+    ...(segments === null ? [] : [{ field: "segment" }]),
     { field: "period" },
     { field: "estimate", format: ".2f" },
     { field: "lower", format: ".2f" },
     { field: "upper", format: ".2f" },
     { field: "n" },
   ];
+  const colour =
+    segments === null
+      ? {}
+      : { color: { field: "segment", type: "nominal", legend: { title: null }, scale: { scheme: o.scheme ?? "tableau10" } } };
+  const fill = segments === null ? { color: COLORS.accent } : {};
+  const window = t.window as { periods?: number; days?: number } | null | undefined;
+  const smoothing = t.smoothing as { halfLife: number } | null | undefined;
+  const every = t.every as string;
+  const pooled =
+    window?.periods !== undefined
+      ? `each point: the ${window.periods} ${every}s ending with it`
+      : window?.days !== undefined
+        ? `each point: the ${window.days} days ending with its ${every}`
+        : smoothing != null
+          ? `smoothed, half-life ${smoothing.halfLife} ${every}s`
+          : "";
+  const against = window != null ? "the window before" : "the period before";
+  const marks = smoothing != null ? "" : `; diamonds: a significant change from ${against}${segments === null ? "" : " (Holm)"}`;
   return finish(
     {
       data: { values },
       layer: [
         {
-          mark: { type: "area", opacity: 0.18, color: COLORS.accent },
-          encoding: { x, y: { field: "lower", ...y }, y2: { field: "upper" }, detail: { field: "run" } },
+          mark: { type: "area", opacity: segments === null ? 0.18 : 0.12, ...fill },
+          encoding: { x, y: { field: "lower", ...y }, y2: { field: "upper" }, detail: { field: "run" }, ...colour },
         },
         {
-          mark: { type: "line", color: COLORS.accent, strokeWidth: 2 },
-          encoding: { x, y: { field: "estimate", ...y }, detail: { field: "run" }, tooltip },
+          mark: { type: "line", strokeWidth: 2, ...fill },
+          encoding: { x, y: { field: "estimate", ...y }, detail: { field: "run" }, tooltip, ...colour },
         },
         // Only when there is one: a layer without data would make Vega warn of an empty extent.
         ...(changes.length === 0
@@ -287,10 +313,15 @@ function trendChart(t: Obj, o: Partial<ChartOptions>): VegaLiteSpec {
       ],
     },
     o,
-    `${axis.name} by ${t.every as string}`,
-    `Band: ${percent(t.confidence as number)} interval; diamonds: a significant change from the period before; time zone ${t.timeZone as string}`,
+    `${axis.name} by ${every}${segments === null ? "" : ", per segment"}${window != null ? " (rolling)" : smoothing != null ? " (smoothed)" : ""}`,
+    `Band: ${percent(t.confidence as number)} interval${pooled === "" ? "" : `; ${pooled}`}${marks}; time zone ${t.timeZone as string}`,
     220,
   );
+}
+
+/** A segment key as a label: nested keys joined with " · ". */
+function segmentLabel(key: unknown): string {
+  return Array.isArray(key) ? key.map(String).join(" · ") : String(key);
 }
 
 /** Cohort retention: the heat map of each cohort's customers still billing by age. */
@@ -408,7 +439,7 @@ function projectionChart(p: readonly { period: number; survival: number }[], o: 
  * | `cesSummary` | the mean as a point with its interval |
  * | `distribution` | stacked bar of each scale point's share |
  * | `segmentReport` (or `segmentReportFromCounts`) | forest plot: a row per segment, point and interval, the whole sample as a dashed line, segments that differ from the rest (Holm) in colour, segments under `minN` grey |
- * | `trend` (or `trendFromCounts`) | line with its confidence band, broken where a period has no responses; significant changes marked |
+ * | `trend` (or `trendFromCounts`) | line with its confidence band, broken where a period has no responses; significant changes marked; with `by`, a line and band per segment in its own colour; a window or smoothing named in the subtitle |
  * | `cohortRetention` | heat map of customers retained by cohort and age |
  * | `projectRetention` | the projected survival curve, with `actual` survival shares beside it |
  *

@@ -61,33 +61,52 @@ function segmentRows(r: Obj): Row[] {
 function trendRows(t: Obj): Row[] {
   const periods = t.periods as Obj[];
   const metrics = [...new Set(periods.flatMap((p) => metricsOf(p)))];
+  const segments = Array.isArray(t.segments) ? (t.segments as Obj[]) : null;
+  const windowed = t.window !== null && t.window !== undefined;
+  // The whole sample first (segment "(all)"), then each segment, as segment reports' rows are.
+  const series: { segment: string | null; periods: Obj[] }[] = [
+    { segment: segments === null ? null : "(all)", periods },
+    ...(segments ?? []).map((s) => ({
+      segment: Array.isArray(s.key) ? (s.key as unknown[]).map(String).join(" · ") : String(s.key),
+      periods: s.periods as Obj[],
+    })),
+  ];
   const rows: Row[] = [];
-  for (const metric of metrics) {
-    for (const p of periods) {
-      const e = p[metric] as (Entry & { change: Obj | null }) | null | undefined;
-      const base = { period: p.period as string, start: p.start as string, metric };
-      if (e === null || e === undefined) {
+  for (const { segment, periods: entries } of series) {
+    for (const metric of metrics) {
+      for (const p of entries) {
+        const e = p[metric] as (Entry & { change: Obj | null }) | null | undefined;
+        const w = p.window as { start: string; end: string } | null | undefined;
+        const base = {
+          ...(segment === null ? {} : { segment }),
+          period: p.period as string,
+          start: p.start as string,
+          ...(windowed ? { windowStart: w?.start ?? null, windowEnd: w?.end ?? null } : {}),
+          metric,
+        };
+        if (e === null || e === undefined) {
+          rows.push({
+            ...base,
+            estimate: null,
+            lower: null,
+            upper: null,
+            n: 0,
+            standardError: null,
+            change: null,
+            pValue: null,
+            significant: null,
+          });
+          continue;
+        }
+        const c = e.change;
         rows.push({
           ...base,
-          estimate: null,
-          lower: null,
-          upper: null,
-          n: 0,
-          standardError: null,
-          change: null,
-          pValue: null,
-          significant: null,
+          ...estimateColumns(e),
+          change: c === null ? null : (c.difference as number),
+          pValue: c === null ? null : (c.pValue as number),
+          significant: c === null ? null : (c.significant as boolean),
         });
-        continue;
       }
-      const c = e.change;
-      rows.push({
-        ...base,
-        ...estimateColumns(e),
-        change: c === null ? null : (c.difference as number),
-        pValue: c === null ? null : (c.pValue as number),
-        significant: c === null ? null : (c.significant as boolean),
-      });
     }
   }
   return rows;
@@ -102,7 +121,7 @@ function trendRows(t: Obj): Row[] {
  * | result | columns |
  * | --- | --- |
  * | `segmentReport` | segment, metric, estimate, lower, upper, n, standardError, difference, pValue, adjustedPValue, significant, tooFew |
- * | `trend` | period, start, metric, estimate, lower, upper, n, standardError, change, pValue, significant |
+ * | `trend` | period, start, metric, estimate, lower, upper, n, standardError, change, pValue, significant; `segment` first with `by` (`"(all)"` for the whole sample), `windowStart` and `windowEnd` with a window |
  * | `npsSummary`, `csatSummary`, `cesSummary` | metric, estimate, lower, upper, n, standardError, confidence, method |
  * | `distribution` | score, count, weight, share |
  * | `cohortRetention` | cohort, age, customers, customerShare, mrr, mrrShare |

@@ -92,6 +92,52 @@ describe("chart: Vega-Lite specs that compile and render", () => {
     expect(significant).toBeGreaterThan(0);
   });
 
+  it("a trend per segment: a band and a line per segment in its own colour; windowed and smoothed trends say so", async () => {
+    const t = trend(records, { time: "at", every: "month", by: "region", window: { periods: 2 }, metrics: { nps: "ltr" }, minN: 10 });
+    const segments = t.segments!.length;
+    expect(segments).toBeGreaterThan(1);
+    const spec = chart(t);
+    const items = await rendered(spec);
+    expect(items.area).toBe(segments);
+    expect(items.line).toBe(segments);
+    const significant = t.segments!.flatMap((s) => s.periods).filter((p) => p.nps?.change?.significant === true).length;
+    expect(items.symbol ?? 0).toBe(significant);
+    expect(JSON.stringify(spec)).toContain("per segment (rolling)");
+    expect(JSON.stringify(spec)).toContain(
+      "each point: the 2 months ending with it; diamonds: a significant change from the window before (Holm)",
+    );
+    const smoothed = chart(trend(records, { time: "at", every: "month", smoothing: { halfLife: 2 }, metrics: { nps: "ltr" } }));
+    expect(JSON.stringify(smoothed)).toContain("smoothed, half-life 2 months");
+    expect((await rendered(smoothed)).symbol ?? 0).toBe(0);
+  });
+
+  it("toRows of a trend per segment: the whole sample as (all), then each segment, with the window's days", () => {
+    const t = trend(records, { time: "at", every: "month", by: "region", window: { days: 45 }, metrics: { nps: "ltr" } });
+    const rows = toRows(t);
+    expect(rows.length).toBe((1 + t.segments!.length) * t.periods.length);
+    expect(Object.keys(rows[0]!)).toEqual([
+      "segment",
+      "period",
+      "start",
+      "windowStart",
+      "windowEnd",
+      "metric",
+      "estimate",
+      "lower",
+      "upper",
+      "n",
+      "standardError",
+      "change",
+      "pValue",
+      "significant",
+    ]);
+    expect(rows[0]).toMatchObject({ segment: "(all)", period: t.periods[0]!.period, windowEnd: t.periods[0]!.window!.end });
+    const s = t.segments![1]!;
+    const row = rows.find((r) => r.segment === s.key && r.period === s.periods[2]!.period)!;
+    expect(row.estimate).toBe(s.periods[2]!.nps?.estimate ?? null);
+    expect(new Set(rows.map((r) => Object.keys(r).join())).size).toBe(1);
+  });
+
   it("cohort retention: a cell (and its label) per cohort and age; projections with the actual curve beside them", async () => {
     const changes = COHORT_CHANGES;
     const cohorts = cohortRetention(changes, { every: "month" });
