@@ -7,7 +7,17 @@ export * from "./revenue/index.ts";
 export * from "./segments/index.ts";
 export * from "./stats/index.ts";
 export * from "./tally/index.ts";
-export type { Comparison, Estimate, Interval, MissingMode, PairedClusters, PairedWeights, PeriodUnit, TimeUnit } from "./types.ts";
+export type {
+  ClusteredTally,
+  Comparison,
+  Estimate,
+  Interval,
+  MissingMode,
+  PairedClusters,
+  PairedWeights,
+  PeriodUnit,
+  TimeUnit,
+} from "./types.ts";
 export { DEFAULT_MISSING_VALUES, MISSING_MODES, PERIOD_UNITS, TIME_UNITS } from "./types.ts";
 export * from "./warehouse/index.ts";
 export * from "./weights/index.ts";

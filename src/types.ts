@@ -115,6 +115,22 @@ export interface PairedWeights {
 }
 
 /**
+ * A weighted tally of responses clustered by account: per scale point the count, Σw and Σw², and
+ * per cluster its Σw at each scale point. What a report's clustered summaries read (see
+ * `MetricDefinition.summarizeClustered`); summaries are the same for weights in any unit.
+ *
+ * @category Shapes
+ */
+export interface ClusteredTally extends Tally {
+  /** Per scale point, the sum of the weights. */
+  readonly weights: readonly number[];
+  /** Per scale point, the sum of the squared weights. */
+  readonly squaredWeights: readonly number[];
+  /** Per cluster with a response, the sum of its weights at each scale point. */
+  readonly clusterSums: readonly ArrayLike<number>[];
+}
+
+/**
  * The `cluster` option of a comparison: one array of cluster ids (accounts) per sample, one id
  * per raw response of that sample, for standard errors clustered by account.
  *

@@ -1,7 +1,7 @@
 import { symmetricInterval } from "../_lib/core/math.ts";
 import { readOptions } from "../_lib/core/options.ts";
 import { assertScale, confidenceOption } from "../_lib/core/validate.ts";
-import { assertRawForCluster, type ClusteredTally, clusteredWeightedMean, countClustered } from "../_lib/count/clustered.ts";
+import { assertRawForCluster, type CountedClusters, clusteredWeightedMean, countClustered } from "../_lib/count/clustered.ts";
 import { meanOfWholeScores, sumWholeScores } from "../_lib/count/count.ts";
 import type { Moments } from "../_lib/count/moments.ts";
 import {
@@ -22,7 +22,7 @@ import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 import type { MeanComparison } from "../stats/compareMeans.ts";
 import { studentTQuantileUnchecked } from "../stats/studentT.ts";
 import { welch } from "../stats/welch.ts";
-import type { Estimate, Interval, MissingMode, PairedClusters, PairedWeights, Tally } from "../types.ts";
+import type { ClusteredTally, Estimate, Interval, MissingMode, PairedClusters, PairedWeights, Tally } from "../types.ts";
 
 const CES_SUMMARY_OPTIONS = [
   "scale",
@@ -298,6 +298,45 @@ export function cesSummary(responses: ScaleInput, options?: CesSummaryOptions): 
   return tInterval({ mean, variance, n, min, max, confidence, agreeShare, missing: t.missing ?? 0, invalid: t.invalid ?? 0 });
 }
 
+/**
+ * The summary of a clustered tally, as a report's `cluster` spec gives it (internal): as
+ * cesSummary with `cluster`, the t interval on clusters − 1 degrees of freedom. With a single
+ * cluster the interval is the whole scale and `standardError` 0.
+ */
+export function clusteredCesSummary(
+  t: ClusteredTally,
+  o: Pick<CesSummaryOptions, "higherIsEasier" | "agreeFrom">,
+  confidence: number,
+): CesSummary {
+  const easyHigh = higherIsEasierOf(o);
+  const [min, max] = t.scale;
+  const third = Math.floor((max - min) / 3);
+  const agreeFrom = bandStart(o.agreeFrom, easyHigh ? max - third : min + third, "options.agreeFrom", min, max, true);
+  const agreeShare = weightedMean(t, (s) => ((easyHigh ? s >= agreeFrom : s <= agreeFrom) ? 1 : 0)).estimate;
+  const common = { min, max, confidence, agreeShare, missing: t.missing ?? 0, invalid: t.invalid ?? 0 };
+  if (t.clusterSums.length < 2) {
+    const w = weightedMean(t, (s) => s);
+    const summary = tInterval({ ...common, mean: w.estimate, variance: w.variance, n: 1, w });
+    return { ...summary, n: w.n, standardError: 0, clusters: t.clusterSums.length, designDf: 0 };
+  }
+  const w = clusteredWeightedMean(t, (s) => s, "options.cluster");
+  const summary = tInterval({ ...common, mean: w.estimate, variance: w.variance, n: w.n, w, df: w.designDf });
+  return { ...summary, clusters: w.clusters, designDf: w.designDf };
+}
+
+/** Two clustered tallies compared with Welch's t on clusters (internal); null when a side has fewer than 2 clusters. */
+export function compareClusteredCes(a: ClusteredTally, b: ClusteredTally, confidence: number): MeanComparison | null {
+  if (a.clusterSums.length < 2 || b.clusterSums.length < 2) return null;
+  const moments = (t: ClusteredTally): Moments => {
+    const m = clusteredWeightedMean(t, (s) => s, "options.cluster");
+    return { mean: m.estimate, variance: m.standardError * m.standardError * m.clusters, n: m.clusters };
+  };
+  const ma = moments(a);
+  const mb = moments(b);
+  if (ma.variance === 0 && mb.variance === 0) return null;
+  return welch(ma, mb, confidence, "b", b);
+}
+
 /** Raw CES responses with one cluster id each (and optionally one weight each), counted. */
 function clusteredCes(
   input: unknown,
@@ -306,7 +345,7 @@ function clusteredCes(
   weights: unknown,
   cluster: { readonly value: unknown; readonly argument: string },
   weightsArgument: string,
-): ClusteredTally {
+): CountedClusters {
   const scale = o.scale === undefined ? DEFAULT_SCALES.ces : assertScale(o.scale, "options.scale");
   const rules = cellRules(o.missing, o.missingValues, "options", o.onInvalid);
   const responses = assertRawForCluster(input, argument, cluster.argument);

@@ -17,7 +17,7 @@ import { bandStart, DEFAULT_SCALES, scaleOption } from "../_lib/read/scales.ts";
 import { PROPORTION_COMPARISON_METHODS, type ProportionComparisonMethod } from "../stats/compareProportions.ts";
 import { PROPORTION_INTERVAL_METHODS, type ProportionIntervalMethod } from "../stats/proportionInterval.ts";
 import { compareCounts, compareWeightedShares, proportionEstimate, weightedProportionEstimate } from "../stats/proportionMath.ts";
-import type { ArrowVectorLike, Comparison, Estimate, MissingMode, PairedClusters, PairedWeights, Tally } from "../types.ts";
+import type { ArrowVectorLike, ClusteredTally, Comparison, Estimate, MissingMode, PairedClusters, PairedWeights, Tally } from "../types.ts";
 
 const CSAT_SUMMARY_OPTIONS = [
   "scale",
@@ -254,6 +254,71 @@ export function csatSummary(responses: ScaleInput, options?: CsatSummaryOptions)
   }
   const { successes, ...estimate } = proportionEstimate(satisfied, n, confidence, method);
   return { ...estimate, satisfied: successes, mean: tallyMoments(t).mean, missing, invalid, effectiveN: n, designEffect: 1 };
+}
+
+/** A clustered tally's share satisfied with its clustered SE (internal, for reports' `cluster` specs). */
+function clusteredShare(t: ClusteredTally, satisfiedFrom: number): WeightedMean & { clusters: number; designDf: number } {
+  return clusteredWeightedMean(t, (s) => (s >= satisfiedFrom ? 1 : 0), "options.cluster");
+}
+
+/**
+ * The summary of a clustered tally, as a report's `cluster` spec gives it (internal): as
+ * csatSummary with `cluster`. With a single cluster the interval is the whole of [0, 1] and
+ * `standardError` 0 (no variance between clusters to estimate).
+ */
+export function clusteredCsatSummary(
+  t: ClusteredTally,
+  o: Pick<CsatSummaryOptions, "scale" | "satisfiedFrom" | "method">,
+  confidence: number,
+): CsatSummary {
+  const method = assertOneOf(o.method, "options.method", PROPORTION_INTERVAL_METHODS, "wilson");
+  const [min, max] = t.scale;
+  const satisfiedFrom = bandStart(o.satisfiedFrom, max - 1, "options.satisfiedFrom", min, max);
+  const satisfied = countFrom(t, satisfiedFrom);
+  const mean = weightedMean(t, (s) => s).estimate;
+  const skipped = { missing: t.missing ?? 0, invalid: t.invalid ?? 0 };
+  if (t.clusterSums.length < 2) {
+    const w = weightedMean(t, (s) => (s >= satisfiedFrom ? 1 : 0));
+    const { effectiveN, designEffect } = w;
+    return {
+      ...weightedProportionEstimate(w, confidence, method),
+      standardError: 0,
+      marginOfError: 0.5,
+      interval: { lower: 0, upper: 1 },
+      satisfied,
+      mean,
+      ...skipped,
+      effectiveN,
+      designEffect,
+      clusters: t.clusterSums.length,
+      designDf: 0,
+    };
+  }
+  const w = clusteredShare(t, satisfiedFrom);
+  return {
+    ...weightedProportionEstimate(w, confidence, method),
+    satisfied,
+    mean,
+    ...skipped,
+    effectiveN: w.effectiveN,
+    designEffect: w.designEffect,
+    clusters: w.clusters,
+    designDf: w.designDf,
+  };
+}
+
+/** Two clustered tallies compared, as compareCsat with `cluster` (internal); null when a side has fewer than 2 clusters. */
+export function compareClusteredCsat(
+  a: ClusteredTally,
+  b: ClusteredTally,
+  o: Pick<CompareCsatOptions, "satisfiedFrom" | "method">,
+  confidence: number,
+): Comparison<ProportionComparisonMethod> | null {
+  if (a.clusterSums.length < 2 || b.clusterSums.length < 2) return null;
+  const method = assertOneOf(o.method, "options.method", PROPORTION_COMPARISON_METHODS, "newcombe");
+  const [min, max] = a.scale;
+  const satisfiedFrom = bandStart(o.satisfiedFrom, max - 1, "options.satisfiedFrom", min, max);
+  return compareWeightedShares(clusteredShare(a, satisfiedFrom), clusteredShare(b, satisfiedFrom), confidence, method);
 }
 
 /**

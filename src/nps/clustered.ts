@@ -3,7 +3,16 @@
 // compareNps take it through their `cluster` option.
 import { assertRawForCluster, clusteredWeightedMean, countClustered } from "../_lib/count/clustered.ts";
 import { cellRules } from "../_lib/read/cells.ts";
-import { type NpsScaleOptions, npsValue, resolveBands, type ValidNpsCounts, type WeightedNps, weightedNps } from "./counts.ts";
+import type { ClusteredTally } from "../types.ts";
+import {
+  type NpsBands,
+  type NpsScaleOptions,
+  npsValue,
+  resolveBands,
+  type ValidNpsCounts,
+  type WeightedNps,
+  weightedNps,
+} from "./counts.ts";
 
 /** A clustered weighted NPS: the linearised SE with accounts as sampling units, and the design's effective n. */
 export interface ClusteredNps extends WeightedNps {
@@ -32,6 +41,15 @@ export function clusteredNps(
   const bands = resolveBands(o);
   const rules = cellRules(o.missing, o.missingValues, "options", o.onInvalid);
   const tally = countClustered(responses, weights, cluster, [bands.min, bands.max], rules, argument, clusterArgument, weightsArgument);
+  return clusteredNpsOf(tally, bands, clusterArgument);
+}
+
+/** A clustered tally's group counts and clustered NPS (see {@link clusteredNps}). */
+export function clusteredNpsOf(
+  tally: ClusteredTally,
+  bands: NpsBands,
+  clusterArgument: string,
+): { counts: ValidNpsCounts; nps: ClusteredNps } {
   const value = (s: number) => npsValue(s, bands);
   const design = clusteredWeightedMean(tally, value, clusterArgument);
   const { shares } = weightedNps({ tally, bands });

@@ -4,10 +4,10 @@ import { assertOneOf, confidenceOption } from "../_lib/core/validate.ts";
 import { assertSameWeighting, pairedOption, pairedWeights } from "../_lib/count/tallies.ts";
 import { zForConfidence } from "../stats/normal.ts";
 import { zComparison } from "../stats/zTest.ts";
-import type { Comparison, PairedClusters, PairedWeights } from "../types.ts";
+import type { ClusteredTally, Comparison, PairedClusters, PairedWeights } from "../types.ts";
 import type { NpsScaleOptions } from "./classify.ts";
-import { clusteredNps } from "./clustered.ts";
-import { effectiveCounts, npsCounts, type WeightedNps, weightedNps } from "./counts.ts";
+import { clusteredNps, clusteredNpsOf } from "./clustered.ts";
+import { effectiveCounts, npsCounts, resolveBands, type WeightedNps, weightedNps } from "./counts.ts";
 import { adjustedNpsMoments, waldNpsMoments } from "./interval.ts";
 import type { NpsInput } from "./nps.ts";
 
@@ -134,6 +134,22 @@ export function compareNps(a: NpsInput, b: NpsInput, options?: CompareNpsOptions
     method,
     undefinedHint: '"adjusted-wald" here: both samples have zero variance and different scores, so the Wald test is undefined',
   });
+}
+
+/**
+ * Two clustered tallies compared, as compareNps with `cluster` (internal, for reports): null when
+ * a side has fewer than 2 clusters (no variance between clusters to test with).
+ */
+export function compareClusteredNps(
+  a: ClusteredTally,
+  b: ClusteredTally,
+  o: Pick<CompareNpsOptions, "scale" | "promoterFrom" | "passiveFrom" | "method">,
+  confidence: number,
+): Comparison<CompareNpsMethod> | null {
+  if (a.clusterSums.length < 2 || b.clusterSums.length < 2) return null;
+  const method = assertOneOf(o.method, "options.method", COMPARE_NPS_METHODS, "adjusted-wald");
+  const bands = resolveBands(o, a.scale);
+  return weightedComparison(clusteredNpsOf(a, bands, "a").nps, clusteredNpsOf(b, bands, "b").nps, method, confidence);
 }
 
 /**

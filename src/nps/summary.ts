@@ -3,10 +3,10 @@ import { readOptions } from "../_lib/core/options.ts";
 import { assertOneOf, confidenceOption } from "../_lib/core/validate.ts";
 import { weightsOf } from "../_lib/count/tallies.ts";
 import { zForConfidence } from "../stats/normal.ts";
-import type { Estimate, Interval } from "../types.ts";
+import type { ClusteredTally, Estimate, Interval } from "../types.ts";
 import type { NpsScaleOptions } from "./classify.ts";
-import { clusteredNps } from "./clustered.ts";
-import { effectiveCounts, npsCounts, type ValidNpsCounts, type WeightedNps, weightedNps } from "./counts.ts";
+import { clusteredNps, clusteredNpsOf } from "./clustered.ts";
+import { effectiveCounts, npsCounts, resolveBands, type ValidNpsCounts, type WeightedNps, weightedNps } from "./counts.ts";
 import { adjustedNpsMoments, npsVariance, tangoInterval } from "./interval.ts";
 import type { NpsCounts, NpsInput } from "./nps.ts";
 
@@ -235,6 +235,39 @@ export function npsSummary(input: NpsInput, options?: NpsSummaryOptions): NpsSum
     invalid,
     effectiveN: n,
     designEffect: 1,
+  };
+}
+
+/**
+ * The summary of a clustered tally, as a report's `cluster` spec gives it (internal): as
+ * npsSummary with `cluster`. With a single cluster there is no variance between clusters to
+ * estimate: the interval is then the whole scale and `standardError` 0.
+ */
+export function clusteredNpsSummary(
+  t: ClusteredTally,
+  o: Pick<NpsSummaryOptions, "scale" | "promoterFrom" | "passiveFrom" | "method">,
+  confidence: number,
+): NpsSummary {
+  const method = assertOneOf(o.method, "options.method", NPS_INTERVAL_METHODS, "adjusted-wald");
+  const bands = resolveBands(o, t.scale);
+  if (t.clusterSums.length < 2) {
+    const { clusterSums: _sums, ...tally } = t;
+    const plain = npsSummary(tally, { ...o, method: "wald", confidence });
+    return {
+      ...plain,
+      method,
+      standardError: 0,
+      marginOfError: 100,
+      interval: { lower: -100, upper: 100 },
+      clusters: t.clusterSums.length,
+      designDf: 0,
+    };
+  }
+  const c = clusteredNpsOf(t, bands, "options.cluster");
+  return {
+    ...weightedSummary(c.counts, c.nps, method, confidence, zForConfidence(confidence)),
+    clusters: c.nps.clusters,
+    designDf: c.nps.designDf,
   };
 }
 

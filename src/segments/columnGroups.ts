@@ -53,7 +53,8 @@ export function groupColumns(
   if (keyColumn === undefined || plans.length > 3) return undefined;
   const values: ArrayLike<unknown>[] = [];
   for (const plan of plans) {
-    const c = plan.weight === undefined && plan.field !== undefined ? rows.columns.get(plan.field) : undefined;
+    const c =
+      plan.weight === undefined && plan.cluster === undefined && plan.field !== undefined ? rows.columns.get(plan.field) : undefined;
     if (c === undefined || !("values" in c)) return undefined;
     values.push(c.values);
   }

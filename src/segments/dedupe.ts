@@ -7,7 +7,17 @@ import { assertKnownKeys } from "../_lib/core/options.ts";
 import { assertOneOf } from "../_lib/core/validate.ts";
 import { isMissingCell, readId } from "../_lib/read/cells.ts";
 import { MetricsTypeError } from "../errors.ts";
-import { emptyCounts, type KeyNames, type Plan, type ReadRules, type RowLog, toGetter } from "./engine.ts";
+import {
+  type ClusterSums,
+  clusterSumsOf,
+  emptyCounts,
+  isWeightedPlan,
+  type KeyNames,
+  type Plan,
+  type ReadRules,
+  type RowLog,
+  toGetter,
+} from "./engine.ts";
 import type { Accessor } from "./spec.ts";
 
 /**
@@ -102,6 +112,7 @@ export function dedupeLog(plans: readonly Plan[]): DedupeLog {
     key: [],
     values: plans.map(() => []),
     weights: plans.map(() => []),
+    clusters: plans.map(() => []),
     respondent: [],
     order: [],
     pending: { respondent: 0, order: 0 },
@@ -146,6 +157,8 @@ export interface Span {
 export interface SpanCounts {
   n: number;
   readonly counts: number[][];
+  /** Per plan with a cluster, the span's sums per cluster. */
+  readonly clusters: (ClusterSums | undefined)[];
 }
 
 /**
@@ -163,7 +176,7 @@ export function dedupedSpans(
   keep: DedupePlan["keep"],
   plans: readonly Plan[],
 ): SpanCounts[] {
-  const out: SpanCounts[] = spans.map(() => ({ n: 0, counts: plans.map(emptyCounts) }));
+  const out: SpanCounts[] = spans.map(() => ({ n: 0, counts: plans.map(emptyCounts), clusters: plans.map(clusterSumsOf) }));
   const units = new Map<number, number>();
   for (const r of rows) units.set(r, unitOf(r));
   const sorted = [...rows].sort(
@@ -181,11 +194,20 @@ export function dedupedSpans(
       if (k < 0) return;
       const c = target.counts[j]!;
       c[k]!++;
-      if (plan.weight === undefined) return;
+      if (!isWeightedPlan(plan)) return;
       const size = plan.max - plan.min + 1;
       const w = log.weights[j]![r]!;
       c[size + k]! += w;
       c[2 * size + k]! += w * w;
+      const id = log.clusters[j]![r];
+      const sums = target.clusters[j];
+      if (id === undefined || sums === undefined) return;
+      let into = sums.get(id);
+      if (into === undefined) {
+        into = new Float64Array(size);
+        sums.set(id, into);
+      }
+      into[k]! += w;
     });
   };
   for (let q = 0; q < sorted.length; q++) {

@@ -4,12 +4,12 @@
 
 import { assertKnownKeys, nearest } from "../_lib/core/options.ts";
 import { assertArrayLike, assertCountAtLeast, assertOneOf, assertScale, confidenceOption } from "../_lib/core/validate.ts";
-import { powerOfTwoNear } from "../_lib/count/weighted.ts";
-import { type CellRules, cellRules, keyCellRules, missingError, readCell } from "../_lib/read/cells.ts";
+import { powerOfTwoNear, type WeightedTally } from "../_lib/count/weighted.ts";
+import { type CellRules, cellRules, isMissingCell, keyCellRules, missingError, readCell, readId } from "../_lib/read/cells.ts";
 import { type ColumnRows, columnRows } from "../_lib/read/columns.ts";
 import { isOnScale, scoreError } from "../_lib/read/scales.ts";
 import { isMetricsError, MetricsInputError, MetricsTypeError } from "../errors.ts";
-import type { Comparison, Estimate, Tally } from "../types.ts";
+import type { ClusteredTally, Comparison, Estimate, Tally } from "../types.ts";
 import type { AnyMetric } from "./registry.ts";
 
 /** One requested metric: where its values come from and how they are read. */
@@ -23,6 +23,14 @@ export interface Plan {
   readonly weight: ((record: unknown, index: number) => unknown) | undefined;
   /** How the weights are named in messages, as `field`. */
   readonly weightField: string | undefined;
+  /**
+   * Each value's cluster (account), when the spec names one: the plan's counts are then weighted
+   * (weight 1 without a weight), and each group keeps per cluster its sums of weights per scale
+   * point, for standard errors clustered by account.
+   */
+  readonly cluster: ((record: unknown, index: number) => unknown) | undefined;
+  /** How the clusters are named in messages, as `field`. */
+  readonly clusterField: string | undefined;
   readonly min: number;
   readonly max: number;
   readonly options: Record<string, unknown>;
@@ -64,13 +72,25 @@ export function planMetrics<Reg extends { readonly [K in keyof Reg]: AnyMetric }
     const argument = `options.metrics.${name}`;
     let accessor: unknown = spec;
     let weightAccessor: unknown;
+    let clusterAccessor: unknown;
     let options: Record<string, unknown> = {};
     if (typeof spec === "object" && spec !== null) {
-      assertKnownKeys(spec, argument, ["value", "weight", ...def.options], `an option of the ${name} metric`);
-      ({ value: accessor, weight: weightAccessor, ...options } = spec as Record<string, unknown>);
+      // A metric takes `cluster` only when it has clustered summaries (the built-in ones do).
+      const clusterable = def.summarizeClustered !== undefined && def.compareClustered !== undefined ? ["cluster"] : [];
+      assertKnownKeys(spec, argument, ["value", "weight", ...clusterable, ...def.options], `an option of the ${name} metric`);
+      ({ value: accessor, weight: weightAccessor, cluster: clusterAccessor, ...options } = spec as Record<string, unknown>);
       accessor = accessor ?? undefined;
     }
     const weight = weightAccessor === undefined ? undefined : toGetter(weightAccessor, `${argument}.weight`);
+    const cluster = clusterAccessor === undefined ? undefined : toGetter(clusterAccessor, `${argument}.cluster`);
+    if (cluster !== undefined && (def.summarizeClustered === undefined || def.compareClustered === undefined)) {
+      throw new MetricsTypeError(
+        "INVALID_OPTION",
+        `${argument}.cluster`,
+        clusterAccessor,
+        `left out: the ${name} metric has no clustered summary`,
+      );
+    }
     const get = toGetter(accessor, typeof spec === "object" ? `${argument}.value` : argument);
     const [min, max] = options.scale === undefined ? def.defaultScale : assertScale(options.scale, `${argument}.scale`);
     const resolved = { ...options, scale: [min, max] };
@@ -87,6 +107,8 @@ export function planMetrics<Reg extends { readonly [K in keyof Reg]: AnyMetric }
       field: typeof accessor === "string" ? accessor : undefined,
       weight,
       weightField: typeof weightAccessor === "string" ? weightAccessor : undefined,
+      cluster,
+      clusterField: typeof clusterAccessor === "string" ? clusterAccessor : undefined,
       min,
       max,
       options: resolved,
@@ -191,6 +213,8 @@ export interface GroupState {
   readonly counts: number[][];
   /** Records a deduplicated report left out of the group. */
   readonly dropped?: number;
+  /** Per plan with a cluster, the group's sums per cluster (undefined for the other plans). */
+  readonly clusters?: readonly (ClusterSums | undefined)[];
 }
 
 /** The result of reading the records. */
@@ -311,10 +335,18 @@ export function readValue(v: unknown, record: object, i: number, plan: Plan, rul
  * a missing or invalid value or weight is skipped and counted, or throws naming it, as values
  * are; a weight of 0 drops the value.
  */
-function readWeightedInto(record: object, i: number, plan: Plan, counts: number[], rules: ReadRules, counter: Counter): number {
+function readWeightedInto(
+  record: object,
+  i: number,
+  plan: Plan,
+  counts: number[],
+  rules: ReadRules,
+  counter: Counter,
+  clusters: ClusterSums | undefined,
+): number {
   const k = readValue(plan.get(record, i), record, i, plan, rules, counter);
   if (k === undefined) return -1;
-  const raw = plan.weight!(record, i);
+  const raw = plan.weight === undefined ? 1 : plan.weight(record, i);
   const w = readCell(raw, rules.cells.markers);
   const name = plan.weightField === undefined ? `records[${i}] ${plan.name} weight` : `records[${i}].${plan.weightField}`;
   if (w === undefined) {
@@ -339,6 +371,11 @@ function readWeightedInto(record: object, i: number, plan: Plan, counts: number[
     );
   }
   if (w === 0) return -1;
+  let id: string | number | undefined;
+  if (plan.cluster !== undefined) {
+    id = readClusterId(record, i, plan, rules, counter);
+    if (id === undefined) return -1;
+  }
   const size = plan.max - plan.min + 1;
   let unit = plan.weightUnit.value;
   if (Number.isNaN(unit)) unit = plan.weightUnit.value = powerOfTwoNear(w);
@@ -346,12 +383,45 @@ function readWeightedInto(record: object, i: number, plan: Plan, counts: number[
   counts[k]!++;
   counts[size + k]! += r;
   counts[2 * size + k]! += r * r;
+  if (clusters !== undefined && id !== undefined) {
+    let sums = clusters.get(id);
+    if (sums === undefined) {
+      sums = new Float64Array(size);
+      clusters.set(id, sums);
+    }
+    sums[k]! += r;
+  }
   WEIGHT.ratio = r;
+  WEIGHT.cluster = id;
   return k;
 }
 
+/** Per cluster (account) of one group and plan: its sums of weights per scale point, in the plan's unit. */
+export type ClusterSums = Map<string | number, Float64Array>;
+
+/**
+ * A value's cluster id (a string or a finite number), or undefined when it is missing and
+ * missing values are skipped (the value is then skipped and counted missing); otherwise throws
+ * naming the field: a response without its account cannot be placed.
+ */
+function readClusterId(record: object, i: number, plan: Plan, rules: ReadRules, counter: Counter): string | number | undefined {
+  const raw = plan.cluster!(record, i);
+  const id = isMissingCell(raw, rules.keys) ? undefined : readId(raw);
+  if (id !== undefined) return id;
+  const name = plan.clusterField === undefined ? `records[${i}] ${plan.name} cluster` : `records[${i}].${plan.clusterField}`;
+  if (plan.clusterField !== undefined && !(plan.clusterField in record) && !rules.cells.skipMissing) {
+    throw noSuchField(record, i, plan.clusterField, `options.metrics.${plan.name}.cluster`);
+  }
+  if (!isMissingCell(raw, rules.keys)) {
+    throw new MetricsTypeError("INVALID_TYPE", name, raw, "a cluster id (an account: a string or a finite number)");
+  }
+  if (!rules.cells.skipMissing) throw missingError(raw, name, "a cluster id (an account: a string or a finite number)");
+  note(counter, "missing", i);
+  return undefined;
+}
+
 /** The weight (in its plan's unit) of the value readWeightedInto last counted. */
-const WEIGHT = { ratio: 0 };
+const WEIGHT: { ratio: number; cluster: string | number | undefined } = { ratio: 0, cluster: undefined };
 
 /**
  * The records a report counted, one entry each, for reports that count some of them again in
@@ -365,6 +435,8 @@ export interface RowLog {
   readonly values: number[][];
   /** Per plan: the value's weight in the plan's unit (1 for an unweighted plan). */
   readonly weights: number[][];
+  /** Per plan: the value's cluster id (undefined for a plan without a cluster, or a skipped value). */
+  readonly clusters: (string | number | undefined)[][];
   /** Called once per counted record, after its key was accepted (the key reader's extras are logged here). */
   commit(index: number, mapKey: unknown): void;
 }
@@ -398,6 +470,7 @@ export function groupRecords(
   let lastMapKey: unknown;
   let last: GroupState | undefined;
   const p = plans.length;
+  const clustered = plans.some((plan) => plan.cluster !== undefined);
   forEachRecord(source, (record, i) => {
     if (count++ === 0) first = record;
     if (typeof record !== "object" || record === null) {
@@ -418,7 +491,12 @@ export function groupRecords(
           badKeys.set(mapKey, { ...keys.problem });
           return skipRecord(record, i, keys.problem, key, rules, skipped.records);
         }
-        found = { key: keys.shown(mapKey), n: 0, counts: plans.map(emptyCounts) };
+        found = {
+          key: keys.shown(mapKey),
+          n: 0,
+          counts: plans.map(emptyCounts),
+          clusters: clustered ? plans.map(clusterSumsOf) : undefined,
+        };
         groups.set(mapKey, found);
       }
       lastMapKey = mapKey;
@@ -428,8 +506,8 @@ export function groupRecords(
     if (log !== undefined) return logRecord(record, i, mapKey, state, log, plans, rules, metricCounters);
     for (let j = 0; j < p; j++) {
       const plan = plans[j]!;
-      if (plan.weight !== undefined) {
-        readWeightedInto(record, i, plan, state.counts[j]!, rules, metricCounters[j]!);
+      if (plan.weight !== undefined || plan.cluster !== undefined) {
+        readWeightedInto(record, i, plan, state.counts[j]!, rules, metricCounters[j]!, state.clusters?.[j]);
         continue;
       }
       const v = plan.get(record, i);
@@ -459,16 +537,18 @@ function logRecord(
   log.commit(i, mapKey);
   for (let j = 0; j < plans.length; j++) {
     const plan = plans[j]!;
-    if (plan.weight !== undefined) {
-      const k = readWeightedInto(record, i, plan, state.counts[j]!, rules, counters[j]!);
+    if (plan.weight !== undefined || plan.cluster !== undefined) {
+      const k = readWeightedInto(record, i, plan, state.counts[j]!, rules, counters[j]!, state.clusters?.[j]);
       log.values[j]!.push(k);
       log.weights[j]!.push(k < 0 ? 0 : WEIGHT.ratio);
+      log.clusters[j]!.push(k < 0 ? undefined : WEIGHT.cluster);
       continue;
     }
     const k = readValue(plan.get(record, i), record, i, plan, rules, counters[j]!) ?? -1;
     if (k >= 0) state.counts[j]![k]!++;
     log.values[j]!.push(k);
     log.weights[j]!.push(1);
+    log.clusters[j]!.push(undefined);
   }
 }
 
@@ -521,14 +601,41 @@ function valueName(plan: Plan, i: number): string {
  * length for the sums of weights and of squared weights.
  */
 export function emptyCounts(plan: Plan): number[] {
-  return new Array<number>((plan.weight === undefined ? 1 : 3) * (plan.max - plan.min + 1)).fill(0);
+  return new Array<number>((isWeightedPlan(plan) ? 3 : 1) * (plan.max - plan.min + 1)).fill(0);
+}
+
+/** Whether a plan's counts carry weight sums: it names a weight, or a cluster (weight 1). */
+export function isWeightedPlan(plan: Plan): boolean {
+  return plan.weight !== undefined || plan.cluster !== undefined;
+}
+
+/** A new group's cluster sums for a plan: a Map for a plan with a cluster, else undefined. */
+export function clusterSumsOf(plan: Plan): ClusterSums | undefined {
+  return plan.cluster === undefined ? undefined : new Map();
+}
+
+/** Cluster sums of several groups for one plan, merged (an account in several groups adds up). */
+export function mergeClusterSums(parts: Iterable<ClusterSums | undefined>, size: number): ClusterSums {
+  const merged: ClusterSums = new Map();
+  for (const part of parts) {
+    if (part === undefined) continue;
+    for (const [id, sums] of part) {
+      let into = merged.get(id);
+      if (into === undefined) {
+        into = new Float64Array(size);
+        merged.set(id, into);
+      }
+      for (let k = 0; k < size; k++) into[k]! += sums[k]!;
+    }
+  }
+  return merged;
 }
 
 /** The tally of counts on a plan's scale: a weighted tally for a weighted plan. */
 export function planTally(plan: Plan, counts: readonly number[]): Tally {
   const size = plan.max - plan.min + 1;
   const own = counts.slice(0, size);
-  if (plan.weight === undefined) return { scale: [plan.min, plan.max], counts: own };
+  if (!isWeightedPlan(plan)) return { scale: [plan.min, plan.max], counts: own };
   // Where no response is counted the sums are 0 exactly (a rest-of-sample difference can leave an ulp).
   const block = (b: number) => own.map((c, k) => (c === 0 ? 0 : counts[b * size + k]!));
   const squares = block(2);
@@ -565,8 +672,15 @@ export function countOf(plan: Plan, counts: readonly number[]): number {
 }
 
 /** A plan's summary of counts, or null when there are none. */
-export function summarizeCounts(plan: Plan, counts: readonly number[], confidence: number): Estimate | null {
-  return countOf(plan, counts) === 0 ? null : plan.def.summarize(planTally(plan, counts), plan.options, confidence);
+export function summarizeCounts(plan: Plan, counts: readonly number[], confidence: number, clusters?: ClusterSums): Estimate | null {
+  if (countOf(plan, counts) === 0) return null;
+  if (plan.cluster !== undefined) return plan.def.summarizeClustered!(clusteredTally(plan, counts, clusters), plan.options, confidence);
+  return plan.def.summarize(planTally(plan, counts), plan.options, confidence);
+}
+
+/** A clustered plan's counts and cluster sums as the tally its clustered summary reads. */
+export function clusteredTally(plan: Plan, counts: readonly number[], clusters: ClusterSums | undefined): ClusteredTally {
+  return { ...(planTally(plan, counts) as WeightedTally), clusterSums: clusters === undefined ? [] : [...clusters.values()] };
 }
 
 /** A comparison of a with b with the small-sample guard, or null when untestable. */
@@ -575,11 +689,16 @@ export function guardedComparison(
   a: readonly number[],
   b: readonly number[],
   rules: ReadRules,
+  clustersA?: ClusterSums,
+  clustersB?: ClusterSums,
 ): (Comparison & { tooFew: boolean }) | null {
   const na = countOf(plan, a);
   const nb = countOf(plan, b);
   if (na === 0 || nb === 0) return null;
-  const c = plan.def.compare(planTally(plan, a), planTally(plan, b), plan.options, rules.confidence);
+  const c =
+    plan.cluster === undefined
+      ? plan.def.compare(planTally(plan, a), planTally(plan, b), plan.options, rules.confidence)
+      : plan.def.compareClustered!(clusteredTally(plan, a, clustersA), clusteredTally(plan, b, clustersB), plan.options, rules.confidence);
   if (c === null) return null;
   const tooFew = Math.min(na, nb) < rules.minN;
   return { ...c, significant: c.significant && !tooFew, tooFew };

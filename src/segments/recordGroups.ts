@@ -37,7 +37,7 @@ export function groupRecordArray(
   plans: readonly Plan[],
   rules: ReadRules,
 ): Grouped | undefined {
-  if (plans.length > 3 || plans.some((p) => p.weight !== undefined || p.field === undefined)) return undefined;
+  if (plans.length > 3 || plans.some((p) => p.weight !== undefined || p.cluster !== undefined || p.field === undefined)) return undefined;
   const skipped = emptySkipped(plans);
   const counters = plans.map((plan) => skipped[plan.name]!);
   const sizes = plans.map((plan) => plan.max - plan.min + 1);

@@ -5,10 +5,11 @@
 
 import { tallyMoments } from "../_lib/count/tallies.ts";
 import { CES_SCALE, CSAT_SCALE, NPS_SCALE } from "../_lib/read/scales.ts";
-import { cesSummary, compareCes } from "../ces/ces.ts";
-import { compareCsat, csatSummary } from "../csat/csat.ts";
-import { compareNps } from "../nps/compare.ts";
-import { npsSummary } from "../nps/summary.ts";
+import { cesSummary, clusteredCesSummary, compareCes, compareClusteredCes } from "../ces/ces.ts";
+import { clusteredCsatSummary, compareClusteredCsat, compareCsat, csatSummary } from "../csat/csat.ts";
+import { isMetricsError } from "../errors.ts";
+import { compareClusteredNps, compareNps } from "../nps/compare.ts";
+import { clusteredNpsSummary, npsSummary } from "../nps/summary.ts";
 import { compareCounts } from "../stats/proportionMath.ts";
 import type { Comparison, Estimate } from "../types.ts";
 import type { MetricDefinition, Metrics } from "./spec.ts";
@@ -27,6 +28,8 @@ export const METRICS: Metrics = {
     summarize: (t, o, confidence) => npsSummary(t, { ...o, confidence }),
     // The interval method of the spec is not a comparison method: compare with the default.
     compare: (a, b, { method: _interval, ...o }, confidence) => compareNps(a, b, { ...o, confidence }),
+    summarizeClustered: (t, o, confidence) => clusteredNpsSummary(t, o, confidence),
+    compareClustered: (a, b, { method: _interval, ...o }, confidence) => untestable(() => compareClusteredNps(a, b, o, confidence)),
   },
   csat: {
     defaultScale: CSAT_SCALE,
@@ -41,6 +44,8 @@ export const METRICS: Metrics = {
       const exact = !expectedCountsAtLeast5(sa.satisfied, sa.n, sb.satisfied, sb.n);
       return compareCounts(sa.satisfied, sa.n, sb.satisfied, sb.n, confidence, exact ? "fisher" : "newcombe");
     },
+    summarizeClustered: (t, o, confidence) => clusteredCsatSummary(t, o, confidence),
+    compareClustered: (a, b, { method: _interval, ...o }, confidence) => untestable(() => compareClusteredCsat(a, b, o, confidence)),
   },
   ces: {
     defaultScale: CES_SCALE,
@@ -52,8 +57,23 @@ export const METRICS: Metrics = {
       if (ma.n < 2 || mb.n < 2 || (ma.variance === 0 && mb.variance === 0 && ma.mean !== mb.mean)) return null;
       return compareCes(a, b, { ...o, confidence });
     },
+    summarizeClustered: (t, o, confidence) => clusteredCesSummary(t, o, confidence),
+    compareClustered: (a, b, _o, confidence) => compareClusteredCes(a, b, confidence),
   },
 };
+
+/**
+ * A clustered comparison, or null where the z test is undefined (both samples without spread and
+ * apart): in a report that is an untestable pair, not an error.
+ */
+function untestable<C>(compare: () => C | null): C | null {
+  try {
+    return compare();
+  } catch (error) {
+    if (isMetricsError(error) && error.argument === "a and b") return null;
+    throw error;
+  }
+}
 
 /**
  * Any metric definition (a registry's element type). A registry holds definitions of different

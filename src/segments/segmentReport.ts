@@ -22,6 +22,7 @@ import {
   guardedComparison,
   type KeyNames,
   type KeyReader,
+  mergeClusterSums,
   NO_KEY,
   type Plan,
   planMetrics,
@@ -207,6 +208,9 @@ function mergeEqualKeys(states: readonly GroupState[]): GroupState[] {
       key: seen.key,
       n: seen.n + s.n,
       counts: seen.counts.map((c, j) => c.map((x, k) => x + s.counts[j]![k]!)),
+      clusters: seen.clusters?.map((c, j) =>
+        c === undefined ? undefined : mergeClusterSums([c, s.clusters?.[j]], seen.counts[j]!.length / 3),
+      ),
     });
   }
   return byKey.size === states.length ? [...states] : [...byKey.values()];
@@ -307,11 +311,27 @@ export function assembleSegments(grouped: Grouped, plans: readonly Plan[], rules
     dropped: s.dropped ?? 0,
   }));
   plans.forEach((plan, j) => {
-    totalEntry[plan.name] = summarizeCounts(plan, total[j]!, rules.confidence);
-    const raw = states.map((s) => {
+    const size = plan.max - plan.min + 1;
+    // Clustered plans: each segment's accounts, all accounts, and the rest's (an account that
+    // answered in two segments is in both: the two sides are then not independent samples).
+    const clusters = plan.cluster === undefined ? undefined : states.map((s) => s.clusters?.[j]);
+    const others = (i: number) =>
+      clusters === undefined
+        ? undefined
+        : mergeClusterSums(
+            clusters.filter((_, k) => k !== i),
+            size,
+          );
+    totalEntry[plan.name] = summarizeCounts(plan, total[j]!, rules.confidence, clusters && mergeClusterSums(clusters, size));
+    const raw = states.map((s, i) => {
       const inside = s.counts[j]!;
       const rest = total[j]!.map((c, k) => c - inside[k]!);
-      return { inside, summary: summarizeCounts(plan, inside, rules.confidence), vs: guardedComparison(plan, inside, rest, rules) };
+      const own = clusters?.[i];
+      return {
+        inside,
+        summary: summarizeCounts(plan, inside, rules.confidence, own),
+        vs: guardedComparison(plan, inside, rest, rules, own, others(i)),
+      };
     });
     const tested = raw.flatMap((r, i) => (r.vs === null ? [] : [i]));
     const adjusted = holmAdjust(tested.map((i) => raw[i]!.vs!.pValue));
@@ -407,7 +427,7 @@ function dedupedGroups(
   const groups = new Map<unknown, GroupState>();
   for (const [id, { key, n, rows }] of rowsOf) {
     const [kept] = dedupedSpans(log, rows, () => 0, [{ lo: 0, hi: 0 }], dedupe.keep, plans);
-    groups.set(id, { key, n: kept!.n, counts: kept!.counts, dropped: n - kept!.n });
+    groups.set(id, { key, n: kept!.n, counts: kept!.counts, dropped: n - kept!.n, clusters: kept!.clusters });
   }
   return { groups, skipped: all.skipped };
 }

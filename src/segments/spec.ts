@@ -4,7 +4,7 @@ import type { CesSummary, CesSummaryOptions } from "../ces/ces.ts";
 import type { CsatSummary, CsatSummaryOptions } from "../csat/csat.ts";
 import type { CompareNpsMethod } from "../nps/compare.ts";
 import type { NpsSummary, NpsSummaryOptions } from "../nps/summary.ts";
-import type { ArrowVectorLike, Comparison, DictionaryColumn, Estimate, MissingMode, Tally } from "../types.ts";
+import type { ArrowVectorLike, ClusteredTally, Comparison, DictionaryColumn, Estimate, MissingMode, Tally } from "../types.ts";
 
 export type { ArrowVectorLike, DictionaryColumn } from "../types.ts";
 
@@ -27,6 +27,10 @@ export interface MetricDefinition<O extends object, S extends Estimate, C extend
   summarize(t: Tally, options: O, confidence: number): S;
   /** a − b, or null when the test is undefined for these tallies (too few responses, no variance). */
   compare(a: Tally, b: Tally, options: O, confidence: number): C | null;
+  /** The summary of responses clustered by account (a spec with `cluster`); a metric without it refuses `cluster`. */
+  summarizeClustered?(t: ClusteredTally, options: O, confidence: number): S;
+  /** a − b of two samples clustered by account, or null when the test is undefined. */
+  compareClustered?(a: ClusteredTally, b: ClusteredTally, options: O, confidence: number): C | null;
 }
 
 /**
@@ -96,6 +100,13 @@ export interface MetricSource<R> {
    * A missing or invalid weight is skipped or throws as a missing or invalid value does.
    */
   weight?: Accessor<R>;
+  /**
+   * The field name or accessor of each value's cluster (its account: a string or a finite
+   * number). Standard errors and comparisons are then clustered by account, as R survey's
+   * `svydesign(ids = ~account, weights = ~w)`; a missing id is skipped or throws as a missing
+   * value does.
+   */
+  cluster?: Accessor<R>;
 }
 
 /**

@@ -3,7 +3,7 @@ import { assertCountAtLeast, assertOneOf, assertPositive } from "../_lib/core/va
 import { isMissingCell } from "../_lib/read/cells.ts";
 import { assertSpan, periodAt, periodIndex, type TimeReader, timeReader, timeUnitOption, timeZoneOption } from "../_lib/read/time.ts";
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
-import { PERIOD_UNITS, type PeriodUnit, type Tally, type TimeUnit } from "../types.ts";
+import { type ClusteredTally, PERIOD_UNITS, type PeriodUnit, type Tally, type TimeUnit } from "../types.ts";
 import {
   DEDUPE_EXPECTED,
   type DedupeLog,
@@ -15,15 +15,20 @@ import {
   dedupeOption,
   respondentReader,
   type Span,
+  type SpanCounts,
 } from "./dedupe.ts";
 import {
   addCounts,
+  type ClusterSums,
+  clusterSumsOf,
   type Grouped,
   type GroupState,
   groupRecords,
   guardedComparison,
+  isWeightedPlan,
   type KeyNames,
   type KeyReader,
+  mergeClusterSums,
   NO_KEY,
   type Plan,
   planMetrics,
@@ -31,6 +36,7 @@ import {
   type ReadRules,
   readRules,
   rowSource,
+  summarizeCounts,
   toGetter,
 } from "./engine.ts";
 import { holmAdjust } from "./holm.ts";
@@ -453,6 +459,8 @@ interface EntryCounts {
   readonly n: number;
   readonly before: number;
   readonly counts: readonly (readonly number[])[];
+  /** Per plan with a cluster, the entry's sums per cluster. */
+  readonly clusters: readonly (ClusterSums | undefined)[];
 }
 
 /**
@@ -518,30 +526,39 @@ export function assembleTrend(
   // Every span counted, per series: summed from the units, or counted again one per respondent.
   const allSpans = [...entrySpans, ...previousSpans.filter((s): s is Span => s !== null)];
   const seriesIds = layout.segments === undefined ? [0] : [...bySegment.keys()];
-  const spanCounts = (units: Map<number, GroupState> | undefined, span: Span): { n: number; counts: number[][] } => {
+  const clustersOf = (states: readonly GroupState[]) =>
+    plans.map((plan, j) =>
+      plan.cluster === undefined
+        ? undefined
+        : mergeClusterSums(
+            states.map((s) => s.clusters?.[j]),
+            plan.max - plan.min + 1,
+          ),
+    );
+  const spanCounts = (units: Map<number, GroupState> | undefined, span: Span) => {
     const states: GroupState[] = [];
     if (units !== undefined) for (let u = span.lo; u <= span.hi; u++) units.get(u) !== undefined && states.push(units.get(u)!);
     let n = 0;
     for (const s of states) n += s.n;
-    return { n, counts: addCounts(plans, states) };
+    return { n, counts: addCounts(plans, states), clusters: clustersOf(states) };
   };
   const seriesUnits = (id: number | "all"): Map<number, GroupState> => {
     if (id !== "all") return bySegment.get(id) ?? new Map();
     if (layout.segments === undefined) return bySegment.get(0) ?? new Map();
     // Overall: the segments' units added.
-    const all = new Map<number, GroupState>();
+    const byUnit = new Map<number, GroupState[]>();
     for (const units of bySegment.values()) {
       for (const [u, s] of units) {
-        const seen = all.get(u);
-        if (seen === undefined) all.set(u, { key: u, n: s.n, counts: s.counts.map((c) => [...c]) });
-        else {
-          seen.n += s.n;
-          s.counts.forEach((c, j) => {
-            const t = seen.counts[j]!;
-            for (let k = 0; k < c.length; k++) t[k]! += c[k]!;
-          });
-        }
+        const list = byUnit.get(u);
+        if (list === undefined) byUnit.set(u, [s]);
+        else list.push(s);
       }
+    }
+    const all = new Map<number, GroupState>();
+    for (const [u, states] of byUnit) {
+      let n = 0;
+      for (const s of states) n += s.n;
+      all.set(u, { key: u, n, counts: addCounts(plans, states), clusters: clustersOf(states) });
     }
     return all;
   };
@@ -550,7 +567,7 @@ export function assembleTrend(
   let droppedTotal = 0;
   const seriesEntries = (id: number | "all"): [EntryCounts[], EntryCounts[]] => {
     const units = seriesUnits(id);
-    const deduped = new Map<string, { n: number; counts: number[][] }>();
+    const deduped = new Map<string, SpanCounts>();
     if (layout.dedupe !== undefined) {
       const { log, plan } = layout.dedupe;
       const rows: number[] = [];
@@ -565,9 +582,11 @@ export function assembleTrend(
       if (span === null) return null;
       const raw = spanCounts(units, span);
       const kept = deduped.get(spanKey(span));
-      return kept === undefined ? { n: raw.n, before: raw.n, counts: raw.counts } : { n: kept.n, before: raw.n, counts: kept.counts };
+      return kept === undefined
+        ? { n: raw.n, before: raw.n, counts: raw.counts, clusters: raw.clusters }
+        : { n: kept.n, before: raw.n, counts: kept.counts, clusters: kept.clusters };
     };
-    return [entrySpans.map((s) => countOf(s)!), previousSpans.map((s) => countOf(s) ?? { n: 0, before: 0, counts: [] })];
+    return [entrySpans.map((s) => countOf(s)!), previousSpans.map((s) => countOf(s) ?? { n: 0, before: 0, counts: [], clusters: [] })];
   };
 
   const windowOf = (span: Span): TrendWindowSpan => {
@@ -588,8 +607,12 @@ export function assembleTrend(
   const buildSeries = (id: number | "all") => {
     const [entries, previous] = seriesEntries(id);
     // Smoothing: per plan the decayed sums (counts, Σw, Σw²) and the last period they were scaled to.
-    const acc = plans.map((plan) => ({ sums: new Array<number>(3 * (plan.max - plan.min + 1)).fill(0), at: Number.NaN }));
-    const prevWithData = plans.map((): { label: string; counts: readonly number[] } | null => null);
+    const acc = plans.map((plan) => ({
+      sums: new Array<number>(3 * (plan.max - plan.min + 1)).fill(0),
+      at: Number.NaN,
+      clusters: clusterSumsOf(plan),
+    }));
+    const prevWithData = plans.map((): { label: string; counts: readonly number[]; clusters: ClusterSums | undefined } | null => null);
     const rows: { fields: Record<string, unknown>; metrics: ({ summary: object; vs: object | null } | null)[] }[] = [];
     entries.forEach((e, t) => {
       const p = first + t;
@@ -606,26 +629,36 @@ export function assembleTrend(
       };
       const metrics = plans.map((plan, j) => {
         const counts = e.counts[j]!;
+        const clusters = e.clusters[j];
         if (shape.kind === "smoothing") {
           const a = acc[j]!;
-          const tally = smoothedTally(plan, a, counts, p, decay);
+          const tally = smoothedTally(plan, a, counts, p, decay, clusters);
           tallies[plan.name] = tally;
-          return tally.counts.some((c) => c > 0) ? { summary: plan.def.summarize(tally, plan.options, rules.confidence), vs: null } : null;
+          if (!tally.counts.some((c) => c > 0)) return null;
+          const summary =
+            a.clusters === undefined
+              ? plan.def.summarize(tally, plan.options, rules.confidence)
+              : plan.def.summarizeClustered!(
+                  { ...(tally as ClusteredTally), clusterSums: [...a.clusters.values()] },
+                  plan.options,
+                  rules.confidence,
+                );
+          return { summary, vs: null };
         }
         tallies[plan.name] = planTally(plan, counts);
-        const summary =
-          countOfPlan(plan, counts) === 0 ? null : plan.def.summarize(planTally(plan, counts), plan.options, rules.confidence);
+        const summary = summarizeCounts(plan, counts, rules.confidence, clusters);
         if (summary === null) return null;
         if (windowed) {
           const before = previous[t]!;
           const prevSpan = previousSpans[t]!;
-          const vs = before.counts.length === 0 ? null : guardedComparison(plan, counts, before.counts[j]!, rules);
+          const vs =
+            before.counts.length === 0 ? null : guardedComparison(plan, counts, before.counts[j]!, rules, clusters, before.clusters[j]);
           const w = windowOf(prevSpan);
           return { summary, vs: vs === null ? null : { ...vs, period: w.last, window: w } };
         }
         const prev = prevWithData[j];
-        const vs = prev == null ? null : guardedComparison(plan, counts, prev.counts, rules);
-        prevWithData[j] = { label, counts };
+        const vs = prev == null ? null : guardedComparison(plan, counts, prev.counts, rules, clusters, prev.clusters);
+        prevWithData[j] = { label, counts, clusters };
         return { summary, vs: vs === null ? null : { ...vs, period: prev!.label } };
       });
       rows.push({ fields, metrics });
@@ -703,7 +736,14 @@ function countOfPlan(plan: Plan, counts: readonly number[]): number {
  * factor give the same summary). A scale point whose weights have decayed to 0 in a double
  * (over about 1,000 half-lives old) drops out with its count.
  */
-function smoothedTally(plan: Plan, acc: { sums: number[]; at: number }, counts: readonly number[], p: number, decay: number): Tally {
+function smoothedTally(
+  plan: Plan,
+  acc: { sums: number[]; at: number; clusters: ClusterSums | undefined },
+  counts: readonly number[],
+  p: number,
+  decay: number,
+  clusters: ClusterSums | undefined,
+): Tally {
   const size = plan.max - plan.min + 1;
   const s = acc.sums;
   if (countOfPlan(plan, counts) > 0) {
@@ -713,12 +753,23 @@ function smoothedTally(plan: Plan, acc: { sums: number[]; at: number }, counts: 
         s[size + k]! *= f;
         s[2 * size + k]! *= f * f;
       }
+      if (acc.clusters !== undefined) for (const sums of acc.clusters.values()) for (let k = 0; k < size; k++) sums[k]! *= f;
+    }
+    if (acc.clusters !== undefined && clusters !== undefined) {
+      for (const [id, sums] of clusters) {
+        let into = acc.clusters.get(id);
+        if (into === undefined) {
+          into = new Float64Array(size);
+          acc.clusters.set(id, into);
+        }
+        for (let k = 0; k < size; k++) into[k]! += sums[k]!;
+      }
     }
     acc.at = p;
     for (let k = 0; k < size; k++) {
       s[k]! += counts[k]!;
-      s[size + k]! += plan.weight === undefined ? counts[k]! : counts[size + k]!;
-      s[2 * size + k]! += plan.weight === undefined ? counts[k]! : counts[2 * size + k]!;
+      s[size + k]! += isWeightedPlan(plan) ? counts[size + k]! : counts[k]!;
+      s[2 * size + k]! += isWeightedPlan(plan) ? counts[2 * size + k]! : counts[k]!;
     }
   }
   const live = (k: number) => s[2 * size + k]! > 0;

@@ -81,6 +81,14 @@ export function groupRows(
         "left out: counts from a database are unweighted (report weighted data from its records)",
       );
     }
+    if (plan.cluster !== undefined) {
+      throw new MetricsTypeError(
+        "INVALID_OPTION",
+        `options.metrics.${plan.name}.cluster`,
+        plan.clusterField ?? "an accessor",
+        "left out: counts from a database carry no accounts yet (report clustered data from its records)",
+      );
+    }
   }
   const groups = new Map<unknown, GroupState>();
   const skipped = emptySkipped(plans);

@@ -138,6 +138,14 @@ export function countsQuery<M extends MetricName>(options: CountsQueryOptions<M>
         "left out: countsQuery counts unweighted responses",
       );
     }
+    if (plan.cluster !== undefined) {
+      throw new MetricsTypeError(
+        "INVALID_OPTION",
+        `options.metrics.${plan.name}.cluster`,
+        plan.clusterField,
+        "left out: countsQuery does not count per account yet (report clustered data from its records)",
+      );
+    }
     return { plan, column: dialect.quote(plan.field, `options.metrics.${plan.name}`) };
   });
   // Two steps: the rows counted per distinct key and values (one plain GROUP BY, as fast as the

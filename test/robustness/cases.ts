@@ -434,6 +434,12 @@ export const CASES: readonly Case[] = [
   c("npsSummary", "cluster of another length", () => api.npsSummary([9, 10, 3], { cluster: ["a", "b"] })),
   c("npsSummary", "a cluster id missing", () => api.npsSummary([9, 10, 3], { cluster: ["a", null, "b"] as never })),
   c("npsSummary", "cluster with counts", () => api.npsSummary({ promoters: 2, passives: 0, detractors: 1 }, { cluster: ["a", "b", "c"] })),
+  c("segmentReport", "a cluster field no record has", () =>
+    api.segmentReport([{ g: "a", v: 9, acct: "x" }], { by: "g", metrics: { nps: { value: "v", cluster: "account" } } } as never),
+  ),
+  c("countsQuery", "a metric with a cluster", () =>
+    api.countsQuery({ table: "t", dialect: "duckdb", by: "g", metrics: { nps: { value: "ltr", cluster: "acct" } } } as never),
+  ),
   c("accountNps", "no rollup", () => api.accountNps([{ a: "x", s: 9 }], { account: "a", score: "s" } as never)),
   c("accountNps", 'rollup "latest" without time', () => api.accountNps([{ a: "x", s: 9 }], { account: "a", score: "s", rollup: "latest" })),
   c("accountNps", "one account's weights differ", () =>

@@ -14,6 +14,8 @@ import {
   MetricsInputError,
   MetricsTypeError,
   npsSummary,
+  segmentReport,
+  trend,
 } from "../../src/index.ts";
 
 interface SvyMean {
@@ -183,6 +185,88 @@ describe("cluster: standard errors clustered by account, as R survey's svydesign
     );
     expect(() => compareNps([9], [3], { cluster: { a: ["x"] } } as never)).toThrow(/^options\.cluster must be \{ a, b \}/);
     expect(() => csatSummary([5, 4], { cluster: ["a"] })).toThrow(MetricsInputError);
+  });
+});
+
+describe("reports with { value, weight, cluster }: clustered per segment, period and window", () => {
+  // The B2B export with a region per account and a month per answer (both seeded from the row).
+  const regions = ["EMEA", "APAC", "NA"];
+  const records = rows.map((r, i) => ({
+    ...r,
+    region: regions[Number(r.account.slice(5)) % 3]!,
+    at: `2026-0${1 + ((i * 7) % 6)}-1${i % 9}`,
+  }));
+  const spec = { nps: { value: "ltr", weight: "arr", cluster: "account", method: "wald" } } as const;
+  const direct = (rs: typeof records) =>
+    npsSummary(
+      rs.map((r) => r.ltr),
+      { weights: rs.map((r) => r.arr), cluster: rs.map((r) => r.account), method: "wald" },
+    );
+
+  it("segmentReport: every segment's summary is npsSummary with cluster on its answers; the total too", () => {
+    const report = segmentReport(records, { by: "region", metrics: spec });
+    for (const s of report.segments) {
+      const mine = records.filter((r) => r.region === s.key);
+      const expected = direct(mine);
+      expect(s.nps!.standardError).toBeCloseTo(expected.standardError, 9);
+      expect(s.nps!.estimate).toBeCloseTo(expected.estimate, 9);
+      expect(s.nps).toMatchObject({ clusters: expected.clusters, designDf: expected.designDf });
+    }
+    close(report.total.nps!.standardError, R.clustered.nps.standardError, 9);
+    // Regions hold whole accounts: each segment against the rest is two independent samples of accounts.
+    const emea = report.segments.find((s) => s.key === "EMEA")!;
+    const inside = records.filter((r) => r.region === "EMEA");
+    const rest = records.filter((r) => r.region !== "EMEA");
+    const vs = compareNps(
+      inside.map((r) => r.ltr),
+      rest.map((r) => r.ltr),
+      {
+        weights: { a: inside.map((r) => r.arr), b: rest.map((r) => r.arr) },
+        cluster: { a: inside.map((r) => r.account), b: rest.map((r) => r.account) },
+      },
+    );
+    expect(emea.nps!.vsRest!.standardError).toBeCloseTo(vs.standardError, 9);
+    expect(emea.nps!.vsRest!.pValue).toBeCloseTo(vs.pValue, 9);
+  });
+
+  it("trend: each window's summary is npsSummary with cluster on the window's answers; smoothing is cluster with decayed weights", () => {
+    const t = trend(records, { time: "at", every: "month", window: { periods: 2 }, by: "region", metrics: spec });
+    const month = (r: (typeof records)[number]) => Number(r.at.slice(5, 7));
+    t.periods.forEach((p, i) => {
+      const inside = records.filter((r) => month(r) === i + 1 || month(r) === i);
+      const expected = direct(inside);
+      // The same sums in another order: equal to the last few ulps.
+      for (const key of ["estimate", "standardError", "effectiveN"] as const) expect(p.nps![key]).toBeCloseTo(expected[key], 9);
+      expect(p.nps!.interval.lower).toBeCloseTo(expected.interval.lower, 9);
+      expect(p.nps).toMatchObject({ n: expected.n, clusters: expected.clusters, designDf: expected.designDf });
+    });
+    const s = trend(records, { time: "at", every: "month", smoothing: { halfLife: 2 }, metrics: spec });
+    s.periods.forEach((p, i) => {
+      const past = records.filter((r) => month(r) <= i + 1);
+      const expected = npsSummary(
+        past.map((r) => r.ltr),
+        { weights: past.map((r) => r.arr * 0.5 ** ((i + 1 - month(r)) / 2)), cluster: past.map((r) => r.account), method: "wald" },
+      );
+      expect(p.nps!.standardError).toBeCloseTo(expected.standardError, 9);
+      expect(p.nps!.estimate).toBeCloseTo(expected.estimate, 9);
+    });
+  });
+
+  it("a segment of one account: the whole scale as its interval, and no test", () => {
+    const one = [...records.filter((r) => r.account === "acct-01").map((r) => ({ ...r, region: "solo" })), ...records];
+    const report = segmentReport(one, { by: "region", metrics: spec });
+    const solo = report.segments.find((s) => s.key === "solo")!;
+    expect(solo.nps).toMatchObject({ clusters: 1, designDf: 0, standardError: 0, interval: { lower: -100, upper: 100 }, vsRest: null });
+  });
+
+  it('refuses a missing account id by default, and skips it with missing: "skip"', () => {
+    const holes = records.map((r, i) => (i === 5 ? { ...r, account: "" } : r));
+    expect(() => segmentReport(holes, { by: "region", metrics: spec })).toThrow(/^records\[5\]\.account/);
+    const skipped = segmentReport(holes, { by: "region", missing: "skip", metrics: spec });
+    expect(skipped.skipped.nps).toMatchObject({ missing: 1, firstMissing: 5 });
+    expect(() => segmentReport(records, { by: "region", metrics: { nps: { value: "ltr", cluster: "acount" } } } as never)).toThrow(
+      /has no field "acount" \(options\.metrics\.nps\.cluster\).*did you mean "account"/,
+    );
   });
 });
 

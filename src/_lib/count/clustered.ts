@@ -7,14 +7,15 @@
 // with replacement, no finite-population correction: survey's default for ids = ~cluster). With
 // clusters of one response each it is the n/(n − 1) form of weighted.ts.
 import { MetricsInputError, MetricsTypeError } from "../../errors.ts";
+import type { ClusteredTally } from "../../types.ts";
 import { assertArrayLike } from "../core/validate.ts";
 import { type CellRules, isMissingCell, readId } from "../read/cells.ts";
 import type { Scale } from "../read/scales.ts";
 import { readScore } from "./count.ts";
 import { powerOfTwoNear, type RelativeWeightedTally, readWeightCell, readWeights, type WeightedMean, weightedMean } from "./weighted.ts";
 
-/** A weighted tally with, per cluster, its sums of weights per scale point (relative to the tally's unit). */
-export interface ClusteredTally extends RelativeWeightedTally {
+/** Responses counted with their clusters: the clustered tally, its sums relative to `unit`. */
+export interface CountedClusters extends RelativeWeightedTally, ClusteredTally {
   /** Per cluster with a counted response, Σw at each scale point. */
   readonly clusterSums: readonly Float64Array[];
 }
@@ -34,7 +35,7 @@ export function countClustered(
   argument: string,
   clusterArgument = "options.cluster",
   weightsArgument = "options.weights",
-): ClusteredTally {
+): CountedClusters {
   const [min, max] = scale;
   const size = max - min + 1;
   const clusters = assertArrayLike(clusterOption, clusterArgument);
