@@ -3,9 +3,12 @@
 
 import { bigintCell } from "../_lib/core/math.ts";
 import { assertArrayLike } from "../_lib/core/validate.ts";
+import { isMissingCell, readId } from "../_lib/read/cells.ts";
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 import {
   type Counter,
+  clusterSumsOf,
+  emptyCounts,
   emptySkipped,
   type Grouped,
   type GroupState,
@@ -81,12 +84,12 @@ export function groupRows(
         "left out: counts from a database are unweighted (report weighted data from its records)",
       );
     }
-    if (plan.cluster !== undefined) {
+    if (plan.cluster !== undefined && plan.clusterField === undefined) {
       throw new MetricsTypeError(
-        "INVALID_OPTION",
+        "INVALID_TYPE",
         `options.metrics.${plan.name}.cluster`,
-        plan.clusterField ?? "an accessor",
-        "left out: counts from a database carry no accounts yet (report clustered data from its records)",
+        "an accessor",
+        "the account column the query grouped by (counts have no records to call an accessor on)",
       );
     }
   }
@@ -148,7 +151,7 @@ export function groupRows(
     }
     let state = groups.get(mapKey);
     if (state === undefined) {
-      state = { key: keys.shown(mapKey), n: 0, counts: plans.map((plan) => new Array<number>(plan.max - plan.min + 1).fill(0)) };
+      state = { key: keys.shown(mapKey), n: 0, counts: plans.map(emptyCounts), clusters: plans.map(clusterSumsOf) };
       groups.set(mapKey, state);
     }
     state.n += n;
@@ -171,9 +174,43 @@ export function groupRows(
           `0: the ${plan.field ?? plan.name} values of this group include ones off the scale ${plan.min} to ${plan.max} (pass onInvalid: "skip" to skip them)`,
         );
       }
+      const into = state.counts[j]!;
+      if (plan.cluster !== undefined) {
+        // A row per account: its counts are the account's sums of weights 1 (Σw = Σw² = count).
+        const raw = r[plan.clusterField!];
+        const id = isMissingCell(raw, rules.keys) ? undefined : readId(raw);
+        const valid = values.reduce((a, b) => a + b, 0);
+        if (id === undefined) {
+          if (valid > 0 && !rules.cells.skipMissing) {
+            throw new MetricsInputError(
+              "MISSING_VALUE",
+              `rows[${i}].${plan.clusterField}`,
+              raw,
+              'an account id for the responses of this row (pass missing: "skip" to skip them)',
+            );
+          }
+          addSkipped(skipped[plan.name]!, "missing", missing + valid);
+          addSkipped(skipped[plan.name]!, "invalid", invalid);
+          return;
+        }
+        const size = values.length;
+        let sums = state.clusters![j]!.get(id);
+        if (sums === undefined) {
+          sums = new Float64Array(size);
+          state.clusters![j]!.set(id, sums);
+        }
+        for (let k = 0; k < size; k++) {
+          into[k]! += values[k]!;
+          into[size + k]! += values[k]!;
+          into[2 * size + k]! += values[k]!;
+          sums[k]! += values[k]!;
+        }
+        addSkipped(skipped[plan.name]!, "missing", missing);
+        addSkipped(skipped[plan.name]!, "invalid", invalid);
+        return;
+      }
       addSkipped(skipped[plan.name]!, "missing", missing);
       addSkipped(skipped[plan.name]!, "invalid", invalid);
-      const into = state.counts[j]!;
       for (let k = 0; k < values.length; k++) into[k]! += values[k]!;
     });
   }

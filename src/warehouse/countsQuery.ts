@@ -54,6 +54,10 @@ const QUERY_OPTIONS = ["table", "dialect", "by", "time", "every", "timeZone", "m
  * or {@link trendFromCounts} turn into exactly the report `segmentReport` or `trend` gives on the
  * same records in memory. A billion-row table becomes one GROUP BY, and only counts travel.
  *
+ * A metric spec with `cluster` (a column) adds that account column to the grouping: one row per
+ * group and account, which is all a clustered standard error needs (every response weighs 1 in
+ * the warehouse), so the reports from these rows are clustered exactly as in memory.
+ *
  * Each row holds the group's key columns (named as in the table; for a trend the time column
  * holds the period's first day as text `YYYY-MM-DD`, and `every` the period the rows are by),
  * `n` (records in the group), and per metric
@@ -138,12 +142,12 @@ export function countsQuery<M extends MetricName>(options: CountsQueryOptions<M>
         "left out: countsQuery counts unweighted responses",
       );
     }
-    if (plan.cluster !== undefined) {
+    if (plan.cluster !== undefined && plan.clusterField === undefined) {
       throw new MetricsTypeError(
-        "INVALID_OPTION",
+        "INVALID_TYPE",
         `options.metrics.${plan.name}.cluster`,
-        plan.clusterField,
-        "left out: countsQuery does not count per account yet (report clustered data from its records)",
+        "an accessor",
+        "a column name: SQL groups by columns, not functions",
       );
     }
     return { plan, column: dialect.quote(plan.field, `options.metrics.${plan.name}`) };
@@ -201,7 +205,18 @@ export function countsQuery<M extends MetricName>(options: CountsQueryOptions<M>
   };
   const list: unknown[] = o.by === undefined ? [] : Array.isArray(o.by) ? o.by : [o.by];
   if (o.by !== undefined && list.length === 0) throw new MetricsInputError("EMPTY_INPUT", "options.by", o.by, "at least one column");
-  const keyList = list.map((b, i) => keyName(b, Array.isArray(o.by) ? `options.by[${i}]` : "options.by"));
+  // The accounts of clustered metrics are grouped by too: one row per key and account, whose
+  // counts are the account's sums (every response weighs 1 here).
+  const clusterColumns = [
+    ...new Set(
+      columns.flatMap(({ plan }) =>
+        plan.clusterField === undefined ? [] : [keyName(plan.clusterField, `options.metrics.${plan.name}.cluster`)],
+      ),
+    ),
+  ];
+  const keyList = [
+    ...new Set([...list.map((b, i) => keyName(b, Array.isArray(o.by) ? `options.by[${i}]` : "options.by")), ...clusterColumns]),
+  ];
   if (o.time === undefined) {
     if (o.every !== undefined || o.timeZone !== undefined) {
       throw new MetricsTypeError(
@@ -226,7 +241,9 @@ export function countsQuery<M extends MetricName>(options: CountsQueryOptions<M>
   if (columns.some((c) => c.column === time)) {
     throw new MetricsInputError("OUT_OF_RANGE", "options.time", o.time, "a column that is not also a metric's");
   }
-  if (keyList.includes(time)) throw new MetricsInputError("OUT_OF_RANGE", "options.by", o.by, "segment columns other than options.time");
+  if (keyList.includes(time)) {
+    throw new MetricsInputError("OUT_OF_RANGE", "options.by", o.by, "segment and account columns other than options.time");
+  }
   return { sql: trendSql(dialect, table, time, every, selects, values, keyList, rowCount), params: [zone] };
 }
 

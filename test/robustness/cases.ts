@@ -437,8 +437,13 @@ export const CASES: readonly Case[] = [
   c("segmentReport", "a cluster field no record has", () =>
     api.segmentReport([{ g: "a", v: 9, acct: "x" }], { by: "g", metrics: { nps: { value: "v", cluster: "account" } } } as never),
   ),
-  c("countsQuery", "a metric with a cluster", () =>
-    api.countsQuery({ table: "t", dialect: "duckdb", by: "g", metrics: { nps: { value: "ltr", cluster: "acct" } } } as never),
+  c("countsQuery", "a cluster read by an accessor", () =>
+    api.countsQuery({
+      table: "t",
+      dialect: "duckdb",
+      by: "g",
+      metrics: { nps: { value: "ltr", cluster: (r: { a: string }) => r.a } },
+    } as never),
   ),
   c("accountNps", "no rollup", () => api.accountNps([{ a: "x", s: 9 }], { account: "a", score: "s" } as never)),
   c("accountNps", 'rollup "latest" without time', () => api.accountNps([{ a: "x", s: 9 }], { account: "a", score: "s", rollup: "latest" })),

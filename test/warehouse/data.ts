@@ -9,6 +9,8 @@ export interface Row {
   sat: number | null;
   /** Epoch milliseconds, or null. */
   at: number | null;
+  /** The account that answered: one of 400, some 0.2 % missing (from the row's index, so the other columns are as before). */
+  account: string | null;
 }
 
 const REGIONS = ["north", "south", "east", "west", "N/A"];
@@ -32,7 +34,7 @@ export function generate(count: number, seed = 1): Row[] {
     const w = r();
     const sat = w < 0.01 ? null : w < 0.013 ? [0, 6][Math.floor(r() * 2)]! : 1 + Math.floor(r() * 5);
     const at = r() < 0.002 ? null : START + Math.floor(r() * SPAN);
-    rows[i] = { region, plan, ltr, sat, at };
+    rows[i] = { region, plan, ltr, sat, at, account: i % 499 === 7 ? null : `acct-${(i * 7919) % 400}` };
   }
   return rows;
 }
@@ -40,9 +42,10 @@ export function generate(count: number, seed = 1): Row[] {
 /** The rows as CSV with a header; a missing value is an empty field (NULL to the databases). */
 export function toCsv(rows: readonly Row[]): string {
   const cell = (v: string | number | null) => (v === null ? "" : String(v));
-  const lines = ["region,plan,ltr,sat,at"];
+  const lines = ["region,plan,ltr,sat,at,account"];
   for (const x of rows) {
-    lines.push(`${cell(x.region)},${cell(x.plan)},${cell(x.ltr)},${cell(x.sat)},${x.at === null ? "" : new Date(x.at).toISOString()}`);
+    const at = x.at === null ? "" : new Date(x.at).toISOString();
+    lines.push(`${cell(x.region)},${cell(x.plan)},${cell(x.ltr)},${cell(x.sat)},${at},${cell(x.account)}`);
   }
   return `${lines.join("\n")}\n`;
 }

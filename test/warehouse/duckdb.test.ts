@@ -27,7 +27,7 @@ beforeAll(async () => {
   const db = await DuckDBInstance.create(":memory:");
   connection = await db.connect();
   await connection.run(
-    `CREATE TABLE responses AS SELECT * FROM read_csv('${file}', header = true, columns = {'region': 'VARCHAR', 'plan': 'VARCHAR', 'ltr': 'DOUBLE', 'sat': 'INTEGER', 'at': 'TIMESTAMPTZ'})`,
+    `CREATE TABLE responses AS SELECT * FROM read_csv('${file}', header = true, columns = {'region': 'VARCHAR', 'plan': 'VARCHAR', 'ltr': 'DOUBLE', 'sat': 'INTEGER', 'at': 'TIMESTAMPTZ', 'account': 'VARCHAR'})`,
   );
 }, 120_000);
 
@@ -97,6 +97,38 @@ describe("countsQuery in DuckDB", () => {
       expect(fromDb).toEqual(withoutFirstRows(trend(rows, options)));
       expect(fromDb.segments!.length).toBeGreaterThan(1);
     }
+  }, 240_000);
+
+  it("clustered by account: segments, trends per segment and windows from counts per account equal the records'", async () => {
+    const clustered = { nps: { value: "ltr", cluster: "account" }, csat: { value: "sat", cluster: "account" } } as const;
+    const s = countsQuery({ table: "responses", dialect: "duckdb", by: "region", metrics: clustered });
+    // The same sums added in another order (per account, then per group): equal to 9 significant digits.
+    const flat = (x: unknown) =>
+      JSON.stringify(x, (_k, v) => (typeof v === "number" && !Number.isInteger(v) ? Number(v.toPrecision(9)) : v));
+    const fromDb = segmentReportFromCounts(await query(s.sql), { by: "region", metrics: clustered, ...skip });
+    expect(flat(fromDb)).toBe(flat(withoutFirstRows(segmentReport(rows, { by: "region", metrics: clustered, ...skip }))));
+    expect(fromDb.total.nps).toMatchObject({ clusters: 400, designDf: 399 });
+    const options = {
+      time: "at",
+      every: "month",
+      timeZone: "Europe/Berlin",
+      by: "plan",
+      window: { periods: 3 },
+      metrics: clustered,
+      ...skip,
+    } as const;
+    const t = countsQuery({
+      table: "responses",
+      dialect: "duckdb",
+      time: "at",
+      every: "month",
+      timeZone: "Europe/Berlin",
+      by: "plan",
+      metrics: clustered,
+    });
+    const trendFromDb = trendFromCounts(await query(t.sql, t.params), options);
+    const inMemory = withoutFirstRows(trend(rows, options));
+    expect(flat(trendFromDb)).toBe(flat(inMemory));
   }, 240_000);
 
   it("refuses a window in days on rows by month, and dedupe on counts", async () => {

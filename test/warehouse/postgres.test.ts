@@ -18,7 +18,7 @@ async function query(sql: string, params: readonly string[] = []): Promise<Recor
 beforeAll(async () => {
   rows = generate(N, 11);
   db = await PGlite.create();
-  await db.exec("CREATE TABLE responses (region text, plan text, ltr double precision, sat integer, at timestamptz)");
+  await db.exec("CREATE TABLE responses (region text, plan text, ltr double precision, sat integer, at timestamptz, account text)");
   await db.query("COPY responses FROM '/dev/blob' WITH (FORMAT csv, HEADER true)", [], { blob: new Blob([toCsv(rows)]) });
 }, 240_000);
 
@@ -64,6 +64,13 @@ describe("countsQuery in PostgreSQL (PGlite)", () => {
       const fromDb = trendFromCounts(await query(q.sql, q.params), options);
       expect(fromDb).toEqual(withoutFirstRows(trend(rows, options)));
     }
+    // Clustered by account, from one row per period, plan and account.
+    const clustered = { nps: { value: "ltr", cluster: "account" } } as const;
+    const c = countsQuery({ table: "responses", dialect: "postgres", time: "at", every: "quarter", by: "plan", metrics: clustered });
+    const cOptions = { time: "at", every: "quarter", by: "plan", metrics: clustered, ...skip } as const;
+    const flat = (x: unknown) =>
+      JSON.stringify(x, (_k, v) => (typeof v === "number" && !Number.isInteger(v) ? Number(v.toPrecision(9)) : v));
+    expect(flat(trendFromCounts(await query(c.sql, c.params), cOptions))).toBe(flat(withoutFirstRows(trend(rows, cOptions))));
     // The ANSI text's rows are by day: a window in days from them, per region.
     const q = countsQuery({ table: "responses", dialect: "ansi", time: "at", every: "month", timeZone: "UTC", by: "region", metrics });
     const options = { time: "at", every: "month", timeZone: "UTC", by: "region", window: { days: 45 }, metrics, ...skip } as const;
