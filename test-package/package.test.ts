@@ -144,7 +144,7 @@ describe("the packed tarball", () => {
   // `cxmetrics/models` and `cxmetrics/warehouse` beside it) are the way back down. Counting a
   // Uint8Array two scores at a time through a table of pairs (#18: nps at about 1.3× the cost of
   // reading the buffer, from 5×) adds 0.5 KB to nps alone (4.9 KB), a trade of size for speed.
-  it("keeps the size budget: nps alone <= 5.75 KB and the whole library <= 54 KB, minified and gzipped", async () => {
+  it("keeps the size budget: nps alone <= 5.75 KB and the whole library <= 56 KB, minified and gzipped", async () => {
     const size = async (contents: string) => {
       const result = await build({
         stdin: { contents, resolveDir: scratch },
@@ -170,12 +170,13 @@ describe("the packed tarball", () => {
     // Raised again the same day from 5.25 KB and 45 KB by the rest of issue 41: BigInt cells,
     // onInvalid on the array functions with invalid counted, weights read as report weights (nps
     // 5,684 B), parseTime/periodOf, exports' time formats and open customer rows (whole 46,839 B).
-    // Raised on 2026-12-08 from 47 KB to 54 KB by the capabilities of issue 35 (whole 53,553 B): trends
-    // per segment, windows, smoothing and dedupe (segments/trend.ts 8.5 KB and dedupe.ts minified),
-    // clustered standard errors and accountNps (2.9 KB), and trends per segment from the warehouse.
+    // Raised on 2026-12-08 from 47 KB to 56 KB by the capabilities of issue 35 (whole 55,546 B; charts 5,889 B, nps 5,697 B unchanged): trends
+    // per segment, windows, smoothing and dedupe (segments/trend.ts 8.5 KB minified, dedupe.ts),
+    // clustered standard errors in summaries, comparisons, reports and warehouse counts, and
+    // accountNps (2.9 KB).
     // nps alone is unchanged: a bundle that uses none of them drops them.
     expect(npsOnly).toBeLessThanOrEqual(5888);
-    expect(whole).toBeLessThanOrEqual(55296);
+    expect(whole).toBeLessThanOrEqual(57344);
   });
 });
 
