@@ -1,7 +1,13 @@
 import { symmetricInterval } from "../_lib/core/math.ts";
 import { readOptions } from "../_lib/core/options.ts";
 import { assertScale, confidenceOption } from "../_lib/core/validate.ts";
-import { assertRawForCluster, type CountedClusters, clusteredWeightedMean, countClustered } from "../_lib/count/clustered.ts";
+import {
+  assertRawForCluster,
+  type CountedClusters,
+  clusteredMean,
+  clusteredWeightedMean,
+  countClustered,
+} from "../_lib/count/clustered.ts";
 import { meanOfWholeScores, sumWholeScores } from "../_lib/count/count.ts";
 import type { Moments } from "../_lib/count/moments.ts";
 import {
@@ -228,7 +234,6 @@ export function cesSummary(responses: ScaleInput, options?: CesSummaryOptions): 
     return bandStart(o.agreeFrom, easyHigh ? max - third : min + third, "options.agreeFrom", min, max, true);
   };
   if (o.cluster !== undefined) {
-    const [min, max] = o.scale === undefined ? DEFAULT_SCALES.ces : assertScale(o.scale, "options.scale");
     const t = clusteredCes(
       responses,
       o,
@@ -237,23 +242,9 @@ export function cesSummary(responses: ScaleInput, options?: CesSummaryOptions): 
       { value: o.cluster, argument: "options.cluster" },
       "options.weights",
     );
-    const agreeFrom = agreeFromOf(min, max);
-    const w = clusteredWeightedMean(t, (s) => s, "options.cluster");
-    const agreeShare = weightedMean(t, (s) => ((easyHigh ? s >= agreeFrom : s <= agreeFrom) ? 1 : 0)).estimate;
-    const summary = tInterval({
-      mean: w.estimate,
-      variance: w.variance,
-      n: w.n,
-      min,
-      max,
-      confidence,
-      agreeShare,
-      missing: t.missing ?? 0,
-      invalid: t.invalid ?? 0,
-      w,
-      df: w.designDf,
-    });
-    return { ...summary, clusters: w.clusters, designDf: w.designDf };
+    // Raw responses from a single cluster are an error here, as for npsSummary (a report's entry is not).
+    clusteredMean(t, (s) => s, "options.cluster");
+    return clusteredCesSummary(t, o, confidence);
   }
   // A long typed array of valid scores: its sums in one pass, as for ces (anything else is counted).
   const scale = summingScale(responses, o);

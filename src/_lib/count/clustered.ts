@@ -11,8 +11,19 @@ import type { ClusteredTally } from "../../types.ts";
 import { assertArrayLike } from "../core/validate.ts";
 import { type CellRules, isMissingCell, readId } from "../read/cells.ts";
 import type { Scale } from "../read/scales.ts";
-import { readScore } from "./count.ts";
-import { powerOfTwoNear, type RelativeWeightedTally, readWeightCell, readWeights, type WeightedMean, weightedMean } from "./weighted.ts";
+import {
+  PAIR,
+  PAIR_INVALID,
+  PAIR_MISSING,
+  PAIR_READ,
+  powerOfTwoNear,
+  type RelativeWeightedTally,
+  readPair,
+  readWeightCell,
+  readWeights,
+  type WeightedMean,
+  weightedMean,
+} from "./weighted.ts";
 
 /** Responses counted with their clusters: the clustered tally, its sums relative to `unit`. */
 export interface CountedClusters extends RelativeWeightedTally, ClusteredTally {
@@ -75,23 +86,15 @@ export function countClustered(
         "a cluster id (an account: a string or a finite number) for every response; a response without its account cannot be placed",
       );
     }
-    const v = readScore(responses[i], min, max, rules, `${argument}[${i}]`);
-    const w = weights === undefined ? 1 : readWeightCell(weights[i], rules, `${weightsArgument}[${i}]`);
-    if (v === undefined || w === undefined) {
-      if (v === null || w === null) invalid++;
-      else missing++;
+    const read = readPair(responses[i], weights === undefined ? 1 : weights[i], min, max, rules, argument, weightsArgument, i);
+    if (read !== PAIR_READ) {
+      if (read === PAIR_MISSING) missing++;
+      else if (read === PAIR_INVALID) invalid++;
+      else dropped++;
       continue;
     }
-    if (v === null || w === null) {
-      invalid++;
-      continue;
-    }
-    if (w === 0) {
-      dropped++;
-      continue;
-    }
-    const r = w / unit;
-    const k = v - min;
+    const r = PAIR.weight / unit;
+    const k = PAIR.score - min;
     counts[k]!++;
     sums[k]! += r;
     squares[k]! += r * r;

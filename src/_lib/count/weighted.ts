@@ -67,6 +67,45 @@ export function readWeightCell(cell: unknown, rules: CellRules, argument: string
   throw new MetricsInputError(Number.isFinite(w) ? "OUT_OF_RANGE" : "NOT_FINITE", argument, cell, "a weight, a finite number >= 0");
 }
 
+/** What {@link readPair} found: the pair (in PAIR), or why it is skipped. */
+export const PAIR_READ = 0;
+export const PAIR_MISSING = 1;
+export const PAIR_INVALID = 2;
+/** A weight of 0: the response is dropped (it must still be a valid score). */
+export const PAIR_ZERO = 3;
+
+/** The score and weight {@link readPair} last read. */
+export const PAIR = { score: 0, weight: 0 };
+
+/**
+ * One response and its weight (1 when `weight` is the number 1, as for unweighted clustered
+ * responses) read by the rules: PAIR_READ with the pair in PAIR, or why the pair is skipped. A
+ * missing score or weight drops the pair as missing; an invalid other half makes it invalid.
+ * Throws, naming `argument[i]` or `weightsArgument[i]`, where the rules do not skip.
+ */
+export function readPair(
+  cell: unknown,
+  weight: unknown,
+  min: number,
+  max: number,
+  rules: CellRules,
+  argument: string,
+  weightsArgument: string,
+  i: number,
+): number {
+  const v = readScore(cell, min, max, rules, `${argument}[${i}]`);
+  const w =
+    typeof weight === "number" && weight >= 0 && weight < Number.POSITIVE_INFINITY
+      ? weight
+      : readWeightCell(weight, rules, `${weightsArgument}[${i}]`);
+  if (v === undefined || w === undefined) return v === null || w === null ? PAIR_INVALID : PAIR_MISSING;
+  if (v === null || w === null) return PAIR_INVALID;
+  if (w === 0) return PAIR_ZERO;
+  PAIR.score = v;
+  PAIR.weight = w;
+  return PAIR_READ;
+}
+
 /**
  * Raw responses and one weight each counted into a weighted tally. A response or weight that is
  * missing is skipped with the other and counted in `missing` (or throws, by the rules); one that
@@ -101,28 +140,18 @@ export function countWeighted(
   let invalid = 0;
   let dropped = 0;
   for (let i = 0; i < responses.length; i++) {
-    const v = readScore(responses[i], min, max, rules, `${argument}[${i}]`);
-    const raw = weights[i];
-    const w =
-      typeof raw === "number" && raw >= 0 && raw < Number.POSITIVE_INFINITY ? raw : readWeightCell(raw, rules, `${weightsArgument}[${i}]`);
-    if (v === undefined || w === undefined) {
-      // A missing score or weight drops the pair; an invalid other half is still counted as invalid.
-      if (v === null || w === null) invalid++;
-      else missing++;
+    const read = readPair(responses[i], weights[i], min, max, rules, argument, weightsArgument, i);
+    if (read !== PAIR_READ) {
+      if (read === PAIR_MISSING) missing++;
+      else if (read === PAIR_INVALID) invalid++;
+      else dropped++;
       continue;
     }
-    if (v === null || w === null) {
-      invalid++;
-      continue;
-    }
-    if (w === 0) {
-      dropped++;
-      continue;
-    }
-    const r = w / unit;
-    counts[v - min]!++;
-    sums[v - min]! += r;
-    squares[v - min]! += r * r;
+    const r = PAIR.weight / unit;
+    const k = PAIR.score - min;
+    counts[k]!++;
+    sums[k]! += r;
+    squares[k]! += r * r;
   }
   if (dropped > 0 && dropped + missing + invalid === responses.length) {
     throw new MetricsInputError("OUT_OF_RANGE", weightsArgument, weightsOption, "weights that are not all 0");
