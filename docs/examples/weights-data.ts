@@ -33,3 +33,15 @@ export const operators = Object.entries(groups).flatMap(([operator, [p, m, d]]) 
   ...Array.from({ length: m }, () => ({ operator, ltr: 8 })),
   ...Array.from({ length: d }, () => ({ operator, ltr: 3 })),
 ]);
+
+// Answers from three accounts, for the roll-ups of accountNps in the weights guide: A (ARR 100)
+// answers 10, 10, 10, then 2; B (50) answers 6, then 9; C (30) answers 5.
+export const accountAnswers = [
+  { account: "A", arr: 100, ltr: 10, at: "2026-01-05" },
+  { account: "A", arr: 100, ltr: 10, at: "2026-01-09" },
+  { account: "A", arr: 100, ltr: 10, at: "2026-02-01" },
+  { account: "A", arr: 100, ltr: 2, at: "2026-03-01" },
+  { account: "B", arr: 50, ltr: 6, at: "2026-01-10" },
+  { account: "B", arr: 50, ltr: 9, at: "2026-02-10" },
+  { account: "C", arr: 30, ltr: 5, at: "2026-02-20" },
+];

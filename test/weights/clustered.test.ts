@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { accountAnswers } from "../../docs/examples/weights-data.ts";
 import {
   accountNps,
   cesSummary,
@@ -272,15 +273,7 @@ describe("reports with { value, weight, cluster }: clustered per segment, period
 
 describe("accountNps: the roll-up from answers to accounts, named", () => {
   // A, weight 100: 10, 10, 10, then 2 (latest); B, weight 50: 6 then 9; C, weight 30: 5.
-  const answers = [
-    { account: "A", arr: 100, ltr: 10, at: "2026-01-05" },
-    { account: "A", arr: 100, ltr: 10, at: "2026-01-09" },
-    { account: "A", arr: 100, ltr: 10, at: "2026-02-01" },
-    { account: "A", arr: 100, ltr: 2, at: "2026-03-01" },
-    { account: "B", arr: 50, ltr: 6, at: "2026-01-10" },
-    { account: "B", arr: 50, ltr: 9, at: "2026-02-10" },
-    { account: "C", arr: 30, ltr: 5, at: "2026-02-20" },
-  ];
+  const answers = accountAnswers;
   const base = { account: "account", score: "ltr", weight: "arr" } as const;
 
   it("gives three answers, of different signs, on one example (hand counts)", () => {

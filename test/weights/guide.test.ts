@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { accounts, operators } from "../../docs/examples/weights-data.ts";
+import { accountAnswers, accounts, operators } from "../../docs/examples/weights-data.ts";
 import { accountNps, npsSummary, rake } from "../../src/index.ts";
 
 // Every figure docs/weights.md shows, recomputed from docs/examples/weights-data.ts.
@@ -63,15 +63,7 @@ describe("docs/weights.md", () => {
     expect(guide).toContain(`575 answers\nfrom 80 accounts`);
     expect(guide).toContain(`the ARR-weighted NPS is ${one(clustered.estimate)} either way`);
     expect(guide).toContain(`\`effectiveN\` (${Math.round(clustered.effectiveN)} of 575 here)`);
-    const answers = [
-      { account: "A", arr: 100, ltr: 10, at: "2026-01-05" },
-      { account: "A", arr: 100, ltr: 10, at: "2026-01-09" },
-      { account: "A", arr: 100, ltr: 10, at: "2026-02-01" },
-      { account: "A", arr: 100, ltr: 2, at: "2026-03-01" },
-      { account: "B", arr: 50, ltr: 6, at: "2026-01-10" },
-      { account: "B", arr: 50, ltr: 9, at: "2026-02-10" },
-      { account: "C", arr: 30, ltr: 5, at: "2026-02-20" },
-    ];
+    const answers = accountAnswers;
     const base = { account: "account", score: "ltr", weight: "arr" } as const;
     const signed = (x: number) => (x > 0 ? `+${x.toFixed(1)}` : one(x));
     for (const rollup of ["respondent", "account-mean-score", "latest"] as const) {
