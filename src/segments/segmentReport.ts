@@ -452,10 +452,17 @@ function dedupedGroups(
  * every value of a metric, would be skipped, the report throws and names the field, listing the
  * fields the first record has (a misspelt `by` is an error, not an empty report).
  *
+ * With `dedupe: { by, keep, time? }`, only each respondent's latest (or first) response counts in
+ * each segment (by `time`, or the records' order), and each segment says how many it `dropped`. A
+ * metric spec with `cluster` (`{ value, weight, cluster }`) clusters every summary and test by
+ * account, as R survey's `svydesign(ids = ~account, weights = ~w)`. A `window` or `smoothing` is
+ * an error here: they need a time (use {@link trend}).
+ *
  * @param records - An array (or any iterable) of records.
  * @param options - `by`, `metrics`, `confidence` (default 0.95), `missing` (default `"throw"`),
- *   `missingValues`, `onInvalid` (default `"throw"`), `minN` (default 30).
- * @returns `{ total, segments, skipped, confidence, minN }`; segments sorted by key.
+ *   `missingValues`, `keyMissingValues`, `onInvalid` (default `"throw"`), `minN` (default 30),
+ *   `dedupe`.
+ * @returns `{ total, segments, skipped, confidence, minN, dedupe }`; segments sorted by key.
  * @throws {@link MetricsInputError} / {@link MetricsTypeError} for bad or unknown options, a
  *   field no record has, no records, everything skipped, and (by default) the first record with a
  *   missing or invalid key or value, naming it.

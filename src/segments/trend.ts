@@ -790,6 +790,18 @@ function smoothedTally(
  * for CES). Each change is tested on its own (no multiplicity correction), and is never
  * significant when either side has fewer than `minN` responses (`tooFew`).
  *
+ * With `by`, `segments` holds one trend per segment over the same periods, and each segment's
+ * changes in a period are Holm-adjusted across the segments (`adjustedPValue`). With `window`,
+ * each period's metrics pool the responses of the window ending with it (the rolling metric: its
+ * interval is the ordinary one on the pooled tally; a rolling average of period scores is not
+ * computed, as it has no honest interval), and `change` compares with the previous window that
+ * does not overlap. With `smoothing: { halfLife: h }`, a response of a period k periods back
+ * weighs 0.5^(k / h): the summary of that weighted sample, with the linearised standard error of
+ * R survey's `svymean` and `effectiveN`; smoothed periods share their responses, so they have no
+ * `change`. With `dedupe`, only each respondent's latest (or first) response counts in each
+ * period, window and segment, and each entry says how many it `dropped`. A metric spec with
+ * `cluster` clusters every summary and test by account.
+ *
  * Times must be real: ISO 8601 strings (`"2025-02-30"` and `"Dec 17, 2025"` are errors), Dates,
  * or epoch milliseconds (`timeUnit: "s"` for seconds; a millisecond time before 1973 is taken
  * for seconds and rejected with that hint). Missing and invalid values are treated as in
@@ -797,11 +809,18 @@ function smoothedTally(
  *
  * @param records - An array (or any iterable) of records.
  * @param options - `time`, `every`, `metrics`, `timeZone` (default `"UTC"`), `timeUnit` (default `"ms"`),
- *   `confidence` (default 0.95), `missing`, `missingValues`, `onInvalid`, `minN` (default 30).
- * @returns `{ periods, skipped, every, timeZone, confidence, minN }`.
+ *   `by`, `keyMissingValues`, `window` (`{ periods }` or `{ days }`), `smoothing` (`{ halfLife }`),
+ *   `dedupe` (`{ by, keep }`), `confidence` (default 0.95), `missing`, `missingValues`,
+ *   `onInvalid`, `minN` (default 30).
+ * @returns `{ periods, segments, skipped, every, timeZone, confidence, minN, window, smoothing, dedupe }`.
  * @throws {@link MetricsInputError} / {@link MetricsTypeError} for bad or unknown options, an
- *   unknown time zone, no records, everything skipped, a span of over 100,000 periods, and (by
- *   default) a record with a missing or invalid time or value.
+ *   unknown time zone, no records, everything skipped, a span of over 100,000 periods, a window
+ *   longer than the records span, a window with smoothing, a half-life ≤ 0, a respondent or
+ *   account id missing (by default), and (by default) a record with a missing or invalid time or
+ *   value.
+ * @see S. Holm, Scandinavian Journal of Statistics 6 (1979), 65-70; T. Lumley, "Analysis of
+ *   complex survey samples", Journal of Statistical Software 9(8), 2004 (the weighted and
+ *   clustered standard errors).
  * @example
  * ```ts
  * import { trend } from "cxmetrics";
@@ -811,6 +830,9 @@ function smoothedTally(
  * ];
  * trend(records, { time: "at", every: "month", metrics: { nps: "ltr" } }).periods.map((p) => [p.period, p.n, p.nps?.estimate]);
  * // [["2026-01", 2, 0], ["2026-02", 0, undefined], ["2026-03", 2, 100]]
+ * // The rolling two-month NPS: March pools February and March.
+ * trend(records, { time: "at", every: "month", window: { periods: 2 }, metrics: { nps: "ltr" } }).periods.map((p) => [p.period, p.n]);
+ * // [["2026-01", 2], ["2026-02", 2], ["2026-03", 2]]
  * ```
  *
  * @category Segments and trends

@@ -212,6 +212,24 @@ describe("windows: the pooled rolling metric", () => {
     );
   });
 
+  it("does not depend on the records' order: a trend by segment over windows, smoothed, or one vote per respondent", () => {
+    const data = rows(21, 150).map((r, i) => ({ ...r, at: new Date(Date.parse(r.at) + i).toISOString() })); // no tied times
+    fc.assert(
+      fc.property(fc.array(fc.integer(), { minLength: data.length, maxLength: data.length }), (keys) => {
+        const order = data.map((r, i) => [keys[i]!, r] as const).sort((a, b) => a[0] - b[0]).map(([, r]) => r);
+        for (const shape of [{ window: { periods: 2 } }, { window: { days: 40 } }, { smoothing: { halfLife: 1.5 } }] as const) {
+          const options = { time: "at", every: "month", by: "region", metrics: { nps: "ltr" }, ...shape } as const;
+          const { skipped: _a, ...a } = trend(data, options);
+          const { skipped: _b, ...b } = trend(order, options);
+          expect(b).toEqual(a);
+        }
+        const dedupe = { time: "at", every: "month", by: "region", dedupe: { by: "who", keep: "latest" }, metrics: { nps: "ltr" } } as const;
+        expect(trend(order, dedupe).segments).toEqual(trend(data, dedupe).segments);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
   it("refuses a window longer than the data, a window with smoothing, and a window without a time", () => {
     const d = rows(3, 50).filter((r) => month(r) <= "2026-02");
     expect(() => trend(d, { time: "at", every: "month", window: { periods: 3 }, metrics: { nps: "ltr" } })).toThrow(
