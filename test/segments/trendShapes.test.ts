@@ -216,14 +216,23 @@ describe("windows: the pooled rolling metric", () => {
     const data = rows(21, 150).map((r, i) => ({ ...r, at: new Date(Date.parse(r.at) + i).toISOString() })); // no tied times
     fc.assert(
       fc.property(fc.array(fc.integer(), { minLength: data.length, maxLength: data.length }), (keys) => {
-        const order = data.map((r, i) => [keys[i]!, r] as const).sort((a, b) => a[0] - b[0]).map(([, r]) => r);
+        const order = data
+          .map((r, i) => [keys[i]!, r] as const)
+          .sort((a, b) => a[0] - b[0])
+          .map(([, r]) => r);
         for (const shape of [{ window: { periods: 2 } }, { window: { days: 40 } }, { smoothing: { halfLife: 1.5 } }] as const) {
           const options = { time: "at", every: "month", by: "region", metrics: { nps: "ltr" }, ...shape } as const;
           const { skipped: _a, ...a } = trend(data, options);
           const { skipped: _b, ...b } = trend(order, options);
           expect(b).toEqual(a);
         }
-        const dedupe = { time: "at", every: "month", by: "region", dedupe: { by: "who", keep: "latest" }, metrics: { nps: "ltr" } } as const;
+        const dedupe = {
+          time: "at",
+          every: "month",
+          by: "region",
+          dedupe: { by: "who", keep: "latest" },
+          metrics: { nps: "ltr" },
+        } as const;
         expect(trend(order, dedupe).segments).toEqual(trend(data, dedupe).segments);
       }),
       { numRuns: 25 },
