@@ -602,6 +602,11 @@ export function assembleTrend(
   };
   const windowed = shape.kind === "periods" || shape.kind === "days";
   const decay = shape.kind === "smoothing" ? 0.5 ** (1 / shape.halfLife) : 1;
+  // Labels and windows once per period, not once per segment: formatting dates is most of what
+  // assembling a trend by segment would otherwise cost. Each entry gets its own copy.
+  const labels = entrySpans.map((_, t) => periodAt(first + t, every));
+  const entryWindows = windowed ? entrySpans.map(windowOf) : [];
+  const previousWindows = windowed ? previousSpans.map((span) => (span === null ? null : windowOf(span))) : [];
 
   /** The entries of one series: per period its fields, and per plan its summary and raw change. */
   const buildSeries = (id: number | "all") => {
@@ -616,14 +621,14 @@ export function assembleTrend(
     const rows: { fields: Record<string, unknown>; metrics: ({ summary: object; vs: object | null } | null)[] }[] = [];
     entries.forEach((e, t) => {
       const p = first + t;
-      const { label, start } = periodAt(p, every);
+      const { label, start } = labels[t]!;
       if (layout.dedupe !== undefined) droppedTotal += id === "all" ? e.before - e.n : 0;
       const tallies: Record<string, Tally> = {};
       const fields: Record<string, unknown> = {
         period: label,
         start,
         n: e.n,
-        window: windowed ? windowOf(entrySpans[t]!) : null,
+        window: windowed ? { ...entryWindows[t]! } : null,
         dropped: e.before - e.n,
         tallies,
       };
@@ -650,11 +655,10 @@ export function assembleTrend(
         if (summary === null) return null;
         if (windowed) {
           const before = previous[t]!;
-          const prevSpan = previousSpans[t]!;
           const vs =
             before.counts.length === 0 ? null : guardedComparison(plan, counts, before.counts[j]!, rules, clusters, before.clusters[j]);
-          const w = windowOf(prevSpan);
-          return { summary, vs: vs === null ? null : { ...vs, period: w.last, window: w } };
+          const w = previousWindows[t]!;
+          return { summary, vs: vs === null ? null : { ...vs, period: w.last, window: { ...w } } };
         }
         const prev = prevWithData[j];
         const vs = prev == null ? null : guardedComparison(plan, counts, prev.counts, rules, clusters, prev.clusters);
