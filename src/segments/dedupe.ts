@@ -9,6 +9,7 @@ import { isMissingCell, readId } from "../_lib/read/cells.ts";
 import { MetricsTypeError } from "../errors.ts";
 import {
   type ClusterSums,
+  clusterRow,
   clusterSumsOf,
   emptyCounts,
   isWeightedPlan,
@@ -201,13 +202,7 @@ export function dedupedSpans(
       c[2 * size + k]! += w * w;
       const id = log.clusters[j]![r];
       const sums = target.clusters[j];
-      if (id === undefined || sums === undefined) return;
-      let into = sums.get(id);
-      if (into === undefined) {
-        into = new Float64Array(size);
-        sums.set(id, into);
-      }
-      into[k]! += w;
+      if (id !== undefined && sums !== undefined) clusterRow(sums, id, size)[k]! += w;
     });
   };
   for (let q = 0; q < sorted.length; q++) {

@@ -10,6 +10,7 @@ import { type ColumnRows, columnRows } from "../_lib/read/columns.ts";
 import { isOnScale, scoreError } from "../_lib/read/scales.ts";
 import { isMetricsError, MetricsInputError, MetricsTypeError } from "../errors.ts";
 import type { ClusteredTally, Comparison, Estimate, Tally } from "../types.ts";
+import { holmAdjust } from "./holm.ts";
 import type { AnyMetric } from "./registry.ts";
 
 /** One requested metric: where its values come from and how they are read. */
@@ -83,14 +84,6 @@ export function planMetrics<Reg extends { readonly [K in keyof Reg]: AnyMetric }
     }
     const weight = weightAccessor === undefined ? undefined : toGetter(weightAccessor, `${argument}.weight`);
     const cluster = clusterAccessor === undefined ? undefined : toGetter(clusterAccessor, `${argument}.cluster`);
-    if (cluster !== undefined && (def.summarizeClustered === undefined || def.compareClustered === undefined)) {
-      throw new MetricsTypeError(
-        "INVALID_OPTION",
-        `${argument}.cluster`,
-        clusterAccessor,
-        `left out: the ${name} metric has no clustered summary`,
-      );
-    }
     const get = toGetter(accessor, typeof spec === "object" ? `${argument}.value` : argument);
     const [min, max] = options.scale === undefined ? def.defaultScale : assertScale(options.scale, `${argument}.scale`);
     const resolved = { ...options, scale: [min, max] };
@@ -383,14 +376,7 @@ function readWeightedInto(
   counts[k]!++;
   counts[size + k]! += r;
   counts[2 * size + k]! += r * r;
-  if (clusters !== undefined && id !== undefined) {
-    let sums = clusters.get(id);
-    if (sums === undefined) {
-      sums = new Float64Array(size);
-      clusters.set(id, sums);
-    }
-    sums[k]! += r;
-  }
+  if (clusters !== undefined && id !== undefined) clusterRow(clusters, id, size)[k]! += r;
   WEIGHT.ratio = r;
   WEIGHT.cluster = id;
   return k;
@@ -506,7 +492,7 @@ export function groupRecords(
     if (log !== undefined) return logRecord(record, i, mapKey, state, log, plans, rules, metricCounters);
     for (let j = 0; j < p; j++) {
       const plan = plans[j]!;
-      if (plan.weight !== undefined || plan.cluster !== undefined) {
+      if (isWeightedPlan(plan)) {
         readWeightedInto(record, i, plan, state.counts[j]!, rules, metricCounters[j]!, state.clusters?.[j]);
         continue;
       }
@@ -537,7 +523,7 @@ function logRecord(
   log.commit(i, mapKey);
   for (let j = 0; j < plans.length; j++) {
     const plan = plans[j]!;
-    if (plan.weight !== undefined || plan.cluster !== undefined) {
+    if (isWeightedPlan(plan)) {
       const k = readWeightedInto(record, i, plan, state.counts[j]!, rules, counters[j]!, state.clusters?.[j]);
       log.values[j]!.push(k);
       log.weights[j]!.push(k < 0 ? 0 : WEIGHT.ratio);
@@ -617,18 +603,26 @@ export function clusterSumsOf(plan: Plan): ClusterSums | undefined {
 /** Cluster sums of several groups for one plan, merged (an account in several groups adds up). */
 export function mergeClusterSums(parts: Iterable<ClusterSums | undefined>, size: number): ClusterSums {
   const merged: ClusterSums = new Map();
-  for (const part of parts) {
-    if (part === undefined) continue;
-    for (const [id, sums] of part) {
-      let into = merged.get(id);
-      if (into === undefined) {
-        into = new Float64Array(size);
-        merged.set(id, into);
-      }
-      for (let k = 0; k < size; k++) into[k]! += sums[k]!;
-    }
-  }
+  for (const part of parts) if (part !== undefined) addClusterSums(merged, part, size);
   return merged;
+}
+
+/** `part`'s cluster sums added into `into` (an account in both adds up). */
+export function addClusterSums(into: ClusterSums, part: ClusterSums, size: number): void {
+  for (const [id, sums] of part) {
+    const row = clusterRow(into, id, size);
+    for (let k = 0; k < size; k++) row[k]! += sums[k]!;
+  }
+}
+
+/** A cluster's sums per scale point in `clusters`, created (all 0) on its first use. */
+export function clusterRow(clusters: ClusterSums, id: string | number, size: number): Float64Array {
+  let row = clusters.get(id);
+  if (row === undefined) {
+    row = new Float64Array(size);
+    clusters.set(id, row);
+  }
+  return row;
 }
 
 /** The tally of counts on a plan's scale: a weighted tally for a weighted plan. */
@@ -681,6 +675,26 @@ export function summarizeCounts(plan: Plan, counts: readonly number[], confidenc
 /** A clustered plan's counts and cluster sums as the tally its clustered summary reads. */
 export function clusteredTally(plan: Plan, counts: readonly number[], clusters: ClusterSums | undefined): ClusteredTally {
   return { ...(planTally(plan, counts) as WeightedTally), clusterSums: clusters === undefined ? [] : [...clusters.values()] };
+}
+
+/**
+ * A family of comparisons tested together (the segments of a metric, or the segments' changes
+ * in one period) with Holm's correction: each tested one gets its `adjustedPValue`, and is
+ * significant only by it (never when `tooFew`); an untestable one (null) stays null.
+ */
+export function holmFamily<C extends Comparison & { tooFew: boolean }>(
+  family: readonly (C | null)[],
+  confidence: number,
+): ((C & { adjustedPValue: number }) | null)[] {
+  const tested = family.flatMap((c, i) => (c === null ? [] : [i]));
+  const adjusted = holmAdjust(tested.map((i) => family[i]!.pValue));
+  const out: ((C & { adjustedPValue: number }) | null)[] = family.map(() => null);
+  tested.forEach((i, k) => {
+    const c = family[i]!;
+    const adjustedPValue = adjusted[k]!;
+    out[i] = { ...c, adjustedPValue, significant: adjustedPValue < 1 - confidence && !c.tooFew };
+  });
+  return out;
 }
 
 /** A comparison of a with b with the small-sample guard, or null when untestable. */

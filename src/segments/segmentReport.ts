@@ -20,6 +20,7 @@ import {
   type GroupState,
   groupRecords,
   guardedComparison,
+  holmFamily,
   type KeyNames,
   type KeyReader,
   mergeClusterSums,
@@ -34,7 +35,6 @@ import {
   summarizeCounts,
   toGetter,
 } from "./engine.ts";
-import { holmAdjust } from "./holm.ts";
 import { groupRecordArray } from "./recordGroups.ts";
 import { type AnyMetric, METRICS, type Registry } from "./registry.ts";
 import type {
@@ -333,22 +333,14 @@ export function assembleSegments(grouped: Grouped, plans: readonly Plan[], rules
         vs: guardedComparison(plan, inside, rest, rules, own, others(i)),
       };
     });
-    const tested = raw.flatMap((r, i) => (r.vs === null ? [] : [i]));
-    const adjusted = holmAdjust(tested.map((i) => raw[i]!.vs!.pValue));
-    const adjustedOf = new Map(tested.map((i, k) => [i, adjusted[k]!]));
+    const vsRest = holmFamily(
+      raw.map((r) => r.vs),
+      rules.confidence,
+    );
     raw.forEach((r, i) => {
       const segment = segments[i]!;
       segment.tallies[plan.name] = planTally(plan, r.inside);
-      if (r.summary === null) {
-        segment[plan.name] = null;
-        return;
-      }
-      const adjustedPValue = adjustedOf.get(i);
-      const vsRest =
-        r.vs === null || adjustedPValue === undefined
-          ? null
-          : { ...r.vs, adjustedPValue, significant: adjustedPValue < 1 - rules.confidence && !r.vs.tooFew };
-      segment[plan.name] = { ...r.summary, vsRest };
+      segment[plan.name] = r.summary === null ? null : { ...r.summary, vsRest: vsRest[i] };
     });
   });
   let dropped = 0;

@@ -3,7 +3,7 @@ import { assertCountAtLeast, assertOneOf, assertPositive } from "../_lib/core/va
 import { isMissingCell } from "../_lib/read/cells.ts";
 import { assertSpan, periodAt, periodIndex, type TimeReader, timeReader, timeUnitOption, timeZoneOption } from "../_lib/read/time.ts";
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
-import { type ClusteredTally, PERIOD_UNITS, type PeriodUnit, type Tally, type TimeUnit } from "../types.ts";
+import { type ClusteredTally, type Comparison, PERIOD_UNITS, type PeriodUnit, type Tally, type TimeUnit } from "../types.ts";
 import {
   DEDUPE_EXPECTED,
   type DedupeLog,
@@ -18,13 +18,16 @@ import {
   type SpanCounts,
 } from "./dedupe.ts";
 import {
+  addClusterSums,
   addCounts,
   type ClusterSums,
   clusterSumsOf,
+  countOf,
   type Grouped,
   type GroupState,
   groupRecords,
   guardedComparison,
+  holmFamily,
   isWeightedPlan,
   type KeyNames,
   type KeyReader,
@@ -39,7 +42,6 @@ import {
   summarizeCounts,
   toGetter,
 } from "./engine.ts";
-import { holmAdjust } from "./holm.ts";
 import { type AnyMetric, METRICS, type Registry } from "./registry.ts";
 import { compareKeys, type SegmentKey, segmentKeys } from "./segmentReport.ts";
 import type {
@@ -407,29 +409,22 @@ export function reportTrend(
   const shape = trendShape(o.window, o.smoothing);
   const plans = planMetrics(o.metrics, registry);
   const dedupePlan = dedupeOption(o.dedupe, false);
-  const log = dedupePlan === undefined ? undefined : dedupeLog(plans);
+  const dedupe = dedupePlan === undefined ? undefined : { plan: dedupePlan, log: dedupeLog(plans) };
   const unit = shape.kind === "days" ? "day" : every;
-  const { keys, segments, origin } = trendKeys(
-    o.time,
-    reader,
-    unit,
-    rules,
-    o.by,
-    dedupePlan === undefined ? undefined : { plan: dedupePlan, log: log! },
-  );
+  const { keys, segments, origin } = trendKeys(o.time, reader, unit, rules, o.by, dedupe);
   const grouped = groupRecords(
     rowSource(records),
     keys,
     { field: typeof o.time === "string" ? o.time : undefined, option: "options.time", label: "time" },
     plans,
     rules,
-    log,
+    dedupe?.log,
   );
   return assembleTrend(grouped, plans, rules, every, timeZone, {
     origin: origin(),
     shape,
     segments: o.by === undefined ? undefined : segments,
-    dedupe: dedupePlan === undefined ? undefined : { plan: dedupePlan, log: log! },
+    dedupe,
   });
 }
 
@@ -565,20 +560,34 @@ export function assembleTrend(
   const spanKey = (s: Span) => `${s.lo}:${s.hi}`;
   const uniqueSpans = [...new Map(allSpans.map((s) => [spanKey(s), s])).values()].sort((a, b) => a.hi - b.hi || a.lo - b.lo);
   let droppedTotal = 0;
+  // With dedupe: the log's records split once into their units and, per segment, their positions.
+  const logUnits: number[] = [];
+  const logRows = new Map<number | "all", number[]>();
+  if (layout.dedupe !== undefined) {
+    const { log } = layout.dedupe;
+    const all: number[] = [];
+    logRows.set("all", all);
+    for (let r = 0; r < log.key.length; r++) {
+      const { unit, segment } = splitKey(log.key[r] as number, layout.origin);
+      logUnits.push(unit);
+      all.push(r);
+      if (layout.segments === undefined) continue;
+      const rows = logRows.get(segment);
+      if (rows === undefined) logRows.set(segment, [r]);
+      else rows.push(r);
+    }
+  }
   const seriesEntries = (id: number | "all"): [EntryCounts[], EntryCounts[]] => {
     const units = seriesUnits(id);
     const deduped = new Map<string, SpanCounts>();
     if (layout.dedupe !== undefined) {
-      const { log, plan } = layout.dedupe;
-      const rows: number[] = [];
-      for (let r = 0; r < log.key.length; r++)
-        if (id === "all" || splitKey(log.key[r] as number, layout.origin).segment === id) rows.push(r);
-      const counted = dedupedSpans(log, rows, (r) => splitKey(log.key[r] as number, layout.origin).unit, uniqueSpans, plan.keep, plans);
+      const rows = logRows.get(id) ?? [];
+      const counted = dedupedSpans(layout.dedupe.log, rows, (r) => logUnits[r]!, uniqueSpans, layout.dedupe.plan.keep, plans);
       uniqueSpans.forEach((s, k) => {
         deduped.set(spanKey(s), counted[k]!);
       });
     }
-    const countOf = (span: Span | null): EntryCounts | null => {
+    const entryOf = (span: Span | null): EntryCounts | null => {
       if (span === null) return null;
       const raw = spanCounts(units, span);
       const kept = deduped.get(spanKey(span));
@@ -586,7 +595,7 @@ export function assembleTrend(
         ? { n: raw.n, before: raw.n, counts: raw.counts, clusters: raw.clusters }
         : { n: kept.n, before: raw.n, counts: kept.counts, clusters: kept.clusters };
     };
-    return [entrySpans.map((s) => countOf(s)!), previousSpans.map((s) => countOf(s) ?? { n: 0, before: 0, counts: [], clusters: [] })];
+    return [entrySpans.map((s) => entryOf(s)!), previousSpans.map((s) => entryOf(s) ?? { n: 0, before: 0, counts: [], clusters: [] })];
   };
 
   const windowOf = (span: Span): TrendWindowSpan => {
@@ -618,7 +627,10 @@ export function assembleTrend(
       clusters: clusterSumsOf(plan),
     }));
     const prevWithData = plans.map((): { label: string; counts: readonly number[]; clusters: ClusterSums | undefined } | null => null);
-    const rows: { fields: Record<string, unknown>; metrics: ({ summary: object; vs: object | null } | null)[] }[] = [];
+    const rows: {
+      fields: Record<string, unknown>;
+      metrics: ({ summary: object; vs: (Comparison & { tooFew: boolean }) | null } | null)[];
+    }[] = [];
     entries.forEach((e, t) => {
       const p = first + t;
       const { label, start } = labels[t]!;
@@ -688,20 +700,13 @@ export function assembleTrend(
     const out = built.map((rows) => rows.map(({ fields }) => ({ ...fields }) as Record<string, unknown>));
     for (let t = 0; t < count; t++) {
       plans.forEach((plan, j) => {
-        const tested = built.flatMap((rows, s) => (rows[t]!.metrics[j]?.vs ? [s] : []));
-        const adjusted = holmAdjust(tested.map((s) => (built[s]![t]!.metrics[j]!.vs as { pValue: number }).pValue));
-        const adjustedOf = new Map(tested.map((s, k) => [s, adjusted[k]!]));
+        const changes = holmFamily(
+          built.map((rows) => rows[t]!.metrics[j]?.vs ?? null),
+          rules.confidence,
+        );
         built.forEach((rows, s) => {
           const m = rows[t]!.metrics[j];
-          if (m === null || m === undefined) {
-            out[s]![t]![plan.name] = null;
-            return;
-          }
-          const a = adjustedOf.get(s);
-          const vs = m.vs as { significant: boolean; tooFew: boolean } | null;
-          const change =
-            vs === null || a === undefined ? null : { ...vs, adjustedPValue: a, significant: a < 1 - rules.confidence && !vs.tooFew };
-          out[s]![t]![plan.name] = { ...m.summary, change };
+          out[s]![t]![plan.name] = m === null || m === undefined ? null : { ...m.summary, change: changes[s] };
         });
       });
     }
@@ -728,12 +733,6 @@ export function assembleTrend(
   };
 }
 
-function countOfPlan(plan: Plan, counts: readonly number[]): number {
-  let n = 0;
-  for (let k = 0; k <= plan.max - plan.min; k++) n += counts[k]!;
-  return n;
-}
-
 /**
  * The smoothed tally of a plan at period p: the decayed sums scaled to p's weights when p has
  * responses (then p's are added with weight 1), else as they were (weights that differ by one
@@ -750,7 +749,7 @@ function smoothedTally(
 ): Tally {
   const size = plan.max - plan.min + 1;
   const s = acc.sums;
-  if (countOfPlan(plan, counts) > 0) {
+  if (countOf(plan, counts) > 0) {
     if (!Number.isNaN(acc.at)) {
       const f = decay ** (p - acc.at);
       for (let k = 0; k < size; k++) {
@@ -759,16 +758,7 @@ function smoothedTally(
       }
       if (acc.clusters !== undefined) for (const sums of acc.clusters.values()) for (let k = 0; k < size; k++) sums[k]! *= f;
     }
-    if (acc.clusters !== undefined && clusters !== undefined) {
-      for (const [id, sums] of clusters) {
-        let into = acc.clusters.get(id);
-        if (into === undefined) {
-          into = new Float64Array(size);
-          acc.clusters.set(id, into);
-        }
-        for (let k = 0; k < size; k++) into[k]! += sums[k]!;
-      }
-    }
+    if (acc.clusters !== undefined && clusters !== undefined) addClusterSums(acc.clusters, clusters, size);
     acc.at = p;
     for (let k = 0; k < size; k++) {
       s[k]! += counts[k]!;

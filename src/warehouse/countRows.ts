@@ -7,6 +7,7 @@ import { isMissingCell, readId } from "../_lib/read/cells.ts";
 import { MetricsInputError, MetricsTypeError } from "../errors.ts";
 import {
   type Counter,
+  clusterRow,
   clusterSumsOf,
   emptyCounts,
   emptySkipped,
@@ -194,11 +195,7 @@ export function groupRows(
           return;
         }
         const size = values.length;
-        let sums = state.clusters![j]!.get(id);
-        if (sums === undefined) {
-          sums = new Float64Array(size);
-          state.clusters![j]!.set(id, sums);
-        }
+        const sums = clusterRow(state.clusters![j]!, id, size);
         for (let k = 0; k < size; k++) {
           into[k]! += values[k]!;
           into[size + k]! += values[k]!;
