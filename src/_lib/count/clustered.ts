@@ -13,9 +13,7 @@ import { type CellRules, isMissingCell, readId } from "../read/cells.ts";
 import type { Scale } from "../read/scales.ts";
 import {
   PAIR,
-  PAIR_INVALID,
-  PAIR_MISSING,
-  PAIR_READ,
+  type PairSkips,
   powerOfTwoNear,
   type RelativeWeightedTally,
   readPair,
@@ -72,9 +70,7 @@ export function countClustered(
   const squares = new Array<number>(size).fill(0);
   const index = new Map<string | number, number>();
   const clusterSums: Float64Array[] = [];
-  let missing = 0;
-  let invalid = 0;
-  let dropped = 0;
+  const skips: PairSkips = { missing: 0, invalid: 0, dropped: 0 };
   for (let i = 0; i < responses.length; i++) {
     const cell = clusters[i];
     const id = isMissingCell(cell, rules) ? undefined : readId(cell);
@@ -86,13 +82,7 @@ export function countClustered(
         "a cluster id (an account: a string or a finite number) for every response; a response without its account cannot be placed",
       );
     }
-    const read = readPair(responses[i], weights === undefined ? 1 : weights[i], min, max, rules, argument, weightsArgument, i);
-    if (read !== PAIR_READ) {
-      if (read === PAIR_MISSING) missing++;
-      else if (read === PAIR_INVALID) invalid++;
-      else dropped++;
-      continue;
-    }
+    if (!readPair(responses[i], weights === undefined ? 1 : weights[i], min, max, rules, argument, weightsArgument, i, skips)) continue;
     const r = PAIR.weight / unit;
     const k = PAIR.score - min;
     counts[k]!++;
@@ -111,11 +101,20 @@ export function countClustered(
       "EMPTY_INPUT",
       argument,
       responses,
-      dropped > 0 ? "responses with weights that are not all 0" : "at least one valid response",
+      skips.dropped > 0 ? "responses with weights that are not all 0" : "at least one valid response",
     );
   }
-  const skippedInvalid = rules.skipInvalid ? { invalid } : {};
-  return { scale: [min, max], counts, missing, ...skippedInvalid, weights: sums, squaredWeights: squares, unit, clusterSums };
+  const skippedInvalid = rules.skipInvalid ? { invalid: skips.invalid } : {};
+  return {
+    scale: [min, max],
+    counts,
+    missing: skips.missing,
+    ...skippedInvalid,
+    weights: sums,
+    squaredWeights: squares,
+    unit,
+    clusterSums,
+  };
 }
 
 /** The clustered estimate of a mean of `value(score)`: its standard error and the design's degrees of freedom. */

@@ -67,21 +67,22 @@ export function readWeightCell(cell: unknown, rules: CellRules, argument: string
   throw new MetricsInputError(Number.isFinite(w) ? "OUT_OF_RANGE" : "NOT_FINITE", argument, cell, "a weight, a finite number >= 0");
 }
 
-/** What {@link readPair} found: the pair (in PAIR), or why it is skipped. */
-export const PAIR_READ = 0;
-export const PAIR_MISSING = 1;
-export const PAIR_INVALID = 2;
-/** A weight of 0: the response is dropped (it must still be a valid score). */
-export const PAIR_ZERO = 3;
+/** The pairs {@link readPair} skipped, by why: a missing half, an invalid half, or a weight of 0. */
+export interface PairSkips {
+  missing: number;
+  invalid: number;
+  /** Weight 0: the response is dropped (it must still be a valid score). */
+  dropped: number;
+}
 
 /** The score and weight {@link readPair} last read. */
 export const PAIR = { score: 0, weight: 0 };
 
 /**
- * One response and its weight (1 when `weight` is the number 1, as for unweighted clustered
- * responses) read by the rules: PAIR_READ with the pair in PAIR, or why the pair is skipped. A
- * missing score or weight drops the pair as missing; an invalid other half makes it invalid.
- * Throws, naming `argument[i]` or `weightsArgument[i]`, where the rules do not skip.
+ * One response and its weight (the number 1 for unweighted clustered responses) read by the
+ * rules: true with the pair in PAIR, or false with the reason counted in `skips`. A missing score
+ * or weight drops the pair as missing; an invalid other half makes it invalid. Throws, naming
+ * `argument[i]` or `weightsArgument[i]`, where the rules do not skip.
  */
 export function readPair(
   cell: unknown,
@@ -92,18 +93,29 @@ export function readPair(
   argument: string,
   weightsArgument: string,
   i: number,
-): number {
+  skips: PairSkips,
+): boolean {
   const v = readScore(cell, min, max, rules, `${argument}[${i}]`);
   const w =
     typeof weight === "number" && weight >= 0 && weight < Number.POSITIVE_INFINITY
       ? weight
       : readWeightCell(weight, rules, `${weightsArgument}[${i}]`);
-  if (v === undefined || w === undefined) return v === null || w === null ? PAIR_INVALID : PAIR_MISSING;
-  if (v === null || w === null) return PAIR_INVALID;
-  if (w === 0) return PAIR_ZERO;
+  if (v === undefined || w === undefined) {
+    if (v === null || w === null) skips.invalid++;
+    else skips.missing++;
+    return false;
+  }
+  if (v === null || w === null) {
+    skips.invalid++;
+    return false;
+  }
+  if (w === 0) {
+    skips.dropped++;
+    return false;
+  }
   PAIR.score = v;
   PAIR.weight = w;
-  return PAIR_READ;
+  return true;
 }
 
 /**
@@ -136,23 +148,16 @@ export function countWeighted(
   const counts = new Array<number>(max - min + 1).fill(0);
   const sums = new Array<number>(max - min + 1).fill(0);
   const squares = new Array<number>(max - min + 1).fill(0);
-  let missing = 0;
-  let invalid = 0;
-  let dropped = 0;
+  const skips: PairSkips = { missing: 0, invalid: 0, dropped: 0 };
   for (let i = 0; i < responses.length; i++) {
-    const read = readPair(responses[i], weights[i], min, max, rules, argument, weightsArgument, i);
-    if (read !== PAIR_READ) {
-      if (read === PAIR_MISSING) missing++;
-      else if (read === PAIR_INVALID) invalid++;
-      else dropped++;
-      continue;
-    }
+    if (!readPair(responses[i], weights[i], min, max, rules, argument, weightsArgument, i, skips)) continue;
     const r = PAIR.weight / unit;
     const k = PAIR.score - min;
     counts[k]!++;
     sums[k]! += r;
     squares[k]! += r * r;
   }
+  const { missing, invalid, dropped } = skips;
   if (dropped > 0 && dropped + missing + invalid === responses.length) {
     throw new MetricsInputError("OUT_OF_RANGE", weightsArgument, weightsOption, "weights that are not all 0");
   }
